@@ -1,0 +1,74 @@
+/**
+ * Electron main process: one window, the security rules, the IPC handlers. Thin glue: the
+ * logic lives in security.ts, window.ts, ipc/handle.ts and services/*, which tests run in Node.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Channels } from './ipc/channels';
+import { createRegistrar } from './ipc/handle';
+import { applySessionSecurity, hardenWebContents, isAppUrl, type UrlPolicy } from './security';
+import type { SaveDeps } from './services/dialog';
+import { saveFile, saveFileRequest } from './services/files';
+import { savePdf, savePdfRequest } from './services/pdf';
+import { print, printRequest } from './services/print';
+import { appVersion, appVersionRequest } from './services/version';
+import { mainWindowOptions, menuTemplate } from './window';
+
+// electron-vite sets ELECTRON_RENDERER_URL in `dev`; a packaged app never trusts it.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const policy: UrlPolicy = { rendererDir, devServerUrl };
+
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+function registerIpc(): void {
+  const handle = createRegistrar({ ipcMain, isAppUrl: (url) => isAppUrl(url, policy) });
+  const saveDeps: SaveDeps = {
+    showSaveDialog: (owner, options) => {
+      const win = BrowserWindow.fromWebContents(owner);
+      return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (path, data) => writeFile(path, data),
+    defaultDir: () => app.getPath('documents'),
+  };
+  handle(Channels.savePdf, savePdfRequest, (req, event) => savePdf(saveDeps, event.sender, req));
+  handle(Channels.print, printRequest, (req, event) => print(event.sender, req));
+  handle(Channels.saveFile, saveFileRequest, (req, event) => saveFile(saveDeps, event.sender, req));
+  handle(Channels.appVersion, appVersionRequest, () => appVersion(() => app.getVersion()));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  win.once('ready-to-show', () => win.show());
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(join(rendererDir, 'index.html'));
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  // Every WebContents, including any the app did not mean to create, gets the same rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy, openExternal));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(() => {
+    applySessionSecurity(session.defaultSession, { dev: devServerUrl !== undefined });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isDev: devServerUrl !== undefined })));
+    registerIpc();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * Every IPC channel between the preload bridge and the main process, in one place. Names
+ * are shaped 'domain:verb-noun'. The preload imports this module too, so a renamed channel
+ * cannot leave the two sides out of step.
+ */
+export const Channels = {
+  savePdf: 'pdf:save',
+  print: 'print:run',
+  saveFile: 'file:save',
+  appVersion: 'app:get-version',
+} as const;
+
+export type Channel = (typeof Channels)[keyof typeof Channels];

@@ -1,0 +1,103 @@
+/**
+ * The one write path. commit() validates a command (its zod schema, the actor's roles, the
+ * record's current state), then in ONE IndexedDB transaction appends its events to this
+ * device's hash chain, updates the projections and queues the outbox. A refused command
+ * throws inside the transaction, so it leaves no event, projection or outbox row behind.
+ */
+import type { z } from 'zod';
+import { commands, folds, type Command, type StateOf } from '../../shared/domain/registry';
+import type { CommandHandler, Lookups } from '../../shared/domain/types';
+import { ORG_ID } from '../../shared/domain/org/state';
+import { eventHash, CHAIN_START, type DomainEvent, type EventDraft, type RecordKind } from '../../shared/events';
+import { initialHlc, formatHlc, tickHlc } from '../../shared/hlc';
+import { newId } from '../../shared/ids';
+import { fail, ok, type Failure, type Result } from '../../shared/result';
+import type { Actor } from '../../shared/roles';
+import type { ConsoleDb, DeviceMeta } from './db';
+
+class Refusal extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.code);
+  }
+}
+
+/** Answers the domain's cross-record questions from the projections. */
+export function dexieLookups(db: ConsoleDb): Lookups {
+  return {
+    badgeHolder: async (badge) => (await db.visits.where('badgeOut').equals(badge).first())?.id,
+    user: (id) => db.users.get(id),
+    userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
+    countUsers: () => db.users.count(),
+  };
+}
+
+/** This device's chain head, created on first use. */
+export async function deviceMeta(db: ConsoleDb): Promise<DeviceMeta> {
+  const existing = await db.meta.get('device');
+  if (existing) return existing;
+  const deviceId = newId();
+  const meta: DeviceMeta = { key: 'device', deviceId, seq: 0, lastHash: CHAIN_START, hlc: initialHlc(deviceId) };
+  await db.meta.put(meta);
+  return meta;
+}
+
+/** A zod issue message is an i18n key when it looks like one ("visit.errors.name"). */
+function zodFailure(error: z.ZodError): Failure {
+  const issue = error.issues[0];
+  const isKey = !!issue && /^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/.test(issue.message);
+  return { code: 'invalid-input', message: isKey ? issue.message : 'errors.invalidInput', field: issue?.path.join('.') };
+}
+
+/** Stamps drafts with identity, clock and chain, and folds them into the projections. */
+async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now: Date, states: Map<string, unknown>): Promise<DomainEvent[]> {
+  const meta = await deviceMeta(db);
+  let { seq, lastHash, hlc } = meta;
+  const events: DomainEvent[] = [];
+  const touched = new Map<string, { kind: RecordKind; state: unknown }>();
+  for (const draft of drafts) {
+    hlc = tickHlc(hlc, now.getTime());
+    seq += 1;
+    const unsigned = { ...draft, id: newId(), actorId, deviceId: meta.deviceId, deviceSeq: seq, hlc: formatHlc(hlc), at: now.toISOString(), prevHash: lastHash };
+    const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
+    lastHash = e.hash;
+    events.push(e);
+    const key = `${e.kind}:${e.recordId}`;
+    const prev = states.has(key) ? states.get(key) : await db.projection(e.kind).get(e.recordId);
+    const next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(prev, e);
+    states.set(key, next);
+    touched.set(key, { kind: e.kind, state: next });
+  }
+  await db.events.bulkAdd(events);
+  await db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id })));
+  for (const { kind, state } of touched.values()) await db.projection(kind).put(state as StateOf[typeof kind]);
+  await db.meta.put({ ...meta, seq, lastHash, hlc });
+  return events;
+}
+
+/**
+ * Runs a command as the actor. Returns the events written, or the refusal (with an i18n key
+ * and, for form input, the field) — in which case nothing at all was written.
+ */
+export async function commit(db: ConsoleDb, actor: Actor, command: Command, clock: () => Date = () => new Date()): Promise<Result<DomainEvent[]>> {
+  const handler = commands[command.type] as unknown as CommandHandler<unknown, unknown>;
+  if (!handler) return fail('unknown-command', 'errors.invalidInput');
+  const parsed = handler.input.safeParse(command.input);
+  if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
+  const recordId = handler.recordId(parsed.data);
+  try {
+    const events = await db.transaction('rw', db.writeTables, async () => {
+      const now = clock();
+      const state = await db.projection(handler.kind).get(recordId);
+      const org = await db.org.get(ORG_ID);
+      const decided = await handler.decide(parsed.data, { actor, now: now.toISOString(), state, org, lookups: dexieLookups(db) });
+      if (!decided.ok) throw new Refusal(decided.error);
+      if (decided.data.length === 0) return [];
+      return append(db, actor.userId, decided.data, now, new Map([[`${handler.kind}:${recordId}`, state]]));
+    });
+    return ok(events);
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, error: e.failure };
+    console.error('commit failed', e);
+    return fail('store-failed', 'errors.storeFailed');
+  }
+}

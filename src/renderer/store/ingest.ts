@@ -1,0 +1,42 @@
+/**
+ * Ingest: takes events made elsewhere (sync pull, a file bundle, an import) into the store in
+ * one transaction per batch, through the same folds as commit(). Idempotent by event id:
+ * events already present are skipped. Works the same whether a record is new here or not.
+ */
+import { folds, type StateOf } from '../../shared/domain/registry';
+import type { DomainEvent, RecordKind } from '../../shared/events';
+import type { ConsoleDb } from './db';
+
+export interface IngestOptions {
+  /** Queue the events for upload (an import made on this device) rather than treat them as acknowledged. */
+  queueOutbox?: boolean;
+}
+
+/** Applies a batch of events; returns how many were new. */
+export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOptions = {}): Promise<number> {
+  return db.transaction('rw', db.writeTables, async () => {
+    const known = await db.events.bulkGet(batch.map((e) => e.id));
+    const fresh = batch.filter((_, i) => !known[i]);
+    if (fresh.length === 0) return 0;
+    fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    const byKind = new Map<RecordKind, Set<string>>();
+    for (const e of fresh) (byKind.get(e.kind) ?? byKind.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
+    const states = new Map<string, unknown>();
+    for (const [kind, ids] of byKind) {
+      const list = [...ids];
+      const rows = await db.projection(kind).bulkGet(list);
+      list.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]));
+    }
+    for (const e of fresh) {
+      const key = `${e.kind}:${e.recordId}`;
+      states.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(states.get(key), e));
+    }
+    await db.events.bulkAdd(fresh);
+    if (opts.queueOutbox) await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id })));
+    for (const [kind, ids] of byKind) {
+      const rows = [...ids].map((id) => states.get(`${kind}:${id}`)).filter(Boolean) as StateOf[typeof kind][];
+      await db.projection(kind).bulkPut(rows);
+    }
+    return fresh.length;
+  });
+}

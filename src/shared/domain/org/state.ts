@@ -1,0 +1,64 @@
+/** The office's profile and settings (one record, id 'org'). */
+import { z } from 'zod';
+import { officeZoneSchema, type OfficeZone } from '../../time-zone';
+
+export const ORG_ID = 'org';
+
+export interface OrgState {
+  id: typeof ORG_ID;
+  name: string;
+  unit: string;
+  address: string;
+  /** A small image as a data: URL, printed on the letterhead. */
+  logoDataUrl?: string;
+  timeZone: OfficeZone;
+  /** Server-room badge numbers the desk may issue. */
+  badgePool: string[];
+  /** Prefix of document numbers, e.g. "TIK". */
+  docPrefix: string;
+  /** Minutes of inactivity before the console locks. */
+  idleLockMinutes: number;
+  updatedAt: string;
+}
+
+/** The editable profile fields, validated with i18n-key messages. */
+export const orgProfileSchema = z.object({
+  name: z.string().trim().min(3, 'setup.errors.orgName').max(120, 'setup.errors.orgName'),
+  unit: z.string().trim().max(120, 'setup.errors.tooLong'),
+  address: z.string().trim().min(5, 'setup.errors.address').max(300, 'setup.errors.tooLong'),
+  logoDataUrl: z
+    .string()
+    .max(300_000, 'setup.errors.logoTooBig')
+    .regex(/^data:image\/(png|jpeg|svg\+xml);base64,/, 'setup.errors.logoType')
+    .optional(),
+  timeZone: officeZoneSchema,
+  badgePool: z
+    .array(z.string().trim().min(1).max(20))
+    .min(1, 'setup.errors.badgePool')
+    .max(500, 'setup.errors.badgePool')
+    .refine((list) => new Set(list).size === list.length, 'setup.errors.badgeDuplicate'),
+  docPrefix: z.string().trim().regex(/^[A-Za-z0-9.\-]{1,20}$/, 'setup.errors.docPrefix'),
+  idleLockMinutes: z.number().int('setup.errors.idleLock').min(1, 'setup.errors.idleLock').max(240, 'setup.errors.idleLock'),
+});
+export type OrgProfile = z.infer<typeof orgProfileSchema>;
+
+/**
+ * Reads a badge pool as typed by an admin: "B-01..B-20, TAMU-1" expands ranges whose ends
+ * share a prefix and differ in their trailing number, keeping the zero padding.
+ */
+export function parseBadgePool(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const range = /^(.*?)(\d+)\s*(?:\.\.|–|-{2})\s*\1?(\d+)$/.exec(part);
+    if (range) {
+      const [, prefix = '', from = '', to = ''] = range;
+      const a = Number(from), b = Number(to);
+      if (b >= a && b - a < 500) {
+        for (let n = a; n <= b; n++) out.push(`${prefix}${String(n).padStart(from.length, '0')}`);
+        continue;
+      }
+    }
+    out.push(part);
+  }
+  return out;
+}

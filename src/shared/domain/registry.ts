@@ -1,0 +1,63 @@
+/**
+ * Every command and every fold, by name. The renderer's commit() and the sync server run
+ * commands and folds from here, so a rule holds the same on a desk and on the server.
+ */
+import type { RecordKind } from '../events';
+import { orgSetUp, orgUpdate } from './org/commands';
+import { applyOrg } from './org/fold';
+import type { OrgState } from './org/state';
+import type { Apply, CommandHandler } from './types';
+import { userCreate, userSetActive, userSetPassword, userUpdate } from './user/commands';
+import { applyUser } from './user/fold';
+import type { UserState } from './user/state';
+import {
+  visitAddDevice, visitArchive, visitCancel, visitCheckOut, visitCorrect, visitDecide, visitEnter, visitIssueBadge, visitNoteActivity, visitRegister,
+} from './visit/commands';
+import { applyVisit } from './visit/fold';
+import type { VisitState } from './visit/state';
+
+export const commands = {
+  'org.setUp': orgSetUp,
+  'org.update': orgUpdate,
+  'user.create': userCreate,
+  'user.update': userUpdate,
+  'user.setPassword': userSetPassword,
+  'user.setActive': userSetActive,
+  'visit.register': visitRegister,
+  'visit.decide': visitDecide,
+  'visit.issueBadge': visitIssueBadge,
+  'visit.enter': visitEnter,
+  'visit.addDevice': visitAddDevice,
+  'visit.noteActivity': visitNoteActivity,
+  'visit.checkOut': visitCheckOut,
+  'visit.cancel': visitCancel,
+  'visit.archive': visitArchive,
+  'visit.correct': visitCorrect,
+} as const;
+
+export type CommandType = keyof typeof commands;
+/** The input a command takes, e.g. CommandInput<'visit.register'>. */
+export type CommandInput<T extends CommandType> = (typeof commands)[T] extends CommandHandler<infer I, unknown> ? I : never;
+/** A command as commit() receives it. */
+export type Command = { [T in CommandType]: { type: T; input: CommandInput<T> } }[CommandType];
+
+/** The state type of each record kind. */
+export interface StateOf {
+  org: OrgState;
+  user: UserState;
+  visit: VisitState;
+}
+
+/** The fold step of each record kind. */
+export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
+  org: applyOrg,
+  user: applyUser,
+  visit: applyVisit,
+};
+
+/** Folds a record's events (in HLC order) into its state. */
+export function foldRecord<K extends RecordKind>(kind: K, events: Parameters<Apply<StateOf[K]>>[1][]): StateOf[K] | undefined {
+  let state: StateOf[K] | undefined;
+  for (const e of [...events].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) state = folds[kind](state, e);
+  return state;
+}

@@ -1,0 +1,39 @@
+/** The contract between commands, folds and the stores that run them (Dexie now, the server later). */
+import type { z } from 'zod';
+import type { Actor } from '../roles';
+import type { DomainEvent, EventDraft, RecordKind } from '../events';
+import type { Result } from '../result';
+import type { OrgState } from './org/state';
+import type { UserState } from './user/state';
+
+/** Cross-record questions a command may ask. Each store answers them from its projections. */
+export interface Lookups {
+  /** The id of the visit that has this badge out right now, if any. */
+  badgeHolder(badge: string): Promise<string | undefined>;
+  user(id: string): Promise<UserState | undefined>;
+  userByUsername(username: string): Promise<UserState | undefined>;
+  countUsers(): Promise<number>;
+}
+
+/** Everything a command's checks may read. */
+export interface DecideContext<S> {
+  actor: Actor;
+  /** The device's wall time, ISO 8601. */
+  now: string;
+  /** The addressed record's current state; undefined when it does not exist yet. */
+  state: S | undefined;
+  org: OrgState | undefined;
+  lookups: Lookups;
+}
+
+/** One command: its input schema, the record it addresses, and its checks. */
+export interface CommandHandler<I, S> {
+  kind: RecordKind;
+  input: z.ZodType<I>;
+  recordId(input: I): string;
+  /** Checks the command against the actor, the record and the office; returns the events to append. */
+  decide(input: I, ctx: DecideContext<S>): Promise<Result<EventDraft[]>>;
+}
+
+/** A record kind's fold step: state + event → state. Pure, deterministic, the same everywhere. */
+export type Apply<S> = (state: S | undefined, event: DomainEvent) => S;

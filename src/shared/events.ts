@@ -1,0 +1,79 @@
+/**
+ * The event: the one unit of change. Every SOP step is an event appended to the log; records
+ * are folds of their events. Each device numbers its events (deviceSeq) and chains them by
+ * hash (prevHash → hash), so a missing, reordered or altered event is detectable.
+ */
+import { canonicalJson, sha256Hex } from './hash';
+
+/** The record kinds the console keeps. */
+export type RecordKind = 'org' | 'user' | 'visit';
+
+/** An event before the store stamps it with identity, clock and chain. */
+export interface EventDraft {
+  kind: RecordKind;
+  recordId: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** An event as stored and synced. */
+export interface DomainEvent extends EventDraft {
+  /** UUIDv7. */
+  id: string;
+  actorId: string;
+  deviceId: string;
+  /** 1, 2, 3… per device, without gaps. */
+  deviceSeq: number;
+  /** Hybrid logical clock stamp (see hlc.ts). */
+  hlc: string;
+  /** The device's wall time when the event was made (ISO 8601, UTC). */
+  at: string;
+  /** Hash of this device's previous event; '' for its first. */
+  prevHash: string;
+  hash: string;
+}
+
+/** The genesis value of every device's chain. */
+export const CHAIN_START = '';
+
+/** Computes an event's hash over everything but the hash itself. */
+export function eventHash(e: Omit<DomainEvent, 'hash'>): string {
+  const { id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash } = e;
+  return sha256Hex(canonicalJson({ id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash }));
+}
+
+/** What `verifyChain` found wrong, if anything. */
+export type ChainProblem =
+  | { kind: 'missing'; deviceId: string; expectedSeq: number; foundSeq: number }
+  | { kind: 'altered'; deviceId: string; seq: number; eventId: string }
+  | { kind: 'broken-link'; deviceId: string; seq: number; eventId: string };
+
+/**
+ * Checks each device's chain: sequence numbers 1..n without gaps, every hash matching its
+ * content, every prevHash matching the previous event's hash. Returns every problem found.
+ */
+export function verifyChain(events: readonly DomainEvent[]): ChainProblem[] {
+  const byDevice = new Map<string, DomainEvent[]>();
+  for (const e of events) {
+    const list = byDevice.get(e.deviceId) ?? [];
+    list.push(e);
+    byDevice.set(e.deviceId, list);
+  }
+  const problems: ChainProblem[] = [];
+  for (const [deviceId, list] of byDevice) {
+    list.sort((a, b) => a.deviceSeq - b.deviceSeq);
+    let expectedSeq = 1;
+    let prevHash = CHAIN_START;
+    for (const e of list) {
+      if (e.deviceSeq !== expectedSeq) {
+        problems.push({ kind: 'missing', deviceId, expectedSeq, foundSeq: e.deviceSeq });
+      } else if (e.prevHash !== prevHash) {
+        problems.push({ kind: 'broken-link', deviceId, seq: e.deviceSeq, eventId: e.id });
+      }
+      if (eventHash(e) !== e.hash) problems.push({ kind: 'altered', deviceId, seq: e.deviceSeq, eventId: e.id });
+      expectedSeq = e.deviceSeq + 1;
+      prevHash = e.hash;
+    }
+  }
+  return problems;
+}
