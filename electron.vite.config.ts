@@ -1,6 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * The production CSP, as a meta tag: a page loaded from file:// in Electron gets no HTTP
+ * headers. Added at build time only, because the dev server's React refresh needs inline
+ * script and a WebSocket (the dev CSP comes from the main process's header instead).
+ */
+const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'";
+
+function cspMeta(): Plugin {
+  return {
+    name: 'meja-it-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' }],
+  };
+}
 
 // One renderer for both shells: the output of `renderer` (out/renderer) is loaded by the
 // Electron window and served as-is by src/server for browsers and the e2e tests.
@@ -22,7 +40,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
+    define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {

@@ -44,7 +44,7 @@ export async function deviceMeta(db: ConsoleDb): Promise<DeviceMeta> {
 /** A zod issue message is an i18n key when it looks like one ("visit.errors.name"). */
 function zodFailure(error: z.ZodError): Failure {
   const issue = error.issues[0];
-  const isKey = !!issue && /^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/.test(issue.message);
+  const isKey = !!issue && /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/.test(issue.message);
   return { code: 'invalid-input', message: isKey ? issue.message : 'errors.invalidInput', field: issue?.path.join('.') };
 }
 

@@ -3,7 +3,7 @@
  * one transaction per batch, through the same folds as commit(). Idempotent by event id:
  * events already present are skipped. Works the same whether a record is new here or not.
  */
-import { folds, type StateOf } from '../../shared/domain/registry';
+import { foldRecord, folds, type StateOf } from '../../shared/domain/registry';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import type { ConsoleDb } from './db';
 
@@ -11,6 +11,8 @@ export interface IngestOptions {
   /** Queue the events for upload (an import made on this device) rather than treat them as acknowledged. */
   queueOutbox?: boolean;
 }
+
+const splitKey = (key: string): [RecordKind, string] => [key.slice(0, key.indexOf(':')) as RecordKind, key.slice(key.indexOf(':') + 1)];
 
 /** Applies a batch of events; returns how many were new. */
 export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOptions = {}): Promise<number> {
@@ -27,9 +29,25 @@ export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOp
       const rows = await db.projection(kind).bulkGet(list);
       list.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]));
     }
+    // Records to re-fold from all their events: those with events stored before their first
+    // event arrived (an out-of-order bundle), and those receiving an event older than the newest
+    // one already folded (a laptop back after a week offline).
+    const lateRecords = new Set<string>();
+    const missing = [...states].filter(([, v]) => v === undefined).map(([key]) => splitKey(key));
+    if (missing.length > 0) {
+      for (const e of await db.events.where('[kind+recordId]').anyOf(missing).toArray()) lateRecords.add(`${e.kind}:${e.recordId}`);
+    }
     for (const e of fresh) {
       const key = `${e.kind}:${e.recordId}`;
-      states.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(states.get(key), e));
+      if (lateRecords.has(key)) continue;
+      const current = states.get(key) as { hlc?: string } | undefined;
+      if (current?.hlc && e.hlc < current.hlc) lateRecords.add(key);
+      else states.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(current, e));
+    }
+    for (const key of lateRecords) {
+      const [kind, recordId] = splitKey(key);
+      const stored = await db.events.where('[kind+recordId]').equals([kind, recordId]).toArray();
+      states.set(key, foldRecord(kind, [...stored, ...fresh.filter((e) => e.kind === kind && e.recordId === recordId)]));
     }
     await db.events.bulkAdd(fresh);
     if (opts.queueOutbox) await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id })));

@@ -19,6 +19,8 @@ export interface OrgState {
   /** Minutes of inactivity before the console locks. */
   idleLockMinutes: number;
   updatedAt: string;
+  /** The HLC of the last event folded in. */
+  hlc: string;
 }
 
 /** The editable profile fields, validated with i18n-key messages. */
@@ -37,7 +39,7 @@ export const orgProfileSchema = z.object({
     .min(1, 'setup.errors.badgePool')
     .max(500, 'setup.errors.badgePool')
     .refine((list) => new Set(list).size === list.length, 'setup.errors.badgeDuplicate'),
-  docPrefix: z.string().trim().regex(/^[A-Za-z0-9.\-]{1,20}$/, 'setup.errors.docPrefix'),
+  docPrefix: z.string().trim().regex(/^[A-Za-z0-9.-]{1,20}$/, 'setup.errors.docPrefix'),
   idleLockMinutes: z.number().int('setup.errors.idleLock').min(1, 'setup.errors.idleLock').max(240, 'setup.errors.idleLock'),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;

@@ -17,18 +17,20 @@ export const applyUser: Apply<UserState> = (state, e: DomainEvent) => {
       active: true,
       createdAt: e.at,
       updatedAt: e.at,
+      hlc: e.hlc,
     };
   }
   if (!state) return state as never;
+  const base = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'user.updated':
-      return { ...state, ...(p as Partial<UserState>), id: state.id, username: state.username, updatedAt: e.at };
+      return { ...base, ...(p as Partial<UserState>), id: state.id, username: state.username };
     case 'user.passwordSet':
-      return { ...state, password: p.password as PasswordHash, updatedAt: e.at };
+      return { ...base, password: p.password as PasswordHash };
     case 'user.deactivated':
-      return { ...state, active: false, updatedAt: e.at };
+      return { ...base, active: false };
     case 'user.activated':
-      return { ...state, active: true, updatedAt: e.at };
+      return { ...base, active: true };
     default:
       return state;
   }

@@ -29,6 +29,8 @@ export interface UserState {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The HLC of the last event folded in. */
+  hlc: string;
 }
 
 export const usernameSchema = z

@@ -111,8 +111,8 @@ export const visitEnter: CommandHandler<z.infer<typeof visitEnterInput>, VisitSt
     const g = guard(ctx, ['officer'], ['approved']);
     if (!g.ok) return g;
     if (!g.data.badgeOut || !g.data.escortId) return fail('no-badge', 'visit.errors.enterNeedsBadge');
-    const enteredAt = input.enteredAt ?? ctx.now;
-    if (enteredAt < g.data.registeredAt) return fail('time-order', 'visit.errors.enterBeforeRegistration');
+    const enteredAt = new Date(input.enteredAt ?? ctx.now).toISOString();
+    if (Date.parse(enteredAt) < Date.parse(g.data.registeredAt)) return fail('time-order', 'visit.errors.enterBeforeRegistration');
     return ok([event(g.data, 'visit.entered', { enteredAt })]);
   },
 };
@@ -170,8 +170,8 @@ export const visitCheckOut: CommandHandler<z.infer<typeof visitCheckOutInput>, V
     const g = guard(ctx, ['officer'], ['inside']);
     if (!g.ok) return g;
     const v = g.data;
-    const exitedAt = input.exitedAt ?? ctx.now;
-    if (!v.enteredAt || exitedAt <= v.enteredAt) return fail('time-order', 'visit.errors.exitBeforeEntry', { field: 'exitedAt' });
+    const exitedAt = new Date(input.exitedAt ?? ctx.now).toISOString();
+    if (!v.enteredAt || Date.parse(exitedAt) <= Date.parse(v.enteredAt)) return fail('time-order', 'visit.errors.exitBeforeEntry', { field: 'exitedAt' });
     const scanned = new Set(input.scannedSerials.map(normaliseSerial).filter(Boolean));
     const left = new Map(input.leftInside.map((l) => [l.deviceId, l.reason]));
     const outcomes = [];

@@ -1,0 +1,22 @@
+/** Chooses what the console shows: first-run setup, sign-in, the lock screen, or the shell. */
+import { useTranslation } from 'react-i18next';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { SignInScreen } from '../features/auth/SignInScreen';
+import { useIdleLock } from '../features/auth/use-idle-lock';
+import { useOrg } from './hooks';
+import { useSessionStore } from './session-store';
+import { Shell } from './Shell';
+
+export function App() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const user = useSessionStore((s) => s.user);
+  const locked = useSessionStore((s) => s.locked);
+  useIdleLock(org?.idleLockMinutes);
+
+  if (org === undefined) return <div className="center-screen muted">{t('common.loading')}</div>;
+  if (org === null) return <SetupScreen />;
+  if (!user) return <SignInScreen />;
+  if (locked) return <SignInScreen lockedUsername={user.username} />;
+  return <Shell />;
+}

@@ -1,0 +1,60 @@
+/** Hooks shared by the screens: the office profile, the signed-in actor, running commands. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Command } from '../../shared/domain/registry';
+import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
+import type { Failure } from '../../shared/result';
+import type { Lang } from '../../shared/time-zone';
+import { formatDateTime } from '../../shared/time-zone';
+import { commit } from '../store/commit';
+import { db } from '../store';
+import { actorOf, useSessionStore } from './session-store';
+
+/** The office profile; undefined while loading, null before first-run setup. */
+export function useOrg(): OrgState | null | undefined {
+  return useLiveQuery(async () => (await db.org.get(ORG_ID)) ?? null, []);
+}
+
+/** The current UI language. */
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'id';
+}
+
+/** Formats an instant in the office's zone and the UI language. */
+export function useFormatDateTime(): (iso?: string) => string {
+  const org = useOrg();
+  const lang = useLang();
+  return useCallback((iso?: string) => formatDateTime(iso, org?.timeZone ?? 'WIB', lang), [org?.timeZone, lang]);
+}
+
+/**
+ * Runs a command as the signed-in user through commit(). Keeps the last refusal for display;
+ * the caller's form keeps what was typed either way.
+ */
+export function useCommand() {
+  const user = useSessionStore((s) => s.user);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (command: Command): Promise<boolean> => {
+      if (!user) return false;
+      setBusy(true);
+      try {
+        const r = await commit(db, actorOf(user), command);
+        setFailure(r.ok ? null : r.error);
+        return r.ok;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [user],
+  );
+  return { run, failure, setFailure, busy };
+}
+
+/** A user's display name by id (for escorts, approvers, actors). */
+export function useUserNames(): Map<string, string> {
+  return useLiveQuery(async () => new Map((await db.users.toArray()).map((u) => [u.id, u.displayName])), []) ?? new Map();
+}

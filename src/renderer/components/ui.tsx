@@ -1,0 +1,54 @@
+/** Small building blocks every screen uses: fields with their errors, refusals, status badges. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Failure } from '../../shared/result';
+import type { VisitStatus } from '../../shared/domain/visit/state';
+
+/** A labelled field; shows its error (an i18n key) under the input, linked for screen readers. */
+export function Field(props: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode; wide?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${props.wide ? ' field-wide' : ''}${props.error ? ' has-error' : ''}`}>
+      <label htmlFor={props.htmlFor}>{props.label}</label>
+      {props.children}
+      {props.hint && !props.error && <div className="hint">{props.hint}</div>}
+      {props.error && (
+        <div className="field-error" role="alert" id={`${props.htmlFor}-error`}>
+          {t(props.error)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A refused command or sign-in, in the user's language. */
+export function FailureBanner({ failure }: { failure: Failure | null }) {
+  const { t } = useTranslation();
+  if (!failure) return null;
+  return (
+    <div className="banner banner-error" role="alert" data-testid="failure">
+      {t(failure.message, failure.params ?? {})}
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: VisitStatus }) {
+  const { t } = useTranslation();
+  return <span className={`status status-${status}`}>{t(`visit.status.${status}`)}</span>;
+}
+
+export function PageHeader({ title, actions, subtitle }: { title: string; subtitle?: string; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {subtitle && <p className="subtitle">{subtitle}</p>}
+      </div>
+      {actions && <div className="page-actions">{actions}</div>}
+    </header>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="empty">{children}</div>;
+}

@@ -1,0 +1,84 @@
+/** Admins edit the office profile: letterhead, time zone, badge pool, numbering, idle lock. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { orgProfileSchema, parseBadgePool, type OrgState } from '../../../shared/domain/org/state';
+import { useCommand, useOrg } from '../../app/hooks';
+import { Field, FailureBanner, PageHeader } from '../../components/ui';
+import { LogoInput } from './LogoInput';
+
+const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
+type SettingsIn = z.input<typeof settingsForm>;
+
+function SettingsForm({ org }: { org: OrgState }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const form = useForm<SettingsIn, unknown, z.output<typeof settingsForm>>({
+    resolver: zodResolver(settingsForm),
+    defaultValues: { name: org.name, unit: org.unit, address: org.address, timeZone: org.timeZone, docPrefix: org.docPrefix, idleLockMinutes: org.idleLockMinutes, logoDataUrl: org.logoDataUrl, badgePoolText: org.badgePool.join(', ') },
+  });
+  const { register, handleSubmit, formState, setValue, reset, control } = form;
+  const logo = useWatch({ control, name: 'logoDataUrl' });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async ({ badgePoolText, ...v }) => {
+    const ok = await run({ type: 'org.update', input: { ...v, logoDataUrl: v.logoDataUrl || undefined, badgePool: parseBadgePool(badgePoolText) } });
+    if (ok) reset(undefined, { keepValues: true });
+  });
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate>
+      <FailureBanner failure={failure} />
+      {formState.isSubmitSuccessful && !failure && !formState.isDirty && (
+        <div className="banner banner-ok" role="status">
+          {t('common.saved')}
+        </div>
+      )}
+      <div className="grid-2">
+        <Field label={t('setup.orgName')} htmlFor="s-name" error={e.name?.message} wide>
+          <input id="s-name" {...register('name')} />
+        </Field>
+        <Field label={t('setup.unit')} htmlFor="s-unit" error={e.unit?.message}>
+          <input id="s-unit" {...register('unit')} />
+        </Field>
+        <Field label={t('setup.timeZone')} htmlFor="s-zone">
+          <select id="s-zone" {...register('timeZone')}>
+            <option value="WIB">{t('zones.WIB')}</option>
+            <option value="WITA">{t('zones.WITA')}</option>
+            <option value="WIT">{t('zones.WIT')}</option>
+          </select>
+        </Field>
+        <Field label={t('setup.address')} htmlFor="s-address" error={e.address?.message} wide>
+          <textarea id="s-address" rows={2} {...register('address')} />
+        </Field>
+        <Field label={t('setup.badgePool')} htmlFor="s-badges" error={e.badgePoolText?.message} hint={t('setup.badgePoolHint')}>
+          <input id="s-badges" {...register('badgePoolText')} />
+        </Field>
+        <Field label={t('setup.docPrefix')} htmlFor="s-prefix" error={e.docPrefix?.message}>
+          <input id="s-prefix" {...register('docPrefix')} />
+        </Field>
+        <Field label={t('setup.idleLock')} htmlFor="s-idle" error={e.idleLockMinutes?.message}>
+          <input id="s-idle" type="number" min={1} max={240} {...register('idleLockMinutes', { valueAsNumber: true })} />
+        </Field>
+        <Field label={t('setup.logo')} htmlFor="s-logo" error={e.logoDataUrl?.message}>
+          <LogoInput id="s-logo" value={logo} onChange={(v) => setValue('logoDataUrl', v, { shouldDirty: true, shouldValidate: true })} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  return (
+    <div>
+      <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
+      {org && <SettingsForm org={org} />}
+    </div>
+  );
+}

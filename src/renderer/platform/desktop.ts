@@ -1,0 +1,29 @@
+/**
+ * The platform bridge inside Electron: every call goes to the preload's `window.desktop`.
+ * The main process already answers with a Result; this layer only turns a rejected IPC call
+ * (no handler, window closing) into a Result too, so callers never need try/catch.
+ */
+import { fail, type Result } from '../../shared/result';
+import type { DesktopApi, Platform } from '../../shared/platform';
+import { BUILD_VERSION } from './build-info';
+
+async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch {
+    return fail('failed', 'errors.bridge.failed');
+  }
+}
+
+export function createDesktopPlatform(api: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    savePdf: (req) => settle(() => api.savePdf(req)),
+    print: (req) => settle(() => api.print(req ?? {})),
+    saveFile: (req) => settle(() => api.saveFile(req)),
+    appVersion: async () => {
+      const result = await settle(() => api.appVersion());
+      return result.ok ? result.data.version : BUILD_VERSION;
+    },
+  };
+}

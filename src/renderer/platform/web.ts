@@ -1,0 +1,90 @@
+/**
+ * The platform bridge in a browser: the print dialog stands in for "save as PDF" and
+ * printing, and exported files are downloads. Browser APIs are injectable for tests.
+ */
+import { fail, ok, type Result } from '../../shared/result';
+import type { Platform } from '../../shared/platform';
+import { BUILD_VERSION } from './build-info';
+
+export interface WebPlatformDeps {
+  /** Opens the print dialog and returns when it closes (window.print()). */
+  print?: () => void;
+  /** Hands a file to the browser's download manager. */
+  download?: (blob: Blob, fileName: string) => void;
+  /** The document whose title names the PDF in Chromium's "Save as PDF". */
+  document?: Pick<Document, 'title'>;
+  version?: string;
+}
+
+/** Downloads through a temporary <a download> element. */
+export function anchorDownload(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function decodeBase64(data: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    const binary = atob(data);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
+  const printDialog = deps.print ?? (() => window.print());
+  const download = deps.download ?? anchorDownload;
+  const doc = deps.document ?? (typeof document === 'undefined' ? undefined : document);
+
+  const runPrint = (title?: string): Result<null> => {
+    const previous = doc?.title;
+    try {
+      if (doc && title) doc.title = title;
+      printDialog();
+      return ok(null);
+    } catch {
+      return fail('failed', 'errors.bridge.failed');
+    } finally {
+      if (doc && previous !== undefined) doc.title = previous;
+    }
+  };
+
+  return {
+    kind: 'web',
+    // The browser cannot tell whether the user saved or cancelled: data is always null.
+    savePdf: async (req) => runPrint(req.fileName.replace(/\.pdf$/i, '')),
+    print: async () => {
+      const result = runPrint();
+      return result.ok ? ok({ printed: true }) : result;
+    },
+    // A download has no path the page may know; the file name stands in for it.
+    saveFile: async (req) => {
+      let body: BlobPart;
+      if (req.encoding === 'base64') {
+        const bytes = decodeBase64(req.data);
+        if (!bytes) return fail('invalid-input', 'errors.bridge.invalid-input', { field: 'data' });
+        body = bytes;
+      } else {
+        body = req.data;
+      }
+      try {
+        download(new Blob([body], { type: req.mimeType }), req.fileName);
+        return ok({ path: req.fileName });
+      } catch {
+        return fail('failed', 'errors.bridge.failed');
+      }
+    },
+    appVersion: async () => deps.version ?? BUILD_VERSION,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Print preview: the official form as it will print, with a toolbar (hidden when printing)
+ * to print or save a PDF through the platform bridge — Electron's printToPDF on desktop, the
+ * browser's print dialog on the web.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../store';
+import { visitsInside } from '../store/queries/visits';
+import { useOrg, useUserNames } from '../app/hooks';
+import { match } from '../app/router';
+import { useSessionStore } from '../app/session-store';
+import { platform } from '../platform';
+import { VisitFormTemplate } from './templates/VisitFormTemplate';
+import { EvacuationListTemplate } from './templates/EvacuationListTemplate';
+import './print.css';
+
+export function PrintScreen({ route }: { route: string }) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const user = useSessionStore((s) => s.user);
+  const names = useUserNames();
+  const [message, setMessage] = useState<string | null>(null);
+  const visitId = match('/print/visit/:id', route)?.id;
+  const visit = useLiveQuery(async () => (visitId ? ((await db.visits.get(visitId)) ?? null) : null), [visitId]);
+  const inside = useLiveQuery(() => (route === '/print/evacuation' ? visitsInside(db) : Promise.resolve([])), [route]);
+  const printedAt = new Date().toISOString();
+  if (!org || !user) return null;
+
+  let doc = null;
+  let fileName = 'dokumen.pdf';
+  if (visitId && visit) {
+    doc = <VisitFormTemplate org={org} visit={visit} names={names} printedAt={printedAt} printedBy={user.displayName} />;
+    fileName = `Formulir-Akses-Ruang-Server-${visit.docNo.replace(/[^\w-]+/g, '-')}.pdf`;
+  } else if (route === '/print/evacuation' && inside) {
+    doc = <EvacuationListTemplate org={org} visits={inside} names={names} printedAt={printedAt} printedBy={user.displayName} />;
+    fileName = `Daftar-Evakuasi-Ruang-Server-${printedAt.slice(0, 16).replace(/[^\d]/g, '')}.pdf`;
+  }
+
+  return (
+    <div className="print-screen">
+      <div className="print-toolbar no-print">
+        <button type="button" className="btn" onClick={() => history.back()}>
+          {t('common.back')}
+        </button>
+        <span className="muted">{t('print.previewNote')}</span>
+        <button
+          type="button"
+          className="btn"
+          onClick={async () => {
+            const r = await platform.savePdf({ fileName });
+            setMessage(r.ok ? (r.data ? t('print.savedTo', { path: r.data.path }) : null) : t(r.error.message));
+          }}
+        >
+          {t('print.savePdf')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={async () => {
+            const r = await platform.print();
+            if (!r.ok) setMessage(t(r.error.message));
+          }}
+        >
+          {t('print.print')}
+        </button>
+      </div>
+      {message && (
+        <div className="banner banner-info no-print" role="status">
+          {message}
+        </div>
+      )}
+      <div className="paper">{doc ?? <p>{visit === null ? t('common.notFound') : t('common.loading')}</p>}</div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Read queries over the visits projection. Each uses the index that narrows the most: a name
+ * prefix, else status with the date range, else the date range alone; the remaining filters
+ * run on that narrowed cursor, and a page stops reading as soon as it is full.
+ */
+import type { VisitState, VisitStatus } from '../../../shared/domain/visit/state';
+import type { ConsoleDb } from '../db';
+
+export interface VisitFilter {
+  /** ISO instants bounding registeredAt (from inclusive, to exclusive). */
+  from?: string;
+  to?: string;
+  name?: string;
+  organisation?: string;
+  status?: VisitStatus | '';
+}
+
+export const PAGE_SIZE = 25;
+const MIN = '0000';
+const MAX = '9999';
+
+/** Who is inside the server room right now, longest inside first. */
+export async function visitsInside(db: ConsoleDb): Promise<VisitState[]> {
+  const rows = await db.visits.where('status').equals('inside').toArray();
+  return rows.sort((a, b) => (a.enteredAt ?? '').localeCompare(b.enteredAt ?? ''));
+}
+
+/** Visits waiting for an approver, oldest first. */
+export function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[]> {
+  return db.visits.where('[status+registeredAt]').between(['awaiting_approval', MIN], ['awaiting_approval', MAX]).toArray();
+}
+
+/** Visits whose visitors are at the desk or in the room: approved (badge or not) and awaiting approval. */
+export function visitsInProgress(db: ConsoleDb): Promise<VisitState[]> {
+  return db.visits.where('status').anyOf(['awaiting_approval', 'approved']).toArray();
+}
+
+/** Visitors whose name starts with the given text (case-insensitive). */
+export function visitsByNamePrefix(db: ConsoleDb, prefix: string, limit = PAGE_SIZE): Promise<VisitState[]> {
+  return db.visits.where('nameLower').startsWith(prefix.trim().toLowerCase()).limit(limit).toArray();
+}
+
+/** One page of the visit log, newest first; `hasMore` tells whether another page exists. */
+export async function visitLogPage(db: ConsoleDb, f: VisitFilter, page = 0, size = PAGE_SIZE): Promise<{ rows: VisitState[]; hasMore: boolean }> {
+  const from = f.from ?? MIN;
+  const to = f.to ?? MAX;
+  const name = f.name?.trim().toLowerCase() ?? '';
+  const org = f.organisation?.trim().toLowerCase() ?? '';
+  const inRange = (v: VisitState) => v.registeredAt >= from && v.registeredAt < to;
+  let collection;
+  if (name) {
+    collection = db.visits.where('nameLower').startsWith(name).filter((v) => inRange(v) && (!f.status || v.status === f.status) && (!org || v.orgLower.includes(org)));
+  } else if (f.status) {
+    collection = db.visits.where('[status+registeredAt]').between([f.status, from], [f.status, to], true, false).reverse();
+    if (org) collection = collection.filter((v) => v.orgLower.includes(org));
+  } else {
+    collection = db.visits.where('registeredAt').between(from, to, true, false).reverse();
+    if (org) collection = collection.filter((v) => v.orgLower.includes(org));
+  }
+  const rows = await collection.offset(page * size).limit(size + 1).toArray();
+  if (name) rows.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+  return { rows: rows.slice(0, size), hasMore: rows.length > size };
+}

@@ -1,0 +1,86 @@
+/**
+ * The HTTP server of the browser shell: the API under /api and the renderer build as static
+ * files, with the same security headers on every response. buildServer() does not listen,
+ * so tests drive it with fastify.inject(); src/server/main.ts starts it.
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+
+export interface ServerOptions {
+  /** The renderer build (out/renderer), served at /. */
+  webRoot: string;
+  /** Where the server keeps its data (the sync store). */
+  dataDir: string;
+  /** Reported by /api/health; defaults to package.json's version. */
+  version?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Same as the desktop CSP, except that a browser only talks to the server it came from. */
+export const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': WEB_CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** package.json's version (src/server and out/server both sit two levels below the root). */
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    if (typeof pkg.version === 'string') return pkg.version;
+  } catch {
+    // fall through
+  }
+  return process.env['npm_package_version'] ?? '0.0.0';
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const version = options.version ?? packageVersion();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
+
+  app.get('/api/health', async () => ({ status: 'ok', version, time: new Date().toISOString() }));
+
+  await app.register(fastifyStatic, {
+    root: options.webRoot,
+    index: ['index.html'],
+    // Hashed assets may be cached; index.html must be revalidated so a new build is picked up.
+    setHeaders: (reply, path) => {
+      if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+    },
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/')) {
+      return reply.code(404).send({ error: { code: 'not-found', message: 'errors.api.not-found' } });
+    }
+    // Client-side routes (no file extension) get the app; a missing asset stays a 404.
+    if ((request.method === 'GET' || request.method === 'HEAD') && extname(path) === '') {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  return app;
+}

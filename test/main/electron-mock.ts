@@ -1,0 +1,121 @@
+/**
+ * A fake `electron` module for tests of the main and preload processes (the binary is not
+ * installed here, and tests must not need it). Use in a test file with:
+ *   vi.mock('electron', () => import('./electron-mock'));
+ * and reset with `resetElectronMock()` in beforeEach. The fakes live on globalThis, so a
+ * test that calls vi.resetModules() still sees the same objects as the code under test.
+ */
+import { vi, type Mock } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+type Fn = Mock<(...args: never[]) => unknown>;
+
+export interface FakeWindow {
+  options: unknown;
+  loadURL: Fn;
+  loadFile: Fn;
+  once: Fn;
+  show: Fn;
+  focus: Fn;
+  restore: Fn;
+  isMinimized: Fn;
+}
+
+export interface ElectronFakes {
+  appListeners: Map<string, Listener[]>;
+  ipcHandlers: Map<string, Listener>;
+  exposed: Map<string, unknown>;
+  createdWindows: FakeWindow[];
+  BrowserWindow: { new (options: unknown): FakeWindow; getAllWindows: Fn; fromWebContents: Fn };
+  app: { isPackaged: boolean; requestSingleInstanceLock: Mock<() => boolean>; quit: Fn; whenReady: Fn; getVersion: Fn; getPath: Fn; on: Fn };
+  ipcMain: { handle: Fn };
+  ipcRenderer: { invoke: Mock<(...args: unknown[]) => Promise<unknown>> };
+  contextBridge: { exposeInMainWorld: Fn };
+  session: { defaultSession: { webRequest: { onHeadersReceived: Fn }; setPermissionRequestHandler: Fn; setPermissionCheckHandler: Fn } };
+  shell: { openExternal: Fn };
+  dialog: { showSaveDialog: Fn };
+  Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
+}
+
+function createFakes(): ElectronFakes {
+  const appListeners = new Map<string, Listener[]>();
+  const ipcHandlers = new Map<string, Listener>();
+  const exposed = new Map<string, unknown>();
+  const createdWindows: FakeBrowserWindow[] = [];
+
+  class FakeBrowserWindow {
+    static getAllWindows = vi.fn(() => createdWindows);
+    static fromWebContents = vi.fn(() => createdWindows[0] ?? null);
+    options: unknown;
+    loadURL = vi.fn(async () => undefined);
+    loadFile = vi.fn(async () => undefined);
+    once = vi.fn();
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = vi.fn(() => false);
+    constructor(options: unknown) {
+      this.options = options;
+      createdWindows.push(this);
+    }
+  }
+
+  const app = {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getVersion: vi.fn(() => '0.1.0'),
+    getPath: vi.fn(() => '/home/user/Documents'),
+    on: vi.fn((event: string, listener: Listener): unknown => {
+      appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+      return app;
+    }),
+  };
+
+  return {
+    appListeners,
+    ipcHandlers,
+    exposed,
+    createdWindows,
+    BrowserWindow: FakeBrowserWindow,
+    app,
+    ipcMain: {
+      handle: vi.fn((channel: string, listener: Listener) => {
+        ipcHandlers.set(channel, listener);
+      }),
+    },
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })) },
+    contextBridge: {
+      exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+        exposed.set(key, api);
+      }),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+  };
+}
+
+const store = globalThis as { __mejaElectronFakes?: ElectronFakes };
+const fakes: ElectronFakes = (store.__mejaElectronFakes ??= createFakes());
+
+export const { appListeners, ipcHandlers, exposed, createdWindows, BrowserWindow, app, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, Menu } = fakes;
+
+export function resetElectronMock(): void {
+  appListeners.clear();
+  ipcHandlers.clear();
+  exposed.clear();
+  createdWindows.length = 0;
+  app.isPackaged = false;
+  vi.clearAllMocks();
+}
+
+export default fakes;

@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Channels } from '../../src/main/ipc/channels';
+import type { DesktopApi } from '../../src/shared/platform';
+import * as electron from './electron-mock';
+
+vi.mock('electron', () => import('./electron-mock'));
+
+async function loadPreload(): Promise<DesktopApi> {
+  vi.resetModules();
+  await import('../../src/preload/index');
+  return electron.exposed.get('desktop') as DesktopApi;
+}
+
+beforeEach(() => electron.resetElectronMock());
+
+describe('preload bridge', () => {
+  it('exposes exactly one object, window.desktop, with the DesktopApi methods', async () => {
+    const api = await loadPreload();
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    expect([...electron.exposed.keys()]).toEqual(['desktop']);
+    expect(Object.keys(api).sort()).toEqual(['appVersion', 'print', 'saveFile', 'savePdf']);
+  });
+
+  it('never exposes ipcRenderer or its methods', async () => {
+    const api = await loadPreload();
+    const values = Object.values(api as unknown as Record<string, unknown>);
+    expect(values).not.toContain(electron.ipcRenderer);
+    expect(values).not.toContain(electron.ipcRenderer.invoke);
+    for (const value of values) expect(typeof value).toBe('function');
+  });
+
+  it.each([
+    ['savePdf', Channels.savePdf, [{ fileName: 'a.pdf' }]],
+    ['print', Channels.print, [{ silent: false }]],
+    ['saveFile', Channels.saveFile, [{ fileName: 'a.csv', mimeType: 'text/csv', data: 'x' }]],
+    ['appVersion', Channels.appVersion, []],
+  ] as const)('%s invokes %s once with its argument and returns the answer', async (method, channel, args) => {
+    const api = await loadPreload();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: 'answer' });
+    const call = api[method] as (...a: unknown[]) => Promise<unknown>;
+    await expect(call(...args)).resolves.toEqual({ ok: true, data: 'answer' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, ...args);
+  });
+});

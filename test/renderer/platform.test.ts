@@ -1,0 +1,225 @@
+// @vitest-environment jsdom
+/**
+ * The platform bridge contract: the same cases run against the desktop implementation (with
+ * a fake preload API) and the web implementation (with fake print and download).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createDesktopPlatform } from '../../src/renderer/platform/desktop';
+import { anchorDownload, createWebPlatform } from '../../src/renderer/platform/web';
+import type { DesktopApi, Platform } from '../../src/shared/platform';
+import { ok } from '../../src/shared/result';
+
+interface Saved {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+interface Harness {
+  platform: Platform;
+  /** The last file the implementation delivered, decoded to bytes. */
+  saved: () => Promise<Saved | undefined>;
+  printCount: () => number;
+  /** Makes the next operation fail underneath (IPC rejects / browser API throws). */
+  breakNext: () => void;
+}
+
+function desktopHarness(): Harness {
+  let last: Saved | undefined;
+  let prints = 0;
+  let broken = false;
+  const maybeBreak = () => {
+    if (broken) {
+      broken = false;
+      throw new Error('IPC channel closed');
+    }
+  };
+  const api: DesktopApi = {
+    savePdf: vi.fn(async () => {
+      maybeBreak();
+      prints += 1;
+      return ok({ path: '/home/user/Documents/a.pdf' });
+    }),
+    print: vi.fn(async () => {
+      maybeBreak();
+      prints += 1;
+      return ok({ printed: true });
+    }),
+    saveFile: vi.fn(async (req) => {
+      maybeBreak();
+      const bytes = req.encoding === 'base64' ? Uint8Array.from(atob(req.data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(req.data);
+      last = { fileName: req.fileName, mimeType: req.mimeType, bytes };
+      return ok({ path: `/home/user/Documents/${req.fileName}` });
+    }),
+    appVersion: vi.fn(async () => ok({ version: '0.1.0' })),
+  };
+  return {
+    platform: createDesktopPlatform(api),
+    saved: async () => last,
+    printCount: () => prints,
+    breakNext: () => (broken = true),
+  };
+}
+
+function webHarness(): Harness {
+  let lastBlob: { blob: Blob; fileName: string } | undefined;
+  let prints = 0;
+  let broken = false;
+  const maybeBreak = () => {
+    if (broken) {
+      broken = false;
+      throw new Error('blocked by the browser');
+    }
+  };
+  return {
+    platform: createWebPlatform({
+      print: () => {
+        maybeBreak();
+        prints += 1;
+      },
+      download: (blob, fileName) => {
+        maybeBreak();
+        lastBlob = { blob, fileName };
+      },
+      version: '0.1.0',
+    }),
+    saved: async () =>
+      lastBlob && {
+        fileName: lastBlob.fileName,
+        mimeType: lastBlob.blob.type,
+        bytes: new Uint8Array(await lastBlob.blob.arrayBuffer()),
+      },
+    printCount: () => prints,
+    breakNext: () => (broken = true),
+  };
+}
+
+const implementations: [string, () => Harness][] = [
+  ['desktop', desktopHarness],
+  ['web', webHarness],
+];
+
+describe.each(implementations)('%s platform', (kind, make) => {
+  it('reports its kind', () => {
+    expect(make().platform.kind).toBe(kind);
+  });
+
+  it('savePdf resolves ok with a path or null, after rendering the print view', async () => {
+    const h = make();
+    const result = await h.platform.savePdf({ fileName: 'Formulir-ARS-2026-0001.pdf' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data === null || typeof result.data.path === 'string').toBe(true);
+    expect(h.printCount()).toBe(1);
+  });
+
+  it('print resolves ok with printed true', async () => {
+    const h = make();
+    await expect(h.platform.print()).resolves.toEqual({ ok: true, data: { printed: true } });
+    await expect(h.platform.print({ silent: false })).resolves.toEqual({ ok: true, data: { printed: true } });
+    expect(h.printCount()).toBe(2);
+  });
+
+  it('saveFile delivers utf8 text byte for byte with its name and type', async () => {
+    const h = make();
+    const text = 'nomor;judul\nT-1;Printer lantai 3 macet — “urgent” ☕\n';
+    const result = await h.platform.saveFile({ fileName: 'tiket.csv', mimeType: 'text/csv', data: text });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data?.path).toContain('tiket.csv');
+    const saved = await h.saved();
+    expect(saved?.fileName).toBe('tiket.csv');
+    expect(saved?.mimeType).toBe('text/csv');
+    expect(new TextDecoder().decode(saved?.bytes)).toBe(text);
+  });
+
+  it('saveFile decodes base64 to the original bytes', async () => {
+    const h = make();
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x80, 0xff]);
+    const data = btoa(String.fromCharCode(...bytes));
+    const result = await h.platform.saveFile({ fileName: 'aset.xlsx', mimeType: 'application/octet-stream', data, encoding: 'base64' });
+    expect(result.ok).toBe(true);
+    expect((await h.saved())?.bytes).toEqual(bytes);
+  });
+
+  it.each([
+    ['savePdf', (p: Platform) => p.savePdf({ fileName: 'a.pdf' })],
+    ['print', (p: Platform) => p.print()],
+    ['saveFile', (p: Platform) => p.saveFile({ fileName: 'a.csv', mimeType: 'text/csv', data: 'x' })],
+  ])('%s never throws: an underlying failure becomes failed', async (_name, call) => {
+    const h = make();
+    h.breakNext();
+    await expect(call(h.platform)).resolves.toEqual({ ok: false, error: { code: 'failed', message: 'errors.bridge.failed' } });
+  });
+
+  it('appVersion resolves to a version string', async () => {
+    await expect(make().platform.appVersion()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('desktop platform specifics', () => {
+  it('passes the main process refusal through unchanged and cancels as null', async () => {
+    const refusal = { ok: false as const, error: { code: 'invalid-input', message: 'errors.bridge.invalid-input', field: 'fileName' } };
+    const api: DesktopApi = {
+      savePdf: async () => ok(null),
+      print: async () => ok({ printed: false }),
+      saveFile: async () => refusal,
+      appVersion: async () => Promise.reject(new Error('no handler')),
+    };
+    const platform = createDesktopPlatform(api);
+    await expect(platform.savePdf({ fileName: 'a.pdf' })).resolves.toEqual({ ok: true, data: null });
+    await expect(platform.saveFile({ fileName: '../x.csv', mimeType: 'text/csv', data: '' })).resolves.toEqual(refusal);
+    await expect(platform.appVersion()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('sends print an empty request when called without one', async () => {
+    const print = vi.fn(async () => ok({ printed: true }));
+    const platform = createDesktopPlatform({ print } as unknown as DesktopApi);
+    await platform.print();
+    expect(print).toHaveBeenCalledWith({});
+  });
+});
+
+describe('web platform specifics', () => {
+  it('names the PDF after the file while the print dialog is open, then restores the title', async () => {
+    document.title = 'Meja IT';
+    let titleDuringPrint = '';
+    const platform = createWebPlatform({ print: () => (titleDuringPrint = document.title) });
+    await expect(platform.savePdf({ fileName: 'Formulir-ARS-2026-0001.pdf' })).resolves.toEqual({ ok: true, data: null });
+    expect(titleDuringPrint).toBe('Formulir-ARS-2026-0001');
+    expect(document.title).toBe('Meja IT');
+  });
+
+  it('refuses invalid base64 as invalid-input', async () => {
+    const download = vi.fn();
+    const platform = createWebPlatform({ download });
+    const result = await platform.saveFile({ fileName: 'a.png', mimeType: 'image/png', data: '***', encoding: 'base64' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(download).not.toHaveBeenCalled();
+  });
+
+  it('uses window.print() by default', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    await expect(createWebPlatform().print()).resolves.toEqual({ ok: true, data: { printed: true } });
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+  });
+
+  it('anchorDownload clicks a temporary <a download> for a blob URL', () => {
+    const createObjectURL = vi.fn(() => 'blob:meja/1');
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: HTMLAnchorElement[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    vi.useFakeTimers();
+    anchorDownload(new Blob(['x'], { type: 'text/plain' }), 'catatan.txt');
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]?.download).toBe('catatan.txt');
+    expect(clicked[0]?.href).toBe('blob:meja/1');
+    expect(document.querySelector('a[download]')).toBeNull();
+    vi.runAllTimers();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:meja/1');
+    vi.useRealTimers();
+    click.mockRestore();
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests. Node by default; renderer tests opt into jsdom with a
+// `// @vitest-environment jsdom` comment. Playwright owns test/e2e.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['test/e2e/**', 'node_modules/**', 'out/**', 'dist/**'],
+    environment: 'node',
+    pool: 'forks',
+  },
+});
