@@ -101,7 +101,8 @@ async function run(lang: 'id' | 'en') {
   await page.goto(`${url}#/print/evacuation`);
   await shot(page, `${lang}-13-evacuation`);
   await page.goto(visitUrl);
-  await page.getByText('HDD-WD-7781A').last().waitFor();
+  await page.locator('#checkout-scan').fill('LPT-5CG1234XYZ');
+  await page.locator('#checkout-scan').press('Enter');
   await page.getByLabel(/HDD-WD-7781A ditinggal|HDD-WD-7781A stays inside/).check();
   await page.getByLabel(/Alasan HDD|Reason HDD/).fill('Dipasang sebagai pengganti disk rusak');
   await page.locator('#outcome').fill('Server telah diperbaiki dan berfungsi kembali');

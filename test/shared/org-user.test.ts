@@ -89,7 +89,7 @@ describe('orgProfileSchema', () => {
 // ---------------------------------------------------------------------------------------------
 
 function user(id: string, roles: Role[], active = true): UserState {
-  return { id, username: id, displayName: `User ${id}`, roles, password: PW, active, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+  return { id, username: id, displayName: `User ${id}`, roles, password: PW, active, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '' };
 }
 
 const ADMIN = user('admin', ['admin']);
@@ -232,7 +232,7 @@ describe('org.setUp and org.update', () => {
   });
 
   it('lets only an admin update the profile, and folds the change in', async () => {
-    const org: OrgState = { id: ORG_ID, ...profile(), timeZone: 'WITA', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const org: OrgState = { id: ORG_ID, ...profile(), timeZone: 'WITA', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '' };
     expect(await decide('org.update', { docPrefix: 'DKI' }, by(OFFICER), org)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await decide('org.update', { docPrefix: 'DKI' }, by(ADMIN), undefined)).toMatchObject({ ok: false, error: { code: 'not-set-up' } });
     const r = await decide('org.update', { docPrefix: 'DKI', idleLockMinutes: 30 }, by(ADMIN), org);

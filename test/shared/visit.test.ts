@@ -18,7 +18,7 @@ import { ROLES, type Actor, type Role } from '../../src/shared/roles';
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
 
 function user(id: string, roles: Role[], active = true): UserState {
-  return { id, username: id, displayName: `User ${id}`, roles, password: PW, active, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+  return { id, username: id, displayName: `User ${id}`, roles, password: PW, active, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '' };
 }
 
 const USERS = {
@@ -43,6 +43,7 @@ const ORG: OrgState = {
   docPrefix: 'TIK',
   idleLockMinutes: 15,
   updatedAt: '2026-01-01T00:00:00.000Z',
+  hlc: '',
 };
 
 class World {

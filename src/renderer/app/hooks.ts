@@ -1,9 +1,10 @@
 /** Hooks shared by the screens: the office profile, the signed-in actor, running commands. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../shared/domain/registry';
 import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
+import type { UserState } from '../../shared/domain/user/state';
 import type { Failure } from '../../shared/result';
 import type { Lang } from '../../shared/time-zone';
 import { formatDateTime } from '../../shared/time-zone';
@@ -54,7 +55,13 @@ export function useCommand() {
   return { run, failure, setFailure, busy };
 }
 
-/** A user's display name by id (for escorts, approvers, actors). */
+/** Users by id (for escorts, approvers, actors and the NIPs under signatures). */
+export function useUsers(): Map<string, UserState> {
+  return useLiveQuery(async () => new Map((await db.users.toArray()).map((u) => [u.id, u])), []) ?? new Map();
+}
+
+/** A user's display name by id. */
 export function useUserNames(): Map<string, string> {
-  return useLiveQuery(async () => new Map((await db.users.toArray()).map((u) => [u.id, u.displayName])), []) ?? new Map();
+  const users = useUsers();
+  return useMemo(() => new Map([...users].map(([id, u]) => [id, u.displayName])), [users]);
 }

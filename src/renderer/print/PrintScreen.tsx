@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { visitsInside } from '../store/queries/visits';
-import { useOrg, useUserNames } from '../app/hooks';
+import { useOrg, useUserNames, useUsers } from '../app/hooks';
 import { match } from '../app/router';
 import { useSessionStore } from '../app/session-store';
 import { platform } from '../platform';
@@ -21,6 +21,7 @@ export function PrintScreen({ route }: { route: string }) {
   const org = useOrg();
   const user = useSessionStore((s) => s.user);
   const names = useUserNames();
+  const users = useUsers();
   const [message, setMessage] = useState<string | null>(null);
   const visitId = match('/print/visit/:id', route)?.id;
   const visit = useLiveQuery(async () => (visitId ? ((await db.visits.get(visitId)) ?? null) : null), [visitId]);
@@ -31,7 +32,7 @@ export function PrintScreen({ route }: { route: string }) {
   let doc = null;
   let fileName = 'dokumen.pdf';
   if (visitId && visit) {
-    doc = <VisitFormTemplate org={org} visit={visit} names={names} printedAt={printedAt} printedBy={user.displayName} />;
+    doc = <VisitFormTemplate org={org} visit={visit} names={names} nips={new Map([...users].map(([id, u]) => [id, u.nip ?? '']))} printedAt={printedAt} printedBy={user.displayName} />;
     fileName = `Formulir-Akses-Ruang-Server-${visit.docNo.replace(/[^\w-]+/g, '-')}.pdf`;
   } else if (route === '/print/evacuation' && inside) {
     doc = <EvacuationListTemplate org={org} visits={inside} names={names} printedAt={printedAt} printedBy={user.displayName} />;

@@ -12,11 +12,13 @@ interface Props {
   org: OrgState;
   visit: VisitState;
   names: Map<string, string>;
+  /** NIPs by user id, printed under the officer's and approver's signatures. */
+  nips: Map<string, string>;
   printedAt: string;
   printedBy: string;
 }
 
-export function VisitFormTemplate({ org, visit, names, printedAt, printedBy }: Props) {
+export function VisitFormTemplate({ org, visit, names, nips, printedAt, printedBy }: Props) {
   const t = i18n.getFixedT('id');
   const dt = (iso?: string) => formatDateTime(iso, org.timeZone, 'id');
   const name = (id?: string) => (id ? names.get(id) : undefined);
@@ -113,8 +115,8 @@ export function VisitFormTemplate({ org, visit, names, printedAt, printedBy }: P
       )}
       <div className="signatures">
         <SignatureBox role={t('print.visit.sigVisitor')} name={visit.visitorName} />
-        <SignatureBox role={t('print.visit.sigOfficer')} name={name(visit.escortId) ?? name(visit.registeredBy)} nip="" />
-        <SignatureBox role={t('print.visit.sigApprover')} name={name(visit.decision?.by)} nip="" />
+        <SignatureBox role={t('print.visit.sigOfficer')} name={name(visit.escortId ?? visit.registeredBy)} nip={nips.get(visit.escortId ?? visit.registeredBy) ?? ''} />
+        <SignatureBox role={t('print.visit.sigApprover')} name={name(visit.decision?.by)} nip={nips.get(visit.decision?.by ?? '') ?? ''} />
       </div>
       <footer className="doc-footer">
         {t('print.printedAt', { at: dt(printedAt), by: printedBy })} · {visit.status === 'archived' ? t('print.archived') : t(`visit.status.${visit.status}`)}
