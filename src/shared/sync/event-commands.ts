@@ -1,0 +1,100 @@
+/**
+ * Re-checks an event with the command rules that made it, so the server (and any importer)
+ * enforces exactly what commit() enforced on the device: the actor's roles, the record's
+ * state, cross-record rules such as "one badge, one visitor". An event is mapped back to the
+ * command input that produces it; the command's decide() then accepts or refuses it.
+ */
+import { commands, type CommandType } from '../domain/registry';
+import type { DecideContext } from '../domain/types';
+import type { DomainEvent } from '../events';
+import { fail, ok, type Result } from '../result';
+import type { VisitDevice, VisitState, DeviceOutcome } from '../domain/visit/state';
+
+type P = Record<string, unknown>;
+
+/** The command (type and input) whose decide() must accept this event. */
+export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; input: unknown } | null {
+  const p = e.payload as P;
+  const id = e.recordId;
+  switch (e.type) {
+    case 'org.setUp':
+      return null; // checked with its user.created companion in checkEvent
+    case 'org.updated':
+      return { type: 'org.update', input: p };
+    case 'user.created':
+      return { type: 'user.create', input: { ...p, id } };
+    case 'user.updated':
+      return { type: 'user.update', input: { ...p, id } };
+    case 'user.passwordSet':
+      return { type: 'user.setPassword', input: { id, password: p.password } };
+    case 'user.activated':
+    case 'user.deactivated':
+      return { type: 'user.setActive', input: { id, active: e.type === 'user.activated' } };
+    case 'visit.registered': {
+      const devices = (p.devices as VisitDevice[]).map(({ kind, brandModel, serial }) => ({ kind, brandModel, serial }));
+      const { docNo: _docNo, ...rest } = p;
+      return { type: 'visit.register', input: { ...rest, devices, id } };
+    }
+    case 'visit.approved':
+      return { type: 'visit.decide', input: { id, approved: true, reason: p.note } };
+    case 'visit.refused':
+      return { type: 'visit.decide', input: { id, approved: false, reason: p.reason } };
+    case 'visit.badgeIssued':
+      return { type: 'visit.issueBadge', input: { id, badge: p.badge, escortId: p.escortId } };
+    case 'visit.entered':
+      return { type: 'visit.enter', input: { id, enteredAt: p.enteredAt } };
+    case 'visit.deviceAdded': {
+      const d = p.device as VisitDevice;
+      return { type: 'visit.addDevice', input: { id, device: { kind: d.kind, brandModel: d.brandModel, serial: d.serial } } };
+    }
+    case 'visit.activityNoted':
+      return { type: 'visit.noteActivity', input: { id, text: p.text } };
+    case 'visit.checkedOut': {
+      const v = state as VisitState | undefined;
+      const outcomes = (p.deviceOutcomes as DeviceOutcome[]) ?? [];
+      const serialOf = new Map((v?.devices ?? []).map((d) => [d.id, d.serial]));
+      return {
+        type: 'visit.checkOut',
+        input: {
+          id,
+          exitedAt: p.exitedAt,
+          outcome: p.outcome,
+          scannedSerials: [...outcomes.filter((o) => o.result === 'matched').map((o) => serialOf.get(o.deviceId) ?? ''), ...((p.unknownSerials as string[]) ?? [])],
+          leftInside: outcomes.filter((o) => o.result === 'left_inside').map((o) => ({ deviceId: o.deviceId, reason: o.reason ?? '' })),
+          badgeReturned: true,
+          idReturned: true,
+        },
+      };
+    }
+    case 'visit.cancelled':
+      return { type: 'visit.cancel', input: { id, reason: p.reason } };
+    case 'visit.archived':
+      return { type: 'visit.archive', input: { id } };
+    case 'visit.corrected':
+      return { type: 'visit.correct', input: { id, text: p.text } };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Accepts or refuses an event made elsewhere. `ctx.state` is the record's state before the
+ * event; `ctx.actor` carries the actor's roles as the checker knows them; `ctx.now` should be
+ * the event's own time. 'org.setUp' is only valid while there is no org and no user.
+ */
+export async function checkEvent(e: DomainEvent, ctx: DecideContext<unknown>): Promise<Result<true>> {
+  if (e.actorId !== ctx.actor.userId) return fail('actor-mismatch', 'errors.forbidden');
+  if (e.type === 'org.setUp') {
+    if (ctx.state || (await ctx.lookups.countUsers()) > 0) return fail('already-set-up', 'setup.errors.alreadySetUp');
+    return ok(true);
+  }
+  // The first admin's user.created travels with org.setUp, before any user exists.
+  if (e.type === 'user.created' && e.recordId === e.actorId && (await ctx.lookups.countUsers()) === 0) return ok(true);
+  const cmd = commandOf(e, ctx.state);
+  if (!cmd) return fail('unknown-event', 'errors.invalidInput');
+  const handler = commands[cmd.type] as unknown as { input: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }; decide(i: unknown, c: DecideContext<unknown>): Promise<Result<unknown>> };
+  const parsed = handler.input.safeParse(cmd.input);
+  if (!parsed.success) return fail('invalid-input', parsed.error?.issues[0]?.message ?? 'errors.invalidInput');
+  const decided = await handler.decide(parsed.data, ctx);
+  return decided.ok ? ok(true) : { ok: false, error: decided.error };
+}

@@ -1,0 +1,93 @@
+/**
+ * The sync protocol between consoles and the sync server (ARCHITECTURE.md "Sync"). Every
+ * request names the schema version; an older client is told to update and keeps its outbox.
+ */
+import { z } from 'zod';
+
+/** Bumped when events or the protocol change incompatibly. */
+export const SCHEMA_VERSION = 1;
+/** A push carries at most this many events… */
+export const MAX_PUSH_EVENTS = 500;
+/** …and at most this many bytes of JSON. Clients split larger pushes. */
+export const MAX_PUSH_BYTES = 1_000_000;
+export const MAX_PULL_LIMIT = 2000;
+
+export const eventSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(['org', 'user', 'visit']),
+  recordId: z.string().min(1).max(100),
+  type: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/),
+  payload: z.record(z.string(), z.unknown()),
+  actorId: z.string().min(1).max(100),
+  deviceId: z.string().uuid(),
+  deviceSeq: z.number().int().positive(),
+  hlc: z.string().regex(/^\d{15}:\d{6}:.+$/),
+  at: z.string().datetime(),
+  prevHash: z.string().regex(/^([0-9a-f]{64})?$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** What the server decided about an event. Rejected events are kept and synced back. */
+export type EventStatus = 'accepted' | 'rejected';
+
+export const pushRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  deviceId: z.string().uuid(),
+  events: z.array(eventSchema).max(MAX_PUSH_EVENTS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export interface PushResult {
+  id: string;
+  status: EventStatus;
+  /** i18n key of the rejection reason. */
+  reason?: string;
+  serverVersion: number;
+}
+
+export interface PushResponse {
+  results: PushResult[];
+  /** Set when the server stopped at a gap in the device's sequence: the next seq it expects. */
+  expectedSeq?: number;
+}
+
+export const pullRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  /** The highest server version the client has; 0 at first. */
+  cursor: z.number().int().min(0),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+/** An event as the server returns it: with its status and its place in the server's order. */
+export interface SyncedEvent {
+  event: z.infer<typeof eventSchema>;
+  status: EventStatus;
+  reason?: string;
+  serverVersion: number;
+}
+
+export interface PullResponse {
+  events: SyncedEvent[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+export const signInRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  deviceId: z.string().uuid(),
+  deviceName: z.string().trim().min(1).max(100),
+});
+
+export interface SignInResponse {
+  /** Bearer token for this device; revocable by an admin. */
+  token: string;
+  userId: string;
+}
+
+/** Error bodies: `{ error: { code, message } }` with an i18n key as message. */
+export interface ApiError {
+  error: { code: string; message: string };
+}
