@@ -31,6 +31,11 @@ export interface DomainEvent extends EventDraft {
   /** Hash of this device's previous event; '' for its first. */
   prevHash: string;
   hash: string;
+  /** Set locally when the sync server refused the event: kept for the conflict inbox, never
+   *  folded. Not part of the hash. */
+  status?: 'rejected';
+  /** i18n key of the server's reason for refusing. */
+  reason?: string;
 }
 
 /** The genesis value of every device's chain. */

@@ -56,7 +56,7 @@ describe('i18n catalogs', () => {
   it('contain every message key the domain and the bridge can return', () => {
     const used = new Set<string>();
     for (const file of [...sources('src/shared'), ...sources('src/main'), ...sources('src/renderer')]) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:visit|users|setup|errors|auth)\.[\w-]+(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(/'((?:visit|users|setup|errors|auth|sync)\.[\w-]+(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(40);
     expect([...used].filter((k) => !idKeys.has(k))).toEqual([]);

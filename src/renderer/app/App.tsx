@@ -1,5 +1,8 @@
 /** Chooses what the console shows: first-run setup, sign-in, the lock screen, or the shell. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { db } from '../store';
+import { startSync } from '../sync/sync-client';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { useIdleLock } from '../features/auth/use-idle-lock';
@@ -13,6 +16,7 @@ export function App() {
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
   useIdleLock(org?.idleLockMinutes);
+  useEffect(() => startSync(db), []);
 
   if (org === undefined) return <div className="center-screen muted">{t('common.loading')}</div>;
   if (org === null) return <SetupScreen />;

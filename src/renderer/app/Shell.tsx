@@ -17,6 +17,8 @@ import { ApprovalsScreen } from '../features/visits/ApprovalsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { PrintScreen } from '../print/PrintScreen';
+import { ConflictsScreen } from '../features/sync/ConflictsScreen';
+import { SyncStatus } from '../sync/SyncStatus';
 
 interface NavItem {
   path: string;
@@ -44,6 +46,7 @@ function Screen({ route }: { route: string }) {
   if (route === '/approvals') return <ApprovalsScreen />;
   if (route === '/admin/users') return <UsersScreen />;
   if (route === '/admin/settings') return <SettingsScreen />;
+  if (route === '/sync/conflicts') return <ConflictsScreen />;
   return <p>{t('common.notFound')}</p>;
 }
 
@@ -103,6 +106,7 @@ export function Shell() {
             {formatDateTime(now.toISOString(), org.timeZone, lang)}
           </div>
           <div className="topbar-right">
+            <SyncStatus />
             <LanguageSwitch />
             <span className="user-chip" title={user.roles.map((r) => t(`roles.${r}`)).join(', ')}>
               {user.displayName}

@@ -10,6 +10,7 @@ import type { Lang } from '../../shared/time-zone';
 import { formatDateTime } from '../../shared/time-zone';
 import { commit } from '../store/commit';
 import { db } from '../store';
+import { notifyCommitted } from '../sync/sync-client';
 import { actorOf, useSessionStore } from './session-store';
 
 /** The office profile; undefined while loading, null before first-run setup. */
@@ -45,6 +46,7 @@ export function useCommand() {
       try {
         const r = await commit(db, actorOf(user), command);
         setFailure(r.ok ? null : r.error);
+        if (r.ok) notifyCommitted();
         return r.ok;
       } finally {
         setBusy(false);

@@ -27,7 +27,21 @@ export interface OutboxRow {
   eventId: string;
 }
 
+/** The sync client's state on this device (one row, key 'sync'). */
+export interface SyncMeta {
+  key: 'sync';
+  /** The server this device syncs with ('' = the page's own origin). */
+  serverUrl: string;
+  /** Bearer token of this device, when not kept by the desktop's secure storage. */
+  token?: string;
+  userId?: string;
+  /** The highest server version pulled. */
+  cursor: number;
+  lastSyncedAt?: string;
+}
+
 export class ConsoleDb extends Dexie {
+  sync!: Table<SyncMeta, string>;
   events!: Table<DomainEvent, string>;
   outbox!: Table<OutboxRow, number>;
   meta!: Table<DeviceMeta, string>;
@@ -45,6 +59,11 @@ export class ConsoleDb extends Dexie {
       org: '&id',
       users: '&id, &username',
       visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut',
+    });
+    // v2: refused events are found by status (the conflict inbox); sync keeps its cursor in `sync`.
+    this.version(2).stores({
+      events: '&id, [kind+recordId], [deviceId+deviceSeq], hlc, status',
+      sync: '&key',
     });
   }
 

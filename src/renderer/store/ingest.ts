@@ -14,6 +14,33 @@ export interface IngestOptions {
 
 const splitKey = (key: string): [RecordKind, string] => [key.slice(0, key.indexOf(':')) as RecordKind, key.slice(key.indexOf(':') + 1)];
 
+/**
+ * Marks events the server refused: they stay in the log (and the conflict inbox) but leave
+ * the fold, so each affected record is re-folded from its remaining events. Refused events of
+ * this device leave the outbox: the server has answered them.
+ */
+export async function markRejected(db: ConsoleDb, rejected: { id: string; reason?: string }[]): Promise<void> {
+  if (rejected.length === 0) return;
+  await db.transaction('rw', db.writeTables, async () => {
+    const rows = await db.events.bulkGet(rejected.map((r) => r.id));
+    const records = new Set<string>();
+    const updated: DomainEvent[] = [];
+    rows.forEach((e, i) => {
+      if (!e || e.status === 'rejected') return;
+      updated.push({ ...e, status: 'rejected', reason: rejected[i]!.reason ?? 'sync.errors.rejected' });
+      records.add(`${e.kind}:${e.recordId}`);
+    });
+    await db.events.bulkPut(updated);
+    await db.outbox.where('eventId').anyOf(updated.map((e) => e.id)).delete();
+    for (const key of records) {
+      const [kind, recordId] = splitKey(key);
+      const state = foldRecord(kind, await db.events.where('[kind+recordId]').equals([kind, recordId]).toArray());
+      if (state) await db.projection(kind).put(state as StateOf[typeof kind]);
+      else await db.projection(kind).delete(recordId);
+    }
+  });
+}
+
 /** Applies a batch of events; returns how many were new. */
 export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOptions = {}): Promise<number> {
   return db.transaction('rw', db.writeTables, async () => {
@@ -39,7 +66,7 @@ export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOp
     }
     for (const e of fresh) {
       const key = `${e.kind}:${e.recordId}`;
-      if (lateRecords.has(key)) continue;
+      if (lateRecords.has(key) || e.status === 'rejected') continue;
       const current = states.get(key) as { hlc?: string } | undefined;
       if (current?.hlc && e.hlc < current.hlc) lateRecords.add(key);
       else states.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(current, e));

@@ -55,9 +55,9 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   visit: applyVisit,
 };
 
-/** Folds a record's events (in HLC order) into its state. */
+/** Folds a record's events (in HLC order) into its state, skipping events the server refused. */
 export function foldRecord<K extends RecordKind>(kind: K, events: Parameters<Apply<StateOf[K]>>[1][]): StateOf[K] | undefined {
   let state: StateOf[K] | undefined;
-  for (const e of [...events].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) state = folds[kind](state, e);
+  for (const e of events.filter((ev) => ev.status !== 'rejected').sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) state = folds[kind](state, e);
   return state;
 }

@@ -7,6 +7,7 @@ import { orgProfileSchema, parseBadgePool, type OrgState } from '../../../shared
 import { useCommand, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { LogoInput } from './LogoInput';
+import { ConnectServerForm } from '../sync/ConnectServerForm';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -79,6 +80,11 @@ export function SettingsScreen() {
     <div>
       <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
       {org && <SettingsForm org={org} />}
+      <section className="card">
+        <h2>{t('sync.connect.title')}</h2>
+        <p className="hint">{t('sync.connect.intro')}</p>
+        <ConnectServerForm mode="connect" />
+      </section>
     </div>
   );
 }

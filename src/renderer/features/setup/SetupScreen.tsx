@@ -15,6 +15,7 @@ import { useSessionStore } from '../../app/session-store';
 import { Field, FailureBanner } from '../../components/ui';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { LogoInput } from '../admin/LogoInput';
+import { ConnectServerForm } from '../sync/ConnectServerForm';
 
 const setupForm = z
   .object({
@@ -43,6 +44,7 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const signIn = useSessionStore((s) => s.signIn);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [joining, setJoining] = useState(false);
   const form = useForm<SetupForm, unknown, z.output<typeof setupForm>>({
     resolver: zodResolver(setupForm),
     defaultValues: { name: '', unit: '', address: '', timeZone: 'WIB', badgePoolText: 'B-01..B-20', docPrefix: 'TIK', idleLockMinutes: 10, adminName: '', adminUsername: 'admin', adminNip: '', password: '', passwordAgain: '' },
@@ -66,6 +68,25 @@ export function SetupScreen() {
     if (admin) signIn(admin);
   });
 
+  if (joining)
+    return (
+      <div className="center-screen">
+        <div className="card setup-card">
+          <div className="card-top">
+            <div>
+              <h1>{t('sync.join.title')}</h1>
+              <p className="subtitle">{t('sync.join.intro')}</p>
+            </div>
+            <LanguageSwitch />
+          </div>
+          <ConnectServerForm mode="join" />
+          <button type="button" className="btn btn-link" onClick={() => setJoining(false)}>
+            {t('sync.join.back')}
+          </button>
+        </div>
+      </div>
+    );
+
   return (
     <div className="center-screen">
       <form className="card setup-card" onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
@@ -77,6 +98,12 @@ export function SetupScreen() {
           <LanguageSwitch />
         </div>
         <FailureBanner failure={failure} />
+        <div className="banner banner-info">
+          {t('sync.join.question')}{' '}
+          <button type="button" className="btn btn-link" onClick={() => setJoining(true)}>
+            {t('sync.join.link')}
+          </button>
+        </div>
         <fieldset>
           <legend>{t('setup.orgSection')}</legend>
           <div className="grid-2">

@@ -1,0 +1,71 @@
+/** Connects this device to the office's sync server (Settings), or joins an office (first run). */
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../store';
+import { connectDevice, joinOffice } from '../../sync/connect';
+import { SyncError } from '../../sync/api';
+import { Field } from '../../components/ui';
+
+interface ConnectForm {
+  serverUrl: string;
+  username: string;
+  password: string;
+  deviceName: string;
+}
+
+const defaultUrl = () => (location.protocol.startsWith('http') ? location.origin : '');
+
+export function ConnectServerForm({ mode }: { mode: 'connect' | 'join' }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const { register, handleSubmit, formState, setValue } = useForm<ConnectForm>({
+    defaultValues: { serverUrl: defaultUrl(), username: '', password: '', deviceName: navigator.platform ? `${t('sync.connect.deviceDefault')} ${navigator.platform}` : t('sync.connect.deviceDefault') },
+  });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (v) => {
+    setProblem(null);
+    try {
+      if (mode === 'join') await joinOffice(db, v);
+      else await connectDevice(db, v);
+      setDone(true);
+    } catch (err) {
+      setValue('password', '');
+      setProblem(err instanceof SyncError ? err.messageKey : 'sync.errors.server');
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t(mode === 'join' ? 'sync.join.title' : 'sync.connect.title')}>
+      {problem && (
+        <div className="banner banner-error" role="alert">
+          {t(problem)}
+        </div>
+      )}
+      {done && mode === 'connect' && (
+        <div className="banner banner-ok" role="status">
+          {t('sync.connect.done')}
+        </div>
+      )}
+      <div className="grid-2">
+        <Field label={t('sync.connect.serverUrl')} htmlFor={`${mode}-url`} error={e.serverUrl?.message} hint={t('sync.connect.serverUrlHint')}>
+          <input id={`${mode}-url`} {...register('serverUrl', { validate: (u) => u === '' || /^https?:\/\/[^\s]+$/.test(u.trim()) || 'sync.errors.url' })} placeholder="http://192.168.1.10:4780" />
+        </Field>
+        <Field label={t('sync.connect.deviceName')} htmlFor={`${mode}-device`} error={e.deviceName?.message}>
+          <input id={`${mode}-device`} {...register('deviceName', { required: 'sync.errors.deviceName' })} />
+        </Field>
+        <Field label={t('users.username')} htmlFor={`${mode}-username`} error={e.username?.message}>
+          <input id={`${mode}-username`} {...register('username', { required: 'sync.errors.username' })} autoComplete="username" />
+        </Field>
+        <Field label={t('users.password')} htmlFor={`${mode}-password`} error={e.password?.message}>
+          <input id={`${mode}-password`} type="password" {...register('password', { required: 'sync.errors.password' })} autoComplete="current-password" />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t('sync.connect.connecting') : t(mode === 'join' ? 'sync.join.submit' : 'sync.connect.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+/** HTTP calls to the sync server. Every failure becomes a SyncError with a code and an i18n key. */
+import type { DomainEvent } from '../../shared/events';
+import {
+  SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse,
+} from '../../shared/sync/protocol';
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messageKey: string,
+    readonly status = 0,
+  ) {
+    super(code);
+  }
+}
+
+async function call<T>(serverUrl: string, path: string, body: unknown, token?: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${serverUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new SyncError('offline', 'sync.errors.offline');
+  }
+  const data = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+  if (!res.ok) throw new SyncError(data.error?.code ?? `http-${res.status}`, data.error?.message ?? 'sync.errors.server', res.status);
+  return data as T;
+}
+
+export const api = {
+  signIn: (url: string, body: { username: string; password: string; deviceId: string; deviceName: string }) =>
+    call<SignInResponse>(url, '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, ...body }),
+  bootstrap: (url: string, body: { deviceId: string; deviceName: string; events: DomainEvent[] }) =>
+    call<SignInResponse>(url, '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, ...body }),
+  push: (url: string, token: string, deviceId: string, events: DomainEvent[]) =>
+    call<PushResponse>(url, '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId, events: events.map(wire) }, token),
+  pull: (url: string, token: string, cursor: number, limit = 1000) => call<PullResponse>(url, '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, limit }, token),
+};
+
+/** The event as it travels: without the local sync annotations. */
+function wire(e: DomainEvent): DomainEvent {
+  const { status: _status, reason: _reason, ...rest } = e;
+  return rest;
+}

@@ -1,0 +1,59 @@
+/**
+ * Connecting this device to the office's sync server. The device that set the office up
+ * first bootstraps an empty server with its setup events; any other device signs in with a
+ * user the server knows. Either way the device gets its own revocable token.
+ */
+import type { DomainEvent } from '../../shared/events';
+import type { ConsoleDb } from '../store/db';
+import { deviceMeta } from '../store/commit';
+import { api, SyncError } from './api';
+import { pullAll } from './sync-client';
+
+export interface ConnectInput {
+  serverUrl: string;
+  username: string;
+  password: string;
+  deviceName: string;
+}
+
+/** The server URL to use: '' for the page's own origin, else the URL without a trailing slash. */
+export function normaliseServerUrl(raw: string): string {
+  const url = raw.trim().replace(/\/+$/, '');
+  if (url === '' || url === location.origin) return '';
+  return url;
+}
+
+/** This device's setup events (org.setUp and the first admin), if it set the office up. */
+async function localSetupEvents(db: ConsoleDb): Promise<DomainEvent[]> {
+  const device = await deviceMeta(db);
+  const setUp = await db.events.where('[deviceId+deviceSeq]').equals([device.deviceId, 1]).first();
+  if (setUp?.type !== 'org.setUp') return [];
+  const admin = await db.events.where('[deviceId+deviceSeq]').equals([device.deviceId, 2]).first();
+  return admin ? [setUp, admin] : [setUp];
+}
+
+/** Connects and saves the token; then the sync loop takes over. Throws SyncError. */
+export async function connectDevice(db: ConsoleDb, input: ConnectInput): Promise<void> {
+  const serverUrl = normaliseServerUrl(input.serverUrl);
+  const device = await deviceMeta(db);
+  let res;
+  const setup = await localSetupEvents(db);
+  if (setup.length === 2) {
+    try {
+      res = await api.bootstrap(serverUrl, { deviceId: device.deviceId, deviceName: input.deviceName, events: setup });
+    } catch (e) {
+      if (!(e instanceof SyncError) || (e.status !== 409 && e.status !== 403)) throw e;
+    }
+  }
+  res ??= await api.signIn(serverUrl, { username: input.username, password: input.password, deviceId: device.deviceId, deviceName: input.deviceName });
+  const previous = await db.sync.get('sync');
+  await db.sync.put({ key: 'sync', serverUrl, token: res.token, userId: res.userId, cursor: previous?.serverUrl === serverUrl ? previous.cursor : 0 });
+  window.dispatchEvent(new Event('meja-it:sync-config'));
+}
+
+/** A new device joins an office: sign in on the server, then pull the office's records. */
+export async function joinOffice(db: ConsoleDb, input: ConnectInput): Promise<void> {
+  await connectDevice(db, input);
+  const meta = await db.sync.get('sync');
+  if (meta) await pullAll(db, meta);
+}

@@ -1,0 +1,168 @@
+/**
+ * The sync client: pushes this device's outbox and pulls everyone else's events, in the
+ * background. One tab per machine leads (navigator.locks), the others only show the status.
+ * A poke (server-sent event) triggers a pull at once; polling every 30 s is the fallback.
+ * Refused events come back as 'rejected': they leave the fold and appear in the conflict inbox.
+ */
+import type { DomainEvent } from '../../shared/events';
+import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sync/protocol';
+import type { ConsoleDb, SyncMeta } from '../store/db';
+import { deviceMeta } from '../store/commit';
+import { ingest, markRejected } from '../store/ingest';
+import { api, SyncError } from './api';
+import { useSyncStore } from './sync-store';
+
+const POLL_MS = 30_000;
+
+/** Splits events into pushes of at most MAX_PUSH_EVENTS and about MAX_PUSH_BYTES. */
+export function splitBatches(events: DomainEvent[], maxEvents = MAX_PUSH_EVENTS, maxBytes = MAX_PUSH_BYTES * 0.9): DomainEvent[][] {
+  const batches: DomainEvent[][] = [];
+  let current: DomainEvent[] = [];
+  let bytes = 0;
+  for (const e of events) {
+    const size = JSON.stringify(e).length + 1;
+    if (current.length > 0 && (current.length >= maxEvents || bytes + size > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(e);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export async function syncMeta(db: ConsoleDb): Promise<SyncMeta | undefined> {
+  return db.sync.get('sync');
+}
+
+/** Pushes the outbox, oldest first, in capped batches; returns how many were answered. */
+export async function pushOutbox(db: ConsoleDb, meta: SyncMeta): Promise<number> {
+  const device = await deviceMeta(db);
+  const ids = (await db.outbox.orderBy('seq').toArray()).map((o) => o.eventId);
+  if (ids.length === 0 || !meta.token) return 0;
+  const events = ((await db.events.bulkGet(ids)).filter(Boolean) as DomainEvent[]).sort((a, b) => a.deviceSeq - b.deviceSeq);
+  let answered = 0;
+  for (const batch of splitBatches(events)) {
+    const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch);
+    const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason }));
+    await markRejected(db, rejected);
+    const accepted = res.results.filter((r) => r.status === 'accepted').map((r) => r.id);
+    await db.outbox.where('eventId').anyOf(accepted).delete();
+    answered += res.results.length;
+    if (res.expectedSeq !== undefined) break;
+  }
+  return answered;
+}
+
+/** Pulls everything past the cursor into the store; returns how many events were new. */
+export async function pullAll(db: ConsoleDb, meta: SyncMeta): Promise<number> {
+  if (!meta.token) return 0;
+  let cursor = meta.cursor;
+  let fresh = 0;
+  for (;;) {
+    const res = await api.pull(meta.serverUrl, meta.token, cursor);
+    const events = res.events.map((s) => (s.status === 'rejected' ? { ...s.event, status: 'rejected' as const, reason: s.reason } : s.event));
+    fresh += await ingest(db, events);
+    // Our own events the server refused (pushed from another tab or before a crash).
+    await markRejected(db, res.events.filter((s) => s.status === 'rejected').map((s) => ({ id: s.event.id, reason: s.reason })));
+    cursor = res.cursor;
+    await db.sync.update('sync', { cursor, lastSyncedAt: new Date().toISOString() });
+    if (!res.hasMore) break;
+  }
+  return fresh;
+}
+
+/** One round: push, then pull. Updates the status store. */
+export async function syncOnce(db: ConsoleDb): Promise<void> {
+  const store = useSyncStore.getState();
+  const meta = await syncMeta(db);
+  if (!meta?.token) return store.set({ phase: 'not-connected' });
+  store.set({ phase: 'syncing' });
+  try {
+    await pushOutbox(db, meta);
+    await pullAll(db, meta);
+    store.set({ phase: 'idle', lastSyncedAt: new Date().toISOString(), problem: undefined });
+  } catch (e) {
+    if (e instanceof SyncError) {
+      const phase = e.code === 'offline' ? 'offline' : e.status === 426 ? 'update-required' : e.status === 401 ? 'signed-out' : 'error';
+      store.set({ phase, problem: e.messageKey });
+    } else {
+      console.error('sync failed', e);
+      store.set({ phase: 'error', problem: 'sync.errors.server' });
+    }
+  }
+}
+
+/**
+ * Runs the sync loop while this tab holds the machine's sync lock. Returns a stop function.
+ * Concurrent triggers (poke, poll, a local commit) coalesce into one running round.
+ */
+export function startSync(db: ConsoleDb): () => void {
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let source: EventSource | null = null;
+  let timer: number | undefined;
+
+  const trigger = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = syncOnce(db).finally(() => {
+      running = null;
+      if (again && !stopped) {
+        again = false;
+        trigger();
+      }
+    });
+  };
+
+  const openPoke = async () => {
+    const meta = await syncMeta(db);
+    if (stopped || !meta?.token || typeof EventSource === 'undefined') return;
+    source?.close();
+    source = new EventSource(`${meta.serverUrl}/api/sync/events?token=${encodeURIComponent(meta.token)}`);
+    source.addEventListener('poke', trigger);
+    source.onopen = trigger;
+  };
+
+  const lead = async () => {
+    trigger();
+    await openPoke();
+    timer = window.setInterval(trigger, POLL_MS);
+    const onCommit = () => trigger();
+    window.addEventListener('meja-it:committed', onCommit);
+    window.addEventListener('online', trigger);
+    window.addEventListener('meja-it:sync-config', openPoke);
+    await new Promise<void>((resolve) => {
+      const check = window.setInterval(() => {
+        if (stopped) {
+          window.clearInterval(check);
+          resolve();
+        }
+      }, 500);
+    });
+    window.removeEventListener('meja-it:committed', onCommit);
+    window.removeEventListener('online', trigger);
+    window.removeEventListener('meja-it:sync-config', openPoke);
+  };
+
+  const cleanup = () => {
+    stopped = true;
+    source?.close();
+    window.clearInterval(timer);
+  };
+
+  if (navigator.locks) void navigator.locks.request(`meja-it-sync-${db.name}`, lead);
+  else void lead();
+  return cleanup;
+}
+
+/** Tells the sync loop that something was committed locally. */
+export function notifyCommitted(): void {
+  window.dispatchEvent(new Event('meja-it:committed'));
+}
