@@ -8,6 +8,7 @@ import { useCommand, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { LogoInput } from './LogoInput';
 import { ConnectServerForm } from '../sync/ConnectServerForm';
+import { BundlePanel } from '../sync/BundlePanel';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -85,6 +86,7 @@ export function SettingsScreen() {
         <p className="hint">{t('sync.connect.intro')}</p>
         <ConnectServerForm mode="connect" />
       </section>
+      <BundlePanel />
     </div>
   );
 }
