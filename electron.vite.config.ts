@@ -45,7 +45,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {
-        input: { index: resolve('src/renderer/index.html') },
+        input: { index: resolve('src/renderer/index.html'), bench: resolve('src/renderer/bench.html') },
       },
     },
   },

@@ -2,8 +2,8 @@
  * Electron main process: one window, the security rules, the IPC handlers. Thin glue: the
  * logic lives in security.ts, window.ts, ipc/handle.ts and services/*, which tests run in Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Channels } from './ipc/channels';
@@ -13,6 +13,7 @@ import type { SaveDeps } from './services/dialog';
 import { saveFile, saveFileRequest } from './services/files';
 import { savePdf, savePdfRequest } from './services/pdf';
 import { print, printRequest } from './services/print';
+import { readSecret, readSecretRequest, writeSecret, writeSecretRequest, type SecretDeps } from './services/secrets';
 import { appVersion, appVersionRequest } from './services/version';
 import { mainWindowOptions, menuTemplate } from './window';
 
@@ -34,10 +35,23 @@ function registerIpc(): void {
     writeFile: (path, data) => writeFile(path, data),
     defaultDir: () => app.getPath('documents'),
   };
+  const secretDeps: SecretDeps = {
+    safeStorage,
+    weakBackend: () => process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
+    dir: () => join(app.getPath('userData'), 'secrets'),
+    mkdir: async (path) => {
+      await mkdir(path, { recursive: true, mode: 0o700 });
+    },
+    readFile: (path) => readFile(path),
+    writeFile: (path, data) => writeFile(path, data, { mode: 0o600 }),
+    unlink: (path) => unlink(path),
+  };
   handle(Channels.savePdf, savePdfRequest, (req, event) => savePdf(saveDeps, event.sender, req));
   handle(Channels.print, printRequest, (req, event) => print(event.sender, req));
   handle(Channels.saveFile, saveFileRequest, (req, event) => saveFile(saveDeps, event.sender, req));
   handle(Channels.appVersion, appVersionRequest, () => appVersion(() => app.getVersion()));
+  handle(Channels.readSecret, readSecretRequest, (req) => readSecret(secretDeps, req));
+  handle(Channels.writeSecret, writeSecretRequest, (req) => writeSecret(secretDeps, req));
 }
 
 function createWindow(): BrowserWindow {

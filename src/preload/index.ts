@@ -13,6 +13,8 @@ const api: DesktopApi = {
   print: (req) => ipcRenderer.invoke(Channels.print, req),
   saveFile: (req) => ipcRenderer.invoke(Channels.saveFile, req),
   appVersion: () => ipcRenderer.invoke(Channels.appVersion),
+  readSecret: (req) => ipcRenderer.invoke(Channels.readSecret, req),
+  writeSecret: (req) => ipcRenderer.invoke(Channels.writeSecret, req),
 };
 
 contextBridge.exposeInMainWorld('desktop', api);

@@ -11,7 +11,12 @@ export interface DesktopApi {
   print(req: PrintRequest): Promise<Result<{ printed: boolean }>>;
   saveFile(req: SaveFileRequest): Promise<Result<{ path: string } | null>>;
   appVersion(): Promise<Result<{ version: string }>>;
+  readSecret(req: { name: SecretName }): Promise<Result<{ value: string | null }>>;
+  writeSecret(req: { name: SecretName; value: string | null }): Promise<Result<{ stored: boolean }>>;
 }
+
+/** Secrets the console keeps: the sync server's device token. */
+export type SecretName = 'sync-token';
 
 export interface SavePdfRequest {
   /** Suggested file name, e.g. "Formulir-Akses-Ruang-Server-ARS-2026-0001.pdf". */
@@ -44,4 +49,9 @@ export interface Platform {
   saveFile(req: SaveFileRequest): Promise<Result<{ path: string } | null>>;
   /** The application's version. */
   appVersion(): Promise<string>;
+  /** Reads a secret (null when none). Desktop: encrypted with the OS keychain (Electron
+   *  safeStorage). Browser: the page origin's localStorage — browsers offer nothing better. */
+  readSecret(name: SecretName): Promise<string | null>;
+  /** Stores (or, with null, deletes) a secret. */
+  writeSecret(name: SecretName, value: string | null): Promise<Result<{ stored: boolean }>>;
 }

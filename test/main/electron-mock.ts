@@ -35,6 +35,8 @@ export interface ElectronFakes {
   shell: { openExternal: Fn };
   dialog: { showSaveDialog: Fn };
   Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
+  /** A reversible fake: "encrypts" to the bytes of `enc:` + the text. */
+  safeStorage: { isEncryptionAvailable: Mock<() => boolean>; encryptString: Fn; decryptString: Fn; getSelectedStorageBackend: Mock<() => string> };
 }
 
 function createFakes(): ElectronFakes {
@@ -101,13 +103,23 @@ function createFakes(): ElectronFakes {
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((text: string) => Buffer.from(`enc:${text}`, 'utf8')),
+      decryptString: vi.fn((data: Buffer) => {
+        const text = Buffer.from(data).toString('utf8');
+        if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return text.slice(4);
+      }),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    },
   };
 }
 
 const store = globalThis as { __mejaElectronFakes?: ElectronFakes };
 const fakes: ElectronFakes = (store.__mejaElectronFakes ??= createFakes());
 
-export const { appListeners, ipcHandlers, exposed, createdWindows, BrowserWindow, app, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, Menu } = fakes;
+export const { appListeners, ipcHandlers, exposed, createdWindows, BrowserWindow, app, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, Menu, safeStorage } = fakes;
 
 export function resetElectronMock(): void {
   appListeners.clear();
@@ -116,6 +128,8 @@ export function resetElectronMock(): void {
   createdWindows.length = 0;
   app.isPackaged = false;
   vi.clearAllMocks();
+  // Back to the implementations given to vi.fn, for tests that replaced them.
+  for (const fn of [app.getPath, ...Object.values(fakes.safeStorage)] as Fn[]) fn.mockReset();
 }
 
 export default fakes;

@@ -1,12 +1,13 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { Channels, type Channel } from '../../src/main/ipc/channels';
-import { createRegistrar } from '../../src/main/ipc/handle';
+import { BridgeFailure, createRegistrar } from '../../src/main/ipc/handle';
 import { isAppUrl } from '../../src/main/security';
 import { saveFileRequest } from '../../src/main/services/files';
 import { MAX_DATA_CHARS, MAX_FILE_BYTES } from '../../src/main/services/file-name';
 import { savePdfRequest } from '../../src/main/services/pdf';
 import { printRequest } from '../../src/main/services/print';
+import { MAX_SECRET_CHARS, readSecretRequest, writeSecretRequest } from '../../src/main/services/secrets';
 import { appVersionRequest } from '../../src/main/services/version';
 
 const policy = { rendererDir: '/opt/meja-it/out/renderer' };
@@ -28,6 +29,8 @@ function setup(fn: (req: unknown) => unknown = (req) => req) {
   handle(Channels.print, printRequest, handler);
   handle(Channels.saveFile, saveFileRequest, handler);
   handle(Channels.appVersion, appVersionRequest, handler);
+  handle(Channels.readSecret, readSecretRequest, handler);
+  handle(Channels.writeSecret, writeSecretRequest, handler);
   const invoke = (channel: Channel, raw: unknown, ...frame: [senderFrame?: unknown]) =>
     listeners.get(channel)!({ senderFrame: frame.length ? frame[0] : { url: APP_URL }, sender: {} } as unknown as IpcMainInvokeEvent, raw);
   return { invoke, handler, logError, listeners };
@@ -57,6 +60,9 @@ describe('IPC registrar', () => {
     expect(await invoke(Channels.print, { silent: false })).toEqual({ ok: true, data: 'done' });
     expect(await invoke(Channels.saveFile, goodFile)).toEqual({ ok: true, data: 'done' });
     expect(await invoke(Channels.saveFile, { ...goodFile, fileName: 'Aset.XLSX', encoding: 'base64', data: 'UEsDBA==' })).toMatchObject({ ok: true });
+    expect(await invoke(Channels.readSecret, { name: 'sync-token' })).toEqual({ ok: true, data: 'done' });
+    expect(await invoke(Channels.writeSecret, { name: 'sync-token', value: 'a'.repeat(MAX_SECRET_CHARS) })).toEqual({ ok: true, data: 'done' });
+    expect(await invoke(Channels.writeSecret, { name: 'sync-token', value: null })).toEqual({ ok: true, data: 'done' });
   });
 
   describe('refuses senders that are not the app', () => {
@@ -149,6 +155,54 @@ describe('IPC registrar', () => {
       expect(await invoke(Channels.print, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     });
 
+    const nameCases: [string, unknown][] = [
+      ['undefined', undefined],
+      ['null', null],
+      ['a bare name', 'sync-token'],
+      ['a missing name', {}],
+      ['an unknown name', { name: 'api-key' }],
+      ['a name in another case', { name: 'SYNC-TOKEN' }],
+      ['path traversal in the name', { name: '../../../.ssh/id_rsa' }],
+      ['traversal ending in a known name', { name: '../sync-token' }],
+      ['an absolute path as the name', { name: '/etc/passwd' }],
+      ['a null byte in the name', { name: 'sync-token\0' }],
+      ['a name as a number', { name: 1 }],
+      ['a name as an array', { name: ['sync-token'] }],
+      ['a name as an object', { name: { toString: 'sync-token' } }],
+      ['__proto__ pollution from JSON', JSON.parse('{"name":"sync-token","__proto__":{"polluted":true}}') as unknown],
+    ];
+    it.each(nameCases)('secret:read with %s', async (_name, raw) => {
+      const { invoke, handler } = setup();
+      expect(await invoke(Channels.readSecret, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(handler).not.toHaveBeenCalled();
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    });
+    it('secret:read with an extra field', async () => {
+      const { invoke, handler } = setup();
+      expect(await invoke(Channels.readSecret, { name: 'sync-token', path: '/etc/shadow' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(handler).not.toHaveBeenCalled();
+    });
+
+    const writeCases: [string, unknown][] = [
+      // The same bad names, with a valid value beside them.
+      ...nameCases.map(([n, raw]): [string, unknown] => [n, raw !== null && typeof raw === 'object' ? { ...raw, value: 'tok' } : raw]),
+      ['a missing value', { name: 'sync-token' }],
+      ['an undefined value', { name: 'sync-token', value: undefined }],
+      ['a value over 4096 characters', { name: 'sync-token', value: 'a'.repeat(MAX_SECRET_CHARS + 1) }],
+      ['a huge value', { name: 'sync-token', value: 'a'.repeat(10_000_000) }],
+      ['a value as a number', { name: 'sync-token', value: 42 }],
+      ['a value as a boolean', { name: 'sync-token', value: false }],
+      ['a value as an array', { name: 'sync-token', value: ['tok'] }],
+      ['a value as an object', { name: 'sync-token', value: { toString: 'tok' } }],
+      ['an extra field', { name: 'sync-token', value: 'tok', path: '/tmp/x' }],
+      ['an extra encoding field', { name: 'sync-token', value: 'tok', plainText: true }],
+    ];
+    it.each(writeCases)('secret:write with %s', async (_name, raw) => {
+      const { invoke, handler } = setup();
+      expect(await invoke(Channels.writeSecret, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(handler).not.toHaveBeenCalled();
+    });
+
     it('app:get-version with an argument', async () => {
       const { invoke } = setup();
       expect(await invoke(Channels.appVersion, { x: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -169,6 +223,17 @@ describe('IPC registrar', () => {
     expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'errors.bridge.failed' } });
     expect(JSON.stringify(result)).not.toContain('secret');
     expect(logError).toHaveBeenCalledWith('pdf:save', expect.any(Error));
+  });
+
+  it('answers a BridgeFailure with its message key, without logging it', async () => {
+    const { invoke, logError } = setup(() => {
+      throw new BridgeFailure('errors.bridge.noKeychain');
+    });
+    expect(await invoke(Channels.writeSecret, { name: 'sync-token', value: 'tok' })).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'errors.bridge.noKeychain' },
+    });
+    expect(logError).not.toHaveBeenCalled();
   });
 
   it('turns a rejected promise and a thrown non-Error into failed', async () => {

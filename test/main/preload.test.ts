@@ -18,7 +18,7 @@ describe('preload bridge', () => {
     const api = await loadPreload();
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...electron.exposed.keys()]).toEqual(['desktop']);
-    expect(Object.keys(api).sort()).toEqual(['appVersion', 'print', 'saveFile', 'savePdf']);
+    expect(Object.keys(api).sort()).toEqual(['appVersion', 'print', 'readSecret', 'saveFile', 'savePdf', 'writeSecret']);
   });
 
   it('never exposes ipcRenderer or its methods', async () => {
@@ -34,6 +34,8 @@ describe('preload bridge', () => {
     ['print', Channels.print, [{ silent: false }]],
     ['saveFile', Channels.saveFile, [{ fileName: 'a.csv', mimeType: 'text/csv', data: 'x' }]],
     ['appVersion', Channels.appVersion, []],
+    ['readSecret', Channels.readSecret, [{ name: 'sync-token' }]],
+    ['writeSecret', Channels.writeSecret, [{ name: 'sync-token', value: 'tok' }]],
   ] as const)('%s invokes %s once with its argument and returns the answer', async (method, channel, args) => {
     const api = await loadPreload();
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: 'answer' });

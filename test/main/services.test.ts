@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import { fileNameProblem } from '../../src/main/services/file-name';
 import { saveFile, saveFileRequest } from '../../src/main/services/files';
 import { savePdf } from '../../src/main/services/pdf';
 import { print } from '../../src/main/services/print';
+import { readSecret, writeSecret, type SecretDeps } from '../../src/main/services/secrets';
 import { appVersion } from '../../src/main/services/version';
 
 const PDF_BYTES = Buffer.from('%PDF-1.7\n%fake\n');
@@ -118,4 +119,89 @@ describe('print', () => {
 
 it('appVersion reports the app version', () => {
   expect(appVersion(() => '1.2.3')).toEqual({ version: '1.2.3' });
+});
+
+describe('secrets', () => {
+  /** A fake keychain: XOR with a key, behind a marker, so plain text never reaches the file. */
+  const fakeSafeStorage = (available = true) => ({
+    isEncryptionAvailable: vi.fn(() => available),
+    encryptString: vi.fn((text: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)])),
+    decryptString: vi.fn((data: Buffer) => {
+      if (data.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext');
+      return Buffer.from(data.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+    }),
+  });
+
+  function secretDeps(overrides: Partial<SecretDeps> = {}): SecretDeps {
+    return {
+      safeStorage: fakeSafeStorage(),
+      dir: () => join(dir, 'userData', 'secrets'),
+      mkdir: async (path) => {
+        await mkdir(path, { recursive: true });
+      },
+      readFile: (path) => readFile(path),
+      writeFile: (path, data) => writeFile(path, data),
+      unlink: (path) => unlink(path),
+      ...overrides,
+    };
+  }
+  const file = () => join(dir, 'userData', 'secrets', 'sync-token.bin');
+
+  it('reads null when nothing is stored', async () => {
+    await expect(readSecret(secretDeps(), { name: 'sync-token' })).resolves.toEqual({ value: null });
+  });
+
+  it('round-trips a token through the keychain into <userData>/secrets/<name>.bin', async () => {
+    const d = secretDeps();
+    const token = 'mj1_Zx9-Ü☕'.repeat(400).slice(0, 4096);
+    await expect(writeSecret(d, { name: 'sync-token', value: token })).resolves.toEqual({ stored: true });
+    expect(d.safeStorage.encryptString).toHaveBeenCalledWith(token);
+    const bytes = await readFile(file());
+    expect(bytes.subarray(0, 3).toString()).toBe('v10');
+    expect(bytes.toString('utf8')).not.toContain('mj1_');
+    await expect(readSecret(d, { name: 'sync-token' })).resolves.toEqual({ value: token });
+    await writeSecret(d, { name: 'sync-token', value: 'second' });
+    await expect(readSecret(d, { name: 'sync-token' })).resolves.toEqual({ value: 'second' });
+  });
+
+  it('refuses to store without a keychain and writes nothing', async () => {
+    const d = secretDeps({ safeStorage: fakeSafeStorage(false), mkdir: vi.fn(), writeFile: vi.fn() });
+    await expect(writeSecret(d, { name: 'sync-token', value: 'tok' })).rejects.toMatchObject({ name: 'BridgeFailure', messageKey: 'errors.bridge.noKeychain' });
+    expect(d.safeStorage.encryptString).not.toHaveBeenCalled();
+    expect(d.mkdir).not.toHaveBeenCalled();
+    expect(d.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('treats a built-in-password backend (Linux basic_text) as no keychain', async () => {
+    const d = secretDeps({ weakBackend: () => true, writeFile: vi.fn() });
+    await expect(writeSecret(d, { name: 'sync-token', value: 'tok' })).rejects.toMatchObject({ messageKey: 'errors.bridge.noKeychain' });
+    expect(d.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('reads a corrupt or foreign file as null', async () => {
+    await mkdir(join(dir, 'userData', 'secrets'), { recursive: true });
+    for (const content of [Buffer.from('plain token'), Buffer.alloc(0), Buffer.from([0xff, 0x00, 0x13])]) {
+      await writeFile(file(), content);
+      await expect(readSecret(secretDeps(), { name: 'sync-token' })).resolves.toEqual({ value: null });
+    }
+  });
+
+  it('reads null when the keychain has become unavailable', async () => {
+    await writeSecret(secretDeps(), { name: 'sync-token', value: 'tok' });
+    await expect(readSecret(secretDeps({ safeStorage: fakeSafeStorage(false) }), { name: 'sync-token' })).resolves.toEqual({ value: null });
+  });
+
+  it('rejects on a file error other than a missing file', async () => {
+    const readFile = vi.fn(async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })));
+    await expect(readSecret(secretDeps({ readFile }), { name: 'sync-token' })).rejects.toThrow('EACCES');
+  });
+
+  it('deletes the file on null, even without a keychain, and a second delete is fine', async () => {
+    await writeSecret(secretDeps(), { name: 'sync-token', value: 'tok' });
+    const d = secretDeps({ safeStorage: fakeSafeStorage(false) });
+    await expect(writeSecret(d, { name: 'sync-token', value: null })).resolves.toEqual({ stored: false });
+    expect(await readdir(join(dir, 'userData', 'secrets'))).toEqual([]);
+    await expect(writeSecret(d, { name: 'sync-token', value: null })).resolves.toEqual({ stored: false });
+    await expect(readSecret(secretDeps(), { name: 'sync-token' })).resolves.toEqual({ value: null });
+  });
 });

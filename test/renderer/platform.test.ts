@@ -5,9 +5,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createDesktopPlatform } from '../../src/renderer/platform/desktop';
-import { anchorDownload, createWebPlatform } from '../../src/renderer/platform/web';
+import { anchorDownload, createWebPlatform, secretKey } from '../../src/renderer/platform/web';
 import type { DesktopApi, Platform } from '../../src/shared/platform';
-import { ok } from '../../src/shared/result';
+import { fail, ok } from '../../src/shared/result';
 
 interface Saved {
   fileName: string;
@@ -28,6 +28,7 @@ function desktopHarness(): Harness {
   let last: Saved | undefined;
   let prints = 0;
   let broken = false;
+  const secrets = new Map<string, string>();
   const maybeBreak = () => {
     if (broken) {
       broken = false;
@@ -52,6 +53,17 @@ function desktopHarness(): Harness {
       return ok({ path: `/home/user/Documents/${req.fileName}` });
     }),
     appVersion: vi.fn(async () => ok({ version: '0.1.0' })),
+    // Stands in for the main process's encrypted files (tested in test/main).
+    readSecret: vi.fn(async (req) => {
+      maybeBreak();
+      return ok({ value: secrets.get(req.name) ?? null });
+    }),
+    writeSecret: vi.fn(async (req) => {
+      maybeBreak();
+      if (req.value === null) secrets.delete(req.name);
+      else secrets.set(req.name, req.value);
+      return ok({ stored: req.value !== null });
+    }),
   };
   return {
     platform: createDesktopPlatform(api),
@@ -71,6 +83,21 @@ function webHarness(): Harness {
       throw new Error('blocked by the browser');
     }
   };
+  const items = new Map<string, string>();
+  const storage = {
+    getItem: (key: string) => {
+      maybeBreak();
+      return items.get(key) ?? null;
+    },
+    setItem: (key: string, value: string) => {
+      maybeBreak();
+      items.set(key, value);
+    },
+    removeItem: (key: string) => {
+      maybeBreak();
+      items.delete(key);
+    },
+  };
   return {
     platform: createWebPlatform({
       print: () => {
@@ -82,6 +109,7 @@ function webHarness(): Harness {
         lastBlob = { blob, fileName };
       },
       version: '0.1.0',
+      storage,
     }),
     saved: async () =>
       lastBlob && {
@@ -140,10 +168,37 @@ describe.each(implementations)('%s platform', (kind, make) => {
     expect((await h.saved())?.bytes).toEqual(bytes);
   });
 
+  it('readSecret is null until a secret is written, then returns it', async () => {
+    const h = make();
+    await expect(h.platform.readSecret('sync-token')).resolves.toBeNull();
+    const token = 'mj1_Zx9-Ü☕.'.repeat(300).slice(0, 4096);
+    await expect(h.platform.writeSecret('sync-token', token)).resolves.toEqual({ ok: true, data: { stored: true } });
+    await expect(h.platform.readSecret('sync-token')).resolves.toBe(token);
+    await expect(h.platform.writeSecret('sync-token', 'second')).resolves.toEqual({ ok: true, data: { stored: true } });
+    await expect(h.platform.readSecret('sync-token')).resolves.toBe('second');
+  });
+
+  it('writeSecret with null deletes the secret', async () => {
+    const h = make();
+    await h.platform.writeSecret('sync-token', 'tok');
+    await expect(h.platform.writeSecret('sync-token', null)).resolves.toEqual({ ok: true, data: { stored: false } });
+    await expect(h.platform.readSecret('sync-token')).resolves.toBeNull();
+    await expect(h.platform.writeSecret('sync-token', null)).resolves.toEqual({ ok: true, data: { stored: false } });
+  });
+
+  it('readSecret never throws: an underlying failure reads as null', async () => {
+    const h = make();
+    await h.platform.writeSecret('sync-token', 'tok');
+    h.breakNext();
+    await expect(h.platform.readSecret('sync-token')).resolves.toBeNull();
+  });
+
   it.each([
     ['savePdf', (p: Platform) => p.savePdf({ fileName: 'a.pdf' })],
     ['print', (p: Platform) => p.print()],
     ['saveFile', (p: Platform) => p.saveFile({ fileName: 'a.csv', mimeType: 'text/csv', data: 'x' })],
+    ['writeSecret', (p: Platform) => p.writeSecret('sync-token', 'tok')],
+    ['writeSecret(null)', (p: Platform) => p.writeSecret('sync-token', null)],
   ])('%s never throws: an underlying failure becomes failed', async (_name, call) => {
     const h = make();
     h.breakNext();
@@ -163,11 +218,33 @@ describe('desktop platform specifics', () => {
       print: async () => ok({ printed: false }),
       saveFile: async () => refusal,
       appVersion: async () => Promise.reject(new Error('no handler')),
+      readSecret: async () => ok({ value: null }),
+      writeSecret: async () => ok({ stored: true }),
     };
     const platform = createDesktopPlatform(api);
     await expect(platform.savePdf({ fileName: 'a.pdf' })).resolves.toEqual({ ok: true, data: null });
     await expect(platform.saveFile({ fileName: '../x.csv', mimeType: 'text/csv', data: '' })).resolves.toEqual(refusal);
     await expect(platform.appVersion()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('sends the secret requests as the main process expects them', async () => {
+    const readSecret = vi.fn(async () => ok({ value: 'tok' }));
+    const writeSecret = vi.fn(async () => ok({ stored: false }));
+    const platform = createDesktopPlatform({ readSecret, writeSecret } as unknown as DesktopApi);
+    await expect(platform.readSecret('sync-token')).resolves.toBe('tok');
+    await platform.writeSecret('sync-token', null);
+    expect(readSecret).toHaveBeenCalledWith({ name: 'sync-token' });
+    expect(writeSecret).toHaveBeenCalledWith({ name: 'sync-token', value: null });
+  });
+
+  it('passes the no-keychain refusal through and reads a refused read as null', async () => {
+    const noKeychain = fail('failed', 'errors.bridge.noKeychain');
+    const platform = createDesktopPlatform({
+      readSecret: async () => fail('invalid-input', 'errors.bridge.invalid-input', { field: 'name' }),
+      writeSecret: async () => noKeychain,
+    } as unknown as DesktopApi);
+    await expect(platform.writeSecret('sync-token', 'tok')).resolves.toEqual(noKeychain);
+    await expect(platform.readSecret('sync-token')).resolves.toBeNull();
   });
 
   it('sends print an empty request when called without one', async () => {
@@ -194,6 +271,24 @@ describe('web platform specifics', () => {
     const result = await platform.saveFile({ fileName: 'a.png', mimeType: 'image/png', data: '***', encoding: 'base64' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(download).not.toHaveBeenCalled();
+  });
+
+  it('keeps secrets in localStorage under meja-it.secret.<name> by default', async () => {
+    localStorage.clear();
+    const platform = createWebPlatform();
+    expect(secretKey('sync-token')).toBe('meja-it.secret.sync-token');
+    await platform.writeSecret('sync-token', 'tok');
+    expect(localStorage.getItem('meja-it.secret.sync-token')).toBe('tok');
+    await expect(createWebPlatform().readSecret('sync-token')).resolves.toBe('tok');
+    await platform.writeSecret('sync-token', null);
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('refuses a secret over 4096 characters as invalid-input and stores nothing', async () => {
+    const setItem = vi.fn();
+    const platform = createWebPlatform({ storage: { getItem: () => null, setItem, removeItem: vi.fn() } });
+    await expect(platform.writeSecret('sync-token', 'a'.repeat(4097))).resolves.toEqual(fail('invalid-input', 'errors.bridge.invalid-input', { field: 'value' }));
+    expect(setItem).not.toHaveBeenCalled();
   });
 
   it('uses window.print() by default', async () => {

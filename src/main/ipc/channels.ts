@@ -8,6 +8,8 @@ export const Channels = {
   print: 'print:run',
   saveFile: 'file:save',
   appVersion: 'app:get-version',
+  readSecret: 'secret:read',
+  writeSecret: 'secret:write',
 } as const;
 
 export type Channel = (typeof Channels)[keyof typeof Channels];

@@ -2,12 +2,22 @@
  * The single registrar of IPC handlers. Every request from the renderer passes three gates
  * here, in order: the sender must be one of the app's own pages, the input must parse with
  * the channel's zod schema, and the handler's failure becomes a Result — nothing is ever
- * thrown across the bridge, and no internal error text reaches the renderer.
+ * thrown across the bridge, and no internal error text reaches the renderer. A handler that
+ * must tell the user why it refused throws a BridgeFailure naming an i18n key.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Channel } from './channels';
+
+/** Thrown by a handler to answer `failed` with a specific message key instead of
+ *  errors.bridge.failed (e.g. errors.bridge.noKeychain). An expected refusal: not logged. */
+export class BridgeFailure extends Error {
+  constructor(readonly messageKey: string) {
+    super(messageKey);
+    this.name = 'BridgeFailure';
+  }
+}
 
 export interface RegistrarDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
@@ -46,6 +56,7 @@ export function createRegistrar(deps: RegistrarDeps): Handle {
       try {
         return ok(await fn(parsed.data, event));
       } catch (error) {
+        if (error instanceof BridgeFailure) return fail('failed', error.messageKey);
         logError(channel, error);
         return fail('failed', 'errors.bridge.failed');
       }

@@ -1,8 +1,10 @@
 /** Chooses what the console shows: first-run setup, sign-in, the lock screen, or the shell. */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { startSync } from '../sync/sync-client';
+import { readToken } from '../sync/connect';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { useIdleLock } from '../features/auth/use-idle-lock';
@@ -16,7 +18,15 @@ export function App() {
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
   useIdleLock(org?.idleLockMinutes);
-  useEffect(() => startSync(db), []);
+  useEffect(() => startSync(db, readToken), []);
+  // Keep the session's copy of the user current: role changes apply at once, and a user
+  // deactivated elsewhere (or by sync) is signed out.
+  const fresh = useLiveQuery(async () => (user ? ((await db.users.get(user.id)) ?? null) : null), [user?.id]);
+  useEffect(() => {
+    if (!user || fresh === undefined) return;
+    if (!fresh || !fresh.active) useSessionStore.getState().signOut();
+    else if (fresh !== user && fresh.updatedAt !== user.updatedAt) useSessionStore.getState().signIn(fresh, { keepLock: true });
+  }, [fresh, user]);
 
   if (org === undefined) return <div className="center-screen muted">{t('common.loading')}</div>;
   if (org === null) return <SetupScreen />;

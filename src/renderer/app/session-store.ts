@@ -9,7 +9,8 @@ import type { Actor } from '../../shared/roles';
 interface SessionStore {
   user: UserState | null;
   locked: boolean;
-  signIn(user: UserState): void;
+  /** Signs a user in; `keepLock` refreshes the user's record without unlocking. */
+  signIn(user: UserState, opts?: { keepLock?: boolean }): void;
   signOut(): void;
   lock(): void;
   unlock(): void;
@@ -18,7 +19,7 @@ interface SessionStore {
 export const useSessionStore = create<SessionStore>((set) => ({
   user: null,
   locked: false,
-  signIn: (user) => set({ user, locked: false }),
+  signIn: (user, opts) => set((s) => ({ user, locked: opts?.keepLock ? s.locked : false })),
   signOut: () => set({ user: null, locked: false }),
   lock: () => set((s) => (s.user ? { locked: true } : s)),
   unlock: () => set({ locked: false }),

@@ -1,8 +1,15 @@
 /** Small building blocks every screen uses: fields with their errors, refusals, status badges. */
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '../../shared/result';
 import type { VisitStatus } from '../../shared/domain/visit/state';
+
+/** Links an input to its error or hint for screen readers (aria-describedby, aria-invalid). */
+function describe(child: ReactNode, id: string, hasError: boolean, hasHint: boolean): ReactNode {
+  if (!isValidElement(child) || typeof child.type !== 'string') return child;
+  const describedBy = hasError ? `${id}-error` : hasHint ? `${id}-hint` : undefined;
+  return cloneElement(child as ReactElement<Record<string, unknown>>, { 'aria-describedby': describedBy, 'aria-invalid': hasError || undefined });
+}
 
 /** A labelled field; shows its error (an i18n key) under the input, linked for screen readers. */
 export function Field(props: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode; wide?: boolean }) {
@@ -10,8 +17,12 @@ export function Field(props: { label: string; htmlFor: string; error?: string; h
   return (
     <div className={`field${props.wide ? ' field-wide' : ''}${props.error ? ' has-error' : ''}`}>
       <label htmlFor={props.htmlFor}>{props.label}</label>
-      {props.children}
-      {props.hint && !props.error && <div className="hint">{props.hint}</div>}
+      {describe(props.children, props.htmlFor, !!props.error, !!props.hint)}
+      {props.hint && !props.error && (
+        <div className="hint" id={`${props.htmlFor}-hint`}>
+          {props.hint}
+        </div>
+      )}
       {props.error && (
         <div className="field-error" role="alert" id={`${props.htmlFor}-error`}>
           {t(props.error)}
@@ -37,11 +48,11 @@ export function StatusBadge({ status }: { status: VisitStatus }) {
   return <span className={`status status-${status}`}>{t(`visit.status.${status}`)}</span>;
 }
 
-export function PageHeader({ title, actions, subtitle }: { title: string; subtitle?: string; actions?: ReactNode }) {
+export function PageHeader({ id, title, actions, subtitle }: { id?: string; title: string; subtitle?: string; actions?: ReactNode }) {
   return (
     <header className="page-header">
       <div>
-        <h1>{title}</h1>
+        <h1 id={id}>{title}</h1>
         {subtitle && <p className="subtitle">{subtitle}</p>}
       </div>
       {actions && <div className="page-actions">{actions}</div>}

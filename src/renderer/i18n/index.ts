@@ -19,6 +19,8 @@ export function savedLang(): Lang {
   }
 }
 
+if (typeof document !== 'undefined') document.documentElement.lang = savedLang();
+
 void i18n.use(initReactI18next).init({
   resources: { id: { translation: id }, en: { translation: en } },
   lng: savedLang(),

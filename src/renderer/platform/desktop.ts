@@ -25,5 +25,11 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       const result = await settle(() => api.appVersion());
       return result.ok ? result.data.version : BUILD_VERSION;
     },
+    // A secret that cannot be read is treated as absent: the user connects again.
+    readSecret: async (name) => {
+      const result = await settle(() => api.readSecret({ name }));
+      return result.ok ? result.data.value : null;
+    },
+    writeSecret: (name, value) => settle(() => api.writeSecret({ name, value })),
   };
 }

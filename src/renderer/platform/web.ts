@@ -1,9 +1,10 @@
 /**
  * The platform bridge in a browser: the print dialog stands in for "save as PDF" and
- * printing, and exported files are downloads. Browser APIs are injectable for tests.
+ * printing, exported files are downloads, and secrets live in the origin's localStorage
+ * (a browser offers nothing better to a page). Browser APIs are injectable for tests.
  */
 import { fail, ok, type Result } from '../../shared/result';
-import type { Platform } from '../../shared/platform';
+import type { Platform, SecretName } from '../../shared/platform';
 import { BUILD_VERSION } from './build-info';
 
 export interface WebPlatformDeps {
@@ -14,7 +15,15 @@ export interface WebPlatformDeps {
   /** The document whose title names the PDF in Chromium's "Save as PDF". */
   document?: Pick<Document, 'title'>;
   version?: string;
+  /** Where secrets are kept (window.localStorage). */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
+
+/** Longest secret accepted, as in the desktop shell (src/main/services/secrets.ts). */
+const MAX_SECRET_CHARS = 4096;
+
+/** The localStorage key of a secret. */
+export const secretKey = (name: SecretName): string => `meja-it.secret.${name}`;
 
 /** Downloads through a temporary <a download> element. */
 export function anchorDownload(blob: Blob, fileName: string): void {
@@ -46,6 +55,8 @@ export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
   const printDialog = deps.print ?? (() => window.print());
   const download = deps.download ?? anchorDownload;
   const doc = deps.document ?? (typeof document === 'undefined' ? undefined : document);
+  // Read on each use: merely touching window.localStorage throws when storage is blocked.
+  const storage = () => deps.storage ?? window.localStorage;
 
   const runPrint = (title?: string): Result<null> => {
     const previous = doc?.title;
@@ -86,5 +97,25 @@ export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
       }
     },
     appVersion: async () => deps.version ?? BUILD_VERSION,
+    readSecret: async (name) => {
+      try {
+        return storage().getItem(secretKey(name));
+      } catch {
+        return null;
+      }
+    },
+    writeSecret: async (name, value) => {
+      if (value !== null && value.length > MAX_SECRET_CHARS) return fail('invalid-input', 'errors.bridge.invalid-input', { field: 'value' });
+      try {
+        if (value === null) {
+          storage().removeItem(secretKey(name));
+          return ok({ stored: false });
+        }
+        storage().setItem(secretKey(name), value);
+        return ok({ stored: true });
+      } catch {
+        return fail('failed', 'errors.bridge.failed');
+      }
+    },
   };
 }

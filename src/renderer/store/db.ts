@@ -32,8 +32,6 @@ export interface SyncMeta {
   key: 'sync';
   /** The server this device syncs with ('' = the page's own origin). */
   serverUrl: string;
-  /** Bearer token of this device, when not kept by the desktop's secure storage. */
-  token?: string;
   userId?: string;
   /** The highest server version pulled. */
   cursor: number;

@@ -18,7 +18,7 @@ export function SyncStatus() {
     <div className={`sync-status sync-${phase}`} data-testid="sync-status" title={title} role="status">
       <span className="sync-dot" aria-hidden />
       <span>{t(`sync.phase.${phase}`)}</span>
-      {pending > 0 && <span className="sync-pending">{t('sync.pending', { count: pending })}</span>}
+      {pending > 0 && phase !== 'not-connected' && <span className="sync-pending">{t('sync.pending', { count: pending })}</span>}
       {conflicts > 0 && (
         <a href="#/sync/conflicts" className="sync-conflicts">
           {t('sync.conflicts', { count: conflicts })}

@@ -14,13 +14,23 @@ export class SyncError extends Error {
   }
 }
 
-async function call<T>(serverUrl: string, path: string, body: unknown, token?: string): Promise<T> {
+/** A device enrolled on the server, as an admin sees it. */
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt?: string | null;
+  revokedAt?: string | null;
+}
+
+async function call<T>(serverUrl: string, path: string, body: unknown, token?: string, method = 'POST'): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${serverUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      method,
+      headers: { ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: method === 'GET' ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new SyncError('offline', 'sync.errors.offline');
@@ -38,6 +48,8 @@ export const api = {
   push: (url: string, token: string, deviceId: string, events: DomainEvent[]) =>
     call<PushResponse>(url, '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId, events: events.map(wire) }, token),
   pull: (url: string, token: string, cursor: number, limit = 1000) => call<PullResponse>(url, '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, limit }, token),
+  devices: (url: string, token: string) => call<{ devices: DeviceInfo[] }>(url, '/api/devices', undefined, token, 'GET'),
+  revoke: (url: string, token: string, deviceId: string) => call<{ revoked: true }>(url, `/api/devices/${encodeURIComponent(deviceId)}/revoke`, {}, token),
 };
 
 /** The event as it travels: without the local sync annotations. */

@@ -7,7 +7,11 @@ import type { DomainEvent } from '../../shared/events';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { api, SyncError } from './api';
-import { pullAll } from './sync-client';
+import { platform } from '../platform';
+import { pullAll, syncSession } from './sync-client';
+
+/** This device's token, from the platform's secret store. */
+export const readToken = () => platform.readSecret('sync-token');
 
 export interface ConnectInput {
   serverUrl: string;
@@ -46,14 +50,16 @@ export async function connectDevice(db: ConsoleDb, input: ConnectInput): Promise
     }
   }
   res ??= await api.signIn(serverUrl, { username: input.username, password: input.password, deviceId: device.deviceId, deviceName: input.deviceName });
+  const stored = await platform.writeSecret('sync-token', res.token);
+  if (!stored.ok) throw new SyncError(stored.error.code, stored.error.message);
   const previous = await db.sync.get('sync');
-  await db.sync.put({ key: 'sync', serverUrl, token: res.token, userId: res.userId, cursor: previous?.serverUrl === serverUrl ? previous.cursor : 0 });
+  await db.sync.put({ key: 'sync', serverUrl, userId: res.userId, cursor: previous?.serverUrl === serverUrl ? previous.cursor : 0 });
   window.dispatchEvent(new Event('meja-it:sync-config'));
 }
 
 /** A new device joins an office: sign in on the server, then pull the office's records. */
 export async function joinOffice(db: ConsoleDb, input: ConnectInput): Promise<void> {
   await connectDevice(db, input);
-  const meta = await db.sync.get('sync');
-  if (meta) await pullAll(db, meta);
+  const session = await syncSession(db, readToken);
+  if (session) await pullAll(db, session);
 }

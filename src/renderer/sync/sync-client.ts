@@ -33,15 +33,28 @@ export function splitBatches(events: DomainEvent[], maxEvents = MAX_PUSH_EVENTS,
   return batches;
 }
 
-export async function syncMeta(db: ConsoleDb): Promise<SyncMeta | undefined> {
-  return db.sync.get('sync');
+/** Reads this device's token from wherever the platform keeps secrets. */
+export type TokenReader = () => Promise<string | null>;
+
+/** Where and as whom this device syncs: the server URL and this device's token. */
+export interface SyncSession {
+  serverUrl: string;
+  token: string;
+  cursor: number;
+}
+
+/** The session, when this device is connected (the token lives in the platform's secret store). */
+export async function syncSession(db: ConsoleDb, readToken: TokenReader): Promise<SyncSession | null> {
+  const meta: SyncMeta | undefined = await db.sync.get('sync');
+  const token = meta ? await readToken() : null;
+  return meta && token ? { serverUrl: meta.serverUrl, token, cursor: meta.cursor } : null;
 }
 
 /** Pushes the outbox, oldest first, in capped batches; returns how many were answered. */
-export async function pushOutbox(db: ConsoleDb, meta: SyncMeta): Promise<number> {
+export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<number> {
   const device = await deviceMeta(db);
   const ids = (await db.outbox.orderBy('seq').toArray()).map((o) => o.eventId);
-  if (ids.length === 0 || !meta.token) return 0;
+  if (ids.length === 0) return 0;
   const events = ((await db.events.bulkGet(ids)).filter(Boolean) as DomainEvent[]).sort((a, b) => a.deviceSeq - b.deviceSeq);
   let answered = 0;
   for (const batch of splitBatches(events)) {
@@ -57,8 +70,7 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncMeta): Promise<number>
 }
 
 /** Pulls everything past the cursor into the store; returns how many events were new. */
-export async function pullAll(db: ConsoleDb, meta: SyncMeta): Promise<number> {
-  if (!meta.token) return 0;
+export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number> {
   let cursor = meta.cursor;
   let fresh = 0;
   for (;;) {
@@ -75,10 +87,10 @@ export async function pullAll(db: ConsoleDb, meta: SyncMeta): Promise<number> {
 }
 
 /** One round: push, then pull. Updates the status store. */
-export async function syncOnce(db: ConsoleDb): Promise<void> {
+export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<void> {
   const store = useSyncStore.getState();
-  const meta = await syncMeta(db);
-  if (!meta?.token) return store.set({ phase: 'not-connected' });
+  const meta = await syncSession(db, readToken);
+  if (!meta) return store.set({ phase: 'not-connected' });
   store.set({ phase: 'syncing' });
   try {
     await pushOutbox(db, meta);
@@ -99,7 +111,7 @@ export async function syncOnce(db: ConsoleDb): Promise<void> {
  * Runs the sync loop while this tab holds the machine's sync lock. Returns a stop function.
  * Concurrent triggers (poke, poll, a local commit) coalesce into one running round.
  */
-export function startSync(db: ConsoleDb): () => void {
+export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -112,7 +124,7 @@ export function startSync(db: ConsoleDb): () => void {
       again = true;
       return;
     }
-    running = syncOnce(db).finally(() => {
+    running = syncOnce(db, readToken).finally(() => {
       running = null;
       if (again && !stopped) {
         again = false;
@@ -122,8 +134,8 @@ export function startSync(db: ConsoleDb): () => void {
   };
 
   const openPoke = async () => {
-    const meta = await syncMeta(db);
-    if (stopped || !meta?.token || typeof EventSource === 'undefined') return;
+    const meta = await syncSession(db, readToken);
+    if (stopped || !meta || typeof EventSource === 'undefined') return;
     source?.close();
     source = new EventSource(`${meta.serverUrl}/api/sync/events?token=${encodeURIComponent(meta.token)}`);
     source.addEventListener('poke', trigger);

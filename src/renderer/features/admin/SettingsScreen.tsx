@@ -9,6 +9,7 @@ import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { LogoInput } from './LogoInput';
 import { ConnectServerForm } from '../sync/ConnectServerForm';
 import { BundlePanel } from '../sync/BundlePanel';
+import { DevicesPanel } from '../sync/DevicesPanel';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -86,6 +87,7 @@ export function SettingsScreen() {
         <p className="hint">{t('sync.connect.intro')}</p>
         <ConnectServerForm mode="connect" />
       </section>
+      <DevicesPanel />
       <BundlePanel />
     </div>
   );

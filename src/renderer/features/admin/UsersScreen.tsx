@@ -65,9 +65,15 @@ function CreateUser() {
           <input id="u-password" type="password" {...register('password')} autoComplete="new-password" />
         </Field>
       </div>
-      <Field label={t('users.roles')} htmlFor="u-roles-officer" error={e.roles?.message}>
+      <fieldset className="roles-fieldset">
+        <legend>{t('users.roles')}</legend>
         <RoleChecks idPrefix="u-roles" value={roles} onChange={(r) => setValue('roles', r, { shouldValidate: true })} />
-      </Field>
+        {e.roles?.message && (
+          <div className="field-error" role="alert">
+            {t(e.roles.message)}
+          </div>
+        )}
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting}>
           {t('users.create')}

@@ -30,7 +30,7 @@ export function VisitRegisterScreen() {
   const [scan, setScan] = useState('');
   const [scanError, setScanError] = useState<string | undefined>();
   const brandRefs = useRef<(HTMLInputElement | null)[]>([]);
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(visitRegistrationSchema), defaultValues: empty, mode: 'onTouched' });
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(visitRegistrationSchema), defaultValues: empty, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { register, handleSubmit, formState, control, getValues } = form;
   const devices = useFieldArray({ control, name: 'devices' });
   const e = formState.errors;
@@ -54,7 +54,7 @@ export function VisitRegisterScreen() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="register-title">
-      <PageHeader title={t('visit.register.title')} subtitle={t('visit.register.subtitle')} />
+      <PageHeader id="register-title" title={t('visit.register.title')} subtitle={t('visit.register.subtitle')} />
       <FailureBanner failure={failure} />
       {Object.keys(e).length > 0 && (
         <div className="banner banner-error" role="alert">

@@ -57,7 +57,11 @@ export async function visitLogPage(db: ConsoleDb, f: VisitFilter, page = 0, size
     collection = db.visits.where('registeredAt').between(from, to, true, false).reverse();
     if (org) collection = collection.filter((v) => v.orgLower.includes(org));
   }
+  if (name) {
+    // The name index yields name order: take every match, then page newest first.
+    const all = (await collection.toArray()).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+    return { rows: all.slice(page * size, (page + 1) * size), hasMore: all.length > (page + 1) * size };
+  }
   const rows = await collection.offset(page * size).limit(size + 1).toArray();
-  if (name) rows.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
   return { rows: rows.slice(0, size), hasMore: rows.length > size };
 }

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: the store benchmark. Serves the renderer build (src/server/app.ts) on a free
+ * port, starts Debian's Chromium headless with a persistent profile (an incognito context
+ * would keep IndexedDB in memory, which is not what a desk has), opens bench.html and runs
+ * window.runBench() there — seeding a realistic office history through ingest(), commits,
+ * queries — then restarts the browser to time open-to-usable from cold. Prints every figure
+ * beside raw Dexie doing the same, and writes bench/results/latest.json.
+ *
+ * Environment: BENCH_VISITS (100000), BENCH_BATCH (events per ingest transaction, 1000),
+ * BENCH_COMMITS (visit cycles of six commits, 200), BENCH_QUERY_RUNS (30), BENCH_OPEN_RUNS (7),
+ * BENCH_COLD_RUNS (browser restarts per side, 2), BENCH_SEED (1), BENCH_CANDIDATES (0 skips the
+ * measured candidate changes of src/renderer/bench/candidates.ts), CHROMIUM_PATH
+ * (/usr/bin/chromium), BENCH_PROFILE (keep the browser profile in this directory).
+ * Always exits 0 when the benchmark ran: a missed target is reported, not thrown.
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildServer } from '../src/server/app';
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+interface Pair {
+  real: Stats;
+  raw: Stats;
+}
+/** What window.runBench() returns (src/renderer/bench/main.ts, BenchResult). */
+interface BenchResult {
+  options: typeof options;
+  userAgent: string;
+  dbNames: { real: string; raw: string };
+  history: { visits: number; events: number; batches: number; firstDay: string; statuses: Record<string, number> };
+  sanity: Record<string, [number, number]>;
+  seed: { realMs: number; rawMs: number; realVisitsPerSec: number; rawVisitsPerSec: number; realEventsPerSec: number; rawEventsPerSec: number; batchReal: Stats; batchRaw: Stats };
+  commits: Record<string, Pair & { rawSinglePut: Stats }>;
+  queries: Record<string, Pair & { label: string; rows: number; same: boolean }>;
+  openWarm: Pair;
+  candidates?: {
+    commits: Record<string, { current: Stats; candidate: Stats }>;
+    logPage: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean }>;
+    cpuMicros: Record<string, number>;
+    orgIndex?: {
+      rows: number;
+      organisations: number;
+      uniqueKeysMs: number;
+      writeMicrosPerRow: { plain: number; indexed: number };
+      queries: Record<string, { label: string; current: Stats; candidate: Stats; candidateCachedOrgs: Stats; same: boolean }>;
+    };
+  };
+  totalMs: number;
+}
+
+declare global {
+  interface Window {
+    runBench(o: typeof options): Promise<BenchResult>;
+    benchOpen(options: { name: string; side: 'real' | 'raw' }): Promise<{ ms: number; inside: number; page: number }>;
+    benchReady: boolean;
+  }
+}
+
+const env = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+const options = {
+  visits: env('BENCH_VISITS', 100_000),
+  batch: env('BENCH_BATCH', 1000),
+  commits: env('BENCH_COMMITS', 200),
+  queryRuns: env('BENCH_QUERY_RUNS', 30),
+  openRuns: env('BENCH_OPEN_RUNS', 7),
+  seed: env('BENCH_SEED', 1),
+  candidates: process.env.BENCH_CANDIDATES !== '0',
+};
+const coldRuns = env('BENCH_COLD_RUNS', 2);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const t0 = Date.now();
+const say = (text: string) => console.log(`[run +${Math.round((Date.now() - t0) / 1000)}s] ${text}`);
+
+async function launch(profile: string, base: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('console', (m) => console.log(m.text()));
+  page.on('pageerror', (e) => console.error('[page error]', e));
+  await page.goto(`${base}/bench.html`);
+  await page.waitForFunction(() => window.benchReady === true);
+  return { ctx, page };
+}
+
+function stats(samples: number[]): Stats {
+  const xs = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1))] ?? NaN;
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return { n: xs.length, p50: r(at(0.5)), p95: r(at(0.95)), mean: r(xs.reduce((s, x) => s + x, 0) / (xs.length || 1)), min: r(xs[0] ?? NaN), max: r(xs[xs.length - 1] ?? NaN) };
+}
+
+interface Row {
+  figure: string;
+  real: string;
+  raw: string;
+  /** How many times slower than raw Dexie (time over time; for rates, raw rate over real rate). */
+  ratio: number;
+  target: string;
+  pass: boolean;
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const MAX_RATIO = 2;
+
+function rows(r: BenchResult, cold: Pair): Row[] {
+  const out: Row[] = [];
+  const seedRatio = r.seed.rawVisitsPerSec / r.seed.realVisitsPerSec;
+  out.push({
+    figure: `seeding ${r.history.visits} visits (${r.history.events} events, ${r.options.batch}/tx)`,
+    real: `${r.seed.realVisitsPerSec} visits/s`, raw: `${r.seed.rawVisitsPerSec} visits/s`,
+    ratio: seedRatio, target: `ratio ≤ ${MAX_RATIO}`, pass: seedRatio <= MAX_RATIO,
+  });
+  for (const [type, c] of Object.entries(r.commits)) {
+    const ratio = c.real.p50 / c.raw.p50;
+    out.push({
+      figure: `commit ${type} (p50 / p95)`, real: `${ms(c.real.p50)} / ${ms(c.real.p95)} ms`, raw: `${ms(c.raw.p50)} / ${ms(c.raw.p95)} ms`,
+      ratio, target: `p95 ≤ 15 ms, ratio ≤ ${MAX_RATIO}`, pass: c.real.p95 <= 15 && ratio <= MAX_RATIO,
+    });
+  }
+  for (const [label, p] of [['open-to-usable, new connection (p50 / p95)', r.openWarm], ['open-to-usable, browser restarted (p50 / max)', cold]] as const) {
+    const ratio = p.real.p50 / p.raw.p50;
+    const second = label.includes('max') ? 'max' : 'p95';
+    out.push({
+      figure: label, real: `${ms(p.real.p50)} / ${ms(p.real[second])} ms`, raw: `${ms(p.raw.p50)} / ${ms(p.raw[second])} ms`,
+      ratio, target: `≤ 1500 ms, ratio ≤ ${MAX_RATIO}`, pass: p.real[second] <= 1500 && ratio <= MAX_RATIO,
+    });
+  }
+  for (const [id, q] of Object.entries(r.queries)) {
+    const ratio = q.real.p50 / q.raw.p50;
+    const limited = id !== 'inside';
+    out.push({
+      figure: `${q.label} (p50 / p95)${q.same ? '' : ' RESULTS DIFFER'}`, real: `${ms(q.real.p50)} / ${ms(q.real.p95)} ms`, raw: `${ms(q.raw.p50)} / ${ms(q.raw.p95)} ms`,
+      ratio, target: limited ? `p95 ≤ 50 ms, ratio ≤ ${MAX_RATIO}` : `ratio ≤ ${MAX_RATIO}`, pass: (!limited || q.real.p95 <= 50) && ratio <= MAX_RATIO && q.same,
+    });
+  }
+  return out;
+}
+
+function table(list: Row[]): string {
+  const head = ['figure', 'meja-it', 'raw Dexie', 'ratio', 'target', 'result'];
+  const cells = list.map((x) => [x.figure, x.real, x.raw, x.ratio.toFixed(2), x.target, x.pass ? 'PASS' : 'FAIL']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const webRoot = resolve('out/renderer');
+  if (!existsSync(join(webRoot, 'bench.html'))) throw new Error('out/renderer/bench.html is missing: run `npm run bench` (it builds first).');
+  const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-data-'));
+  const profile = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : mkdtempSync(join(tmpdir(), 'meja-bench-profile-'));
+  const server = await buildServer({ webRoot, dataDir });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  say(`serving ${webRoot} at ${base}; Chromium ${executablePath}, profile ${profile}`);
+  say(`options ${JSON.stringify(options)}, cold runs ${coldRuns} per side`);
+
+  let ctx: BrowserContext | undefined;
+  try {
+    const first = await launch(profile, base);
+    ctx = first.ctx;
+    const result = await first.page.evaluate((o) => window.runBench(o), options);
+    await ctx.close();
+    ctx = undefined;
+
+    // Open-to-usable from a cold browser: restart Chromium on the same profile, alternating sides.
+    const coldTimes: Record<'real' | 'raw', number[]> = { real: [], raw: [] };
+    for (let i = 0; i < coldRuns * 2; i++) {
+      const side = i % 2 === 0 ? 'real' : 'raw';
+      const l = await launch(profile, base);
+      ctx = l.ctx;
+      const name = result.dbNames[side];
+      const o = await l.page.evaluate((a) => window.benchOpen(a), { name, side } as const);
+      coldTimes[side].push(o.ms);
+      say(`open-to-usable after restart (${side}): ${o.ms.toFixed(1)} ms, ${o.inside} inside, ${o.page} log rows`);
+      await ctx.close();
+      ctx = undefined;
+    }
+    const cold = { real: stats(coldTimes.real), raw: stats(coldTimes.raw) };
+
+    const list = rows(result, cold);
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: result.userAgent };
+    console.log('');
+    console.log(`Meja IT store benchmark — ${result.history.visits} visits, ${result.history.events} events from ${result.history.firstDay.slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}`);
+    console.log(`final statuses ${JSON.stringify(result.history.statuses)}; sanity [meja-it, raw] ${JSON.stringify(result.sanity)}`);
+    console.log('ratio = meja-it ÷ raw Dexie time (p50 for latencies; for seeding, raw rate ÷ meja-it rate)');
+    console.log('');
+    console.log(table(list));
+    const failed = list.filter((x) => !x.pass);
+    console.log('');
+    console.log(failed.length === 0 ? 'All targets met.' : `${failed.length} of ${list.length} targets missed: ${failed.map((x) => x.figure).join('; ')}`);
+    if (result.candidates) {
+      const c = result.candidates;
+      console.log('');
+      console.log('Candidate changes to src/ (src/renderer/bench/candidates.ts), measured on the same database, not applied:');
+      const lines: string[][] = [['figure', 'current', 'candidate', 'gain']];
+      const gain = (a: number, b: number) => `${(a - b).toFixed(2)} ms (${Math.round((1 - b / a) * 100)}%)`;
+      for (const [type, x] of Object.entries(c.commits)) {
+        lines.push([`commitParallel ${type} p50 / p95`, `${ms(x.current.p50)} / ${ms(x.current.p95)} ms`, `${ms(x.candidate.p50)} / ${ms(x.candidate.p95)} ms`, gain(x.current.p50, x.candidate.p50)]);
+      }
+      for (const x of Object.values(c.logPage)) {
+        lines.push([`logPageChunked: ${x.label} p50 / p95${x.same ? '' : ' RESULTS DIFFER'}`, `${ms(x.current.p50)} / ${ms(x.current.p95)} ms`, `${ms(x.candidate.p50)} / ${ms(x.candidate.p95)} ms`, gain(x.current.p50, x.candidate.p50)]);
+      }
+      for (const x of Object.values(c.orgIndex?.queries ?? {})) {
+        lines.push([`[orgLower+registeredAt] index: ${x.label} p50 / p95${x.same ? '' : ' RESULTS DIFFER'}`, `${ms(x.current.p50)} / ${ms(x.current.p95)} ms`, `${ms(x.candidate.p50)} / ${ms(x.candidate.p95)} ms`, gain(x.current.p50, x.candidate.p50)]);
+        lines.push([`  same, organisations cached in memory`, '', `${ms(x.candidateCachedOrgs.p50)} / ${ms(x.candidateCachedOrgs.p95)} ms`, gain(x.current.p50, x.candidateCachedOrgs.p50)]);
+      }
+      if (c.orgIndex) {
+        const wr = c.orgIndex.writeMicrosPerRow;
+        lines.push([`orgLower unique keys (${c.orgIndex.organisations} organisations)`, '', `${c.orgIndex.uniqueKeysMs} ms`, '']);
+        lines.push([`[orgLower+registeredAt] index: visit row write (${c.orgIndex.rows} rows, 500/tx)`, `${wr.plain} µs/row`, `${wr.indexed} µs/row`, `${(wr.plain - wr.indexed).toFixed(1)} µs/row`]);
+      }
+      const w = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+      for (const l of lines) console.log(l.map((v, i) => v.padEnd(w[i]!)).join('  '));
+      console.log(`CPU parts of commit (µs per call): ${Object.entries(c.cpuMicros).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+    }
+    console.log(`benchmark page ran ${Math.round(result.totalMs / 1000)} s; whole run ${Math.round((Date.now() - t0) / 1000)} s`);
+
+    mkdirSync('bench/results', { recursive: true });
+    const file = 'bench/results/latest.json';
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, coldRuns }, rows: list, result, openCold: { ...cold, samples: coldTimes } }, null, 2) + '\n');
+    console.log(`wrote ${file}`);
+  } finally {
+    if (ctx) await ctx.close().catch(() => undefined);
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env.BENCH_PROFILE) rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error('benchmark failed:', e);
+  process.exit(1);
+});
