@@ -21,11 +21,13 @@ export function App() {
   useEffect(() => startSync(db, readToken), []);
   // Keep the session's copy of the user current: role changes apply at once, and a user
   // deactivated elsewhere (or by sync) is signed out.
-  const fresh = useLiveQuery(async () => (user ? ((await db.users.get(user.id)) ?? null) : null), [user?.id]);
+  const userId = user?.id;
+  const fresh = useLiveQuery(async () => (userId ? { id: userId, row: await db.users.get(userId) } : null), [userId]);
   useEffect(() => {
-    if (!user || fresh === undefined) return;
-    if (!fresh || !fresh.active) useSessionStore.getState().signOut();
-    else if (fresh !== user && fresh.updatedAt !== user.updatedAt) useSessionStore.getState().signIn(fresh, { keepLock: true });
+    // A live query keeps its previous result until the new one resolves: check it is this user's.
+    if (!user || !fresh || fresh.id !== user.id) return;
+    if (!fresh.row || !fresh.row.active) useSessionStore.getState().signOut();
+    else if (fresh.row.updatedAt !== user.updatedAt) useSessionStore.getState().signIn(fresh.row, { keepLock: true });
   }, [fresh, user]);
 
   if (org === undefined) return <div className="center-screen muted">{t('common.loading')}</div>;

@@ -17,7 +17,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
-import { commit } from '../store/commit';
+import { commit, dexieLookups } from '../store/commit';
 import { ingest } from '../store/ingest';
 import { PAGE_SIZE, visitLogPage, visitsByNamePrefix, visitsInProgress, visitsInside, type VisitFilter } from '../store/queries/visits';
 import { commands, type Command } from '../../shared/domain/registry';
@@ -29,7 +29,7 @@ import { hashPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { localDate, startOfLocalDay } from '../../shared/time-zone';
 import { History, makeRng, uuid7, type Batch, type Staff } from './generate';
-import { commitParallel, logPageByOrgIndex, logPageChunked } from './candidates';
+import { badgeHolderFromOpenSet, commitParallel, inProgressFromOpenSet, insideFromOpenSet, logPageByKeys, logPageByOrgIndex, writeOpenSet } from './candidates';
 import { log, stats, timed, type Stats } from './measure';
 
 export interface BenchOptions {
@@ -70,25 +70,25 @@ export interface BenchResult {
   queries: Record<string, QueryResult>;
   openWarm: Pair;
   /** Measured changes to src/ (see candidates.ts), when options.candidates. */
-  candidates?: {
-    commits: Record<string, { current: Stats; candidate: Stats }>;
-    logPage: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean }>;
-    cpuMicros: Record<string, number>;
-    orgIndex?: {
-      rows: number;
-      organisations: number;
-      uniqueKeysMs: number;
-      writeMicrosPerRow: { plain: number; indexed: number };
-      queries: Record<string, { label: string; current: Stats; candidate: Stats; candidateCachedOrgs: Stats; same: boolean }>;
-    };
-  };
+  candidates?: Candidates;
   totalMs: number;
+}
+
+export interface Candidates {
+  commits: Record<string, { current: Stats; candidate: Stats }>;
+  queries: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean; currentCorrect: boolean }>;
+  /** The status='inside' read on this store and on a fresh copy of its newest visits (no stale index entries). */
+  staleIndex: { freshRows: number; churned: Stats; fresh: Stats };
+  /** On the fresh copy, which also has a [orgLower+registeredAt] index: the current log page vs logPageByOrgIndex(). */
+  orgIndex: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean }>;
+  openWarm: Stats;
+  cpuMicros: Record<string, number>;
 }
 
 declare global {
   interface Window {
     runBench(options: Partial<BenchOptions>): Promise<BenchResult>;
-    benchOpen(options: { name: string; side: 'real' | 'raw' }): Promise<{ ms: number; inside: number; page: number }>;
+    benchOpen(options: { name: string; side: 'real' | 'raw' | 'candidate' }): Promise<{ ms: number; inside: number; page: number }>;
     benchReady: boolean;
   }
 }
@@ -144,7 +144,18 @@ async function openRaw(name: string) {
   return { ms, inside: inside.length, page: Math.min(page.length, PAGE_SIZE) };
 }
 
-window.benchOpen = ({ name, side }) => (side === 'real' ? openReal(name) : openRaw(name));
+/** Open-to-usable with the open-visits row (candidates.ts) instead of the status index. */
+async function openCandidate(name: string) {
+  const t0 = performance.now();
+  const d = new ConsoleDb(name);
+  await d.open();
+  const [, inside, , page] = await Promise.all([d.org.get('org'), insideFromOpenSet(d), inProgressFromOpenSet(d), visitLogPage(d, {})]);
+  const ms = performance.now() - t0;
+  d.close();
+  return { ms, inside: inside.length, page: page.rows.length };
+}
+
+window.benchOpen = ({ name, side }) => (side === 'real' ? openReal(name) : side === 'raw' ? openRaw(name) : openCandidate(name));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -331,29 +342,6 @@ function cpuCosts(staff: Staff): Record<string, number> {
   };
 }
 
-async function logCandidate(db: ConsoleDb, runs: number, now: number) {
-  const from = startOfLocalDay(localDate(new Date(now - 37 * DAY).toISOString(), ZONE), ZONE);
-  const to = startOfLocalDay(localDate(new Date(now - 7 * DAY).toISOString(), ZONE), ZONE);
-  const out: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean }> = {};
-  for (const org of ['telkom', 'fiberstar']) {
-    const f = { status: 'archived' as const, from, to, organisation: org };
-    const cur: number[] = [];
-    const cand: number[] = [];
-    let same = true;
-    for (let i = -3; i < runs; i++) {
-      const [x, a] = await timed(() => visitLogPage(db, f).then((p) => p.rows));
-      const [y, b] = await timed(() => logPageChunked(db, f));
-      if (i < 0) continue;
-      cur.push(x);
-      cand.push(y);
-      same &&= JSON.stringify(a.map((v) => v.id)) === JSON.stringify(b.map((v) => v.id));
-    }
-    out[org] = { label: `log page: archived, 30 days, org '${org}'`, current: stats(cur), candidate: stats(cand), same };
-    log(`candidate ${out[org]!.label}: current ${out[org]!.current.p50} ms, chunked getAll ${out[org]!.candidate.p50} ms${same ? '' : ' RESULTS DIFFER'}`);
-  }
-  return out;
-}
-
 async function queries(db: ConsoleDb, raw: Dexie, runs: number, now: number): Promise<Record<string, QueryResult>> {
   const v = visitsOf(raw);
   const from = startOfLocalDay(localDate(new Date(now - 37 * DAY).toISOString(), ZONE), ZONE);
@@ -397,7 +385,9 @@ async function queries(db: ConsoleDb, raw: Dexie, runs: number, now: number): Pr
       real.push(c[0]);
       rawTimes.push(b[0]);
       rows = c[1];
-      same &&= JSON.stringify(c[1].map((x) => x.id)) === JSON.stringify(b[1].map((x) => x.id));
+      const thisSame = JSON.stringify(c[1].map((x) => x.id)) === JSON.stringify(b[1].map((x) => x.id));
+      if (!thisSame && same) log(`${d.id} differs: meja-it ${c[1].map((x) => `${x.registeredAt.slice(0, 16)} ${x.id.slice(-6)}`).join(', ')} | raw ${b[1].map((x) => `${x.registeredAt.slice(0, 16)} ${x.id.slice(-6)}`).join(', ')}`);
+      same &&= thisSame;
     }
     out[d.id] = { label: d.label, real: stats(real), raw: stats(rawTimes), rows: rows.length, same };
     log(`${d.label}: ${out[d.id]!.real.p50} ms vs raw ${out[d.id]!.raw.p50} ms (${rows.length} rows${same ? '' : ', RESULTS DIFFER'})`);
@@ -405,67 +395,105 @@ async function queries(db: ConsoleDb, raw: Dexie, runs: number, now: number): Pr
   return out;
 }
 
-/**
- * The org-index candidate needs a schema change, so it runs on two copies of the newest
- * visits: one with the console's visits schema, one with `[orgLower+registeredAt]` added. The
- * copies give the index's write cost per visit row; the queries compare the current log page
- * with logPageByOrgIndex() on the indexed copy.
- */
-async function orgIndexExperiment(db: ConsoleDb, tag: string, runs: number, now: number, subset = 20_000) {
-  const rows = await db.visits.orderBy('registeredAt').reverse().limit(subset).toArray();
-  const schema = schemaOf(db).visits!;
-  const plain = new Dexie(`exp-plain-${tag}`);
-  plain.version(1).stores({ visits: schema });
-  const indexed = new Dexie(`exp-index-${tag}`);
-  indexed.version(1).stores({ visits: `${schema}, [orgLower+registeredAt]` });
-  await Promise.all([plain.open(), indexed.open()]);
-  const write = { plain: 0, indexed: 0 };
-  const chunk = 500;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const sides = (i / chunk) % 2 === 0 ? (['plain', 'indexed'] as const) : (['indexed', 'plain'] as const);
-    for (const side of sides) {
-      const t = visitsOf(side === 'plain' ? plain : indexed);
-      write[side] += (await timed(() => t.db.transaction('rw', t, () => t.bulkPut(part))))[0];
+/** Times two ways to the same answer, alternating which goes first. */
+async function versus<T>(runs: number, current: () => Promise<T>, candidate: () => Promise<T>) {
+  const cur: number[] = [];
+  const cand: number[] = [];
+  let last: [T, T] | undefined;
+  for (let i = -3; i < runs; i++) {
+    let x: [number, T];
+    let y: [number, T];
+    if (i % 2 === 0) {
+      x = await timed(current);
+      y = await timed(candidate);
+    } else {
+      y = await timed(candidate);
+      x = await timed(current);
     }
+    if (i < 0) continue;
+    cur.push(x[0]);
+    cand.push(y[0]);
+    last = [x[1], y[1]];
   }
+  return { current: stats(cur), candidate: stats(cand), results: last! };
+}
+
+const ids = (rows: (VisitState | undefined)[]) => JSON.stringify(rows.map((v) => v?.id));
+const idSet = (rows: VisitState[]) => JSON.stringify(rows.map((v) => v.id).sort());
+
+/** The open-visits row and the key-intersection log page against the current queries. */
+async function queryCandidates(db: ConsoleDb, runs: number, now: number): Promise<Candidates['queries']> {
+  const out: Candidates['queries'] = {};
+  const n = await writeOpenSet(db);
+  log(`candidates: open-visits row written with ${n} ids`);
+  const add = (id: string, label: string, r: { current: Stats; candidate: Stats }, same: boolean, currentCorrect = true) => {
+    out[id] = { label, current: r.current, candidate: r.candidate, same, currentCorrect };
+    log(`candidate ${label}: current ${r.current.p50} ms, candidate ${r.candidate.p50} ms${same ? '' : ' RESULTS DIFFER'}${currentCorrect ? '' : ' (the current result is wrong)'}`);
+  };
+  const inside = await versus(runs, () => visitsInside(db), () => insideFromOpenSet(db));
+  add('inside', 'inside now: open-visits row vs status index', inside, ids(inside.results[0]) === ids(inside.results[1]));
+  const waiting = await versus(runs, () => visitsInProgress(db), () => inProgressFromOpenSet(db));
+  add('inProgress', 'awaiting + approved: open-visits row vs status index', waiting, idSet(waiting.results[0]) === idSet(waiting.results[1]));
+  const lookups = dexieLookups(db);
+  const holder = await versus(runs, () => lookups.badgeHolder('B-001'), () => badgeHolderFromOpenSet(db, 'B-001'));
+  add('badgeHolder', "badge holder 'B-001': open-visits row vs badgeOut index", holder, holder.results[0] === holder.results[1]);
+
   const from = startOfLocalDay(localDate(new Date(now - 37 * DAY).toISOString(), ZONE), ZONE);
   const to = startOfLocalDay(localDate(new Date(now - 7 * DAY).toISOString(), ZONE), ZONE);
-  const v = visitsOf(indexed);
+  const [orgMs, knownOrgs] = await timed(async () => (await db.visits.orderBy('orgLower').uniqueKeys()) as string[]);
+  log(`candidates: ${knownOrgs.length} distinct organisations read in ${Math.round(orgMs)} ms (the page would cache them)`);
+  const cases: [string, string, VisitFilter][] = [
+    ['logStatusOrg', "log page by keys: archived, 30 days, org 'telkom'", { status: 'archived', from, to, organisation: 'telkom' }],
+    ['logStatusRareOrg', "log page by keys: archived, 30 days, org 'fiberstar'", { status: 'archived', from, to, organisation: 'fiberstar' }],
+    ['logName', "log page by keys: name 'sri', archived, 30 days", { name: 'sri', status: 'archived', from, to }],
+  ];
+  for (const [id, label, f] of cases) {
+    // The right answer, the slow way: every match, newest first.
+    const all = (await db.visits.filter((v) =>
+      v.registeredAt >= f.from! && v.registeredAt < f.to! && (!f.status || v.status === f.status) &&
+      (!f.name || v.nameLower.startsWith(f.name)) && (!f.organisation || v.orgLower.includes(f.organisation))).toArray())
+      .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt) || b.id.localeCompare(a.id)).slice(0, PAGE_SIZE);
+    const r = await versus(runs, () => visitLogPage(db, f).then((p) => p.rows), () => logPageByKeys(db, { ...f, status: f.status || undefined }, knownOrgs));
+    add(id, label, r, ids(r.results[1]) === ids(all), ids(r.results[0]) === ids(all));
+  }
+  return out;
+}
+
+/**
+ * Is the status index slow because of the store's history? The same read on a fresh copy of
+ * the newest visits (final states written once: no status ever changed there). The copy also
+ * has a `[orgLower+registeredAt]` index, for logPageByOrgIndex() against the current log page
+ * on the same copy.
+ */
+async function freshCopyChecks(db: ConsoleDb, tag: string, runs: number, now: number, subset = 20_000) {
+  const rows = await db.visits.orderBy('registeredAt').reverse().limit(subset).toArray();
+  const fresh = new Dexie(`exp-fresh-${tag}`);
+  fresh.version(1).stores({ visits: `${schemaOf(db).visits!}, [orgLower+registeredAt]` });
+  await fresh.open();
+  const v = visitsOf(fresh);
+  for (let i = 0; i < rows.length; i += 500) await fresh.transaction('rw', v, () => v.bulkPut(rows.slice(i, i + 500)));
+  const r = await versus(runs, () => db.visits.where('status').equals('inside').toArray(), () => v.where('status').equals('inside').toArray());
+  const staleIndex = { freshRows: rows.length, churned: r.current, fresh: r.candidate };
+  log(`status='inside' read: ${r.current.p50} ms on this store, ${r.candidate.p50} ms on a fresh copy of its newest ${rows.length} visits`);
+
+  const from = startOfLocalDay(localDate(new Date(now - 37 * DAY).toISOString(), ZONE), ZONE);
+  const to = startOfLocalDay(localDate(new Date(now - 7 * DAY).toISOString(), ZONE), ZONE);
+  const knownOrgs = (await v.orderBy('orgLower').uniqueKeys()) as string[];
   const asConsole = { visits: v } as unknown as ConsoleDb;
-  const queries: Record<string, { label: string; current: Stats; candidate: Stats; candidateCachedOrgs: Stats; same: boolean }> = {};
-  const [uniqueMs, knownOrgs] = await timed(async () => (await v.orderBy('orgLower').uniqueKeys()) as string[]);
+  const orgIndex: Candidates['orgIndex'] = {};
   for (const [id, f] of [
     ['telkom', { status: 'archived' as const, from, to, organisation: 'telkom' }],
     ['fiberstar', { status: 'archived' as const, from, to, organisation: 'fiberstar' }],
     ['fiberstarAny', { from, to, organisation: 'fiberstar' }],
   ] as const) {
-    const cur: number[] = [];
-    const cand: number[] = [];
-    const cached: number[] = [];
-    let same = true;
-    for (let i = -3; i < runs; i++) {
-      const [x, a] = await timed(() => visitLogPage(asConsole, f).then((p) => p.rows));
-      const [y, b] = await timed(() => logPageByOrgIndex(v, f));
-      const [z, c] = await timed(() => logPageByOrgIndex(v, f, knownOrgs));
-      if (i < 0) continue;
-      cur.push(x);
-      cand.push(y);
-      cached.push(z);
-      const ids = JSON.stringify(a.map((r) => r.id));
-      same &&= !!b && !!c && ids === JSON.stringify(b.map((r) => r.id)) && ids === JSON.stringify(c.map((r) => r.id));
-    }
-    const label = `log page: ${'status' in f ? 'archived, ' : ''}30 days, org '${f.organisation}'`;
-    queries[id] = { label, current: stats(cur), candidate: stats(cand), candidateCachedOrgs: stats(cached), same };
-    log(`candidate [orgLower+registeredAt] ${label}: current ${queries[id]!.current.p50} ms, indexed ${queries[id]!.candidate.p50} ms, with cached organisations ${queries[id]!.candidateCachedOrgs.p50} ms${same ? '' : ' RESULTS DIFFER'}`);
+    const x = await versus(runs, () => visitLogPage(asConsole, f).then((p) => p.rows), () => logPageByOrgIndex(v, f, knownOrgs).then((p) => p ?? []));
+    const label = `[orgLower+registeredAt] index: log page, ${'status' in f ? 'archived, ' : ''}30 days, org '${f.organisation}'`;
+    orgIndex[id] = { label, current: x.current, candidate: x.candidate, same: ids(x.results[0]) === ids(x.results[1]) };
+    log(`candidate ${label}: current ${x.current.p50} ms, candidate ${x.candidate.p50} ms${orgIndex[id]!.same ? '' : ' RESULTS DIFFER'}`);
   }
-  plain.close();
-  indexed.close();
-  await Promise.all([Dexie.delete(plain.name), Dexie.delete(indexed.name)]);
-  const perRow = (ms: number) => Math.round((ms / rows.length) * 1000 * 10) / 10;
-  const result = { rows: rows.length, organisations: knownOrgs.length, uniqueKeysMs: Math.round(uniqueMs * 10) / 10, writeMicrosPerRow: { plain: perRow(write.plain), indexed: perRow(write.indexed) }, queries };
-  log(`candidate [orgLower+registeredAt]: visit row write ${result.writeMicrosPerRow.plain} µs without, ${result.writeMicrosPerRow.indexed} µs with the index`);
-  return result;
+  fresh.close();
+  await Dexie.delete(fresh.name);
+  return { staleIndex, orgIndex };
 }
 
 window.runBench = async (options) => {
@@ -515,31 +543,30 @@ window.runBench = async (options) => {
   for (const [k, v] of Object.entries(c)) log(`${k}: p50 ${v.real.p50} / p95 ${v.real.p95} ms vs raw p50 ${v.raw.p50} / p95 ${v.raw.p95} ms`);
 
   const q = await queries(db, raw, o.queryRuns, now);
-  const candidates: BenchResult['candidates'] = o.candidates ? { commits: commitCandidate, logPage: await logCandidate(db, o.queryRuns, now), cpuMicros: cpuCosts(staff) } : undefined;
-  if (candidates) log('CPU parts of commit (µs per call):', JSON.stringify(candidates.cpuMicros));
+  let candidateQueries: Candidates['queries'] = {};
+  let fresh: Pick<Candidates, 'staleIndex' | 'orgIndex'> | undefined;
+  if (o.candidates) {
+    fresh = await freshCopyChecks(db, tag, o.queryRuns, now);
+    candidateQueries = await queryCandidates(db, o.queryRuns, now);
+  }
 
   db.close();
   raw.close();
-  const warmReal: number[] = [];
-  const warmRaw: number[] = [];
+  const warm: Record<'real' | 'raw' | 'candidate', number[]> = { real: [], raw: [], candidate: [] };
+  const sides = o.candidates ? (['real', 'raw', 'candidate'] as const) : (['real', 'raw'] as const);
   for (let i = 0; i < o.openRuns; i++) {
-    await new Promise((res) => setTimeout(res, 300));
-    if (i % 2 === 0) {
-      warmReal.push((await openReal(names.real)).ms);
-      warmRaw.push((await openRaw(names.raw)).ms);
-    } else {
-      warmRaw.push((await openRaw(names.raw)).ms);
-      warmReal.push((await openReal(names.real)).ms);
+    for (let k = 0; k < sides.length; k++) {
+      const side = sides[(i + k) % sides.length]!;
+      await new Promise((res) => setTimeout(res, 300));
+      warm[side].push((await window.benchOpen({ name: side === 'raw' ? names.raw : names.real, side })).ms);
     }
   }
-  const openWarm = { real: stats(warmReal), raw: stats(warmRaw) };
-  log(`open-to-usable (same browser): ${openWarm.real.p50} ms vs raw ${openWarm.raw.p50} ms`);
-  if (candidates) {
-    const d = new ConsoleDb(names.real);
-    await d.open();
-    candidates.orgIndex = await orgIndexExperiment(d, tag, o.queryRuns, now);
-    d.close();
-  }
+  const openWarm = { real: stats(warm.real), raw: stats(warm.raw) };
+  log(`open-to-usable (same browser): ${openWarm.real.p50} ms vs raw ${openWarm.raw.p50} ms${o.candidates ? `, with the open-visits row ${stats(warm.candidate).p50} ms` : ''}`);
+  const candidates: Candidates | undefined = o.candidates
+    ? { commits: commitCandidate, queries: candidateQueries, ...fresh!, openWarm: stats(warm.candidate), cpuMicros: cpuCosts(staff) }
+    : undefined;
+  if (candidates) log('CPU parts of commit (µs per call):', JSON.stringify(candidates.cpuMicros));
 
   return {
     options: o,
