@@ -7,6 +7,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import type { Db } from './db/db';
+import { openDb } from './db/index';
+import { sendError, syncRoutes, toApiError } from './sync/routes';
+import { SyncService, type SyncHooks } from './sync/service';
 
 export interface ServerOptions {
   /** The renderer build (out/renderer), served at /. */
@@ -16,6 +20,24 @@ export interface ServerOptions {
   /** Reported by /api/health; defaults to package.json's version. */
   version?: string;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The sync store. When omitted the server opens its own — PostgreSQL at `databaseUrl` if
+   * given (main.ts passes DATABASE_URL), else PGlite in dataDir/pglite — and closes it when the
+   * server closes. A Db passed in belongs to the caller, who closes it.
+   */
+  db?: Db;
+  databaseUrl?: string;
+  /** Test seams of the sync service. */
+  syncHooks?: SyncHooks;
+  /** Milliseconds between SSE heartbeats (15 s). */
+  heartbeatMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The sync store this server uses. */
+    syncDb: Db;
+  }
 }
 
 /** Same as the desktop CSP, except that a browser only talks to the server it came from. */
@@ -60,6 +82,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/health', async () => ({ status: 'ok', version, time: new Date().toISOString() }));
+
+  const db = options.db ?? openDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  app.decorate('syncDb', db);
+  if (!options.db) app.addHook('onClose', async () => db.close());
+  app.setErrorHandler((error, request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/')) return sendError(reply, toApiError(request, error));
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status !== 'number' || status >= 500) request.log.error(error);
+    return reply
+      .code(typeof status === 'number' && status >= 400 ? status : 500)
+      .type('text/plain; charset=utf-8')
+      .send(typeof status === 'number' && status < 500 ? 'Bad request' : 'Server error');
+  });
+  await syncRoutes(app, new SyncService(db, options.syncHooks), { heartbeatMs: options.heartbeatMs, headers: SECURITY_HEADERS });
 
   await app.register(fastifyStatic, {
     root: options.webRoot,

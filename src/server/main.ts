@@ -1,6 +1,7 @@
 /**
  * Starts the Meja IT server: `npm run serve` (builds the renderer first). Configuration from
- * the environment: PORT (4780), HOST (127.0.0.1), DATA_DIR (./data), WEB_ROOT (out/renderer).
+ * the environment: PORT (4780), HOST (127.0.0.1), DATA_DIR (./data), WEB_ROOT (out/renderer),
+ * DATABASE_URL (a PostgreSQL server for the sync store; else embedded PGlite in DATA_DIR/pglite).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
   }
   mkdirSync(dataDir, { recursive: true });
 
-  const app = await buildServer({ webRoot, dataDir, logger: { level: 'warn' } });
+  const databaseUrl = process.env['DATABASE_URL'] || undefined;
+  const app = await buildServer({ webRoot, dataDir, databaseUrl, logger: { level: 'warn' } });
+  console.log(`Meja IT: sync storage ${app.syncDb.label}${databaseUrl ? '' : ' — set DATABASE_URL to use a PostgreSQL server'}`);
+  await app.syncDb.ready();
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { formatHlc } from '../../src/shared/hlc';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { commit, dexieLookups } from '../../src/renderer/store/commit';
@@ -331,7 +332,11 @@ describe('ingest', () => {
     expect(await ingest(copy, events)).toBe(events.length);
     expect(await projections(copy)).toEqual(await projections(db));
     expect(await copy.outbox.count()).toBe(0);
-    expect(await copy.meta.count()).toBe(0);
+    // Ingest advances the receiving device's clock past everything it has seen (HLC receive).
+    const newest = (await db.events.orderBy('hlc').last())!.hlc;
+    const head = (await copy.meta.get('device'))!;
+    expect(head.seq).toBe(0);
+    expect(formatHlc(head.hlc) > newest).toBe(true);
     expect(verifyChain(await copy.events.toArray())).toEqual([]);
 
     const snap = await snapshot(copy);

@@ -7,8 +7,7 @@
  *    three reads (record, org, device chain head) in one Promise.all, and the four writes
  *    (events, outbox, projection, chain head) queued without awaiting each. Same validation,
  *    same events, same transaction; each await saved is one round trip to the browser process.
- *  - the open-visits row (insideFromOpenSet() and friends), logPageByKeys() and
- *    logPageByOrgIndex(): see below.
+ *  - the open-visits row (insideFromOpenSet() and friends) and logPageByOrgIndex(): see below.
  */
 import { commands, folds, type Command, type StateOf } from '../../shared/domain/registry';
 import type { CommandHandler } from '../../shared/domain/types';
@@ -120,44 +119,6 @@ export async function inProgressFromOpenSet(db: ConsoleDb): Promise<VisitState[]
 
 export async function badgeHolderFromOpenSet(db: ConsoleDb, badge: string): Promise<string | undefined> {
   return (await openVisits(db)).find((v) => v.badgeOut === badge)?.id;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The log page by key intersection: each filter that has an index contributes primary keys
-// (keys only: no record is read or deserialised), the date range (with the status) gives them
-// newest first, and only the page's records are read. Reading a VisitState costs ~30-40 µs
-// (IPC + deserialisation), so a filter that has to look at thousands of rows costs ~100 ms
-// while keys cost ~1 µs each. The distinct organisations come from the caller (a small cache:
-// a substring filter has to be resolved to the organisations it matches).
-// ---------------------------------------------------------------------------------------------
-
-export async function logPageByKeys(
-  db: ConsoleDb,
-  f: { status?: VisitStatus; from?: string; to?: string; name?: string; organisation?: string },
-  knownOrgs: string[],
-  size = PAGE_SIZE,
-): Promise<VisitState[]> {
-  const from = f.from ?? '0000';
-  const to = f.to ?? '9999';
-  const name = f.name?.trim().toLowerCase() ?? '';
-  const org = f.organisation?.trim().toLowerCase() ?? '';
-  const orderedP = f.status
-    ? db.visits.where('[status+registeredAt]').between([f.status, from], [f.status, to], true, false).reverse().primaryKeys()
-    : db.visits.where('registeredAt').between(from, to, true, false).reverse().primaryKeys();
-  const setsP: Promise<Set<string>>[] = [];
-  if (name) setsP.push(db.visits.where('nameLower').startsWith(name).primaryKeys().then((k) => new Set(k)));
-  if (org) {
-    const orgs = knownOrgs.filter((o) => o.includes(org));
-    setsP.push(Promise.all(orgs.map((o) => db.visits.where('orgLower').equals(o).primaryKeys())).then((lists) => new Set(lists.flat())));
-  }
-  const [ordered, ...sets] = await Promise.all([orderedP, ...setsP]);
-  const page: string[] = [];
-  for (const id of ordered!) {
-    if (!sets.every((s) => (s as Set<string>).has(id))) continue;
-    page.push(id);
-    if (page.length === size) break;
-  }
-  return (await db.visits.bulkGet(page)) as VisitState[];
 }
 
 /**

@@ -8,8 +8,9 @@ import type { z } from 'zod';
 import { commands, folds, type Command, type StateOf } from '../../shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../shared/domain/types';
 import { ORG_ID } from '../../shared/domain/org/state';
-import { eventHash, CHAIN_START, type DomainEvent, type EventDraft, type RecordKind } from '../../shared/events';
-import { initialHlc, formatHlc, tickHlc } from '../../shared/hlc';
+import { CHAIN_START, type DomainEvent, type EventDraft, type RecordKind } from '../../shared/events';
+import { stampEvents } from '../../shared/sync/stamp';
+import { initialHlc } from '../../shared/hlc';
 import { newId } from '../../shared/ids';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
@@ -48,19 +49,12 @@ function zodFailure(error: z.ZodError): Failure {
   return { code: 'invalid-input', message: isKey ? issue.message : 'errors.invalidInput', field: issue?.path.join('.') };
 }
 
-/** Stamps drafts with identity, clock and chain, and folds them into the projections. */
+/** Stamps drafts onto this device's chain (stampEvents) and folds them into the projections. */
 async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now: Date, states: Map<string, unknown>): Promise<DomainEvent[]> {
   const meta = await deviceMeta(db);
-  let { seq, lastHash, hlc } = meta;
-  const events: DomainEvent[] = [];
+  const { events, head } = stampEvents(meta, actorId, drafts, now);
   const touched = new Map<string, { kind: RecordKind; state: unknown }>();
-  for (const draft of drafts) {
-    hlc = tickHlc(hlc, now.getTime());
-    seq += 1;
-    const unsigned = { ...draft, id: newId(), actorId, deviceId: meta.deviceId, deviceSeq: seq, hlc: formatHlc(hlc), at: now.toISOString(), prevHash: lastHash };
-    const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
-    lastHash = e.hash;
-    events.push(e);
+  for (const e of events) {
     const key = `${e.kind}:${e.recordId}`;
     const prev = states.has(key) ? states.get(key) : await db.projection(e.kind).get(e.recordId);
     const next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(prev, e);
@@ -70,7 +64,7 @@ async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now:
   await db.events.bulkAdd(events);
   await db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id })));
   for (const { kind, state } of touched.values()) await db.projection(kind).put(state as StateOf[typeof kind]);
-  await db.meta.put({ ...meta, seq, lastHash, hlc });
+  await db.meta.put({ ...meta, seq: head.seq, lastHash: head.lastHash, hlc: head.hlc });
   return events;
 }
 

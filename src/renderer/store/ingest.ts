@@ -5,6 +5,8 @@
  */
 import { foldRecord, folds, type StateOf } from '../../shared/domain/registry';
 import type { DomainEvent, RecordKind } from '../../shared/events';
+import { receiveHlc } from '../../shared/hlc';
+import { deviceMeta } from './commit';
 import type { ConsoleDb } from './db';
 
 export interface IngestOptions {
@@ -77,6 +79,11 @@ export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOp
       states.set(key, foldRecord(kind, [...stored, ...fresh.filter((e) => e.kind === kind && e.recordId === recordId)]));
     }
     await db.events.bulkAdd(fresh);
+    // Advance this device's clock past everything it has seen, so what it does next sorts
+    // after it even when its own wall clock is behind (HLC receive).
+    const meta = await deviceMeta(db);
+    const newest = fresh[fresh.length - 1]!.hlc;
+    await db.meta.put({ ...meta, hlc: receiveHlc(meta.hlc, newest, Date.now()) });
     if (opts.queueOutbox) await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id })));
     for (const [kind, ids] of byKind) {
       const rows = [...ids].map((id) => states.get(`${kind}:${id}`)).filter(Boolean) as StateOf[typeof kind][];

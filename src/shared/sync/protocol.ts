@@ -91,3 +91,31 @@ export interface SignInResponse {
 export interface ApiError {
   error: { code: string; message: string };
 }
+
+/**
+ * Enrolment of the first device on an empty server: the device that set the office up sends
+ * its org.setUp and the first admin's user.created (deviceSeq 1 and 2). Refused (409) once the
+ * server has a user; the device then signs in instead.
+ */
+export const bootstrapRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  deviceId: z.string().uuid(),
+  deviceName: z.string().trim().min(1).max(100),
+  events: z.array(eventSchema).length(2),
+});
+export type BootstrapRequest = z.infer<typeof bootstrapRequestSchema>;
+
+/** A device enrolled on the server, as GET /api/devices lists it for an admin. */
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The SSE poke (GET /api/sync/events, event 'poke'): events up to `version` are committed. */
+export interface PokeData {
+  version: number;
+}

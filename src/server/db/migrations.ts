@@ -1,0 +1,105 @@
+/**
+ * Versioned, idempotent schema migrations. Each runs once, in its own transaction, recorded in
+ * schema_migrations; an advisory lock keeps two server instances starting together from
+ * applying the same one twice. Append new migrations; never edit an applied one.
+ */
+import type { Db } from './db';
+
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'sync store',
+    sql: `
+      -- Every event any device pushed, accepted or rejected: the audit trail and the pull feed.
+      CREATE TABLE events (
+        id uuid PRIMARY KEY,
+        device_id uuid NOT NULL,
+        device_seq bigint NOT NULL,
+        kind text NOT NULL,
+        record_id text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        actor_id text NOT NULL,
+        hlc text NOT NULL,
+        at timestamptz NOT NULL,
+        -- 'at' exactly as the device wrote it: it is part of the event's hash.
+        at_text text NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        status text NOT NULL CHECK (status IN ('accepted', 'rejected')),
+        reason text,
+        server_version bigint NOT NULL UNIQUE,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (device_id, device_seq)
+      );
+      CREATE INDEX events_record ON events (kind, record_id);
+
+      -- The folded state of every record, from ACCEPTED events only (the shared folds).
+      CREATE TABLE projections (
+        kind text NOT NULL,
+        record_id text NOT NULL,
+        state jsonb NOT NULL,
+        PRIMARY KEY (kind, record_id)
+      );
+      CREATE INDEX projections_badge_out ON projections ((state->>'badgeOut')) WHERE kind = 'visit';
+      CREATE INDEX projections_username ON projections ((state->>'username')) WHERE kind = 'user';
+
+      -- Enrolled devices; only the SHA-256 of a device's token is kept.
+      CREATE TABLE devices (
+        id uuid PRIMARY KEY,
+        user_id text NOT NULL,
+        name text NOT NULL,
+        token_hash text UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz,
+        revoked_at timestamptz
+      );
+
+      -- Each device's chain head: the last sequence number and hash stored.
+      CREATE TABLE device_heads (
+        device_id uuid PRIMARY KEY,
+        last_seq bigint NOT NULL,
+        last_hash text NOT NULL
+      );
+
+      -- One row: the last server version handed out (see SyncService: the write lock).
+      CREATE TABLE sync_state (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        version bigint NOT NULL
+      );
+      INSERT INTO sync_state (id, version) VALUES (true, 0);
+    `,
+  },
+];
+
+/** Applies every migration not yet applied. Safe to call on every start, from several instances. */
+export async function migrate(db: Pick<Db, 'query' | 'transaction'>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(7425201)`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
+  for (const m of MIGRATIONS) {
+    await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(7425201)`);
+      const done = await tx.query(`SELECT 1 FROM schema_migrations WHERE version = $1`, [m.version]);
+      if (done.length > 0) return;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+    });
+  }
+}
+
+/** Splits a migration into statements (prepared statements take one at a time). No ';' inside literals. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

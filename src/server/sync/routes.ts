@@ -1,0 +1,169 @@
+/**
+ * The sync API over HTTP (ARCHITECTURE.md "Sync", docs/sync.md):
+ *   POST /api/auth/bootstrap   first device on an empty server → token
+ *   POST /api/auth/sign-in     username + password → token for this device
+ *   POST /api/sync/push        Bearer; this device's events, in deviceSeq order
+ *   POST /api/sync/pull        Bearer; events past a cursor, in server order
+ *   GET  /api/sync/events      ?token=; Server-Sent Events: 'poke' when new events commit
+ *   GET  /api/devices          Bearer, admin; enrolled devices
+ *   POST /api/devices/:id/revoke  Bearer, admin; revokes a device's token at once
+ * Every error is `{ error: { code, message } }` with an i18n key as message.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import {
+  bootstrapRequestSchema, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
+} from '../../shared/sync/protocol';
+import { DbClosedError } from '../db/db';
+import { ApiError, apiErrors, type AuthedDevice, type SyncService } from './service';
+
+/** Seconds between SSE heartbeat comments (keeps proxies from closing an idle stream). */
+export const HEARTBEAT_MS = 15_000;
+
+export interface SyncRoutesOptions {
+  heartbeatMs?: number;
+  /** Extra headers for hijacked (SSE) responses, which skip onSend hooks. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** 426 for a client of another schema version, before anything else is looked at. */
+function checkVersion(body: unknown): void {
+  const version = (body as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== SCHEMA_VERSION) throw apiErrors.updateRequired();
+}
+
+/** Validates a body with its schema (400 when it does not fit, 426 for another schema version). */
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  if (body === null || typeof body !== 'object') throw apiErrors.malformed();
+  checkVersion(body);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw apiErrors.malformed();
+  if ((parsed.data as { schemaVersion: number }).schemaVersion !== SCHEMA_VERSION) throw apiErrors.updateRequired();
+  return parsed.data;
+}
+
+/** Checks events beyond their schema: lower-case ids (they are hashed), real dates, no NUL. */
+function checkEvents(events: { id: string; deviceId: string; at: string }[], deviceId: string): void {
+  for (const e of events) {
+    if (!UUID.test(e.id) || e.deviceId !== deviceId || Number.isNaN(Date.parse(e.at))) throw apiErrors.malformed();
+  }
+  if (JSON.stringify(events).includes('\\u0000')) throw apiErrors.malformed();
+}
+
+const bearer = (request: FastifyRequest): string | undefined => {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+};
+
+/** Sends an error in the API's shape. */
+export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  return reply.code(error.status).send({ error: { code: error.code, message: error.messageKey } });
+}
+
+/** Maps anything thrown to an ApiError (unknown errors are logged and become a 500). */
+export function toApiError(request: FastifyRequest, error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DbClosedError) return apiErrors.unavailable();
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (status === 413) return apiErrors.tooLarge();
+  if (typeof status === 'number' && status >= 400 && status < 500) return new ApiError(status, 'malformed', 'sync.errors.malformed');
+  request.log.error(error);
+  return apiErrors.server();
+}
+
+export async function syncRoutes(app: FastifyInstance, service: SyncService, options: SyncRoutesOptions = {}): Promise<void> {
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const streams = new Map<ServerResponse, { deviceId: string; token: string }>();
+
+  const authed = (request: FastifyRequest): Promise<AuthedDevice> => service.authenticate(bearer(request));
+
+  app.post('/api/auth/bootstrap', async (request) => {
+    const body = parse(bootstrapRequestSchema, request.body);
+    checkEvents(body.events, body.deviceId);
+    return service.bootstrap(body);
+  });
+
+  app.post('/api/auth/sign-in', async (request) => {
+    const body = parse(signInRequestSchema, request.body);
+    return service.signIn(body);
+  });
+
+  app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async (request) => {
+    const raw = request.body as { events?: unknown } | null;
+    if (raw && Array.isArray(raw.events) && raw.events.length > MAX_PUSH_EVENTS) throw apiErrors.tooLarge();
+    checkVersion(request.body);
+    const device = await authed(request);
+    const body = parse(pushRequestSchema, request.body);
+    if (body.deviceId !== device.id) throw apiErrors.deviceMismatch();
+    checkEvents(body.events, body.deviceId);
+    return service.push(device, body);
+  });
+
+  app.post('/api/sync/pull', async (request) => {
+    checkVersion(request.body);
+    await authed(request);
+    const body = parse(pullRequestSchema, request.body);
+    return service.pull(body);
+  });
+
+  app.get('/api/devices', async (request) => {
+    const device = await authed(request);
+    return { devices: await service.listDevices(device) };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/devices/:id/revoke', async (request) => {
+    const device = await authed(request);
+    const id = request.params.id.toLowerCase();
+    await service.revoke(device, id);
+    for (const [res, s] of streams) if (s.deviceId === id) res.end();
+    return { revoked: true };
+  });
+
+  // Pokes: one SSE stream per online client. A commit on any instance (LISTEN/NOTIFY on
+  // PostgreSQL) reaches every stream; the stream's device is re-checked on each heartbeat, so
+  // a token revoked on another instance is cut off within one heartbeat.
+  app.get<{ Querystring: { token?: string } }>('/api/sync/events', async (request, reply) => {
+    const token = typeof request.query.token === 'string' ? request.query.token : bearer(request);
+    const device = await service.authenticate(token);
+    await service.db.ready();
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      ...options.headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    streams.set(res, { deviceId: device.id, token: token! });
+    res.write(`retry: 5000\nevent: poke\ndata: ${JSON.stringify({ version: await service.currentVersion().catch(() => 0) })}\n\n`);
+    const timer = setInterval(() => {
+      service.authenticate(token).then(
+        () => res.write(`: heartbeat\n\n`),
+        () => res.end(),
+      );
+    }, heartbeatMs);
+    const done = () => {
+      clearInterval(timer);
+      streams.delete(res);
+    };
+    res.on('close', done);
+    res.on('error', done);
+  });
+
+  const unsubscribe = service.db.subscribe((version) => {
+    const frame = `event: poke\ndata: ${JSON.stringify({ version })}\n\n`;
+    for (const res of streams.keys()) res.write(frame);
+  });
+
+  app.addHook('preClose', async () => {
+    unsubscribe();
+    // End every stream and its connection, or close() would wait for the clients to hang up.
+    for (const res of streams.keys()) res.end(() => res.socket?.destroy());
+    streams.clear();
+  });
+}

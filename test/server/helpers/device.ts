@@ -1,0 +1,84 @@
+/**
+ * An in-memory console for server tests: runs commands through the shared `commands` and
+ * `folds` and stamps events exactly like commit() does (stampEvents), so what the server sees
+ * is what a real device sends. Its clock can be skewed.
+ */
+import { commands, folds, type Command } from '../../../src/shared/domain/registry';
+import { ORG_ID, type OrgState } from '../../../src/shared/domain/org/state';
+import type { CommandHandler, Lookups } from '../../../src/shared/domain/types';
+import type { UserState } from '../../../src/shared/domain/user/state';
+import type { VisitState } from '../../../src/shared/domain/visit/state';
+import type { DomainEvent } from '../../../src/shared/events';
+import { newId } from '../../../src/shared/ids';
+import type { Actor } from '../../../src/shared/roles';
+import type { SyncedEvent } from '../../../src/shared/sync/protocol';
+import { newChainHead, stampEvents, type ChainHead } from '../../../src/shared/sync/stamp';
+
+export class TestDevice {
+  readonly id = newId();
+  head: ChainHead = newChainHead(this.id);
+  /** Everything this device made, in order. */
+  readonly made: DomainEvent[] = [];
+  readonly state = new Map<string, unknown>();
+  /** Milliseconds added to the real clock (skew). */
+  skewMs = 0;
+  token = '';
+
+  constructor(readonly name: string) {}
+
+  private get<T>(kind: string, id: string): T | undefined {
+    return this.state.get(`${kind}:${id}`) as T | undefined;
+  }
+
+  private all<T>(kind: string): T[] {
+    return [...this.state].filter(([k]) => k.startsWith(`${kind}:`)).map(([, v]) => v as T);
+  }
+
+  private lookups(): Lookups {
+    return {
+      badgeHolder: async (badge) => this.all<VisitState>('visit').find((v) => v.badgeOut === badge)?.id,
+      user: async (id) => this.get<UserState>('user', id),
+      userByUsername: async (username) => this.all<UserState>('user').find((u) => u.username === username.toLowerCase()),
+      countUsers: async () => this.all<UserState>('user').length,
+    };
+  }
+
+  /** The actor for a user this device knows. */
+  actor(userId: string): Actor {
+    const u = this.get<UserState>('user', userId);
+    if (!u) throw new Error(`unknown user ${userId}`);
+    return { userId, roles: u.roles };
+  }
+
+  private fold(e: DomainEvent): void {
+    const key = `${e.kind}:${e.recordId}`;
+    this.state.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(this.state.get(key), e));
+  }
+
+  /** Runs a command like commit(): throws on refusal; returns the stamped events. */
+  async run(actor: Actor | string, command: Command): Promise<DomainEvent[]> {
+    const who = typeof actor === 'string' ? this.actor(actor) : actor;
+    const handler = commands[command.type] as unknown as CommandHandler<unknown, unknown>;
+    const input = handler.input.parse(command.input);
+    const now = new Date(Date.now() + this.skewMs);
+    const decided = await handler.decide(input, {
+      actor: who,
+      now: now.toISOString(),
+      state: this.get(handler.kind, handler.recordId(input)),
+      org: this.get<OrgState>('org', ORG_ID),
+      lookups: this.lookups(),
+    });
+    if (!decided.ok) throw new Error(`refused: ${decided.error.message}`);
+    const { events, head } = stampEvents(this.head, who.userId, decided.data, now);
+    this.head = head;
+    for (const e of events) this.fold(e);
+    this.made.push(...events);
+    return events;
+  }
+
+  /** Takes in pulled events made elsewhere (accepted ones are folded). */
+  receive(synced: SyncedEvent[]): void {
+    const mine = new Set(this.made.map((e) => e.id));
+    for (const s of synced) if (s.status === 'accepted' && !mine.has(s.event.id)) this.fold(s.event as DomainEvent);
+  }
+}

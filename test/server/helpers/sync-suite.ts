@@ -1,0 +1,480 @@
+/**
+ * The sync server's behaviour, run once per database backend (PGlite, PostgreSQL): enrolment,
+ * push (idempotent, ordered, chained, re-validated), pull (ordered, never skipping a late
+ * commit), device administration, refusals that change nothing, skewed clocks, a server killed
+ * mid-push, and pokes.
+ */
+import type { FastifyInstance } from 'fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildServer, type ServerOptions } from '../../../src/server/app';
+import type { Db } from '../../../src/server/db/db';
+import type { DomainEvent } from '../../../src/shared/events';
+import { newId } from '../../../src/shared/ids';
+import { hashPassword } from '../../../src/shared/password';
+import type { Role } from '../../../src/shared/roles';
+import { eventHash } from '../../../src/shared/events';
+import {
+  MAX_PUSH_EVENTS, SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse,
+} from '../../../src/shared/sync/protocol';
+import { reset, type Backend } from './backends';
+import { TestDevice } from './device';
+
+const PASSWORD = 'rahasia123';
+const DAY = 86_400_000;
+
+interface Res<T> {
+  status: number;
+  body: T & { error?: { code: string; message: string } };
+}
+
+/** The HTTP API as a device calls it (fastify.inject). */
+function client(app: FastifyInstance) {
+  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<Res<T>> => {
+    const res = await app.inject({
+      method,
+      url,
+      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    return { status: res.statusCode, body: res.json() as Res<T>['body'] };
+  };
+  return {
+    call,
+    bootstrap: (d: TestDevice, events = d.made.slice(0, 2)) =>
+      call<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, deviceName: d.name, events }),
+    signIn: (d: TestDevice, username: string, password = PASSWORD) =>
+      call<SignInResponse>('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name }),
+    push: (d: TestDevice, events: DomainEvent[] = d.made, token = d.token) =>
+      call<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, events }, token),
+    pull: (token: string, cursor = 0, limit?: number) =>
+      call<PullResponse>('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, ...(limit ? { limit } : {}) }, token),
+    devices: (token: string) => call<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/api/devices', undefined, token),
+    revoke: (token: string, id: string) => call<{ revoked: true }>('POST', `/api/devices/${id}/revoke`, {}, token),
+  };
+}
+
+/** Everything the refusal tests compare: nothing may change. */
+async function snapshot(db: Db) {
+  const [row] = await db.query<{ n: number; v: string; p: number; d: number; r: number }>(
+    `SELECT (SELECT count(*)::int FROM events) AS n, (SELECT version FROM sync_state) AS v, (SELECT count(*)::int FROM projections) AS p,
+            (SELECT count(*)::int FROM devices) AS d, (SELECT count(*)::int FROM devices WHERE revoked_at IS NOT NULL) AS r`,
+  );
+  return { ...row, v: Number(row!.v) };
+}
+
+const visitInput = (id = newId()) => ({
+  id,
+  visitorName: 'Budi Santoso',
+  idType: 'passport' as const,
+  idNumber: 'C1234567',
+  organisation: 'PT Jaringan Nusantara',
+  phone: '081234567890',
+  purpose: 'Penggantian modul switch',
+  workPlan: 'Mengganti modul SFP pada switch inti rak 3',
+  plannedMinutes: 60,
+  devices: [{ kind: 'laptop' as const, brandModel: 'Lenovo T14', serial: 'PF-123456' }],
+});
+
+export function syncSuite(backend: () => Backend): void {
+  let app: FastifyInstance;
+  let api: ReturnType<typeof client>;
+  let dir: string;
+  const extraApps: FastifyInstance[] = [];
+
+  const build = (options: Partial<ServerOptions> = {}) =>
+    buildServer({ webRoot: join(dir, 'web'), dataDir: join(dir, 'data'), version: '0.0.0-test', db: backend().db, ...options });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'meja-it-sync-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await reset(backend().db);
+    app = await build();
+    api = client(app);
+  });
+  afterEach(async () => {
+    await app.close();
+    for (const a of extraApps.splice(0)) await a.close();
+  });
+
+  /** An office: the admin's device bootstrapped, an officer and two approvers created and pushed. */
+  async function office() {
+    const admin = new TestDevice('Meja admin');
+    const adminId = newId();
+    const password = await hashPassword(PASSWORD, 1000);
+    await admin.run({ userId: adminId, roles: ['admin'] }, {
+      type: 'org.setUp',
+      input: {
+        profile: { name: 'Dinas Kominfo', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1', timeZone: 'WIB', badgePool: ['B-01', 'B-02'], docPrefix: 'TIK', idleLockMinutes: 15 },
+        admin: { id: adminId, username: 'admin', displayName: 'Admin Kantor', roles: ['admin'], password },
+      },
+    });
+    const boot = await api.bootstrap(admin);
+    expect(boot.status).toBe(200);
+    admin.token = boot.body.token;
+    const ids: Record<string, string> = {};
+    const people: [string, Role[]][] = [['petugas', ['officer']], ['penyetuju1', ['approver']], ['penyetuju2', ['approver']]];
+    for (const [username, roles] of people) {
+      ids[username] = newId();
+      await admin.run(adminId, { type: 'user.create', input: { id: ids[username]!, username, displayName: `Pengguna ${username}`, roles, password } });
+    }
+    const pushed = await api.push(admin);
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.results.every((r) => r.status === 'accepted')).toBe(true);
+    return { admin, adminId, ids };
+  }
+
+  /** A device signed in as `username`, with everything pulled. */
+  async function join_(username: string, name = `Meja ${username}`) {
+    const d = new TestDevice(name);
+    const res = await api.signIn(d, username);
+    expect(res.status).toBe(200);
+    d.token = res.body.token;
+    d.receive((await api.pull(d.token, 0, 2000)).body.events);
+    return d;
+  }
+
+  describe('enrolment', () => {
+    it('bootstraps an empty server once; a second bootstrap is refused', async () => {
+      const { admin } = await office();
+      expect((await api.pull(admin.token)).body.events.slice(0, 2).map((e) => e.event.type)).toEqual(['org.setUp', 'user.created']);
+      const before = await snapshot(backend().db);
+      const other = new TestDevice('Meja lain');
+      const otherAdmin = newId();
+      await other.run({ userId: otherAdmin, roles: ['admin'] }, {
+        type: 'org.setUp',
+        input: {
+          profile: { name: 'Kantor Lain', unit: '', address: 'Jl. Lain No. 2', timeZone: 'WITA', badgePool: ['X-1'], docPrefix: 'LAIN', idleLockMinutes: 10 },
+          admin: { id: otherAdmin, username: 'root', displayName: 'Admin Lain', roles: ['admin'], password: await hashPassword(PASSWORD, 1000) },
+        },
+      });
+      const again = await api.bootstrap(other);
+      expect(again.status).toBe(409);
+      expect(again.body.error).toEqual({ code: 'already-set-up', message: 'sync.errors.alreadySetUp' });
+      expect(await snapshot(backend().db)).toEqual(before);
+      // The first device re-pushing its own setup is idempotent.
+      const repush = await api.push(admin);
+      expect(repush.body.results.map((r) => r.status)).toEqual(admin.made.map(() => 'accepted'));
+    });
+
+    it('refuses a bootstrap whose events are not a setup and its first admin', async () => {
+      const d = new TestDevice('Meja');
+      const adminId = newId();
+      await d.run({ userId: adminId, roles: ['admin'] }, {
+        type: 'org.setUp',
+        input: {
+          profile: { name: 'Dinas Kominfo', unit: '', address: 'Jl. Merdeka No. 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
+          admin: { id: adminId, username: 'admin', displayName: 'Admin Kantor', roles: ['admin'], password: await hashPassword(PASSWORD, 1000) },
+        },
+      });
+      const [setUp, user] = d.made as [DomainEvent, DomainEvent];
+      const res = await api.bootstrap(d, [user, setUp]);
+      expect(res.status).toBe(400);
+      expect(res.body.error?.code).toBe('bootstrap-invalid');
+      expect((await snapshot(backend().db)).n).toBe(0);
+    });
+
+    it('signs in with the right password only', async () => {
+      await office();
+      const d = new TestDevice('Meja depan');
+      const wrong = await api.signIn(d, 'petugas', 'salah12345');
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.error).toEqual({ code: 'invalid-credentials', message: 'sync.errors.invalidCredentials' });
+      expect((await api.signIn(d, 'nobody', PASSWORD)).status).toBe(401);
+      const right = await api.signIn(d, 'PETUGAS', PASSWORD);
+      expect(right.status).toBe(200);
+      expect(right.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+      // Only the token's hash is stored.
+      const rows = await backend().db.query<{ token_hash: string }>(`SELECT token_hash FROM devices WHERE id = $1`, [d.id]);
+      expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[0]!.token_hash).not.toBe(right.body.token);
+    });
+  });
+
+  describe('push', () => {
+    it('is idempotent: the same batch twice and concurrently gives the same results and no duplicates', async () => {
+      const { ids } = await office();
+      const desk = await join_('petugas');
+      for (let i = 0; i < 5; i++) await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const [a, b, c] = await Promise.all([api.push(desk), api.push(desk), api.push(desk)]);
+      const again = await api.push(desk);
+      for (const r of [a, b, c, again]) expect(r.status).toBe(200);
+      expect(b.body).toEqual(a.body);
+      expect(c.body).toEqual(a.body);
+      expect(again.body).toEqual(a.body);
+      expect(a.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+      const [row] = await backend().db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE device_id = $1`, [desk.id]);
+      expect(row!.n).toBe(5);
+      const versions = a.body.results.map((r) => r.serverVersion);
+      expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    });
+
+    it('stops at a gap and names the expected seq', async () => {
+      const { ids } = await office();
+      const desk = await join_('petugas');
+      for (let i = 0; i < 4; i++) await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const first = await api.push(desk, desk.made.slice(0, 1));
+      expect(first.body.results).toHaveLength(1);
+      const gap = await api.push(desk, desk.made.slice(2));
+      expect(gap.status).toBe(200);
+      expect(gap.body).toEqual({ results: [], expectedSeq: 2 });
+      const rest = await api.push(desk, desk.made.slice(1));
+      expect(rest.body.expectedSeq).toBeUndefined();
+      expect(rest.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    });
+
+    it('rejects an altered event (reason sync.errors.chain) and keeps the chain going', async () => {
+      const { ids } = await office();
+      const desk = await join_('petugas');
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const [first, second] = desk.made as [DomainEvent, DomainEvent];
+      const altered = { ...first, payload: { ...first.payload, visitorName: 'Orang Lain' } };
+      const res = await api.push(desk, [altered, second]);
+      expect(res.body.results.map((r) => [r.status, r.reason])).toEqual([
+        ['rejected', 'sync.errors.chain'],
+        ['accepted', undefined],
+      ]);
+      const pulled = (await api.pull(desk.token, 0, 2000)).body.events;
+      const stored = pulled.find((s) => s.event.id === first.id)!;
+      expect(stored).toMatchObject({ status: 'rejected', reason: 'sync.errors.chain' });
+      expect(await backend().db.query(`SELECT 1 FROM projections WHERE record_id = $1`, [first.recordId])).toHaveLength(0);
+    });
+
+    it('re-checks the actor: an event by a user without the role is rejected', async () => {
+      const { ids } = await office();
+      const desk = await join_('petugas');
+      // A device that believes penyetuju1 is an officer (a stale or forged local copy).
+      await desk.run({ userId: ids['penyetuju1']!, roles: ['officer'] }, { type: 'visit.register', input: visitInput() });
+      const res = await api.push(desk);
+      expect(res.body.results).toMatchObject([{ status: 'rejected', reason: 'errors.forbidden' }]);
+    });
+
+    it('two devices approving the same visit offline: one accepted, one rejected, both see both', async () => {
+      const { ids } = await office();
+      const desk = await join_('petugas');
+      const [registered] = await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      await api.push(desk);
+      const b = await join_('penyetuju1', 'Laptop B');
+      const c = await join_('penyetuju2', 'Laptop C');
+      const visitId = registered!.recordId;
+      await b.run(ids['penyetuju1']!, { type: 'visit.decide', input: { id: visitId, approved: true } });
+      await c.run(ids['penyetuju2']!, { type: 'visit.decide', input: { id: visitId, approved: true, reason: 'Sesuai jadwal' } });
+      const [rb, rc] = await Promise.all([api.push(b), api.push(c)]);
+      const statuses = [rb.body.results[0]!, rc.body.results[0]!];
+      expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'rejected']);
+      expect(statuses.find((r) => r.status === 'rejected')!.reason).toBe('visit.errors.wrongState');
+      for (const d of [b, c]) {
+        const seen = (await api.pull(d.token, 0, 2000)).body.events.filter((s) => s.event.type === 'visit.approved');
+        expect(seen.map((s) => s.status).sort()).toEqual(['accepted', 'rejected']);
+        expect(seen.find((s) => s.status === 'rejected')!.reason).toBe('visit.errors.wrongState');
+      }
+      const [proj] = await backend().db.query<{ state: { status: string; decision: { by: string } } }>(`SELECT state FROM projections WHERE kind = 'visit' AND record_id = $1`, [visitId]);
+      expect(proj!.state.status).toBe('approved');
+      const winner = statuses[0]!.status === 'accepted' ? ids['penyetuju1'] : ids['penyetuju2'];
+      expect(proj!.state.decision.by).toBe(winner);
+    });
+
+    it('accepts events from clocks 3 days ahead and 3 days behind', async () => {
+      const { ids } = await office();
+      const ahead = await join_('petugas', 'Jam maju');
+      ahead.skewMs = 3 * DAY;
+      const behind = await join_('petugas', 'Jam mundur');
+      behind.skewMs = -3 * DAY;
+      for (const d of [ahead, behind]) {
+        const [e] = await d.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+        await d.run(ids['petugas']!, { type: 'visit.cancel', input: { id: e!.recordId, reason: 'Pengunjung batal datang' } });
+        const res = await api.push(d);
+        expect(res.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      }
+    });
+  });
+
+  describe('pull', () => {
+    it('pages through events in server order with cursor and hasMore', async () => {
+      const { admin } = await office();
+      const page1 = await api.pull(admin.token, 0, 3);
+      expect(page1.body.events.map((e) => e.serverVersion)).toEqual([1, 2, 3]);
+      expect(page1.body).toMatchObject({ cursor: 3, hasMore: true });
+      const page2 = await api.pull(admin.token, 3, 3);
+      expect(page2.body.events.map((e) => e.serverVersion)).toEqual([4, 5]);
+      expect(page2.body).toMatchObject({ cursor: 5, hasMore: false });
+      const empty = await api.pull(admin.token, 5);
+      expect(empty.body).toEqual({ events: [], cursor: 5, hasMore: false });
+      // Events come back exactly as pushed: their hashes still verify.
+      for (const s of [...page1.body.events, ...page2.body.events]) expect(eventHash(s.event)).toBe(s.event.hash);
+    });
+
+    it('never skips a late-committing transaction', async () => {
+      let release: () => void = () => undefined;
+      let entered: () => void = () => undefined;
+      const held = new Promise<void>((r) => (entered = r));
+      const gate = new Promise<void>((r) => (release = r));
+      let slowId = '';
+      await app.close();
+      app = await build({ syncHooks: { beforeCommit: async (e) => (e.id === slowId ? (entered(), gate) : undefined) } });
+      api = client(app);
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      const cursor = (await api.pull(admin.token)).body.cursor;
+      const [slow] = await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      slowId = slow!.id;
+      const slowPush = api.push(desk);
+      await held; // the slow event's transaction holds its version, uncommitted
+      await admin.run(admin.made[0]!.actorId, { type: 'org.update', input: { idleLockMinutes: 30 } });
+      const fastPush = api.push(admin);
+      const during = await Promise.race([api.pull(admin.token, cursor), new Promise<null>((r) => setTimeout(() => r(null), 300))]);
+      // Either the pull waited, or it saw nothing past the uncommitted version.
+      if (during) expect(during.body.events).toEqual([]);
+      release();
+      const [s, f] = await Promise.all([slowPush, fastPush]);
+      const after = await api.pull(admin.token, during?.body.cursor ?? cursor);
+      expect(after.body.events.map((e) => e.event.id)).toEqual([slow!.id, admin.made.at(-1)!.id]);
+      expect(s.body.results[0]!.serverVersion).toBeLessThan(f.body.results.at(-1)!.serverVersion);
+    });
+  });
+
+  describe('refusals change nothing', () => {
+    it('old schema version → 426 on push and pull', async () => {
+      const { admin } = await office();
+      const before = await snapshot(backend().db);
+      const push = await api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION - 1, deviceId: admin.id, events: [] }, admin.token);
+      const pull = await api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION - 1, cursor: 0 }, admin.token);
+      for (const r of [push, pull]) {
+        expect(r.status).toBe(426);
+        expect(r.body.error).toEqual({ code: 'update-required', message: 'sync.errors.updateRequired' });
+      }
+      expect(await snapshot(backend().db)).toEqual(before);
+    });
+
+    it('malformed, oversized, too many events, unauthenticated, another device, wrong role', async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const before = await snapshot(backend().db);
+      const big = { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...desk.made[0], payload: { junk: 'x'.repeat(1_100_000) } }] };
+      const many = { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: Array.from({ length: MAX_PUSH_EVENTS + 1 }, () => desk.made[0]) };
+      const cases: [Promise<Res<unknown>>, number, string][] = [
+        [api.call('POST', '/api/sync/push', '{"schemaVersion":', desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: 'x' }, desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...desk.made[0], deviceSeq: -1 }] }, desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/push', big, desk.token), 413, 'too-large'],
+        [api.call('POST', '/api/sync/push', many, desk.token), 413, 'too-large'],
+        [api.push(desk, desk.made, ''), 401, 'unauthorized'],
+        [api.push(desk, desk.made, 'not-a-token'), 401, 'unauthorized'],
+        [api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor: 0 }), 401, 'unauthorized'],
+        [api.push(desk, desk.made, admin.token), 403, 'device-mismatch'],
+        [api.revoke(desk.token, admin.id), 403, 'forbidden'],
+        [api.devices(desk.token), 403, 'forbidden'],
+        [api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor: -1 }, desk.token), 400, 'malformed'],
+      ];
+      for (const [promise, status, code] of cases) {
+        const res = await promise;
+        expect([res.status, res.body.error?.code]).toEqual([status, code]);
+        expect(res.body.error?.message).toMatch(/^sync\.errors\./);
+      }
+      expect(await snapshot(backend().db)).toEqual(before);
+    });
+  });
+
+  describe('devices', () => {
+    it('an admin lists devices and revokes one; the revoked token is refused at once', async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      expect((await api.push(desk)).status).toBe(200);
+      const list = await api.devices(admin.token);
+      expect(list.status).toBe(200);
+      expect(list.body.devices.map((d) => d.id).sort()).toEqual([admin.id, desk.id].sort());
+      expect((await api.revoke(admin.token, desk.id)).body).toEqual({ revoked: true });
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const before = await snapshot(backend().db);
+      for (const res of [await api.push(desk), await api.pull(desk.token)]) {
+        expect(res.status).toBe(401);
+        expect(res.body.error).toEqual({ code: 'device-revoked', message: 'sync.errors.deviceRevoked' });
+      }
+      // Signing in again does not undo the revocation.
+      expect((await api.signIn(desk, 'petugas')).status).toBe(403);
+      expect(await snapshot(backend().db)).toEqual(before);
+      expect((await api.devices(admin.token)).body.devices.find((d) => d.id === desk.id)!.revokedAt).toBeTruthy();
+      expect((await api.revoke(admin.token, newId())).status).toBe(404);
+    });
+  });
+
+  describe('restarts', () => {
+    it('a server killed mid-push loses and duplicates nothing when the device pushes again', async () => {
+      const persistent = await backend().persistentOptions(join(dir, `data-${newId()}`));
+      let killed: Promise<void> | undefined;
+      let target = '';
+      // The "kill": the database goes away right after this event's transaction commits.
+      const kill = async () => {
+        await server.syncDb.close();
+        await server.close();
+      };
+      let server: FastifyInstance = await build({ db: undefined, ...persistent, syncHooks: { beforeCommit: (e) => void (e.id === target && (killed ??= kill())) } });
+      api = client(server);
+      const { ids } = await office();
+      const desk = await join_('petugas');
+      for (let i = 0; i < 10; i++) await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      target = desk.made[3]!.id;
+      const interrupted = await api.push(desk).catch(() => null);
+      await killed;
+      expect(interrupted?.status).toBe(503);
+      expect(interrupted?.body.error).toEqual({ code: 'unavailable', message: 'sync.errors.unavailable' });
+
+      server = await build({ db: undefined, ...persistent });
+      extraApps.push(server);
+      api = client(server);
+      const again = await api.push(desk);
+      expect(again.status).toBe(200);
+      expect(again.body.results.map((r) => r.status)).toEqual(desk.made.map(() => 'accepted'));
+      const versions = again.body.results.map((r) => r.serverVersion);
+      expect(new Set(versions).size).toBe(10);
+      const pulled = (await api.pull(desk.token, 0, 2000)).body.events.filter((s) => s.event.deviceId === desk.id);
+      expect(pulled.map((s) => s.event.id)).toEqual(desk.made.map((e) => e.id));
+      expect(pulled.map((s) => s.serverVersion)).toEqual(versions);
+    });
+  });
+
+  describe('pokes', () => {
+    it('streams a poke when events commit, also from another instance on the same database', async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      // A second instance on the same data (PostgreSQL: its own pool and LISTEN connection).
+      const persistent = backend().name === 'postgres' ? await backend().persistentOptions(join(dir, 'unused')) : undefined;
+      const other = persistent ? await build({ db: undefined, ...persistent }) : app;
+      if (other !== app) extraApps.push(other);
+      const url = await other.listen({ port: 0, host: '127.0.0.1' });
+      const controller = new AbortController();
+      const res = await fetch(`${url}/api/sync/events?token=${encodeURIComponent(admin.token)}`, { signal: controller.signal });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const readUntil = async (pattern: RegExp) => {
+        while (!pattern.test(text)) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`stream ended: ${text}`);
+          text += decoder.decode(value);
+        }
+      };
+      const start = (await api.pull(admin.token)).body.cursor;
+      await readUntil(new RegExp(`data: \\{"version":${start}\\}`));
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      await api.push(desk); // on the first instance
+      await readUntil(new RegExp(`event: poke\\ndata: \\{"version":${start + 1}\\}`));
+      controller.abort();
+      const refused = await fetch(`${url}/api/sync/events?token=nope`);
+      expect(refused.status).toBe(401);
+      // fetch keeps its sockets alive for a few seconds; do not let close() wait for them.
+      other.server.closeAllConnections();
+    });
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Consoles for sync tests: each is a real ConsoleDb (fake-indexeddb) with its own device
+ * chain and clock, talking to a real sync server over HTTP with the renderer's sync client.
+ */
+import 'fake-indexeddb/auto';
+import type { FastifyInstance } from 'fastify';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServer } from '../../src/server/app';
+import type { Db } from '../../src/server/db/db';
+import { ConsoleDb } from '../../src/renderer/store/db';
+import { commit, deviceMeta } from '../../src/renderer/store/commit';
+import { pullAll, pushOutbox, type SyncSession } from '../../src/renderer/sync/sync-client';
+import { api } from '../../src/renderer/sync/api';
+import type { Command } from '../../src/shared/domain/registry';
+import type { Role } from '../../src/shared/roles';
+import { newId } from '../../src/shared/ids';
+import { hashPassword } from '../../src/shared/password';
+
+export const PASSWORD = 'Rahasia123';
+
+export async function startServer(db: Db): Promise<{ app: FastifyInstance; url: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'meja-sync-'));
+  const app = await buildServer({ webRoot: dataDir, dataDir, db, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, url: `http://127.0.0.1:${port}` };
+}
+
+export class Client {
+  readonly db = new ConsoleDb(`sync-${crypto.randomUUID()}`);
+  session: SyncSession | null = null;
+  /** Milliseconds added to the real clock: a device whose clock is wrong. */
+  skewMs = 0;
+  online = true;
+
+  constructor(readonly name: string, readonly url: string) {}
+
+  clock = () => new Date(Date.now() + this.skewMs);
+
+  async run(userId: string, roles: Role[], command: Command) {
+    return commit(this.db, { userId, roles }, command, this.clock);
+  }
+
+  async deviceId() {
+    return (await deviceMeta(this.db)).deviceId;
+  }
+
+  /** First device: sets the office up and bootstraps the empty server. */
+  async setUpOffice(): Promise<string> {
+    const adminId = newId();
+    const password = await hashPassword(PASSWORD, 1000);
+    const r = await this.run(adminId, ['admin'], {
+      type: 'org.setUp',
+      input: {
+        profile: { name: 'Dinas Kominfo Kota Bandung', unit: 'Bidang TIK', address: 'Jl. Wastukencana 2, Bandung', timeZone: 'WIB', badgePool: ['B-01', 'B-02', 'B-03'], docPrefix: 'TIK', idleLockMinutes: 10 },
+        admin: { id: adminId, username: 'admin', displayName: 'Admin Kantor', roles: ['admin', 'officer'], password },
+      },
+    });
+    if (!r.ok) throw new Error(r.error.code);
+    const res = await api.bootstrap(this.url, { deviceId: await this.deviceId(), deviceName: this.name, events: r.data });
+    this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
+    await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
+    return adminId;
+  }
+
+  async createUser(adminId: string, username: string, roles: Role[]): Promise<string> {
+    const id = newId();
+    const r = await this.run(adminId, ['admin'], { type: 'user.create', input: { id, username, displayName: `Pengguna ${username}`, roles, password: await hashPassword(PASSWORD, 1000) } });
+    if (!r.ok) throw new Error(r.error.code);
+    return id;
+  }
+
+  /** Another device joins: signs in on the server and pulls the office. */
+  async join(username: string): Promise<void> {
+    const res = await api.signIn(this.url, { username, password: PASSWORD, deviceId: await this.deviceId(), deviceName: this.name });
+    await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
+    this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
+    await this.sync();
+  }
+
+  async sync(): Promise<void> {
+    if (!this.session || !this.online) return;
+    await pushOutbox(this.db, this.session);
+    const meta = await this.db.sync.get('sync');
+    await pullAll(this.db, { ...this.session, cursor: meta?.cursor ?? 0 });
+  }
+
+  /** Everything a screen could show: the projections, without local bookkeeping. */
+  async state() {
+    const [org, users, visits] = await Promise.all([this.db.org.toArray(), this.db.users.orderBy('id').toArray(), this.db.visits.orderBy('id').toArray()]);
+    return { org, users, visits };
+  }
+
+  async rejected() {
+    return this.db.events.where('status').equals('rejected').toArray();
+  }
+}
+
+export const visitInput = (id: string, name = 'Budi Santoso') => ({
+  id,
+  visitorName: name,
+  idType: 'ktp' as const,
+  idNumber: '3273011203850001',
+  organisation: 'PT Data Nusantara',
+  phone: '081234567890',
+  purpose: 'Perbaikan server aplikasi',
+  workPlan: 'Mengganti disk yang rusak',
+  plannedMinutes: 60,
+  devices: [{ kind: 'laptop' as const, brandModel: 'Lenovo T14', serial: 'PF-2ABC12' }],
+});
