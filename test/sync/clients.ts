@@ -30,7 +30,8 @@ export async function startServer(db: Db): Promise<{ app: FastifyInstance; url: 
 }
 
 export class Client {
-  readonly db = new ConsoleDb(`sync-${crypto.randomUUID()}`);
+  readonly dbName = `sync-${crypto.randomUUID()}`;
+  db = new ConsoleDb(this.dbName);
   session: SyncSession | null = null;
   /** Milliseconds added to the real clock: a device whose clock is wrong. */
   skewMs = 0;
@@ -79,6 +80,13 @@ export class Client {
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
     this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
     await this.sync();
+  }
+
+  /** The app is closed and opened again: a new connection to the same IndexedDB database. */
+  async restart(): Promise<void> {
+    this.db.close();
+    this.db = new ConsoleDb(this.dbName);
+    await this.db.open();
   }
 
   async sync(): Promise<void> {
