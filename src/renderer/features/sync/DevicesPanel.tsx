@@ -18,6 +18,12 @@ export function DevicesPanel() {
 
   const [version, setVersion] = useState(0);
   useEffect(() => {
+    // Reload when this device connects (or reconnects) to a server.
+    const reload = () => setVersion((v) => v + 1);
+    window.addEventListener('meja-it:sync-config', reload);
+    return () => window.removeEventListener('meja-it:sync-config', reload);
+  }, []);
+  useEffect(() => {
     let cancelled = false;
     const load = async (): Promise<{ devices: DeviceInfo[] | null; problem: string | null; thisDevice: string }> => {
       const thisDevice = (await deviceMeta(db)).deviceId;
