@@ -19,7 +19,7 @@ const electron = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/', 'coverage/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/', 'coverage/', '**/*.tmp.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
