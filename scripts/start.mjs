@@ -51,14 +51,15 @@ async function main() {
   const reason = electron
     ? ['no graphical display was found.', 'tidak ada tampilan grafis (layar) yang terdeteksi.']
     : ['the Electron binary is not installed on this machine.', 'program Electron belum terpasang di komputer ini.'];
+  const address = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '4780'}`;
   console.log(
     [
       '',
       `Meja IT: ${reason[0]}`,
-      'Starting the same console in your browser instead: http://127.0.0.1:4780',
+      `Starting the same console in your browser instead: ${address}`,
       '',
       `Meja IT: ${reason[1]}`,
-      'Konsol yang sama dijalankan di peramban (browser): http://127.0.0.1:4780',
+      `Konsol yang sama dijalankan di peramban (browser): ${address}`,
       '',
     ].join('\n'),
   );
