@@ -11,6 +11,11 @@
  *    commit(); after each, raw Dexie writes the same rows in one transaction (the events, the
  *    outbox rows, the visit row and the device row), and, for reference, one bare put.
  *  - queries and open-to-usable, alternating real and raw, reporting percentiles.
+ *  - with options.candidates, the changes to src/ proposed in candidates.ts, on the same data
+ *    (docs/benchmarks.md has the figures and what they mean).
+ *
+ * After seeding, every visit row written by ingest() is compared with the row the generator's
+ * pure fold produced (sanity.visitRowsDiffering), and the counts of both databases are checked.
  *
  * window.runBench(options) does all of this and returns the figures; window.benchOpen()
  * measures one open-to-usable in a freshly started browser (the runner restarts Chromium).
