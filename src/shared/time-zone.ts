@@ -8,10 +8,19 @@ export const officeZoneSchema = z.enum(['WIB', 'WITA', 'WIT']);
 const locales = { id: 'id-ID', en: 'en-GB' } as const;
 export type Lang = keyof typeof locales;
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per shape.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** "24 Nov 2026 14.05 WIB": a date and time in the office's zone, with its abbreviation. */
 export function formatDateTime(iso: string | undefined, zone: OfficeZone, lang: Lang): string {
   if (!iso) return '—';
-  const text = new Intl.DateTimeFormat(locales[lang], {
+  const text = format(locales[lang], {
     timeZone: OFFICE_ZONES[zone], day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
   }).format(new Date(iso));
   return `${text} ${zone}`;
@@ -19,19 +28,19 @@ export function formatDateTime(iso: string | undefined, zone: OfficeZone, lang: 
 
 /** "24 November 2026" in the office's zone. */
 export function formatDate(iso: string, zone: OfficeZone, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { timeZone: OFFICE_ZONES[zone], day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return format(locales[lang], { timeZone: OFFICE_ZONES[zone], day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
 /** "14.05 WIB" in the office's zone. */
 export function formatTime(iso: string | undefined, zone: OfficeZone, lang: Lang): string {
   if (!iso) return '—';
-  const t = new Intl.DateTimeFormat(locales[lang], { timeZone: OFFICE_ZONES[zone], hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  const t = format(locales[lang], { timeZone: OFFICE_ZONES[zone], hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
   return `${t} ${zone}`;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the office's zone. */
 export function localDate(iso: string, zone: OfficeZone): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_ZONES[zone], year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return format('en-CA', { timeZone: OFFICE_ZONES[zone], year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
 /** The UTC instant at which a local calendar date (YYYY-MM-DD) starts in the office's zone. */
