@@ -26,7 +26,7 @@ async function run(lang: 'id' | 'en') {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: lang === 'id' ? 'id-ID' : 'en-GB', timezoneId: 'Asia/Makassar' });
   const url = `${base}/?db=shots-${lang}-${Date.now()}`;
   await page.goto(url);
   if (lang === 'en') await page.getByRole('button', { name: 'EN' }).click();
@@ -120,6 +120,10 @@ async function run(lang: 'id' | 'en') {
   await shot(page, `${lang}-15-print-form`);
   await page.goto(`${url}#/visits`);
   await shot(page, `${lang}-16-log`);
+  await page.goto(`${url}#/sync/conflicts`);
+  await shot(page, `${lang}-17-conflicts`);
+  await page.getByRole('button', { name: /^Kunci$|^Lock$/ }).click();
+  await shot(page, `${lang}-18-locked`);
   await browser.close();
 }
 
