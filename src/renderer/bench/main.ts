@@ -36,6 +36,7 @@ import { localDate, startOfLocalDay } from '../../shared/time-zone';
 import { History, makeRng, uuid7, type Batch, type Staff } from './generate';
 import { badgeHolderFromOpenSet, commitParallel, inProgressFromOpenSet, insideFromOpenSet, logPageByOrgIndex, writeOpenSet } from './candidates';
 import { log, stats, timed, type Stats } from './measure';
+import './sync';
 
 export interface BenchOptions {
   visits: number;

@@ -5,7 +5,7 @@
  * throws inside the transaction, so it leaves no event, projection or outbox row behind.
  */
 import type { z } from 'zod';
-import { commands, folds, type Command, type StateOf } from '../../shared/domain/registry';
+import { commands, folds, type Command } from '../../shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../shared/domain/types';
 import { ORG_ID } from '../../shared/domain/org/state';
 import { CHAIN_START, type DomainEvent, type EventDraft, type RecordKind } from '../../shared/events';
@@ -15,6 +15,7 @@ import { newId } from '../../shared/ids';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import type { ConsoleDb, DeviceMeta } from './db';
+import { openVisits } from './queries/visits';
 
 class Refusal extends Error {
   constructor(readonly failure: Failure) {
@@ -25,7 +26,7 @@ class Refusal extends Error {
 /** Answers the domain's cross-record questions from the projections. */
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
-    badgeHolder: async (badge) => (await db.visits.where('badgeOut').equals(badge).first())?.id,
+    badgeHolder: async (badge) => (await openVisits(db)).find((v) => v.badgeOut === badge)?.id,
     user: (id) => db.users.get(id),
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),
@@ -66,7 +67,7 @@ async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now:
   await Promise.all([
     db.events.bulkAdd(events),
     db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id }))),
-    ...[...touched.values()].map(({ kind, state }) => db.projection(kind).put(state as StateOf[typeof kind])),
+    db.writeProjections([...touched.entries()].map(([key, { kind, state }]) => ({ kind, id: key.slice(kind.length + 1), state }))),
     db.meta.put({ ...meta, seq: head.seq, lastHash: head.lastHash, hlc: head.hlc }),
   ]);
   return events;

@@ -38,8 +38,23 @@ export interface SyncMeta {
   lastSyncedAt?: string;
 }
 
+/**
+ * The ids of the visits still open (awaiting approval, approved, inside), in one row. The
+ * board, the approvals queue and the badge check read it and fetch ~30 visits by key: an
+ * index range over `status` slows down with history, because Chromium's IndexedDB keeps stale
+ * index entries of every status change until it compacts (measured in docs/benchmarks.md).
+ */
+export interface OpenVisitsRow {
+  key: 'openVisits';
+  ids: string[];
+}
+
+/** Statuses of a visit that is not finished. */
+export const OPEN_VISIT_STATUSES: readonly VisitState['status'][] = ['awaiting_approval', 'approved', 'inside'];
+
 export class ConsoleDb extends Dexie {
   sync!: Table<SyncMeta, string>;
+  lists!: Table<OpenVisitsRow, string>;
   events!: Table<DomainEvent, string>;
   outbox!: Table<OutboxRow, number>;
   meta!: Table<DeviceMeta, string>;
@@ -63,6 +78,13 @@ export class ConsoleDb extends Dexie {
       events: '&id, [kind+recordId], [deviceId+deviceSeq], hlc, status',
       sync: '&key',
     });
+    // v3: the open-visits row, built from the visits already stored.
+    this.version(3)
+      .stores({ lists: '&key' })
+      .upgrade(async (tx) => {
+        const open = await tx.table<VisitState, string>('visits').where('status').anyOf([...OPEN_VISIT_STATUSES]).primaryKeys();
+        await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open });
+      });
   }
 
   /** The projection table of a record kind. */
@@ -71,8 +93,32 @@ export class ConsoleDb extends Dexie {
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
+  /**
+   * Writes folded states (or deletes records with none) and keeps the open-visits row in step.
+   * The only way projections are written; call inside a transaction over writeTables.
+   */
+  async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[]): Promise<void> {
+    const visits = entries.filter((e) => e.kind === 'visit');
+    const ops: Promise<unknown>[] = entries.map((e) => (e.state ? this.projection(e.kind).put(e.state as never) : this.projection(e.kind).delete(e.id)));
+    if (visits.length > 0) {
+      const row = await this.lists.get('openVisits');
+      const open = new Set(row?.ids ?? []);
+      let changed = !row;
+      for (const { id, state } of visits) {
+        const isOpen = !!state && OPEN_VISIT_STATUSES.includes((state as VisitState).status);
+        if (isOpen !== open.has(id)) {
+          changed = true;
+          if (isOpen) open.add(id);
+          else open.delete(id);
+        }
+      }
+      if (changed) ops.push(this.lists.put({ key: 'openVisits', ids: [...open] }));
+    }
+    await Promise.all(ops);
+  }
+
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists] as Table[];
   }
 }

@@ -3,7 +3,7 @@
  * one transaction per batch, through the same folds as commit(). Idempotent by event id:
  * events already present are skipped. Works the same whether a record is new here or not.
  */
-import { foldRecord, folds, type StateOf } from '../../shared/domain/registry';
+import { foldRecord, folds } from '../../shared/domain/registry';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import { receiveHlc } from '../../shared/hlc';
 import { deviceMeta } from './commit';
@@ -37,8 +37,7 @@ export async function markRejected(db: ConsoleDb, rejected: { id: string; reason
     for (const key of records) {
       const [kind, recordId] = splitKey(key);
       const state = foldRecord(kind, await db.events.where('[kind+recordId]').equals([kind, recordId]).toArray());
-      if (state) await db.projection(kind).put(state as StateOf[typeof kind]);
-      else await db.projection(kind).delete(recordId);
+      await db.writeProjections([{ kind, id: recordId, state }]);
     }
   });
 }
@@ -85,10 +84,9 @@ export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOp
     const newest = fresh[fresh.length - 1]!.hlc;
     await db.meta.put({ ...meta, hlc: receiveHlc(meta.hlc, newest, Date.now()) });
     if (opts.queueOutbox) await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id })));
-    for (const [kind, ids] of byKind) {
-      const rows = [...ids].map((id) => states.get(`${kind}:${id}`)).filter(Boolean) as StateOf[typeof kind][];
-      await db.projection(kind).bulkPut(rows);
-    }
+    const entries = [...byKind].flatMap(([kind, ids]) => [...ids].map((id) => ({ kind, id, state: states.get(`${kind}:${id}`) })));
+    // A record whose first event has not arrived yet has no state: nothing to write.
+    await db.writeProjections(entries.filter((e) => e.state !== undefined));
     return fresh.length;
   });
 }

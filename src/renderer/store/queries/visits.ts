@@ -19,20 +19,26 @@ export const PAGE_SIZE = 25;
 const MIN = '0000';
 const MAX = '9999';
 
+/** Every visit not finished yet (awaiting approval, approved, inside), via the open-visits row. */
+export async function openVisits(db: ConsoleDb): Promise<VisitState[]> {
+  const ids = (await db.lists.get('openVisits'))?.ids ?? [];
+  return (await db.visits.bulkGet(ids)).filter((v): v is VisitState => !!v);
+}
+
 /** Who is inside the server room right now, longest inside first. */
 export async function visitsInside(db: ConsoleDb): Promise<VisitState[]> {
-  const rows = await db.visits.where('status').equals('inside').toArray();
+  const rows = (await openVisits(db)).filter((v) => v.status === 'inside');
   return rows.sort((a, b) => (a.enteredAt ?? '').localeCompare(b.enteredAt ?? ''));
 }
 
 /** Visits waiting for an approver, oldest first. */
-export function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[]> {
-  return db.visits.where('[status+registeredAt]').between(['awaiting_approval', MIN], ['awaiting_approval', MAX]).toArray();
+export async function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[]> {
+  return (await openVisits(db)).filter((v) => v.status === 'awaiting_approval').sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
 }
 
-/** Visits whose visitors are at the desk or in the room: approved (badge or not) and awaiting approval. */
-export function visitsInProgress(db: ConsoleDb): Promise<VisitState[]> {
-  return db.visits.where('status').anyOf(['awaiting_approval', 'approved']).toArray();
+/** Visits whose visitors are at the desk: awaiting approval or approved (badge or not), oldest first. */
+export async function visitsInProgress(db: ConsoleDb): Promise<VisitState[]> {
+  return (await openVisits(db)).filter((v) => v.status !== 'inside').sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
 }
 
 /** Visitors whose name starts with the given text (case-insensitive). */

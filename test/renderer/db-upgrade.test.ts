@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { ConsoleDb } from '../../src/renderer/store/db';
+import { visitsAwaitingApproval, visitsInProgress, visitsInside } from '../../src/renderer/store/queries/visits';
+
+const v = (id: string, status: string, registeredAt: string) => ({ id, status, registeredAt, nameLower: id, orgLower: 'pt', enteredAt: registeredAt });
+
+describe('schema upgrades', () => {
+  it('v3 builds the open-visits row from the visits a v2 database already holds', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(2).stores({
+      events: '&id, [kind+recordId], [deviceId+deviceSeq], hlc, status',
+      outbox: '++seq, &eventId',
+      meta: '&key',
+      org: '&id',
+      users: '&id, &username',
+      visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut',
+      sync: '&key',
+    });
+    await old.table('visits').bulkPut([
+      v('a', 'inside', '2026-11-01T01:00:00.000Z'),
+      v('b', 'awaiting_approval', '2026-11-02T01:00:00.000Z'),
+      v('c', 'archived', '2026-11-03T01:00:00.000Z'),
+      v('d', 'approved', '2026-11-01T02:00:00.000Z'),
+      v('e', 'checked_out', '2026-11-04T01:00:00.000Z'),
+    ]);
+    old.close();
+
+    const db = new ConsoleDb(name);
+    expect((await db.lists.get('openVisits'))?.ids.sort()).toEqual(['a', 'b', 'd']);
+    expect((await visitsInside(db)).map((x) => x.id)).toEqual(['a']);
+    expect((await visitsAwaitingApproval(db)).map((x) => x.id)).toEqual(['b']);
+    expect((await visitsInProgress(db)).map((x) => x.id)).toEqual(['d', 'b']);
+  });
+
+  it('writeProjections keeps the open-visits row in step as visits open and close', async () => {
+    const db = new ConsoleDb(`lists-${crypto.randomUUID()}`);
+    await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'x', state: v('x', 'awaiting_approval', '2026-11-01T00:00:00.000Z') }]));
+    expect((await db.lists.get('openVisits'))?.ids).toEqual(['x']);
+    await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'x', state: v('x', 'archived', '2026-11-01T00:00:00.000Z') }]));
+    expect((await db.lists.get('openVisits'))?.ids).toEqual([]);
+    expect((await db.visits.get('x'))?.status).toBe('archived');
+  });
+});
