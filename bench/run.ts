@@ -11,13 +11,21 @@
  * BENCH_COLD_RUNS (browser restarts per side, 2), BENCH_SEED (1), BENCH_CANDIDATES (0 skips the
  * measured candidate changes of src/renderer/bench/candidates.ts), CHROMIUM_PATH
  * (/usr/bin/chromium), BENCH_PROFILE (keep the browser profile in this directory).
+ * BENCH_ONLY=sync runs only the sync benchmark, BENCH_ONLY=store only the store one.
+ * Sync: BENCH_SYNC_VISITS (the office the server holds for the initial sync; BENCH_VISITS),
+ * BENCH_SYNC_EVENTS (events pushed and pulled, 10000), BENCH_SYNC_CHANGES (changes timed from
+ * one client to the other, 20). The server is seeded by bench/sync-seed.ts; the page side is
+ * src/renderer/bench/sync.ts. Writes bench/results/sync-latest.json.
  * Always exits 0 when the benchmark ran: a missed target is reported, not thrown.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app';
+import { randomUUID } from 'node:crypto';
+import { seedServer, type SeedResult } from './sync-seed';
 
 interface Stats {
   n: number;
@@ -53,8 +61,43 @@ interface BenchResult {
   totalMs: number;
 }
 
+/** What the sync functions of the page return (src/renderer/bench/sync.ts). */
+interface SyncInitialResult {
+  dbName: string;
+  token: string;
+  cursor: number;
+  pull: { ms: number; events: number; serverMs: number; requests: number };
+  raw: { ms: number; rows: number; batch: number };
+  counts: { visits: number; events: number; inside: number; archived: number };
+  candidates?: {
+    pages: number;
+    fetchMs: number;
+    record: { writeMs: number; rows: number; events: number };
+    page: { writeMs: number; rows: number; events: number };
+    sameVisits: { record: number; page: number };
+  };
+}
+interface SyncPushPullResult {
+  dbName: string;
+  token: string;
+  events: number;
+  visits: number;
+  generateMs: number;
+  ingestMs: number;
+  push: { ms: number; answered: number; rejected: number; outboxLeft: number };
+  pull: { ms: number; fresh: number; serverMs: number };
+  raw: { ms: number; rows: number };
+}
+
 declare global {
   interface Window {
+    benchSyncInitial(o: { batch: number; candidates: boolean; username: string }): Promise<SyncInitialResult>;
+    benchSyncPushPull(o: { events: number; batch: number; fromDb: string; fromToken: string }): Promise<SyncPushPullResult>;
+    benchSyncStart(o: { dbName: string; token: string }): Promise<void>;
+    benchSyncStop(): void;
+    benchSyncWatch(id: string): void;
+    benchSyncStep(o: { id: string; step: number; n: number; badge: string }): Promise<{ t0: number; hlc: string; commitMs: number }>;
+    benchSyncSeen(o: { hlc: string; timeoutMs: number }): Promise<number>;
     runBench(o: typeof options): Promise<BenchResult>;
     benchOpen(options: { name: string; side: 'real' | 'raw' | 'candidate' }): Promise<{ ms: number; inside: number; page: number }>;
     benchReady: boolean;
@@ -76,6 +119,17 @@ const options = {
   candidates: process.env.BENCH_CANDIDATES !== '0',
 };
 const coldRuns = env('BENCH_COLD_RUNS', 2);
+const only = process.env.BENCH_ONLY ?? '';
+if (!['', 'sync', 'store'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync' or 'store', not '${only}'`);
+const syncOptions = {
+  visits: env('BENCH_SYNC_VISITS', options.visits),
+  events: env('BENCH_SYNC_EVENTS', 10_000),
+  changes: env('BENCH_SYNC_CHANGES', 20),
+  warmup: 2,
+  batch: options.batch,
+  seed: options.seed,
+  candidates: options.candidates,
+};
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const t0 = Date.now();
@@ -105,7 +159,8 @@ interface Row {
   /** How many times slower than raw Dexie (time over time; for rates, raw rate over real rate). */
   ratio: number;
   target: string;
-  pass: boolean;
+  /** undefined: reported, no target. */
+  pass?: boolean;
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -147,10 +202,126 @@ function rows(r: BenchResult, cold: Pair): Row[] {
 
 function table(list: Row[]): string {
   const head = ['figure', 'meja-it', 'raw Dexie', 'ratio', 'target', 'result'];
-  const cells = list.map((x) => [x.figure, x.real, x.raw, x.ratio.toFixed(2), x.target, x.pass ? 'PASS' : 'FAIL']);
+  const cells = list.map((x) => [x.figure, x.real, x.raw, Number.isFinite(x.ratio) ? x.ratio.toFixed(2) : '-', x.target, x.pass === undefined ? '-' : x.pass ? 'PASS' : 'FAIL']);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => (i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+const sec = (msv: number) => `${(msv / 1000).toFixed(1)} s`;
+const perSec = (n: number, msv: number) => `${Math.round((n / msv) * 1000).toLocaleString('en-US')}/s`;
+
+function syncRows(seed: SeedResult, init: SyncInitialResult, pp: SyncPushPullResult, delay: Stats): Row[] {
+  const initRatio = init.pull.ms / init.raw.ms;
+  return [
+    {
+      figure: `initial sync: ${seed.visits} visits (${init.pull.events} events) into a fresh console, pullAll()`,
+      real: `${sec(init.pull.ms)}, ${perSec(init.pull.events, init.pull.ms)} events`, raw: `${sec(init.raw.ms)} (${init.raw.rows} visit rows)`,
+      ratio: initRatio, target: `ratio ≤ ${MAX_RATIO}`, pass: initRatio <= MAX_RATIO,
+    },
+    {
+      figure: `  of which ingest() (pullAll minus ${init.pull.requests} pull requests)`, real: `${sec(init.pull.ms - init.pull.serverMs)}`, raw: `${sec(init.raw.ms)}`,
+      ratio: (init.pull.ms - init.pull.serverMs) / init.raw.ms, target: '', pass: undefined,
+    },
+    {
+      figure: `push ${pp.events} events (${pp.visits} visits) from a desk's outbox, pushOutbox()`,
+      real: `${sec(pp.push.ms)}, ${perSec(pp.push.answered, pp.push.ms)} events`, raw: `${sec(pp.raw.ms)} (${pp.raw.rows} event rows)`,
+      ratio: pp.push.ms / pp.raw.ms, target: 'reported', pass: undefined,
+    },
+    {
+      figure: `pull the same ${pp.events} events into the full console, pullAll()`,
+      real: `${sec(pp.pull.ms)}, ${perSec(pp.pull.fresh, pp.pull.ms)} events`, raw: `${sec(pp.raw.ms)} (${pp.raw.rows} event rows)`,
+      ratio: pp.pull.ms / pp.raw.ms, target: 'reported', pass: undefined,
+    },
+    {
+      figure: `change to the other client, app sync loop (p50 / p95, ${delay.n} changes)`, real: `${ms(delay.p50)} / ${ms(delay.p95)} ms`, raw: '-',
+      ratio: NaN, target: 'p95 ≤ 1000 ms', pass: delay.p95 <= 1000,
+    },
+  ];
+}
+
+/**
+ * The sync benchmark: seeds the server (bench/sync-seed.ts), then in Chromium: the initial sync
+ * of a fresh console, push + pull of BENCH_SYNC_EVENTS, and the change-to-other-client delay
+ * between two pages running the app's sync loop.
+ */
+async function syncBench(server: FastifyInstance, profile: string, base: string, track: (c?: BrowserContext) => void): Promise<void> {
+  const started = Date.now();
+  say(`sync: seeding the server with ${syncOptions.visits} visits`);
+  const seed = await seedServer(server.syncDb, base, { visits: syncOptions.visits, seed: syncOptions.seed, batch: 2000, log: say });
+  say(`sync: server holds ${seed.events + seed.setupEvents} events (version ${seed.lastVersion}); generating ${sec(seed.generateMs)}, inserting ${sec(seed.insertMs)}`);
+  const { ctx, page } = await launch(profile, base);
+  track(ctx);
+  const init = await page.evaluate((o) => window.benchSyncInitial(o), { batch: syncOptions.batch, candidates: syncOptions.candidates, username: 'petugas1' });
+  const pp = await page.evaluate((o) => window.benchSyncPushPull(o), { events: syncOptions.events, batch: syncOptions.batch, fromDb: init.dbName, fromToken: init.token });
+
+  // Two pages, each a console running startSync(); commit on one, wait for the other's projection.
+  const other = await ctx.newPage();
+  other.on('console', (m) => console.log(`[page 2] ${m.text()}`));
+  other.on('pageerror', (e) => console.error('[page 2 error]', e));
+  await other.goto(`${base}/bench.html`);
+  await other.waitForFunction(() => window.benchReady === true);
+  await page.evaluate((o) => window.benchSyncStart(o), { dbName: init.dbName, token: init.token });
+  await other.evaluate((o) => window.benchSyncStart(o), { dbName: pp.dbName, token: pp.token });
+  await new Promise((r) => setTimeout(r, 2000));
+  const pages = [page, other];
+  const delays: number[] = [];
+  const commitMs: number[] = [];
+  let id = '';
+  for (let i = 0; i < syncOptions.warmup + syncOptions.changes; i++) {
+    const step = i % 6;
+    const n = 900_000 + Math.floor(i / 6);
+    if (step === 0) {
+      id = randomUUID();
+      for (const p of pages) await p.evaluate((x) => window.benchSyncWatch(x), id);
+    }
+    const from = pages[i % 2]!;
+    const to = pages[(i + 1) % 2]!;
+    const c = await from.evaluate((o) => window.benchSyncStep(o), { id, step, n, badge: 'B-060' });
+    const seen = await to.evaluate((o) => window.benchSyncSeen(o), { hlc: c.hlc, timeoutMs: 60_000 });
+    if (i >= syncOptions.warmup) {
+      delays.push(seen - c.t0);
+      commitMs.push(c.commitMs);
+    }
+    say(`sync change ${i < syncOptions.warmup ? `w${i + 1}` : i + 1 - syncOptions.warmup} (step ${step}, page ${(i % 2) + 1} → ${((i + 1) % 2) + 1}): ${(seen - c.t0).toFixed(1)} ms (commit ${c.commitMs.toFixed(1)} ms)${i < syncOptions.warmup ? ', warm-up' : ''}`);
+    // The committing page's own round (push, then pull of its own event) settles first.
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  for (const p of pages) await p.evaluate(() => window.benchSyncStop());
+  await ctx.close();
+  track(undefined);
+  const delay = stats(delays);
+
+  const list = syncRows(seed, init, pp, delay);
+  console.log('');
+  console.log(`Meja IT sync benchmark — server (PGlite, in-process) holds ${seed.visits} visits / ${seed.events + seed.setupEvents} events; ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
+  console.log(`fresh console after the initial sync: ${JSON.stringify(init.counts)}; ${init.pull.requests} pull requests of ≤ 1000 events, ${sec(init.pull.serverMs)} waiting on the server`);
+  console.log(`push: ${pp.push.answered} answered, ${pp.push.rejected} rejected, ${pp.push.outboxLeft} left in the outbox; pull: ${pp.pull.fresh} new events; outbox made in ${pp.generateMs} ms, ingested in ${pp.ingestMs} ms`);
+  console.log(`commit() on the committing page during the delay test: p50 ${ms(stats(commitMs).p50)} / p95 ${ms(stats(commitMs).p95)} ms`);
+  console.log('ratio = meja-it time ÷ raw Dexie time');
+  console.log('');
+  console.log(table(list));
+  if (init.candidates) {
+    const c = init.candidates;
+    const ingestMs = init.pull.ms - init.pull.serverMs;
+    console.log('');
+    console.log(`Candidate event layouts (src/renderer/bench/candidates.ts), the same ${c.pages} pull pages fetched again with api.pull (${sec(c.fetchMs)}), not applied:`);
+    const lines: string[][] = [['layout', 'rows written', 'writes', 'writes + fetch', 'ratio (writes + fetch)', 'ratio (writes)', 'visit rows ≠ ingest()']];
+    lines.push(['current: one row per event + projections (pullAll)', `${init.counts.events} events + ${init.counts.visits} visits`, sec(ingestMs), sec(init.pull.ms), (init.pull.ms / init.raw.ms).toFixed(2), (ingestMs / init.raw.ms).toFixed(2), '0 (reference)']);
+    lines.push(['record rows: one row per record with its events + projections', `${c.record.rows} records + ${init.counts.visits} visits`, sec(c.record.writeMs), sec(c.record.writeMs + c.fetchMs), ((c.record.writeMs + c.fetchMs) / init.raw.ms).toFixed(2), (c.record.writeMs / init.raw.ms).toFixed(2), String(c.sameVisits.record)]);
+    lines.push(['page rows: one row per pull page (*records index) + projections', `${c.page.rows} pages + ${init.counts.visits} visits`, sec(c.page.writeMs), sec(c.page.writeMs + c.fetchMs), ((c.page.writeMs + c.fetchMs) / init.raw.ms).toFixed(2), (c.page.writeMs / init.raw.ms).toFixed(2), String(c.sameVisits.page)]);
+    lines.push(['raw Dexie: the final visit rows', `${init.raw.rows} visits`, sec(init.raw.ms), '-', '1.00', '1.00', '-']);
+    const w = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+    for (const l of lines) console.log(l.map((v, i) => v.padEnd(w[i]!)).join('  ').trimEnd());
+  }
+  const failed = list.filter((x) => x.pass === false);
+  console.log('');
+  console.log(failed.length === 0 ? 'All sync targets met.' : `${failed.length} sync target(s) missed: ${failed.map((x) => x.figure).join('; ')}`);
+  console.log(`sync benchmark ${Math.round((Date.now() - started) / 1000)} s (server seeding ${Math.round((seed.generateMs + seed.insertMs) / 1000)} s)`);
+  mkdirSync('bench/results', { recursive: true });
+  const file = 'bench/results/sync-latest.json';
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), options: syncOptions, rows: list, seed, init, pushPull: pp, delay, delays, commitMs: stats(commitMs) }, null, 2) + '\n');
+  console.log(`wrote ${file}`);
 }
 
 async function main(): Promise<void> {
@@ -163,71 +334,76 @@ async function main(): Promise<void> {
   const address = server.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   say(`serving ${webRoot} at ${base}; Chromium ${executablePath}, profile ${profile}`);
-  say(`options ${JSON.stringify(options)}, cold runs ${coldRuns} per side`);
+  say(`options ${JSON.stringify(options)}, cold runs ${coldRuns} per side; sync ${JSON.stringify(syncOptions)}; BENCH_ONLY=${only || '(all)'}`);
 
   let ctx: BrowserContext | undefined;
   try {
-    const first = await launch(profile, base);
-    ctx = first.ctx;
-    const result = await first.page.evaluate((o) => window.runBench(o), options);
-    await ctx.close();
-    ctx = undefined;
-
-    // Open-to-usable from a cold browser: restart Chromium on the same profile, rotating sides.
-    const sides = options.candidates ? (['real', 'raw', 'candidate'] as const) : (['real', 'raw'] as const);
-    const coldTimes: Record<'real' | 'raw' | 'candidate', number[]> = { real: [], raw: [], candidate: [] };
-    for (let i = 0; i < coldRuns * sides.length; i++) {
-      const side = sides[i % sides.length]!;
-      const l = await launch(profile, base);
-      ctx = l.ctx;
-      const name = side === 'raw' ? result.dbNames.raw : result.dbNames.real;
-      const o = await l.page.evaluate((a) => window.benchOpen(a), { name, side });
-      coldTimes[side].push(o.ms);
-      say(`open-to-usable after restart (${side}): ${o.ms.toFixed(1)} ms, ${o.inside} inside, ${o.page} log rows`);
+    if (only !== 'sync') {
+      const first = await launch(profile, base);
+      ctx = first.ctx;
+      const result = await first.page.evaluate((o) => window.runBench(o), options);
       await ctx.close();
       ctx = undefined;
-    }
-    const cold = { real: stats(coldTimes.real), raw: stats(coldTimes.raw) };
 
-    const list = rows(result, cold);
-    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: result.userAgent };
-    console.log('');
-    console.log(`Meja IT store benchmark — ${result.history.visits} visits, ${result.history.events} events from ${result.history.firstDay.slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}`);
-    console.log(`final statuses ${JSON.stringify(result.history.statuses)}; sanity [meja-it, raw] ${JSON.stringify(result.sanity)}`);
-    console.log('ratio = meja-it ÷ raw Dexie time (p50 for latencies; for seeding, raw rate ÷ meja-it rate)');
-    console.log('');
-    console.log(table(list));
-    const failed = list.filter((x) => !x.pass);
-    console.log('');
-    console.log(failed.length === 0 ? 'All targets met.' : `${failed.length} of ${list.length} targets missed: ${failed.map((x) => x.figure).join('; ')}`);
-    if (result.candidates) {
-      const c = result.candidates;
+      // Open-to-usable from a cold browser: restart Chromium on the same profile, rotating sides.
+      const sides = options.candidates ? (['real', 'raw', 'candidate'] as const) : (['real', 'raw'] as const);
+      const coldTimes: Record<'real' | 'raw' | 'candidate', number[]> = { real: [], raw: [], candidate: [] };
+      for (let i = 0; i < coldRuns * sides.length; i++) {
+        const side = sides[i % sides.length]!;
+        const l = await launch(profile, base);
+        ctx = l.ctx;
+        const name = side === 'raw' ? result.dbNames.raw : result.dbNames.real;
+        const o = await l.page.evaluate((a) => window.benchOpen(a), { name, side });
+        coldTimes[side].push(o.ms);
+        say(`open-to-usable after restart (${side}): ${o.ms.toFixed(1)} ms, ${o.inside} inside, ${o.page} log rows`);
+        await ctx.close();
+        ctx = undefined;
+      }
+      const cold = { real: stats(coldTimes.real), raw: stats(coldTimes.raw) };
+
+      const list = rows(result, cold);
+      const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: result.userAgent };
       console.log('');
-      console.log('Candidate changes to src/ (src/renderer/bench/candidates.ts), measured on the same data, not applied:');
-      const lines: string[][] = [['figure', 'current', 'candidate', 'gain (p50)']];
-      const pair = (x: Stats) => `${ms(x.p50)} / ${ms(x.p95)} ms`;
-      const gain = (a: number, b: number) => `${(a - b).toFixed(2)} ms (${Math.round((1 - b / a) * 100)}%)`;
-      for (const [type, x] of Object.entries(c.commits)) lines.push([`commitParallel ${type} (p50 / p95)`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
-      for (const x of Object.values(c.queries)) {
-        lines.push([`${x.label} (p50 / p95)${x.same ? '' : ' CANDIDATE WRONG'}`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
+      console.log(`Meja IT store benchmark — ${result.history.visits} visits, ${result.history.events} events from ${result.history.firstDay.slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}`);
+      console.log(`final statuses ${JSON.stringify(result.history.statuses)}; sanity [meja-it, raw] ${JSON.stringify(result.sanity)}`);
+      console.log('ratio = meja-it ÷ raw Dexie time (p50 for latencies; for seeding, raw rate ÷ meja-it rate)');
+      console.log('');
+      console.log(table(list));
+      const failed = list.filter((x) => x.pass === false);
+      console.log('');
+      console.log(failed.length === 0 ? 'All targets met.' : `${failed.length} of ${list.length} targets missed: ${failed.map((x) => x.figure).join('; ')}`);
+      if (result.candidates) {
+        const c = result.candidates;
+        console.log('');
+        console.log('Candidate changes to src/ (src/renderer/bench/candidates.ts), measured on the same data, not applied:');
+        const lines: string[][] = [['figure', 'current', 'candidate', 'gain (p50)']];
+        const pair = (x: Stats) => `${ms(x.p50)} / ${ms(x.p95)} ms`;
+        const gain = (a: number, b: number) => `${(a - b).toFixed(2)} ms (${Math.round((1 - b / a) * 100)}%)`;
+        for (const [type, x] of Object.entries(c.commits)) lines.push([`commitParallel ${type} (p50 / p95)`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
+        for (const x of Object.values(c.queries)) {
+          lines.push([`${x.label} (p50 / p95)${x.same ? '' : ' CANDIDATE WRONG'}`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
+        }
+        for (const x of Object.values(c.orgIndex)) {
+          lines.push([`${x.label} (p50 / p95, fresh copy of ${c.staleIndex.freshRows})${x.same ? '' : ' CANDIDATE WRONG'}`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
+        }
+        const openCold = stats(coldTimes.candidate);
+        lines.push(['open-to-usable with the open-visits row, new connection (p50 / p95)', pair(result.openWarm.real), pair(c.openWarm), gain(result.openWarm.real.p50, c.openWarm.p50)]);
+        lines.push(['open-to-usable with the open-visits row, browser restarted (p50 / max)', `${ms(cold.real.p50)} / ${ms(cold.real.max)} ms`, `${ms(openCold.p50)} / ${ms(openCold.max)} ms`, gain(cold.real.p50, openCold.p50)]);
+        lines.push([`status='inside' read: this store vs a fresh copy of its newest ${c.staleIndex.freshRows} visits`, pair(c.staleIndex.churned), pair(c.staleIndex.fresh), '']);
+        const w = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+        for (const l of lines) console.log(l.map((v, i) => v.padEnd(w[i]!)).join('  ').trimEnd());
+        console.log(`CPU parts of commit (µs per call): ${Object.entries(c.cpuMicros).map(([k, v]) => `${k} ${v}`).join('; ')}`);
       }
-      for (const x of Object.values(c.orgIndex)) {
-        lines.push([`${x.label} (p50 / p95, fresh copy of ${c.staleIndex.freshRows})${x.same ? '' : ' CANDIDATE WRONG'}`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
-      }
-      const openCold = stats(coldTimes.candidate);
-      lines.push(['open-to-usable with the open-visits row, new connection (p50 / p95)', pair(result.openWarm.real), pair(c.openWarm), gain(result.openWarm.real.p50, c.openWarm.p50)]);
-      lines.push(['open-to-usable with the open-visits row, browser restarted (p50 / max)', `${ms(cold.real.p50)} / ${ms(cold.real.max)} ms`, `${ms(openCold.p50)} / ${ms(openCold.max)} ms`, gain(cold.real.p50, openCold.p50)]);
-      lines.push([`status='inside' read: this store vs a fresh copy of its newest ${c.staleIndex.freshRows} visits`, pair(c.staleIndex.churned), pair(c.staleIndex.fresh), '']);
-      const w = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-      for (const l of lines) console.log(l.map((v, i) => v.padEnd(w[i]!)).join('  ').trimEnd());
-      console.log(`CPU parts of commit (µs per call): ${Object.entries(c.cpuMicros).map(([k, v]) => `${k} ${v}`).join('; ')}`);
-    }
-    console.log(`benchmark page ran ${Math.round(result.totalMs / 1000)} s; whole run ${Math.round((Date.now() - t0) / 1000)} s`);
+      console.log(`benchmark page ran ${Math.round(result.totalMs / 1000)} s; whole run ${Math.round((Date.now() - t0) / 1000)} s`);
 
-    mkdirSync('bench/results', { recursive: true });
-    const file = 'bench/results/latest.json';
-    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, coldRuns }, rows: list, result, openCold: { ...cold, candidate: stats(coldTimes.candidate), samples: coldTimes } }, null, 2) + '\n');
-    console.log(`wrote ${file}`);
+      mkdirSync('bench/results', { recursive: true });
+      const file = 'bench/results/latest.json';
+      writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, coldRuns }, rows: list, result, openCold: { ...cold, candidate: stats(coldTimes.candidate), samples: coldTimes } }, null, 2) + '\n');
+      console.log(`wrote ${file}`);
+    }
+    if (only !== 'store') {
+      await syncBench(server, profile, base, (c) => (ctx = c));
+    }
   } finally {
     if (ctx) await ctx.close().catch(() => undefined);
     await server.close();
