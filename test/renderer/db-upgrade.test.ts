@@ -41,6 +41,10 @@ describe('schema upgrades', () => {
     expect((await db.lists.get('openVisits'))?.ids).toEqual(['x']);
     await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'x', state: v('x', 'archived', '2026-11-01T00:00:00.000Z') }]));
     expect((await db.lists.get('openVisits'))?.ids).toEqual([]);
+    await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'y', state: { ...v('y', 'inside', '2026-11-01T00:00:00.000Z'), badgeOut: 'B-01' } }]));
+    expect((await db.lists.get('openVisits'))?.badges).toEqual({ 'B-01': 'y' });
+    await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'y', state: v('y', 'checked_out', '2026-11-01T00:00:00.000Z') }]));
+    expect((await db.lists.get('openVisits'))?.badges).toEqual({});
     expect((await db.visits.get('x'))?.status).toBe('archived');
   });
 });

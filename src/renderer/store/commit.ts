@@ -15,7 +15,6 @@ import { newId } from '../../shared/ids';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import type { ConsoleDb, DeviceMeta } from './db';
-import { openVisits } from './queries/visits';
 
 class Refusal extends Error {
   constructor(readonly failure: Failure) {
@@ -26,7 +25,7 @@ class Refusal extends Error {
 /** Answers the domain's cross-record questions from the projections. */
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
-    badgeHolder: async (badge) => (await openVisits(db)).find((v) => v.badgeOut === badge)?.id,
+    badgeHolder: async (badge) => (await db.lists.get('openVisits'))?.badges?.[badge],
     user: (id) => db.users.get(id),
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),

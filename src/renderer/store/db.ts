@@ -47,6 +47,8 @@ export interface SyncMeta {
 export interface OpenVisitsRow {
   key: 'openVisits';
   ids: string[];
+  /** Badge number → the visit holding it, for the "one badge, one visitor" check. */
+  badges?: Record<string, string>;
 }
 
 /** Statuses of a visit that is not finished. */
@@ -82,8 +84,9 @@ export class ConsoleDb extends Dexie {
     this.version(3)
       .stores({ lists: '&key' })
       .upgrade(async (tx) => {
-        const open = await tx.table<VisitState, string>('visits').where('status').anyOf([...OPEN_VISIT_STATUSES]).primaryKeys();
-        await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open });
+        const open = await tx.table<VisitState, string>('visits').where('status').anyOf([...OPEN_VISIT_STATUSES]).toArray();
+        const badges = Object.fromEntries(open.filter((v) => v.badgeOut).map((v) => [v.badgeOut!, v.id]));
+        await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open.map((v) => v.id), badges });
       });
   }
 
@@ -103,6 +106,7 @@ export class ConsoleDb extends Dexie {
     if (visits.length > 0) {
       const row = await this.lists.get('openVisits');
       const open = new Set(row?.ids ?? []);
+      const badges = { ...(row?.badges ?? {}) };
       let changed = !row;
       for (const { id, state } of visits) {
         const isOpen = !!state && OPEN_VISIT_STATUSES.includes((state as VisitState).status);
@@ -111,8 +115,19 @@ export class ConsoleDb extends Dexie {
           if (isOpen) open.add(id);
           else open.delete(id);
         }
+        const badge = isOpen ? (state as VisitState).badgeOut : undefined;
+        for (const [b, holder] of Object.entries(badges)) {
+          if (holder === id && b !== badge) {
+            delete badges[b];
+            changed = true;
+          }
+        }
+        if (badge && badges[badge] !== id) {
+          badges[badge] = id;
+          changed = true;
+        }
       }
-      if (changed) ops.push(this.lists.put({ key: 'openVisits', ids: [...open] }));
+      if (changed) ops.push(this.lists.put({ key: 'openVisits', ids: [...open], badges }));
     }
     await Promise.all(ops);
   }
