@@ -9,73 +9,16 @@
  *    same events, same transaction; each await saved is one round trip to the browser process.
  *  - the open-visits row (insideFromOpenSet() and friends) and logPageByOrgIndex(): see below.
  */
-import { commands, foldRecord, folds, type Command, type StateOf } from '../../shared/domain/registry';
-import type { CommandHandler } from '../../shared/domain/types';
-import { ORG_ID } from '../../shared/domain/org/state';
+import { foldRecord, folds } from '../../shared/domain/registry';
 import type { VisitState, VisitStatus } from '../../shared/domain/visit/state';
-import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
-import { formatHlc, tickHlc } from '../../shared/hlc';
-import { newId } from '../../shared/ids';
-import { fail, ok, type Failure, type Result } from '../../shared/result';
-import type { Actor } from '../../shared/roles';
-import { deviceMeta, dexieLookups } from '../store/commit';
+import type { DomainEvent, RecordKind } from '../../shared/events';
+import { commit } from '../store/commit';
 import Dexie, { type Table } from 'dexie';
 import type { ConsoleDb } from '../store/db';
 import { PAGE_SIZE } from '../store/queries/visits';
 
-class Refusal extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.code);
-  }
-}
-
-export async function commitParallel(db: ConsoleDb, actor: Actor, command: Command, clock: () => Date = () => new Date()): Promise<Result<DomainEvent[]>> {
-  const handler = commands[command.type] as unknown as CommandHandler<unknown, unknown>;
-  if (!handler) return fail('unknown-command', 'errors.invalidInput');
-  const parsed = handler.input.safeParse(command.input);
-  if (!parsed.success) return fail('invalid-input', 'errors.invalidInput');
-  const recordId = handler.recordId(parsed.data);
-  try {
-    const events = await db.transaction('rw', db.writeTables, async () => {
-      const now = clock();
-      // Change 1: the reads every command needs, in parallel.
-      const [state, org, head] = await Promise.all([db.projection(handler.kind).get(recordId), db.org.get(ORG_ID), db.meta.get('device')]);
-      const decided = await handler.decide(parsed.data, { actor, now: now.toISOString(), state, org, lookups: dexieLookups(db) });
-      if (!decided.ok) throw new Refusal(decided.error);
-      if (decided.data.length === 0) return [];
-      const meta = head ?? (await deviceMeta(db));
-      let { seq, lastHash, hlc } = meta;
-      const states = new Map<string, unknown>([[`${handler.kind}:${recordId}`, state]]);
-      const touched = new Map<string, { kind: RecordKind; state: unknown }>();
-      const out: DomainEvent[] = [];
-      for (const draft of decided.data) {
-        hlc = tickHlc(hlc, now.getTime());
-        seq += 1;
-        const unsigned = { ...draft, id: newId(), actorId: actor.userId, deviceId: meta.deviceId, deviceSeq: seq, hlc: formatHlc(hlc), at: now.toISOString(), prevHash: lastHash };
-        const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
-        lastHash = e.hash;
-        out.push(e);
-        const key = `${e.kind}:${e.recordId}`;
-        const prev = states.has(key) ? states.get(key) : await db.projection(e.kind).get(e.recordId);
-        const next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(prev, e);
-        states.set(key, next);
-        touched.set(key, { kind: e.kind, state: next });
-      }
-      // Change 2: the writes queued together (IndexedDB runs them in order, in this transaction).
-      await Promise.all([
-        db.events.bulkAdd(out),
-        db.outbox.bulkAdd(out.map((e) => ({ eventId: e.id }))),
-        ...[...touched.values()].map(({ kind, state: s }) => db.projection(kind).put(s as StateOf[typeof kind])),
-        db.meta.put({ ...meta, seq, lastHash, hlc }),
-      ]);
-      return out;
-    });
-    return ok(events);
-  } catch (e) {
-    if (e instanceof Refusal) return { ok: false, error: e.failure };
-    throw e;
-  }
-}
+/** Adopted: commit() now issues its reads and writes together; kept as a name for the bench's comparison. */
+export const commitParallel = commit;
 
 // ---------------------------------------------------------------------------------------------
 // The open-visits row: the ids of the visits that are not finished (awaiting approval,
