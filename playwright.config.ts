@@ -6,7 +6,8 @@
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 
-const PORT = 4791;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4791);
 const CI = !!process.env['CI'];
 
 

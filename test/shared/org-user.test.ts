@@ -102,6 +102,7 @@ function lookups(users: UserState[]): Lookups {
     user: async (id) => users.find((u) => u.id === id),
     userByUsername: async (name) => users.find((u) => u.username === name.toLowerCase()),
     countUsers: async () => users.length,
+    record: async (kind, id) => (kind === 'user' ? users.find((u) => u.id === id) : undefined),
   };
 }
 

@@ -60,6 +60,7 @@ class World {
     user: async (id) => this.users.get(id),
     userByUsername: async (username) => [...this.users.values()].find((u) => u.username === username),
     countUsers: async () => this.users.size,
+    record: async (kind, id) => (kind === 'visit' ? this.visits.get(id) : kind === 'user' ? this.users.get(id) : undefined),
   };
 
   /** Moves the clock on by some minutes. */

@@ -38,6 +38,7 @@ export class MemoryConsole {
       user: async (id) => this.states.get(`user:${id}`) as UserState | undefined,
       userByUsername: async (u) => (all('user:') as UserState[]).find((x) => x.username === u.toLowerCase()),
       countUsers: async () => all('user:').length,
+      record: async (kind, id) => this.states.get(`${kind}:${id}`),
     };
   }
 

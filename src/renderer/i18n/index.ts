@@ -1,12 +1,13 @@
 /**
- * i18n: Bahasa Indonesia by default, English second. Both catalogs have the same keys (a test
- * checks it, and that every key the code and the domain use exists). The language choice is
- * kept per machine in localStorage.
+ * i18n: Bahasa Indonesia by default, English second. Each language's catalog is the merge of
+ * its files in locales/<lang>/ (core.json plus one file per domain, so workflows add their
+ * texts without touching each other's). Both catalogs have the same keys (a test checks it,
+ * and that every key the code and the domain use exists). The language choice is kept per
+ * machine in localStorage.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import id from './locales/id.json';
-import en from './locales/en.json';
+import { mergeCatalogs } from '../../shared/catalogs';
 import type { Lang } from '../../shared/time-zone';
 
 export const LANG_KEY = 'meja-it.lang';
@@ -20,6 +21,10 @@ export function savedLang(): Lang {
 }
 
 if (typeof document !== 'undefined') document.documentElement.lang = savedLang();
+
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+const id = mergeCatalogs(Object.entries(files).filter(([p]) => p.startsWith('./locales/id/')).map(([, c]) => c));
+const en = mergeCatalogs(Object.entries(files).filter(([p]) => p.startsWith('./locales/en/')).map(([, c]) => c));
 
 void i18n.use(initReactI18next).init({
   resources: { id: { translation: id }, en: { translation: en } },

@@ -29,6 +29,7 @@ export function dexieLookups(db: ConsoleDb): Lookups {
     user: (id) => db.users.get(id),
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),
+    record: (kind, id) => db.projection(kind).get(id),
   };
 }
 

@@ -162,6 +162,7 @@ export function sqlLookups(q: Queryable): Lookups {
     user: (id) => projection<UserState>(q, 'user', id),
     userByUsername: (username) => userByUsername(q, username),
     countUsers: () => countUsers(q),
+    record: (kind, id) => projection(q, kind, id),
   };
 }
 

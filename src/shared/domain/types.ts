@@ -13,6 +13,8 @@ export interface Lookups {
   user(id: string): Promise<UserState | undefined>;
   userByUsername(username: string): Promise<UserState | undefined>;
   countUsers(): Promise<number>;
+  /** Any record's current state by kind and id (e.g. the ticket an incident escalates). */
+  record(kind: RecordKind, id: string): Promise<unknown>;
 }
 
 /** Everything a command's checks may read. */

@@ -3,6 +3,7 @@
  * request names the schema version; an older client is told to update and keeps its outbox.
  */
 import { z } from 'zod';
+import { RECORD_KINDS } from '../events';
 
 /** Bumped when events or the protocol change incompatibly. */
 export const SCHEMA_VERSION = 1;
@@ -14,7 +15,7 @@ export const MAX_PULL_LIMIT = 2000;
 
 export const eventSchema = z.object({
   id: z.string().uuid(),
-  kind: z.enum(['org', 'user', 'visit']),
+  kind: z.enum(RECORD_KINDS),
   recordId: z.string().min(1).max(100),
   type: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/),
   payload: z.record(z.string(), z.unknown()),

@@ -40,6 +40,7 @@ export class TestDevice {
       user: async (id) => this.get<UserState>('user', id),
       userByUsername: async (username) => this.all<UserState>('user').find((u) => u.username === username.toLowerCase()),
       countUsers: async () => this.all<UserState>('user').length,
+      record: async (kind, id) => this.get(kind, id),
     };
   }
 
