@@ -1,6 +1,7 @@
 /** The office's profile and settings (one record, id 'org'). */
 import { z } from 'zod';
 import { officeZoneSchema, type OfficeZone } from '../../time-zone';
+import { calendarSettingsSchema, DEFAULT_CALENDAR, workCalendar, type CalendarSettings, type WorkCalendar } from '../../calendar';
 
 export const ORG_ID = 'org';
 
@@ -18,6 +19,8 @@ export interface OrgState {
   docPrefix: string;
   /** Minutes of inactivity before the console locks. */
   idleLockMinutes: number;
+  /** Working hours and days off for SLA clocks and incident steps; DEFAULT_CALENDAR when unset. */
+  calendar?: CalendarSettings;
   updatedAt: string;
   /** The HLC of the last event folded in. */
   hlc: string;
@@ -41,6 +44,7 @@ export const orgProfileSchema = z.object({
     .refine((list) => new Set(list).size === list.length, 'setup.errors.badgeDuplicate'),
   docPrefix: z.string().trim().regex(/^[A-Za-z0-9.-]{1,20}$/, 'setup.errors.docPrefix'),
   idleLockMinutes: z.number().int('setup.errors.idleLock').min(1, 'setup.errors.idleLock').max(240, 'setup.errors.idleLock'),
+  calendar: calendarSettingsSchema.optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 
@@ -63,4 +67,9 @@ export function parseBadgePool(text: string): string[] {
     out.push(part);
   }
   return out;
+}
+
+/** The office's working-day calendar (its zone, hours, holidays and cuti bersama). */
+export function officeCalendar(org: Pick<OrgState, 'timeZone' | 'calendar'> | undefined): WorkCalendar {
+  return workCalendar(org?.timeZone ?? 'WIB', org?.calendar ?? DEFAULT_CALENDAR);
 }
