@@ -11,7 +11,8 @@ import { buildServer } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { commit, deviceMeta } from '../../src/renderer/store/commit';
-import { pullAll, pushOutbox, type SyncSession } from '../../src/renderer/sync/sync-client';
+import { catchUp, pushOutbox, type SyncSession } from '../../src/renderer/sync/sync-client';
+import { backfillHistory } from '../../src/renderer/sync/snapshot';
 import { api } from '../../src/renderer/sync/api';
 import type { Command } from '../../src/shared/domain/registry';
 import type { Role } from '../../src/shared/roles';
@@ -74,12 +75,12 @@ export class Client {
     return id;
   }
 
-  /** Another device joins: signs in on the server and pulls the office. */
-  async join(username: string): Promise<void> {
+  /** Another device joins: signs in on the server and loads the office (a snapshot, then pulls). */
+  async join(username: string, opts: { backfill?: boolean } = {}): Promise<void> {
     const res = await api.signIn(this.url, { username, password: PASSWORD, deviceId: await this.deviceId(), deviceName: this.name });
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
     this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
-    await this.sync();
+    await this.sync(opts);
   }
 
   /** The app is closed and opened again: a new connection to the same IndexedDB database. */
@@ -89,11 +90,13 @@ export class Client {
     await this.db.open();
   }
 
-  async sync(): Promise<void> {
+  /** Push, catch up (snapshot when fresh, then pull) and, unless told not to, fetch all older history. */
+  async sync(opts: { backfill?: boolean } = {}): Promise<void> {
     if (!this.session || !this.online) return;
     await pushOutbox(this.db, this.session);
     const meta = await this.db.sync.get('sync');
-    await pullAll(this.db, { ...this.session, cursor: meta?.cursor ?? 0 });
+    await catchUp(this.db, { ...this.session, cursor: meta?.cursor ?? 0 });
+    if (opts.backfill !== false) await backfillHistory(this.db, this.session, Infinity);
   }
 
   /** Everything a screen could show: the projections, without local bookkeeping. */

@@ -36,6 +36,10 @@ export interface SyncMeta {
   /** The highest server version pulled. */
   cursor: number;
   lastSyncedAt?: string;
+  /** While a fresh console loads its first snapshot: the version it reflects and where to resume. */
+  snapshot?: { asOf: number; after: [RecordKind, string] | null };
+  /** Events older than the snapshot, fetched in the background: complete when cursor reaches upTo. */
+  history?: { upTo: number; cursor: number };
 }
 
 /**

@@ -1,8 +1,9 @@
 /** HTTP calls to the sync server. Every failure becomes a SyncError with a code and an i18n key. */
 import type { DomainEvent } from '../../shared/events';
 import {
-  SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse,
+  SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
 } from '../../shared/sync/protocol';
+import type { RecordKind } from '../../shared/events';
 
 export class SyncError extends Error {
   constructor(
@@ -48,6 +49,10 @@ export const api = {
   push: (url: string, token: string, deviceId: string, events: DomainEvent[]) =>
     call<PushResponse>(url, '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId, events: events.map(wire) }, token),
   pull: (url: string, token: string, cursor: number, limit = 1000) => call<PullResponse>(url, '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, limit }, token),
+  snapshot: (url: string, token: string, page: { asOf?: number; after?: [RecordKind, string]; limit: number }) =>
+    call<SnapshotResponse>(url, '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION, ...page }, token),
+  history: (url: string, token: string, records: [RecordKind, string][], upTo: number) =>
+    call<{ events: SyncedEvent[] }>(url, '/api/sync/history', { schemaVersion: SCHEMA_VERSION, records, upTo }, token),
   devices: (url: string, token: string) => call<{ devices: DeviceInfo[] }>(url, '/api/devices', undefined, token, 'GET'),
   revoke: (url: string, token: string, deviceId: string) => call<{ revoked: true }>(url, `/api/devices/${encodeURIComponent(deviceId)}/revoke`, {}, token),
 };

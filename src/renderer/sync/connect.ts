@@ -3,12 +3,13 @@
  * first bootstraps an empty server with its setup events; any other device signs in with a
  * user the server knows. Either way the device gets its own revocable token.
  */
-import type { DomainEvent } from '../../shared/events';
+import type { DomainEvent, RecordKind } from '../../shared/events';
+import { ensureHistory } from './snapshot';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { api, SyncError } from './api';
 import { platform } from '../platform';
-import { pullAll, syncSession } from './sync-client';
+import { catchUp, syncSession } from './sync-client';
 
 /** This device's token, from the platform's secret store. */
 export const readToken = () => platform.readSecret('sync-token');
@@ -57,9 +58,18 @@ export async function connectDevice(db: ConsoleDb, input: ConnectInput): Promise
   window.dispatchEvent(new Event('meja-it:sync-config'));
 }
 
-/** A new device joins an office: sign in on the server, then pull the office's records. */
+/**
+ * A new device joins an office: sign in on the server, then load the office's records (a
+ * snapshot; the older history follows in the background).
+ */
 export async function joinOffice(db: ConsoleDb, input: ConnectInput): Promise<void> {
   await connectDevice(db, input);
   const session = await syncSession(db, readToken);
-  if (session) await pullAll(db, session);
+  if (session) await catchUp(db, session);
+}
+
+/** Fetches one record's older history now (its audit trail is opened before the backfill got to it). */
+export async function fetchRecordHistory(db: ConsoleDb, kind: RecordKind, id: string): Promise<void> {
+  const session = await syncSession(db, readToken);
+  if (session) await ensureHistory(db, session, [[kind, id]]);
 }

@@ -10,6 +10,7 @@ import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { ingest, markRejected } from '../store/ingest';
 import { api, SyncError } from './api';
+import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localEvent, recordsToRefold, wantsSnapshot } from './snapshot';
 import { useSyncStore } from './sync-store';
 
 const POLL_MS = 30_000;
@@ -60,6 +61,9 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
   for (const batch of splitBatches(events)) {
     const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch);
     const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason }));
+    // Re-folding a record without the events before a snapshot would lose them: fetch them first.
+    const refused = new Set(rejected.map((r) => r.id));
+    await ensureHistory(db, meta, batch.filter((e) => refused.has(e.id)).map((e) => [e.kind, e.recordId]));
     await markRejected(db, rejected);
     const accepted = res.results.filter((r) => r.status === 'accepted').map((r) => r.id);
     await db.outbox.where('eventId').anyOf(accepted).delete();
@@ -75,7 +79,8 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
   let fresh = 0;
   for (;;) {
     const res = await api.pull(meta.serverUrl, meta.token, cursor);
-    const events = res.events.map((s) => (s.status === 'rejected' ? { ...s.event, status: 'rejected' as const, reason: s.reason } : s.event));
+    const events = res.events.map(localEvent);
+    if (historyIncomplete(await db.sync.get('sync'))) await ensureHistory(db, meta, await recordsToRefold(db, events));
     fresh += await ingest(db, events);
     // Our own events the server refused (pushed from another tab or before a crash).
     await markRejected(db, res.events.filter((s) => s.status === 'rejected').map((s) => ({ id: s.event.id, reason: s.reason })));
@@ -86,16 +91,36 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
   return fresh;
 }
 
-/** One round: push, then pull. Updates the status store. */
-export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<void> {
+/**
+ * Brings this console up to date: a fresh console first loads a snapshot of the office
+ * (snapshot.ts), then every console pulls past its cursor. Returns how many events were new.
+ */
+export async function catchUp(db: ConsoleDb, meta: SyncSession): Promise<number> {
+  if (await wantsSnapshot(db)) {
+    await loadSnapshot(db, meta);
+    meta = { ...meta, cursor: (await db.sync.get('sync'))!.cursor };
+  }
+  return pullAll(db, meta);
+}
+
+/**
+ * One round: push, pull, then a slice of the history backfill. Updates the status store.
+ * Returns true when background work remains (another round should follow soon).
+ */
+export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<boolean> {
   const store = useSyncStore.getState();
   const meta = await syncSession(db, readToken);
-  if (!meta) return store.set({ phase: 'not-connected' });
+  if (!meta) {
+    store.set({ phase: 'not-connected' });
+    return false;
+  }
   store.set({ phase: 'syncing' });
   try {
     await pushOutbox(db, meta);
-    await pullAll(db, meta);
+    await catchUp(db, meta);
+    const complete = await backfillHistory(db, meta);
     store.set({ phase: 'idle', lastSyncedAt: new Date().toISOString(), problem: undefined });
+    return !complete;
   } catch (e) {
     if (e instanceof SyncError) {
       const phase = e.code === 'offline' ? 'offline' : e.status === 426 ? 'update-required' : e.status === 401 ? 'signed-out' : 'error';
@@ -104,6 +129,7 @@ export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<v
       console.error('sync failed', e);
       store.set({ phase: 'error', problem: 'sync.errors.server' });
     }
+    return false;
   }
 }
 
@@ -124,7 +150,10 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
       again = true;
       return;
     }
-    running = syncOnce(db, readToken).finally(() => {
+    running = syncOnce(db, readToken).then((more) => {
+      // Older history still to fetch: another round shortly, leaving the page responsive.
+      if (more && !stopped) window.setTimeout(trigger, 250);
+    }).finally(() => {
       running = null;
       if (again && !stopped) {
         again = false;

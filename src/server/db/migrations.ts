@@ -70,6 +70,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       INSERT INTO sync_state (id, version) VALUES (true, 0);
     `,
   },
+  {
+    // Migration numbers 2-4 are taken by the assets, tickets and incidents workflows.
+    version: 5,
+    name: 'projection versions for snapshots',
+    sql: `
+      -- The server version of the last event folded into each projection: a snapshot taken "as
+      -- of version V" sends the rows with version <= V and, for rows changed since, their events.
+      ALTER TABLE projections ADD COLUMN version bigint NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Applies every migration not yet applied. Safe to call on every start, from several instances. */

@@ -4,6 +4,8 @@
  *   POST /api/auth/sign-in     username + password → token for this device
  *   POST /api/sync/push        Bearer; this device's events, in deviceSeq order
  *   POST /api/sync/pull        Bearer; events past a cursor, in server order
+ *   POST /api/sync/snapshot    Bearer; a fresh console's first sync: projection rows as of a version
+ *   POST /api/sync/history     Bearer; the events of some records up to a version
  *   GET  /api/sync/events      ?token=; Server-Sent Events: 'poke' when new events commit
  *   GET  /api/devices          Bearer, admin; enrolled devices
  *   POST /api/devices/:id/revoke  Bearer, admin; revokes a device's token at once
@@ -13,7 +15,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
-  bootstrapRequestSchema, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
+  bootstrapRequestSchema, historyRequestSchema, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
+  snapshotRequestSchema,
 } from '../../shared/sync/protocol';
 import { DbClosedError } from '../db/db';
 import { ApiError, apiErrors, type AuthedDevice, type SyncService } from './service';
@@ -108,6 +111,19 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
     await authed(request);
     const body = parse(pullRequestSchema, request.body);
     return service.pull(body);
+  });
+
+  app.post('/api/sync/snapshot', async (request) => {
+    checkVersion(request.body);
+    await authed(request);
+    return service.snapshot(parse(snapshotRequestSchema, request.body));
+  });
+
+  app.post('/api/sync/history', async (request) => {
+    checkVersion(request.body);
+    await authed(request);
+    const body = parse(historyRequestSchema, request.body);
+    return { events: await service.recordEvents(body.records.map(([kind, id]) => ({ kind, id })), body.upTo) };
   });
 
   app.get('/api/devices', async (request) => {

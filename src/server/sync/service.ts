@@ -33,7 +33,8 @@ import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { checkEvent } from '../../shared/sync/event-commands';
 import type {
-  BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SyncedEvent,
+  BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SnapshotRecord, SnapshotRequest,
+  SnapshotResponse, SyncedEvent,
 } from '../../shared/sync/protocol';
 import { isUniqueViolation, type Db, type Queryable } from '../db/db';
 
@@ -283,9 +284,9 @@ export class SyncService {
     );
     if (status === 'accepted' && next !== undefined) {
       await tx.query(
-        `INSERT INTO projections (kind, record_id, state) VALUES ($1, $2, $3::jsonb)
-         ON CONFLICT (kind, record_id) DO UPDATE SET state = EXCLUDED.state`,
-        [e.kind, e.recordId, JSON.stringify(next)],
+        `INSERT INTO projections (kind, record_id, state, version) VALUES ($1, $2, $3::jsonb, $4)
+         ON CONFLICT (kind, record_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
+        [e.kind, e.recordId, JSON.stringify(next), version],
       );
     }
     // A rejected event still advances the head: it exists in the device's chain.
@@ -346,6 +347,48 @@ export class SyncService {
     }));
     const last = events[events.length - 1];
     return { events, cursor: last ? last.serverVersion : req.cursor, hasMore };
+  }
+
+  /**
+   * One page of the office's current state for a fresh console: projection rows in key order
+   * as of server version `asOf` (fixed by the first page). A row changed after `asOf` is sent
+   * as its events up to `asOf` instead, so snapshot + pull(asOf) never folds an event twice.
+   */
+  async snapshot(req: SnapshotRequest): Promise<SnapshotResponse> {
+    const asOf = req.asOf ?? (await this.currentVersion());
+    const [afterKind, afterId] = req.after ?? ['', ''];
+    const rows = await this.db.query<{ kind: RecordKind; record_id: string; state: unknown; version: string | number }>(
+      `SELECT kind, record_id, state, version FROM projections WHERE (kind, record_id) > ($1, $2) ORDER BY kind, record_id LIMIT $3`,
+      [afterKind, afterId, req.limit + 1],
+    );
+    const hasMore = rows.length > req.limit;
+    const page = rows.slice(0, req.limit);
+    const records: SnapshotRecord[] = [];
+    const changed: { kind: RecordKind; id: string }[] = [];
+    for (const r of page) {
+      if (Number(r.version) <= asOf) records.push({ kind: r.kind, recordId: r.record_id, state: r.state });
+      else changed.push({ kind: r.kind, id: r.record_id });
+    }
+    const events = changed.length > 0 ? await this.recordEvents(changed, asOf) : [];
+    const last = page[page.length - 1];
+    return { asOf, records, events, next: hasMore && last ? [last.kind, last.record_id] : null };
+  }
+
+  /** Every event (accepted and rejected) of some records, up to a server version, in server order. */
+  async recordEvents(records: { kind: RecordKind; id: string }[], upTo: number): Promise<SyncedEvent[]> {
+    if (records.length === 0) return [];
+    const rows = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (kind, record_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) AND server_version <= $3
+       ORDER BY server_version`,
+      [records.map((r) => r.kind), records.map((r) => r.id), upTo],
+    );
+    return rows.map((r) => ({
+      event: toEvent(r) as SyncedEvent['event'],
+      status: r.status,
+      ...(r.reason ? { reason: r.reason } : {}),
+      serverVersion: Number(r.server_version),
+    }));
   }
 
   /** Registers (or refreshes) a device for a user and returns its new token. */

@@ -74,6 +74,42 @@ export interface PullResponse {
   hasMore: boolean;
 }
 
+/** A snapshot page: projection rows after `after` (kind, recordId), as of version `asOf`. */
+export const MAX_SNAPSHOT_LIMIT = 5000;
+export const snapshotRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  /** Fixed by the first page's answer; absent on the first page. */
+  asOf: z.number().int().min(0).optional(),
+  after: z.tuple([z.enum(RECORD_KINDS), z.string().min(1).max(100)]).optional(),
+  limit: z.number().int().min(1).max(MAX_SNAPSHOT_LIMIT).default(2000),
+});
+export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
+
+export interface SnapshotRecord {
+  kind: (typeof RECORD_KINDS)[number];
+  recordId: string;
+  state: unknown;
+}
+
+export interface SnapshotResponse {
+  /** The server version this snapshot reflects: pull from here once every page is in. */
+  asOf: number;
+  records: SnapshotRecord[];
+  /** Records changed after `asOf` come as their events up to `asOf` (to fold), not as rows. */
+  events: SyncedEvent[];
+  /** The key to ask for the next page after; null on the last page. */
+  next: [SnapshotRecord['kind'], string] | null;
+}
+
+/** The events of some records up to a version: a snapshot console fetching a record's history. */
+export const MAX_HISTORY_RECORDS = 200;
+export const historyRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  records: z.array(z.tuple([z.enum(RECORD_KINDS), z.string().min(1).max(100)])).min(1).max(MAX_HISTORY_RECORDS),
+  upTo: z.number().int().min(0),
+});
+export type HistoryRequest = z.infer<typeof historyRequestSchema>;
+
 export const signInRequestSchema = z.object({
   schemaVersion: z.number().int(),
   username: z.string().min(1).max(64),

@@ -17,7 +17,7 @@ import { hashPassword } from '../../../src/shared/password';
 import type { Role } from '../../../src/shared/roles';
 import { eventHash } from '../../../src/shared/events';
 import {
-  MAX_PUSH_EVENTS, SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse,
+  MAX_PUSH_EVENTS, SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
 } from '../../../src/shared/sync/protocol';
 import { reset, type Backend } from './backends';
 import { TestDevice } from './device';
@@ -311,6 +311,37 @@ export function syncSuite(backend: () => Backend): void {
       for (const s of [...page1.body.events, ...page2.body.events]) expect(eventHash(s.event)).toBe(s.event.hash);
     });
 
+    it('a snapshot pages projection rows as of one version; rows changed since come as their events', async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      await api.push(desk, desk.made, desk.token);
+      const first = await api.call<SnapshotResponse>('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION, limit: 2 }, admin.token);
+      expect(first.status).toBe(200);
+      expect(first.body.records.map((r) => r.kind)).toEqual(['org', 'user']);
+      expect(first.body.next).toEqual(['user', first.body.records[1]!.recordId]);
+      const asOf = first.body.asOf;
+      // The visit changes after the snapshot's version: the next pages send its events up to asOf.
+      const visitId = desk.made[0]!.recordId;
+      await desk.run(ids['petugas']!, { type: 'visit.cancel', input: { id: visitId, reason: 'Batal datang' } });
+      await api.push(desk, desk.made.slice(-1), desk.token);
+      let after = first.body.next;
+      const rows = [...first.body.records];
+      const events = [];
+      while (after) {
+        const page = await api.call<SnapshotResponse>('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION, limit: 2, asOf, after }, admin.token);
+        expect(page.body.asOf).toBe(asOf);
+        rows.push(...page.body.records);
+        events.push(...page.body.events);
+        after = page.body.next;
+      }
+      expect(rows.some((r) => r.recordId === visitId)).toBe(false);
+      expect(events.map((e) => e.event.type)).toEqual(['visit.registered']);
+      expect(events.every((e) => e.serverVersion <= asOf)).toBe(true);
+      const history = await api.call<{ events: SyncedEvent[] }>('POST', '/api/sync/history', { schemaVersion: SCHEMA_VERSION, records: [['visit', visitId]], upTo: asOf + 10 }, admin.token);
+      expect(history.body.events.map((e) => e.event.type)).toEqual(['visit.registered', 'visit.cancelled']);
+    });
+
     it('never skips a late-committing transaction', async () => {
       let release: () => void = () => undefined;
       let entered: () => void = () => undefined;
@@ -346,7 +377,9 @@ export function syncSuite(backend: () => Backend): void {
       const before = await snapshot(backend().db);
       const push = await api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION - 1, deviceId: admin.id, events: [] }, admin.token);
       const pull = await api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION - 1, cursor: 0 }, admin.token);
-      for (const r of [push, pull]) {
+      const snap = await api.call('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION - 1 }, admin.token);
+      const history = await api.call('POST', '/api/sync/history', { schemaVersion: SCHEMA_VERSION - 1, records: [['org', 'org']], upTo: 1 }, admin.token);
+      for (const r of [push, pull, snap, history]) {
         expect(r.status).toBe(426);
         expect(r.body.error).toEqual({ code: 'update-required', message: 'sync.errors.updateRequired' });
       }
@@ -373,6 +406,11 @@ export function syncSuite(backend: () => Backend): void {
         [api.revoke(desk.token, admin.id), 403, 'forbidden'],
         [api.devices(desk.token), 403, 'forbidden'],
         [api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor: -1 }, desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION }), 401, 'unauthorized'],
+        [api.call('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION, limit: 100_000 }, desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION, after: ['nope', 'x'] }, desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/history', { schemaVersion: SCHEMA_VERSION, records: [['org', 'org']], upTo: 1 }), 401, 'unauthorized'],
+        [api.call('POST', '/api/sync/history', { schemaVersion: SCHEMA_VERSION, records: [], upTo: 1 }, desk.token), 400, 'malformed'],
       ];
       for (const [promise, status, code] of cases) {
         const res = await promise;

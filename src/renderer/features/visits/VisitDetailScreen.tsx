@@ -8,6 +8,7 @@ import { useFormatDateTime, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, PageHeader, StatusBadge } from '../../components/ui';
 import { VisitActions } from './VisitActions';
+import { HistoryNotice } from '../../sync/HistoryNotice';
 
 export function VisitDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -158,6 +159,7 @@ export function VisitDetailScreen({ id }: { id: string }) {
           <VisitActions visit={visit} />
           <section className="card">
             <h2>{t('visit.detail.history')}</h2>
+            <HistoryNotice kind="visit" id={visit.id} />
             <ol className="timeline">
               {events.map((ev) => (
                 <li key={ev.id}>
