@@ -3,9 +3,9 @@
  * bench/sync-seed.ts). Everything goes over HTTP to the real server that serves this page.
  *
  *  - benchSyncInitial(): a FRESH console (new ConsoleDb, new device) signs in and runs the real
- *    pullAll() from cursor 0; then raw Dexie bulkPuts the N final visit rows (read back from
- *    that store, untimed) into an empty database of the same schema. With candidates, the
- *    same pages pulled again (api.pull) into the two event layouts of candidates.ts.
+ *    loadSnapshot() (what joinOffice() and the sync loop do); then raw Dexie bulkPuts the N final
+ *    visit rows (read back from that store, untimed) into an empty database of the same schema;
+ *    then the background history backfill (backfillHistory) is timed to completion.
  *  - benchSyncPushPull(): a second fresh console P (a desk that signs in) gets ~10k events of
  *    its own (visit lifecycles made with the shared rules in memory, ingested with
  *    queueOutbox as its local events); pushOutbox() sends them; the first console (which holds
@@ -20,13 +20,13 @@ import { commit, deviceMeta } from '../store/commit';
 import { ingest } from '../store/ingest';
 import { api } from '../sync/api';
 import { notifyCommitted, pullAll, pushOutbox, startSync } from '../sync/sync-client';
+import { backfillHistory, loadSnapshot } from '../sync/snapshot';
 import type { Command } from '../../shared/domain/registry';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { DomainEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
-import { ingestPageRow, ingestRecordRows, layoutDb } from './candidates';
 import { MemoryConsole } from './memory-console';
 import { log, timed } from './measure';
 
@@ -36,16 +36,12 @@ export interface SyncInitialResult {
   dbName: string;
   token: string;
   cursor: number;
-  pull: { ms: number; events: number; serverMs: number; requests: number };
+  /** loadSnapshot(): the console holds every record and is usable. */
+  snapshot: { ms: number; records: number; serverMs: number; requests: number };
+  /** backfillHistory(): the older events, fetched in the background afterwards. */
+  backfill: { ms: number; events: number; serverMs: number; requests: number };
   raw: { ms: number; rows: number; batch: number };
   counts: { visits: number; events: number; inside: number; archived: number };
-  candidates?: {
-    pages: number;
-    fetchMs: number;
-    record: { writeMs: number; rows: number; events: number };
-    page: { writeMs: number; rows: number; events: number };
-    sameVisits: { record: number; page: number };
-  };
 }
 
 export interface SyncPushPullResult {
@@ -62,7 +58,7 @@ export interface SyncPushPullResult {
 
 declare global {
   interface Window {
-    benchSyncInitial(o: { batch: number; candidates: boolean; username: string }): Promise<SyncInitialResult>;
+    benchSyncInitial(o: { batch: number; username: string }): Promise<SyncInitialResult>;
     benchSyncPushPull(o: { events: number; batch: number; fromDb: string; fromToken: string }): Promise<SyncPushPullResult>;
     benchSyncStart(o: { dbName: string; token: string }): Promise<void>;
     benchSyncStop(): void;
@@ -75,17 +71,21 @@ declare global {
 /** Wall time comparable across pages of one browser. */
 const abs = () => performance.timeOrigin + performance.now();
 
-/** Sums the time spent in the sync server's pull requests (request to last body byte). */
-const pullClock = { ms: 0, requests: 0 };
+/** Sums the time spent in the sync server's pull and snapshot requests (request to last body byte). */
+const serverClock = { ms: 0, requests: 0 };
+const resetClock = () => {
+  serverClock.ms = 0;
+  serverClock.requests = 0;
+};
 const realFetch = window.fetch.bind(window);
 window.fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (!url.includes('/api/sync/pull')) return realFetch(input, init);
+  if (!url.includes('/api/sync/pull') && !url.includes('/api/sync/snapshot')) return realFetch(input, init);
   const t0 = performance.now();
   const res = await realFetch(input, init);
   const body = await res.arrayBuffer();
-  pullClock.ms += performance.now() - t0;
-  pullClock.requests += 1;
+  serverClock.ms += performance.now() - t0;
+  serverClock.requests += 1;
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 };
 
@@ -104,19 +104,19 @@ async function signedIn(dbName: string, username: string) {
 
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
-window.benchSyncInitial = async ({ batch, candidates, username }) => {
+window.benchSyncInitial = async ({ batch, username }) => {
   const name = `sync-fresh-${tag()}`;
   const { db, token } = await signedIn(name, username);
-  log(`initial sync: fresh console ${name}, pullAll() from cursor 0`);
-  pullClock.ms = 0;
-  pullClock.requests = 0;
-  const [pullMs, events] = await timed(() => pullAll(db, { serverUrl: '', token, cursor: 0 }));
-  const pull = { ms: Math.round(pullMs), events, serverMs: Math.round(pullClock.ms), requests: pullClock.requests };
+  const session = { serverUrl: '', token };
+  log(`initial sync: fresh console ${name}, loadSnapshot()`);
+  resetClock();
+  const [snapMs, records] = await timed(() => loadSnapshot(db, session));
+  const snapshot = { ms: Math.round(snapMs), records, serverMs: Math.round(serverClock.ms), requests: serverClock.requests };
   const cursor = (await db.sync.get('sync'))!.cursor;
-  log(`initial sync: ${events} events in ${(pullMs / 1000).toFixed(1)} s (${Math.round((events / pullMs) * 1000)} events/s; ${pull.requests} pulls, ${Math.round(pullClock.ms / 1000)} s of them waiting on the server)`);
+  log(`initial sync: ${records} records in ${(snapMs / 1000).toFixed(1)} s (${snapshot.requests} snapshot pages, ${Math.round(serverClock.ms / 1000)} s of them waiting on the server)`);
   const counts = {
     visits: await db.visits.count(),
-    events: await db.events.count(),
+    events: 0,
     inside: await db.visits.where('status').equals('inside').count(),
     archived: await db.visits.where('status').equals('archived').count(),
   };
@@ -142,71 +142,15 @@ window.benchSyncInitial = async ({ batch, candidates, username }) => {
   raw.close();
   await Dexie.delete(rawName);
 
-  let cand: SyncInitialResult['candidates'];
-  if (candidates) {
-    const projections = Object.fromEntries(Object.entries(schemaOf(db)).filter(([t]) => ['org', 'users', 'visits'].includes(t)));
-    const rec = layoutDb(`sync-cand-record-${tag()}`, 'record', projections);
-    const pg = layoutDb(`sync-cand-page-${tag()}`, 'page', projections);
-    await Promise.all([rec.open(), pg.open()]);
-    let c = 0;
-    let fetchMs = 0;
-    let recMs = 0;
-    let pageMs = 0;
-    let recEvents = 0;
-    let pageEvents = 0;
-    let pages = 0;
-    for (;;) {
-      const [ms, res] = await timed(() => api.pull('', token, c));
-      fetchMs += ms;
-      const evs = res.events.map((s) => (s.status === 'rejected' ? { ...s.event, status: 'rejected' as const, reason: s.reason } : s.event)) as DomainEvent[];
-      const runRec = async () => {
-        const [t, n] = await timed(() => ingestRecordRows(rec, evs));
-        recMs += t;
-        recEvents += n;
-      };
-      const runPage = async () => {
-        const [t, n] = await timed(() => ingestPageRow(pg, evs, res.cursor));
-        pageMs += t;
-        pageEvents += n;
-      };
-      if (pages % 2 === 0) {
-        await runRec();
-        await runPage();
-      } else {
-        await runPage();
-        await runRec();
-      }
-      pages += 1;
-      c = res.cursor;
-      if (!res.hasMore) break;
-    }
-    // Same projections as ingest()?
-    const differ = async (d: Dexie) => {
-      let n = 0;
-      let last = '';
-      for (;;) {
-        const a = await db.visits.where('id').above(last).limit(2000).toArray();
-        if (a.length === 0) return n;
-        const b = await d.table('visits').bulkGet(a.map((v) => v.id));
-        a.forEach((v, i) => (n += JSON.stringify(v) === JSON.stringify(b[i]) ? 0 : 1));
-        last = a[a.length - 1]!.id;
-      }
-    };
-    cand = {
-      pages,
-      fetchMs: Math.round(fetchMs),
-      record: { writeMs: Math.round(recMs), rows: await rec.table('recordEvents').count(), events: recEvents },
-      page: { writeMs: Math.round(pageMs), rows: await pg.table('eventPages').count(), events: pageEvents },
-      sameVisits: { record: await differ(rec), page: await differ(pg) },
-    };
-    log(`candidate layouts: fetch ${Math.round(fetchMs / 1000)} s; record rows ${Math.round(recMs / 1000)} s, page rows ${Math.round(pageMs / 1000)} s; visit rows differing from ingest(): ${JSON.stringify(cand.sameVisits)}`);
-    for (const d of [rec, pg]) {
-      d.close();
-      await Dexie.delete(d.name);
-    }
-  }
+  // The older history, as the sync loop fetches it in the background after the snapshot.
+  log('history backfill: backfillHistory()');
+  resetClock();
+  const [backMs] = await timed(() => backfillHistory(db, session, Infinity));
+  counts.events = await db.events.count();
+  const backfill = { ms: Math.round(backMs), events: counts.events, serverMs: Math.round(serverClock.ms), requests: serverClock.requests };
+  log(`history backfill: ${counts.events} events in ${(backMs / 1000).toFixed(1)} s (${Math.round((counts.events / backMs) * 1000)} events/s)`);
   db.close();
-  return { dbName: name, token, cursor, pull, raw: { ms: Math.round(rawMs), rows, batch }, counts, candidates: cand };
+  return { dbName: name, token, cursor, snapshot, backfill, raw: { ms: Math.round(rawMs), rows, batch }, counts };
 };
 
 /** Staff as a console knows them: the first officer and approver, and an escort. */
@@ -275,7 +219,7 @@ window.benchSyncPushPull = async ({ events: target, batch, fromDb, fromToken }) 
   log(`pushOutbox: ${answered} answered in ${(pushMs / 1000).toFixed(1)} s (${Math.round((answered / pushMs) * 1000)} events/s), ${rejected} rejected, ${outboxLeft} left in the outbox`);
 
   const cursor = (await a.sync.get('sync'))!.cursor;
-  pullClock.ms = 0;
+  serverClock.ms = 0;
   const [pullMs, fresh] = await timed(() => pullAll(a, { serverUrl: '', token: fromToken, cursor }));
   log(`pullAll on the first console: ${fresh} new events in ${(pullMs / 1000).toFixed(1)} s (${Math.round((fresh / pullMs) * 1000)} events/s)`);
   // The desk is up to date too: its cursor moves past everything (its own events included).
@@ -299,7 +243,7 @@ window.benchSyncPushPull = async ({ events: target, batch, fromDb, fromToken }) 
   return {
     dbName: name, token, events: out.length, visits: cycles, generateMs: Math.round(generateMs), ingestMs: Math.round(ingestMs),
     push: { ms: Math.round(pushMs), answered, rejected, outboxLeft },
-    pull: { ms: Math.round(pullMs), fresh, serverMs: Math.round(pullClock.ms) },
+    pull: { ms: Math.round(pullMs), fresh, serverMs: Math.round(serverClock.ms) },
     raw: { ms: Math.round(rawMs), rows: out.length },
   };
 };
