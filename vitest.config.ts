@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**', 'out/**', 'dist/**'],
     environment: 'node',
     pool: 'forks',
+    // Integration tests run real servers and databases; a loaded 2-core machine needs headroom.
+    testTimeout: 30_000,
   },
 });

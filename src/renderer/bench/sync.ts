@@ -39,7 +39,7 @@ export interface SyncInitialResult {
   /** loadSnapshot(): the console holds every record and is usable. */
   snapshot: { ms: number; records: number; serverMs: number; requests: number };
   /** backfillHistory(): the older events, fetched in the background afterwards. */
-  backfill: { ms: number; events: number; serverMs: number; requests: number };
+  backfill?: { ms: number; events: number; serverMs: number; requests: number };
   raw: { ms: number; rows: number; batch: number };
   counts: { visits: number; events: number; inside: number; archived: number };
 }
@@ -58,7 +58,7 @@ export interface SyncPushPullResult {
 
 declare global {
   interface Window {
-    benchSyncInitial(o: { batch: number; username: string }): Promise<SyncInitialResult>;
+    benchSyncInitial(o: { batch: number; username: string; backfill: boolean }): Promise<SyncInitialResult>;
     benchSyncPushPull(o: { events: number; batch: number; fromDb: string; fromToken: string }): Promise<SyncPushPullResult>;
     benchSyncStart(o: { dbName: string; token: string }): Promise<void>;
     benchSyncStop(): void;
@@ -104,7 +104,7 @@ async function signedIn(dbName: string, username: string) {
 
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
-window.benchSyncInitial = async ({ batch, username }) => {
+window.benchSyncInitial = async ({ batch, username, backfill: runBackfill }) => {
   const name = `sync-fresh-${tag()}`;
   const { db, token } = await signedIn(name, username);
   const session = { serverUrl: '', token };
@@ -143,6 +143,10 @@ window.benchSyncInitial = async ({ batch, username }) => {
   await Dexie.delete(rawName);
 
   // The older history, as the sync loop fetches it in the background after the snapshot.
+  if (!runBackfill) {
+    db.close();
+    return { dbName: name, token, cursor, snapshot, raw: { ms: Math.round(rawMs), rows, batch }, counts };
+  }
   log('history backfill: backfillHistory()');
   resetClock();
   const [backMs] = await timed(() => backfillHistory(db, session, Infinity));

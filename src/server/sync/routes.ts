@@ -113,10 +113,11 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
     return service.pull(body);
   });
 
-  app.post('/api/sync/snapshot', async (request) => {
+  app.post('/api/sync/snapshot', async (request, reply) => {
     checkVersion(request.body);
     await authed(request);
-    return service.snapshot(parse(snapshotRequestSchema, request.body));
+    const json = await service.snapshotJson(parse(snapshotRequestSchema, request.body));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.post('/api/sync/history', async (request) => {

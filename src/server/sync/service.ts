@@ -33,7 +33,7 @@ import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { checkEvent } from '../../shared/sync/event-commands';
 import type {
-  BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SnapshotRecord, SnapshotRequest,
+  BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
 } from '../../shared/sync/protocol';
 import { isUniqueViolation, type Db, type Queryable } from '../db/db';
@@ -206,38 +206,42 @@ export class SyncService {
   }
 
   /**
-   * Stores a device's events in deviceSeq order, one transaction each. Idempotent: an event
-   * already stored answers with its stored result. Stops at a gap and names the seq it expects.
+   * Stores a device's events in deviceSeq order, the whole push in one transaction under the
+   * write lock (one lock and one commit per push, not per event). Idempotent: an event already
+   * stored answers with its stored result. Stops at a gap and names the seq it expects.
    */
   async push(device: AuthedDevice, req: PushRequest): Promise<PushResponse> {
     if (req.deviceId !== device.id) throw apiErrors.deviceMismatch();
     const events = [...(req.events as DomainEvent[])].sort((a, b) => a.deviceSeq - b.deviceSeq);
+    const outcomes = await this.storeAll(events);
     const results: PushResult[] = [];
     let expectedSeq: number | undefined;
     let newest = 0;
-    try {
-      for (const e of events) {
-        const out = await this.storeOne(e);
-        if (out.kind === 'gap') {
-          expectedSeq = out.expectedSeq;
-          break;
-        }
-        results.push(out.result);
-        if (out.inserted) newest = Math.max(newest, out.result.serverVersion);
+    for (const out of outcomes) {
+      if (out.kind === 'gap') {
+        expectedSeq = out.expectedSeq;
+        break;
       }
-    } finally {
-      if (newest > 0) await this.db.notify(newest).catch(() => undefined);
+      results.push(out.result);
+      if (out.inserted) newest = Math.max(newest, out.result.serverVersion);
     }
+    if (newest > 0) await this.db.notify(newest).catch(() => undefined);
     return expectedSeq === undefined ? { results } : { results, expectedSeq };
   }
 
-  /** One event in its own transaction; a unique-constraint race is retried (and then finds the stored row). */
-  private async storeOne(e: DomainEvent): Promise<Outcome> {
+  /** The events in one transaction, up to the first gap; a unique-constraint race is retried. */
+  private async storeAll(events: DomainEvent[]): Promise<Outcome[]> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
           await lockWrites(tx);
-          return this.process(tx, e, false);
+          const out: Outcome[] = [];
+          for (const e of events) {
+            const o = await this.process(tx, e, false);
+            out.push(o);
+            if (o.kind === 'gap') break;
+          }
+          return out;
         });
       } catch (error) {
         if (isUniqueViolation(error) && attempt < 3) continue;
@@ -353,25 +357,28 @@ export class SyncService {
    * One page of the office's current state for a fresh console: projection rows in key order
    * as of server version `asOf` (fixed by the first page). A row changed after `asOf` is sent
    * as its events up to `asOf` instead, so snapshot + pull(asOf) never folds an event twice.
+   * Returns the SnapshotResponse as JSON text: the states go out as PostgreSQL prints them,
+   * never parsed and re-serialised here (most of a snapshot's server time otherwise).
    */
-  async snapshot(req: SnapshotRequest): Promise<SnapshotResponse> {
+  async snapshotJson(req: SnapshotRequest): Promise<string> {
     const asOf = req.asOf ?? (await this.currentVersion());
     const [afterKind, afterId] = req.after ?? ['', ''];
-    const rows = await this.db.query<{ kind: RecordKind; record_id: string; state: unknown; version: string | number }>(
-      `SELECT kind, record_id, state, version FROM projections WHERE (kind, record_id) > ($1, $2) ORDER BY kind, record_id LIMIT $3`,
+    const rows = await this.db.query<{ kind: RecordKind; record_id: string; state: string; version: string | number }>(
+      `SELECT kind, record_id, state::text AS state, version FROM projections WHERE (kind, record_id) > ($1, $2) ORDER BY kind, record_id LIMIT $3`,
       [afterKind, afterId, req.limit + 1],
     );
     const hasMore = rows.length > req.limit;
     const page = rows.slice(0, req.limit);
-    const records: SnapshotRecord[] = [];
+    const records: string[] = [];
     const changed: { kind: RecordKind; id: string }[] = [];
     for (const r of page) {
-      if (Number(r.version) <= asOf) records.push({ kind: r.kind, recordId: r.record_id, state: r.state });
+      if (Number(r.version) <= asOf) records.push(`{"kind":${JSON.stringify(r.kind)},"recordId":${JSON.stringify(r.record_id)},"state":${r.state}}`);
       else changed.push({ kind: r.kind, id: r.record_id });
     }
     const events = changed.length > 0 ? await this.recordEvents(changed, asOf) : [];
     const last = page[page.length - 1];
-    return { asOf, records, events, next: hasMore && last ? [last.kind, last.record_id] : null };
+    const next: SnapshotResponse['next'] = hasMore && last ? [last.kind, last.record_id] : null;
+    return `{"asOf":${asOf},"records":[${records.join(',')}],"events":${JSON.stringify(events)},"next":${JSON.stringify(next)}}`;
   }
 
   /** Every event (accepted and rejected) of some records, up to a server version, in server order. */
