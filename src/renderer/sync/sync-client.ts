@@ -5,7 +5,7 @@
  * Refused events come back as 'rejected': they leave the fold and appear in the conflict inbox.
  */
 import type { DomainEvent } from '../../shared/events';
-import { MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sync/protocol';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { ingest, markRejected } from '../store/ingest';
@@ -73,12 +73,22 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
   return answered;
 }
 
-/** Pulls everything past the cursor into the store; returns how many events were new. */
+/**
+ * Pulls everything past the cursor into the store; returns how many events were new. The next
+ * page is fetched while the current one is ingested.
+ */
 export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number> {
   let cursor = meta.cursor;
   let fresh = 0;
+  const fetchPage = (from: number) => {
+    const p = api.pull(meta.serverUrl, meta.token, from, MAX_PULL_LIMIT);
+    p.catch(() => undefined); // awaited below; never an unhandled rejection
+    return p;
+  };
+  let pending = fetchPage(cursor);
   for (;;) {
-    const res = await api.pull(meta.serverUrl, meta.token, cursor);
+    const res = await pending;
+    if (res.hasMore) pending = fetchPage(res.cursor);
     const events = res.events.map(localEvent);
     if (historyIncomplete(await db.sync.get('sync'))) await ensureHistory(db, meta, await recordsToRefold(db, events));
     fresh += await ingest(db, events);
