@@ -5,7 +5,7 @@
  * snapshot of the server's projections "as of" one server version (rows written as they are,
  * page by page, resumable), then pulls from that version like any console. The events older
  * than the snapshot — each record's audit trail — arrive in the background (backfillHistory),
- * a few pages per sync round. Until they have, whenever the console must re-fold a record (an
+ * one small page at a time between sync rounds, so they never hold up a push or a pull. Until they have, whenever the console must re-fold a record (an
  * event older than its state arrives, or the server refuses one of ours) it first fetches that
  * record's history from the server (ensureHistory), so no state is ever folded from a partial
  * log.
@@ -147,13 +147,13 @@ export async function recordsToRefold(db: ConsoleDb, events: DomainEvent[]): Pro
  * Fetches older history in the background: pages of events up to the snapshot's version,
  * stored as history, for about `budgetMs`. Returns true when the history is complete.
  */
-export async function backfillHistory(db: ConsoleDb, session: SnapshotSession, budgetMs = 2000): Promise<boolean> {
+export async function backfillHistory(db: ConsoleDb, session: SnapshotSession, budgetMs = 2000, pageSize = HISTORY_PAGE): Promise<boolean> {
   const started = Date.now();
   for (;;) {
     const meta = await db.sync.get('sync');
     if (!historyIncomplete(meta)) return true;
     const { upTo, cursor } = meta!.history!;
-    const res = await api.pull(session.serverUrl, session.token, cursor, HISTORY_PAGE);
+    const res = await api.pull(session.serverUrl, session.token, cursor, pageSize);
     const within = res.events.filter((s) => s.serverVersion <= upTo);
     await storeHistory(db, within.map(localEvent));
     const next = !res.hasMore || res.cursor >= upTo ? upTo : res.cursor;

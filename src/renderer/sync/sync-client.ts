@@ -14,6 +14,8 @@ import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localE
 import { useSyncStore } from './sync-store';
 
 const POLL_MS = 30_000;
+/** Events per background history page: small, so a round waits at most one short transaction. */
+const HISTORY_STEP = 500;
 
 /** Splits events into pushes of at most MAX_PUSH_EVENTS and about MAX_PUSH_BYTES. */
 export function splitBatches(events: DomainEvent[], maxEvents = MAX_PUSH_EVENTS, maxBytes = MAX_PUSH_BYTES * 0.9): DomainEvent[][] {
@@ -113,10 +115,7 @@ export async function catchUp(db: ConsoleDb, meta: SyncSession): Promise<number>
   return pullAll(db, meta);
 }
 
-/**
- * One round: push, pull, then a slice of the history backfill. Updates the status store.
- * Returns true when background work remains (another round should follow soon).
- */
+/** One round: push, then pull (a snapshot first on a fresh console). Updates the status store. Returns true when it succeeded. */
 export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<boolean> {
   const store = useSyncStore.getState();
   const meta = await syncSession(db, readToken);
@@ -128,9 +127,8 @@ export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<b
   try {
     await pushOutbox(db, meta);
     await catchUp(db, meta);
-    const complete = await backfillHistory(db, meta);
     store.set({ phase: 'idle', lastSyncedAt: new Date().toISOString(), problem: undefined });
-    return !complete;
+    return true;
   } catch (e) {
     if (e instanceof SyncError) {
       const phase = e.code === 'offline' ? 'offline' : e.status === 426 ? 'update-required' : e.status === 401 ? 'signed-out' : 'error';
@@ -160,9 +158,8 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
       again = true;
       return;
     }
-    running = syncOnce(db, readToken).then((more) => {
-      // Older history still to fetch: another round shortly, leaving the page responsive.
-      if (more && !stopped) window.setTimeout(trigger, 250);
+    running = syncOnce(db, readToken).then((synced) => {
+      if (synced) void pumpHistory();
     }).finally(() => {
       running = null;
       if (again && !stopped) {
@@ -170,6 +167,29 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
         trigger();
       }
     });
+  };
+
+  // The older history of a snapshot console: one small page at a time, only while no round
+  // runs, so a change from another desk is never queued behind the backfill.
+  let pumping = false;
+  const pumpHistory = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (!stopped) {
+        if (running) {
+          await running.catch(() => undefined);
+          continue;
+        }
+        const session = await syncSession(db, readToken);
+        if (!session || (await backfillHistory(db, session, 0, HISTORY_STEP))) break;
+        await new Promise((r) => window.setTimeout(r, 20));
+      }
+    } catch {
+      // Offline or refused: the next successful round starts the pump again.
+    } finally {
+      pumping = false;
+    }
   };
 
   const openPoke = async () => {
