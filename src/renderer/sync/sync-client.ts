@@ -15,7 +15,7 @@ import { useSyncStore } from './sync-store';
 
 const POLL_MS = 30_000;
 /** Events per background history page: small, so a round waits at most one short transaction. */
-const HISTORY_STEP = 500;
+const HISTORY_STEP = 250;
 
 /** Splits events into pushes of at most MAX_PUSH_EVENTS and about MAX_PUSH_BYTES. */
 export function splitBatches(events: DomainEvent[], maxEvents = MAX_PUSH_EVENTS, maxBytes = MAX_PUSH_BYTES * 0.9): DomainEvent[][] {
@@ -183,7 +183,7 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
         }
         const session = await syncSession(db, readToken);
         if (!session || (await backfillHistory(db, session, 0, HISTORY_STEP))) break;
-        await new Promise((r) => window.setTimeout(r, 20));
+        await new Promise((r) => window.setTimeout(r, 100));
       }
     } catch {
       // Offline or refused: the next successful round starts the pump again.
