@@ -3,13 +3,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { officeCalendar } from '../../../shared/domain/org/state';
+import { officeCalendar, type OrgState } from '../../../shared/domain/org/state';
 import { slaFor } from '../../../shared/domain/ticket/sla';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, ticketReceptionSchema } from '../../../shared/domain/ticket/state';
 import { newId } from '../../../shared/ids';
 import { useCommand, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
-import { Field, FailureBanner, PageHeader } from '../../components/ui';
+import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
 import { fromOfficeInput, toOfficeInput } from './office-time';
 import { slaTargetText } from './SlaClock';
 import './tickets.css';
@@ -21,8 +21,15 @@ type FormOut = z.output<typeof ticketForm>;
 export function TicketNewScreen() {
   const { t } = useTranslation();
   const org = useOrg();
+  // The form's default reception time is "now" in the office's zone: wait for the office.
+  if (!org) return <Empty>{t('common.loading')}</Empty>;
+  return <TicketNewForm org={org} />;
+}
+
+function TicketNewForm({ org }: { org: OrgState }) {
+  const { t } = useTranslation();
   const { run, failure, setFailure, busy } = useCommand();
-  const zone = org?.timeZone ?? 'WIB';
+  const zone = org.timeZone;
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(ticketForm),
     defaultValues: {
@@ -32,7 +39,7 @@ export function TicketNewScreen() {
   });
   const { register, handleSubmit, formState, setFocus, setError } = form;
   const e = formState.errors;
-  const cal = officeCalendar(org ?? undefined);
+  const cal = officeCalendar(org);
 
   const onSubmit = handleSubmit(async ({ receivedLocal, ...v }) => {
     const receivedAt = fromOfficeInput(receivedLocal, zone);
@@ -99,7 +106,7 @@ export function TicketNewScreen() {
             <select id="priority" {...register('priority')}>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
-                  {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org?.sla, p))}
+                  {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org.sla, p))}
                 </option>
               ))}
             </select>
