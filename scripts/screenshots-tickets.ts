@@ -143,7 +143,7 @@ async function run(lang: 'id' | 'en') {
   await page.goto(urls[3]!);
   await page.locator('#resolution').fill('Roller baki 2 dibersihkan, kertas tidak tersangkut lagi.');
   await click(page, /Tandai selesai|Mark resolved/);
-  await page.locator('#confirmedBy').waitFor({ state: 'detached' });
+  await page.locator('#confirmedBy').waitFor();
   await page.goto(urls[1]!);
   await page.locator('#comment').fill('Adaptor daya diuji: rusak. Mengambil adaptor cadangan dari gudang.');
   await click(page, /Simpan catatan|Save note/);

@@ -25,6 +25,7 @@ import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { TicketNewScreen } from '../features/tickets/TicketNewScreen';
 import { TicketDetailScreen } from '../features/tickets/TicketDetailScreen';
 import { countQueue } from '../store/queries/tickets';
+import '../features/tickets/tickets.css';
 import { SyncStatus } from '../sync/SyncStatus';
 
 interface NavItem {
@@ -108,7 +109,7 @@ export function Shell() {
           const list = visible.filter((i) => i.group === g);
           if (list.length === 0) return null;
           return (
-            <div key={g ?? 'top'}>
+            <div key={g ?? 'top'} className={g ? undefined : 'nav-top'}>
               {g && <div className="nav-section">{t(`nav.${g}`)}</div>}
               <ul>
                 {list.map((i) => {

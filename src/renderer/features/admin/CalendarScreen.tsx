@@ -128,6 +128,8 @@ function CalendarForm({ org }: { org: OrgState }) {
   const lang = useLang();
   const { run, failure, busy } = useCommand();
   const [saved, setSaved] = useState(false);
+  // Bumped on each save: the import panel starts afresh (its "added, remember to save" note is stale).
+  const [saves, setSaves] = useState(0);
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(calendarForm), defaultValues: toForm(org) });
   const { register, handleSubmit, formState, control, setValue, getValues } = form;
   const e = formState.errors;
@@ -142,7 +144,10 @@ function CalendarForm({ org }: { org: OrgState }) {
 
   const onSubmit = handleSubmit(async (v) => {
     setSaved(false);
-    if (await run({ type: 'org.update', input: { calendar: toSettings(v), sla: v.sla } })) setSaved(true);
+    if (await run({ type: 'org.update', input: { calendar: toSettings(v), sla: v.sla } })) {
+      setSaved(true);
+      setSaves((n) => n + 1);
+    }
   });
 
   const addDays = (list: { date: string; name: string }[]) => {
@@ -314,7 +319,7 @@ function CalendarForm({ org }: { org: OrgState }) {
             </tbody>
           </table>
         )}
-        <DaysOffImport onAdd={addDays} />
+        <DaysOffImport key={saves} onAdd={addDays} />
       </section>
       <div className="form-actions sticky-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

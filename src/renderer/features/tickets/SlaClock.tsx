@@ -59,14 +59,10 @@ export function SlaClock({ ticket, now, cal, big }: { ticket: Pick<TicketState, 
   const dur = useDuration();
   const fmt = useFormatDateTime();
   const v = slaView(ticket, now, cal);
-  const text =
-    v.level === 'breached' || v.level === 'missed'
-      ? t('ticket.sla.over', { time: dur(-v.leftMs) })
-      : v.level === 'met'
-        ? t('ticket.sla.used', { time: dur(v.usedMs) })
-        : t('ticket.sla.left', { time: dur(v.leftMs) });
+  // Over the budget shows how far over, also while paused (a late fix awaiting confirmation).
+  const text = v.level === 'met' ? t('ticket.sla.used', { time: dur(v.usedMs) }) : v.isBreached ? t('ticket.sla.over', { time: dur(-v.leftMs) }) : t('ticket.sla.left', { time: dur(v.leftMs) });
   return (
-    <div className={`sla sla-${v.level}${big ? ' sla-big' : ''}`} data-testid="sla-clock" data-level={v.level} title={ticket.clock.dueAt ? t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) }) : undefined}>
+    <div className={`sla sla-${v.level}${v.isBreached ? ' sla-over' : ''}${big ? ' sla-big' : ''}`} data-testid="sla-clock" data-level={v.level} title={ticket.clock.dueAt ? t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) }) : undefined}>
       <div className="sla-line">
         <span className={`sla-chip sla-chip-${v.level}`}>{t(`ticket.sla.level.${v.level}`)}</span>
         <span>{text}</span>

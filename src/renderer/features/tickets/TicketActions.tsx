@@ -24,7 +24,7 @@ function ClassifyPanel({ ticket }: { ticket: TicketState }) {
     <section className="card action-card" aria-labelledby="classify-title">
       <h2 id="classify-title">{first ? t('ticket.classify.title') : t('ticket.classify.retitle')}</h2>
       <FailureBanner failure={failure} />
-      <div className="grid-2">
+      <div>
         <Field label={t('ticket.fields.category')} htmlFor="cl-category">
           <select id="cl-category" value={category} onChange={(e) => setCategory(e.target.value as TicketCategory)}>
             {TICKET_CATEGORIES.map((c) => (
@@ -150,7 +150,7 @@ function ConfirmPanel({ ticket }: { ticket: TicketState }) {
           <textarea id="confirmNote" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
       </div>
-      <div className="form-actions">
+      <div className="form-actions wrap-actions">
         <button type="button" className="btn btn-danger" disabled={busy} onClick={() => send(false)}>
           {t('ticket.confirm.reopen')}
         </button>

@@ -64,7 +64,7 @@ export function TicketDetailScreen({ id }: { id: string }) {
               <dd>
                 {fmt(ticket.receivedAt)} · {t('ticket.detail.recordedBy', { name: name(ticket.recordedBy) })}
               </dd>
-              <dt>{t('ticket.fields.assetSerial')}</dt>
+              <dt>{t('ticket.detail.assetSerial')}</dt>
               <dd className="mono">{ticket.assetSerial ?? '—'}</dd>
               <dt>{t('ticket.fields.priority')}</dt>
               <dd>
@@ -114,7 +114,8 @@ export function TicketDetailScreen({ id }: { id: string }) {
           )}
         </div>
         <div>
-          <TicketActions ticket={ticket} />
+          {/* Keyed: each ticket's panels start from its own values, not the last ticket's. */}
+          <TicketActions key={ticket.id} ticket={ticket} />
           <section className="card">
             <h2>{t('ticket.detail.history')}</h2>
             <ol className="timeline">
