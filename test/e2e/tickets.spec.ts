@@ -64,6 +64,11 @@ test('a High ticket received at 08:00 is at risk by 11:50 and breached after 12:
   await unclassified.getByRole('link', { name: 'Laptop bendahara mati' }).click();
   await expect(page.getByTestId('sla-clock')).toContainText('lewat 0 j 02 m');
   await expect(page.getByTestId('sla-clock')).toContainText('Target: 4 jam kerja');
+
+  // Escalation opens the incident form (the incidents workflow) with this ticket named.
+  const ticketId = (await page.evaluate(() => location.hash)).split('/').pop()!;
+  await page.getByRole('button', { name: 'Eskalasi ke insiden keamanan' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/incidents/new\\?ticket=${ticketId}$`));
 });
 
 test('a ticket goes from reception to closure across roles; refusals keep what was typed and write nothing', async ({ page }) => {

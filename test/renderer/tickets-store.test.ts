@@ -4,6 +4,7 @@
  * nothing; the projection equals the fold of the stored events.
  */
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { commit } from '../../src/renderer/store/commit';
@@ -113,5 +114,29 @@ describe('tickets in the store', () => {
     expect(await db.events.count()).toBe(before);
     expect(await db.tickets.count()).toBe(0);
     expect(await db.outbox.count()).toBe(before);
+  });
+
+  it('v5 adds the tickets table to a v3 database and keeps what it held', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(3).stores({
+      events: '&id, [kind+recordId], [deviceId+deviceSeq], hlc, status',
+      outbox: '++seq, &eventId',
+      meta: '&key',
+      org: '&id',
+      users: '&id, &username',
+      visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut',
+      sync: '&key',
+      lists: '&key',
+    });
+    await old.table('visits').put({ id: 'v1', status: 'inside', registeredAt: '2026-11-01T01:00:00.000Z', nameLower: 'budi', orgLower: 'pt' });
+    await old.table('lists').put({ key: 'openVisits', ids: ['v1'], badges: {} });
+    old.close();
+    const db = new ConsoleDb(name);
+    opened.push(db);
+    expect(await db.tickets.count()).toBe(0);
+    expect(await ticketQueue(db)).toEqual([]);
+    expect((await db.visits.get('v1'))?.status).toBe('inside');
+    expect((await db.lists.get('openVisits'))?.ids).toEqual(['v1']);
   });
 });
