@@ -11,7 +11,8 @@
  * BENCH_COLD_RUNS (browser restarts per side, 2), BENCH_SEED (1), BENCH_CANDIDATES (0 skips the
  * measured candidate changes of src/renderer/bench/candidates.ts), CHROMIUM_PATH
  * (/usr/bin/chromium), BENCH_PROFILE (keep the browser profile in this directory).
- * BENCH_ONLY=sync runs only the sync benchmark, BENCH_ONLY=store only the store one.
+ * BENCH_ONLY=sync runs only the sync benchmark, BENCH_ONLY=store only the store one, BENCH_ONLY=tickets only
+ * the tickets one (BENCH_TICKETS 50000, BENCH_TICKET_BATCH 1000, BENCH_TICKET_COMMITS 100; src/renderer/bench/tickets.ts).
  * Sync: BENCH_SYNC_VISITS (the office the server holds for the initial sync; BENCH_VISITS),
  * BENCH_SYNC_EVENTS (events pushed and pulled, 10000), BENCH_SYNC_CHANGES (changes timed from
  * one client to the other, 20), BENCH_SYNC_BACKFILL (0 skips timing the history backfill). The server is seeded by bench/sync-seed.ts; the page side is
@@ -93,6 +94,7 @@ declare global {
     benchSyncStep(o: { id: string; step: number; n: number; badge: string }): Promise<{ t0: number; hlc: string; commitMs: number }>;
     benchSyncSeen(o: { hlc: string; timeoutMs: number }): Promise<number>;
     runBench(o: typeof options): Promise<BenchResult>;
+    benchTickets(o: typeof ticketOptions): Promise<TicketBenchResult>;
     benchOpen(options: { name: string; side: 'real' | 'raw' | 'candidate' }): Promise<{ ms: number; inside: number; page: number }>;
     benchReady: boolean;
   }
@@ -114,7 +116,7 @@ const options = {
 };
 const coldRuns = env('BENCH_COLD_RUNS', 2);
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'sync', 'store'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync' or 'store', not '${only}'`);
+if (!['', 'sync', 'store', 'tickets'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store' or 'tickets', not '${only}'`);
 const syncOptions = {
   visits: env('BENCH_SYNC_VISITS', options.visits),
   events: env('BENCH_SYNC_EVENTS', 10_000),
@@ -308,6 +310,57 @@ async function syncBench(server: FastifyInstance, profile: string, base: string,
   console.log(`wrote ${file}`);
 }
 
+/** What window.benchTickets() returns (src/renderer/bench/tickets.ts, TicketBenchResult). */
+interface TicketBenchResult {
+  options: Record<string, number>;
+  userAgent: string;
+  history: { tickets: number; events: number; open: number; awaiting: number; statuses: Record<string, number>; generateMs: number };
+  seed: { realMs: number; rawMs: number; realEventsPerSec: number; rawEventsPerSec: number };
+  sanity: { ticketsReal: number; ticketsRaw: number; rowsDiffering: number };
+  queries: Record<string, { label: string; rows: number; real: Stats; raw: Stats; rawScan?: Stats; same: boolean }>;
+  commits: { real: Stats; raw: Stats };
+  totalMs: number;
+}
+
+const ticketOptions = {
+  tickets: Number(process.env.BENCH_TICKETS ?? 50_000),
+  batch: Number(process.env.BENCH_TICKET_BATCH ?? 1000),
+  queryRuns: Number(process.env.BENCH_QUERY_RUNS ?? 30),
+  commits: Number(process.env.BENCH_TICKET_COMMITS ?? 100),
+  seed: Number(process.env.BENCH_SEED ?? 1),
+};
+
+/** BENCH_ONLY=tickets: 50k tickets, the urgency queue and the other ticket queries beside raw Dexie. Target: open queue ≤ 100 ms. */
+async function ticketsBench(profile: string, base: string, track: (c?: BrowserContext) => void): Promise<void> {
+  const { ctx, page } = await launch(profile, base);
+  track(ctx);
+  const r = await page.evaluate((o) => window.benchTickets(o), ticketOptions);
+  await ctx.close();
+  track(undefined);
+  const f = (x: number) => x.toFixed(2);
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+  const lines: string[][] = [['figure', 'meja-it p50 / p95', 'raw Dexie p50 / p95', 'ratio', 'target', 'pass']];
+  for (const [key, q] of Object.entries(r.queries)) {
+    const target = key === 'queue' || key === 'queueWithClocks' ? 100 : undefined;
+    lines.push([`${q.label} (${q.rows} rows)${q.same ? '' : ' RESULTS DIFFER'}`, `${f(q.real.p50)} / ${f(q.real.p95)} ms`, `${f(q.raw.p50)} / ${f(q.raw.p95)} ms`, ratio(q.real.p50, q.raw.p50), target ? `p95 ≤ ${target} ms` : '', target ? (q.real.p95 <= target ? 'yes' : 'NO') : '']);
+    if (q.rawScan) lines.push([`  raw Dexie without the queueDue index: open statuses' ranges + sort`, '', `${f(q.rawScan.p50)} / ${f(q.rawScan.p95)} ms`, ratio(q.real.p50, q.rawScan.p50), '', '']);
+  }
+  lines.push(['ticket.receive through commit() vs the same rows raw', `${f(r.commits.real.p50)} / ${f(r.commits.real.p95)} ms`, `${f(r.commits.raw.p50)} / ${f(r.commits.raw.p95)} ms`, ratio(r.commits.real.p50, r.commits.raw.p50), '', '']);
+  lines.push(['seeding (events/s): ingest() vs raw bulkPut', `${r.seed.realEventsPerSec}/s`, `${r.seed.rawEventsPerSec}/s`, ratio(r.seed.rawEventsPerSec, r.seed.realEventsPerSec), '', '']);
+  console.log('');
+  console.log(`Meja IT tickets benchmark — ${r.history.tickets} tickets, ${r.history.events} events over a year; open queue ${r.history.open}, awaiting confirmation ${r.history.awaiting}`);
+  console.log(`final statuses ${JSON.stringify(r.history.statuses)}; sanity ${JSON.stringify(r.sanity)}; history generated with the real commands in ${Math.round(r.history.generateMs / 1000)} s`);
+  console.log('ratio = meja-it ÷ raw Dexie time (p50; for seeding, raw rate ÷ meja-it rate)');
+  console.log('');
+  const w = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  for (const l of lines) console.log(l.map((v, i) => v.padEnd(w[i]!)).join('  ').trimEnd());
+  console.log(`tickets benchmark page ran ${Math.round(r.totalMs / 1000)} s`);
+  mkdirSync('bench/results', { recursive: true });
+  const file = 'bench/results/tickets-latest.json';
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), options: ticketOptions, result: r }, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}
+
 async function main(): Promise<void> {
   const webRoot = resolve('out/renderer');
   if (!existsSync(join(webRoot, 'bench.html'))) throw new Error('out/renderer/bench.html is missing: run `npm run bench` (it builds first).');
@@ -322,7 +375,7 @@ async function main(): Promise<void> {
 
   let ctx: BrowserContext | undefined;
   try {
-    if (only !== 'sync') {
+    if (only === '' || only === 'store') {
       const first = await launch(profile, base);
       ctx = first.ctx;
       const result = await first.page.evaluate((o) => window.runBench(o), options);
@@ -385,7 +438,10 @@ async function main(): Promise<void> {
       writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, coldRuns }, rows: list, result, openCold: { ...cold, candidate: stats(coldTimes.candidate), samples: coldTimes } }, null, 2) + '\n');
       console.log(`wrote ${file}`);
     }
-    if (only !== 'store') {
+    if (only === '' || only === 'tickets') {
+      await ticketsBench(profile, base, (c) => (ctx = c));
+    }
+    if (only === '' || only === 'sync') {
       await syncBench(server, profile, base, (c) => (ctx = c));
     }
   } finally {

@@ -18,6 +18,14 @@ import { UsersScreen } from '../features/admin/UsersScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
+import { CalendarScreen } from '../features/admin/CalendarScreen';
+import { MyWorkScreen } from '../features/mywork/MyWorkScreen';
+import { sections as myWorkSections } from '../features/mywork/sections';
+import { TicketsScreen } from '../features/tickets/TicketsScreen';
+import { TicketNewScreen } from '../features/tickets/TicketNewScreen';
+import { TicketDetailScreen } from '../features/tickets/TicketDetailScreen';
+import { countQueue } from '../store/queries/tickets';
+import '../features/tickets/tickets.css';
 import { SyncStatus } from '../sync/SyncStatus';
 
 interface NavItem {
@@ -25,6 +33,8 @@ interface NavItem {
   label: string;
   roles?: Role[];
   count?: number;
+  /** The sidebar group it is listed under (none: above the groups). */
+  group?: 'serverRoom' | 'helpdesk' | 'administration';
 }
 
 function useClock(): Date {
@@ -47,6 +57,11 @@ function Screen({ route }: { route: string }) {
   if (route === '/admin/users') return <UsersScreen />;
   if (route === '/admin/settings') return <SettingsScreen />;
   if (route === '/sync/conflicts') return <ConflictsScreen />;
+  if (route === '/my-work') return <MyWorkScreen />;
+  if (route === '/tickets/new') return <TicketNewScreen />;
+  if (route === '/tickets' || route.startsWith('/tickets?')) return <TicketsScreen route={route} />;
+  if ((m = match('/tickets/:id', route))) return <TicketDetailScreen id={m.id!} />;
+  if (route === '/admin/calendar') return <CalendarScreen />;
   return <p>{t('common.notFound')}</p>;
 }
 
@@ -59,19 +74,25 @@ export function Shell() {
   const { user, lock, signOut } = useSessionStore();
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;
+  const ticketCount = useLiveQuery(() => countQueue(db), []) ?? 0;
   if (!user || !org) return null;
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
   const items: NavItem[] = [
-    { path: '/', label: t('nav.inside'), count: insideCount },
-    { path: '/visits/new', label: t('nav.register'), roles: ['officer'] },
-    { path: '/approvals', label: t('nav.approvals'), roles: ['approver'], count: awaitingCount },
-    { path: '/visits', label: t('nav.log') },
-    { path: '/admin/users', label: t('nav.users'), roles: ['admin'] },
-    { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'] },
+    { path: '/my-work', label: t('nav.myWork'), roles: [...new Set(myWorkSections.flatMap((s) => s.roles))] },
+    { path: '/', label: t('nav.inside'), count: insideCount, group: 'serverRoom' },
+    { path: '/visits/new', label: t('nav.register'), roles: ['officer'], group: 'serverRoom' },
+    { path: '/approvals', label: t('nav.approvals'), roles: ['approver'], count: awaitingCount, group: 'serverRoom' },
+    { path: '/visits', label: t('nav.log'), group: 'serverRoom' },
+    { path: '/tickets', label: t('nav.tickets'), count: ticketCount, group: 'helpdesk' },
+    { path: '/tickets/new', label: t('nav.newTicket'), roles: ['officer', 'technician', 'admin'], group: 'helpdesk' },
+    { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
+    { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
+    { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
   ];
   const visible = items.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r)));
   const activePath = route.split('?')[0] === '/inside' ? '/' : route.split('?')[0];
+  const groups = [undefined, 'serverRoom', 'helpdesk', 'administration'] as const;
 
   return (
     <div className="shell">
@@ -84,20 +105,29 @@ export function Shell() {
             <div className="brand-org">{org.name}</div>
           </div>
         </div>
-        <div className="nav-section">{t('nav.serverRoom')}</div>
-        <ul>
-          {visible.map((i) => {
-            const active = activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? ''));
-            return (
-              <li key={i.path}>
-                <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
-                  <span>{i.label}</span>
-                  {!!i.count && <span className="nav-count">{i.count}</span>}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+        {groups.map((g) => {
+          const list = visible.filter((i) => i.group === g);
+          if (list.length === 0) return null;
+          return (
+            <div key={g ?? 'top'} className={g ? undefined : 'nav-top'}>
+              {g && <div className="nav-section">{t(`nav.${g}`)}</div>}
+              <ul>
+                {list.map((i) => {
+                  const active =
+                    activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? '')) || (i.path === '/tickets' && /^\/tickets\/(?!new)/.test(activePath ?? ''));
+                  return (
+                    <li key={i.path}>
+                      <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+                        <span>{i.label}</span>
+                        {!!i.count && <span className="nav-count">{i.count}</span>}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          );
+        })}
         </div>
       </nav>
       <div className="main">

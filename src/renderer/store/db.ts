@@ -9,6 +9,7 @@ import type { StateOf } from '../../shared/domain/registry';
 import type { OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
+import type { TicketState } from '../../shared/domain/ticket/state';
 import type { HlcState } from '../../shared/hlc';
 
 /** This device's identity and the head of its event chain. */
@@ -67,6 +68,7 @@ export class ConsoleDb extends Dexie {
   org!: Table<OrgState, string>;
   users!: Table<UserState, string>;
   visits!: Table<VisitState, string>;
+  tickets!: Table<TicketState, string>;
 
   /** The database name lets each test and each bench run use its own database. */
   constructor(name = 'meja-it') {
@@ -92,11 +94,19 @@ export class ConsoleDb extends Dexie {
         const badges = Object.fromEntries(open.filter((v) => v.badgeOut).map((v) => [v.badgeOut!, v.id]));
         await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open.map((v) => v.id), badges });
       });
+    // v5: helpdesk tickets. `queueDue` is set only while a ticket's SLA clock runs, so that
+    // index holds exactly the open queue in urgency order (an index range, however long the
+    // history); [assigneeId+queueDue] is "assigned to me, most urgent first";
+    // [status+resolvedAt] the fixes awaiting the user's confirmation; [status+receivedAt] the
+    // unclassified tickets and the log by status.
+    this.version(5).stores({
+      tickets: '&id, receivedAt, [status+receivedAt], queueDue, [assigneeId+queueDue], [status+resolvedAt], assetSerial',
+    });
   }
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, ticket: this.tickets } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -138,6 +148,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.tickets, this.lists] as Table[];
   }
 }

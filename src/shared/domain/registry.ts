@@ -14,6 +14,11 @@ import {
   visitAddDevice, visitArchive, visitCancel, visitCheckOut, visitCorrect, visitDecide, visitEnter, visitIssueBadge, visitNoteActivity, visitRegister,
 } from './visit/commands';
 import { applyVisit } from './visit/fold';
+import {
+  ticketAssign, ticketClassify, ticketComment, ticketConfirm, ticketLinkIncident, ticketReceive, ticketResolve, ticketStart,
+} from './ticket/commands';
+import { applyTicket } from './ticket/fold';
+import type { TicketState } from './ticket/state';
 import type { VisitState } from './visit/state';
 
 export const commands = {
@@ -33,6 +38,14 @@ export const commands = {
   'visit.cancel': visitCancel,
   'visit.archive': visitArchive,
   'visit.correct': visitCorrect,
+  'ticket.receive': ticketReceive,
+  'ticket.classify': ticketClassify,
+  'ticket.assign': ticketAssign,
+  'ticket.start': ticketStart,
+  'ticket.comment': ticketComment,
+  'ticket.resolve': ticketResolve,
+  'ticket.confirm': ticketConfirm,
+  'ticket.linkIncident': ticketLinkIncident,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -46,6 +59,7 @@ export interface StateOf {
   org: OrgState;
   user: UserState;
   visit: VisitState;
+  ticket: TicketState;
 }
 
 /** The fold step of each record kind. */
@@ -53,6 +67,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   org: applyOrg,
   user: applyUser,
   visit: applyVisit,
+  ticket: applyTicket,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

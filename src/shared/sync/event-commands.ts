@@ -72,6 +72,26 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'visit.archive', input: { id } };
     case 'visit.corrected':
       return { type: 'visit.correct', input: { id, text: p.text } };
+    case 'ticket.received': {
+      const { docNo: _docNo, sla, clock: _clock, ...rest } = p;
+      return { type: 'ticket.receive', input: { ...rest, priority: (sla as { priority: string }).priority, id } };
+    }
+    case 'ticket.classified':
+      return { type: 'ticket.classify', input: { id, category: p.category, priority: (p.sla as { priority: string }).priority } };
+    case 'ticket.assigned':
+      return { type: 'ticket.assign', input: { id, assigneeId: p.assigneeId } };
+    case 'ticket.started':
+      return { type: 'ticket.start', input: { id } };
+    case 'ticket.commented':
+      return { type: 'ticket.comment', input: { id, text: p.text } };
+    case 'ticket.resolved':
+      return { type: 'ticket.resolve', input: { id, resolution: p.resolution } };
+    case 'ticket.confirmed':
+      return { type: 'ticket.confirm', input: { id, confirmed: true, confirmedBy: p.confirmedBy, method: p.method, note: p.note } };
+    case 'ticket.reopened':
+      return { type: 'ticket.confirm', input: { id, confirmed: false, confirmedBy: p.confirmedBy, method: p.method, note: p.reason } };
+    case 'ticket.escalated':
+      return { type: 'ticket.linkIncident', input: { id, incidentId: p.incidentId } };
     default:
       return null;
   }

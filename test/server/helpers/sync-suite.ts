@@ -521,4 +521,77 @@ export function syncSuite(backend: () => Backend): void {
       other.server.closeAllConnections();
     });
   });
+  describe('tickets', () => {
+    const ticketInput = (priority: 'high' | 'medium' | 'low' = 'high') => ({
+      id: newId(), channel: 'phone' as const, requesterName: 'Siti Aminah', requesterDepartment: 'Bagian Keuangan', requesterContact: '0812-1111-2222',
+      category: 'hardware' as const, priority, subject: 'Laptop tidak menyala', description: 'Laptop kantor mati total sejak pagi.', assetSerial: 'PF2ABC12',
+    });
+
+    /** The office plus a technician, created and pushed by the admin. */
+    async function helpdesk() {
+      const o = await office();
+      const techId = newId();
+      await o.admin.run(o.adminId, { type: 'user.create', input: { id: techId, username: 'teknisi', displayName: 'Rahmat Hidayat', roles: ['technician'], password: await hashPassword(PASSWORD, 1000) } });
+      expect((await api.push(o.admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      return { ...o, techId };
+    }
+
+    it("a ticket's whole life is re-checked and folded by the server into the same state as on the device", async () => {
+      const { ids, techId } = await helpdesk();
+      const desk = await join_('petugas');
+      const tech = await join_('teknisi', 'Laptop teknisi');
+      const [received] = await desk.run(ids['petugas']!, { type: 'ticket.receive', input: ticketInput() });
+      const id = received!.recordId;
+      expect((await api.push(desk)).body.results.map((r) => r.status)).toEqual(['accepted']);
+      tech.receive((await api.pull(tech.token, 0, 2000)).body.events);
+      await tech.run(techId, { type: 'ticket.classify', input: { id, category: 'network', priority: 'medium' } });
+      await tech.run(techId, { type: 'ticket.assign', input: { id, assigneeId: techId } });
+      await tech.run(techId, { type: 'ticket.start', input: { id } });
+      await tech.run(techId, { type: 'ticket.comment', input: { id, text: 'Kabel LAN diganti' } });
+      await tech.run(techId, { type: 'ticket.resolve', input: { id, resolution: 'Port switch dipindah, koneksi normal.' } });
+      await tech.run(techId, { type: 'ticket.linkIncident', input: { id, incidentId: newId() } });
+      expect((await api.push(tech)).body.results.map((r) => r.status)).toEqual(Array(6).fill('accepted'));
+      desk.receive((await api.pull(desk.token, 0, 2000)).body.events);
+      await desk.run(ids['petugas']!, { type: 'ticket.confirm', input: { id, confirmed: false, confirmedBy: 'Siti Aminah', method: 'phone', note: 'Masih putus-putus' } });
+      expect((await api.push(desk)).body.results.at(-1)).toMatchObject({ status: 'accepted' });
+      const [proj] = await backend().db.query<{ state: unknown }>(`SELECT state FROM projections WHERE kind = 'ticket' AND record_id = $1`, [id]);
+      expect(proj!.state).toEqual(JSON.parse(JSON.stringify(desk.state.get(`ticket:${id}`))));
+      expect(proj!.state).toMatchObject({ status: 'in_progress', priority: 'medium', reopenCount: 1, assigneeId: techId });
+    });
+
+    it("two desks record the user's answer to the same fix offline: one accepted, the other rejected", async () => {
+      const { ids, techId } = await helpdesk();
+      const desk = await join_('petugas');
+      const [received] = await desk.run(ids['petugas']!, { type: 'ticket.receive', input: ticketInput('low') });
+      const id = received!.recordId;
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() }); // unrelated work in between
+      await api.push(desk);
+      const tech = await join_('teknisi', 'Laptop teknisi');
+      for (const type of ['ticket.classify', 'ticket.start', 'ticket.resolve'] as const) {
+        const input = type === 'ticket.classify' ? { id, category: 'printer', priority: 'low' } : type === 'ticket.resolve' ? { id, resolution: 'Roller diganti.' } : { id };
+        await tech.run(techId, { type, input } as never);
+      }
+      await api.push(tech);
+      const a = await join_('petugas', 'Meja A');
+      const b = await join_('teknisi', 'Meja B');
+      await a.run(ids['petugas']!, { type: 'ticket.confirm', input: { id, confirmed: true, confirmedBy: 'Siti Aminah', method: 'phone' } });
+      await b.run(techId, { type: 'ticket.confirm', input: { id, confirmed: false, confirmedBy: 'Siti Aminah', method: 'in_person', note: 'Masih macet di baki 2' } });
+      const [ra, rb] = await Promise.all([api.push(a), api.push(b)]);
+      const results = [ra.body.results[0]!, rb.body.results[0]!];
+      expect(results.map((r) => r.status).sort()).toEqual(['accepted', 'rejected']);
+      // Closed first: the "not fixed" is refused as closed; reopened first: the close is refused as the wrong state.
+      expect(['ticket.errors.closed', 'ticket.errors.wrongState']).toContain(results.find((r) => r.status === 'rejected')!.reason);
+    });
+
+    it("an auditor's ticket is rejected", async () => {
+      const { admin, adminId } = await helpdesk();
+      const auditorId = newId();
+      await admin.run(adminId, { type: 'user.create', input: { id: auditorId, username: 'auditor', displayName: 'Auditor', roles: ['auditor'], password: await hashPassword(PASSWORD, 1000) } });
+      await api.push(admin);
+      const d = await join_('auditor');
+      // A device that believes the auditor may record tickets (a stale or forged local copy).
+      await d.run({ userId: auditorId, roles: ['officer'] }, { type: 'ticket.receive', input: ticketInput() });
+      expect((await api.push(d)).body.results).toMatchObject([{ status: 'rejected', reason: 'errors.forbidden' }]);
+    });
+  });
 }

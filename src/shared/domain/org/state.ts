@@ -1,6 +1,7 @@
 /** The office's profile and settings (one record, id 'org'). */
 import { z } from 'zod';
 import { officeZoneSchema, type OfficeZone } from '../../time-zone';
+import { slaSettingsSchema, type SlaSettings } from '../ticket/state';
 import { calendarSettingsSchema, DEFAULT_CALENDAR, workCalendar, type CalendarSettings, type WorkCalendar } from '../../calendar';
 
 export const ORG_ID = 'org';
@@ -21,6 +22,8 @@ export interface OrgState {
   idleLockMinutes: number;
   /** Working hours and days off for SLA clocks and incident steps; DEFAULT_CALENDAR when unset. */
   calendar?: CalendarSettings;
+  /** Ticket follow-up time per priority; DEFAULT_SLA when unset. */
+  sla?: SlaSettings;
   updatedAt: string;
   /** The HLC of the last event folded in. */
   hlc: string;
@@ -45,6 +48,7 @@ export const orgProfileSchema = z.object({
   docPrefix: z.string().trim().regex(/^[A-Za-z0-9.-]{1,20}$/, 'setup.errors.docPrefix'),
   idleLockMinutes: z.number().int('setup.errors.idleLock').min(1, 'setup.errors.idleLock').max(240, 'setup.errors.idleLock'),
   calendar: calendarSettingsSchema.optional(),
+  sla: slaSettingsSchema.optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 

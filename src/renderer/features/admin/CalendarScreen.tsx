@@ -1,0 +1,342 @@
+/**
+ * Admins set the office calendar that SLA clocks and incident steps count in: working hours
+ * per weekday, the year's national holidays (from date-holidays; one can be ignored when the
+ * office works anyway), cuti bersama added one by one or imported by pasting lines or a CSV
+ * file, and the follow-up time of each ticket priority. Saved through org.update.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { DEFAULT_CALENDAR, nationalHolidays, parseDaysOff, type CalendarSettings, type Weekday } from '../../../shared/calendar';
+import type { OrgState } from '../../../shared/domain/org/state';
+import { DEFAULT_SLA, PRIORITIES, slaSettingsSchema } from '../../../shared/domain/ticket/state';
+import { localDate } from '../../../shared/time-zone';
+import { useCommand, useLang, useOrg } from '../../app/hooks';
+import { Field, FailureBanner, PageHeader } from '../../components/ui';
+import '../tickets/tickets.css';
+
+const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'calendar.errors.date');
+
+const dayForm = z
+  .object({ on: z.boolean(), start: z.string(), end: z.string() })
+  .superRefine((d, ctx) => {
+    if (!d.on) return;
+    if (!hhmm.test(d.start)) ctx.addIssue({ code: 'custom', path: ['start'], message: 'calendar.errors.time' });
+    if (!hhmm.test(d.end)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'calendar.errors.time' });
+    else if (d.end <= d.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'calendar.errors.endBeforeStart' });
+  });
+
+const calendarForm = z
+  .object({
+    days: z.array(dayForm).length(7),
+    extraDaysOff: z.array(z.object({ date: isoDate, name: z.string().trim().min(1, 'calendar.errors.name').max(120, 'calendar.errors.name') })).max(200, 'calendar.errors.tooMany'),
+    ignoredHolidays: z.array(isoDate),
+    sla: slaSettingsSchema,
+  })
+  .refine((v) => v.days.some((d) => d.on), { message: 'calendar.errors.noWorkingDay', path: ['days'] });
+type FormIn = z.input<typeof calendarForm>;
+type FormOut = z.output<typeof calendarForm>;
+
+function toForm(org: OrgState): FormIn {
+  const cal = org.calendar ?? DEFAULT_CALENDAR;
+  return {
+    days: WEEKDAYS.map((d) => ({ on: !!cal.hours[d], start: cal.hours[d]?.start ?? '07:30', end: cal.hours[d]?.end ?? '16:00' })),
+    extraDaysOff: [...cal.extraDaysOff].sort((a, b) => a.date.localeCompare(b.date)),
+    ignoredHolidays: cal.ignoredHolidays,
+    sla: org.sla ?? DEFAULT_SLA,
+  };
+}
+
+function toSettings(v: FormOut): CalendarSettings {
+  const hours = Object.fromEntries(WEEKDAYS.map((d, i) => [d, v.days[i]!.on ? { start: v.days[i]!.start, end: v.days[i]!.end } : null])) as CalendarSettings['hours'];
+  return { hours, extraDaysOff: [...v.extraDaysOff].sort((a, b) => a.date.localeCompare(b.date)), ignoredHolidays: v.ignoredHolidays };
+}
+
+/** Adds cuti bersama days: one by one, or many by pasting lines or choosing a CSV file. */
+function DaysOffImport({ onAdd }: { onAdd: (days: { date: string; name: string }[]) => number }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const addOne = () => {
+    const parsed = parseDaysOff(`${date}; ${name}`);
+    if (!date || parsed.bad.length) return setMessage({ ok: false, text: t('calendar.errors.date') });
+    const added = onAdd(parsed.days);
+    setMessage({ ok: true, text: t('calendar.daysOff.added', { count: added }) });
+    setDate('');
+    setName('');
+  };
+  const importText = (raw: string) => {
+    const { days, bad } = parseDaysOff(raw);
+    if (bad.length) return setMessage({ ok: false, text: t('calendar.daysOff.badLines', { lines: bad.join(', ') }) });
+    if (!days.length) return setMessage({ ok: false, text: t('calendar.daysOff.nothing') });
+    const added = onAdd(days);
+    setMessage({ ok: true, text: t('calendar.daysOff.added', { count: added }) });
+    setText('');
+  };
+  return (
+    <div>
+      <div className="inline-fields">
+        <Field label={t('calendar.daysOff.date')} htmlFor="off-date">
+          <input id="off-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <Field label={t('calendar.daysOff.name')} htmlFor="off-name">
+          <input id="off-name" value={name} placeholder={t('calendar.daysOff.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <button type="button" className="btn" onClick={addOne}>
+          {t('calendar.daysOff.addOne')}
+        </button>
+      </div>
+      <Field label={t('calendar.daysOff.paste')} htmlFor="off-paste" hint={t('calendar.daysOff.pasteHint')}>
+        <textarea id="off-paste" rows={3} className="mono" value={text} onChange={(e) => setText(e.target.value)} placeholder={'2026-03-18; Cuti bersama Nyepi\n2026-03-23; Cuti bersama Idul Fitri'} />
+      </Field>
+      <div className="inline-fields">
+        <button type="button" className="btn" onClick={() => importText(text)}>
+          {t('calendar.daysOff.importPasted')}
+        </button>
+        <label className="btn" htmlFor="off-file">
+          {t('calendar.daysOff.importFile')}
+        </label>
+        <input
+          id="off-file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          className="visually-hidden"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) importText(await file.text());
+          }}
+        />
+      </div>
+      {message && (
+        <div className={`banner ${message.ok ? 'banner-ok' : 'banner-error'}`} role={message.ok ? 'status' : 'alert'} data-testid="daysoff-message">
+          {message.text}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CalendarForm({ org }: { org: OrgState }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { run, failure, busy } = useCommand();
+  const [saved, setSaved] = useState(false);
+  // Bumped on each save: the import panel starts afresh (its "added, remember to save" note is stale).
+  const [saves, setSaves] = useState(0);
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(calendarForm), defaultValues: toForm(org) });
+  const { register, handleSubmit, formState, control, setValue, getValues } = form;
+  const e = formState.errors;
+  const extra = useFieldArray({ control, name: 'extraDaysOff' });
+  const ignored = useWatch({ control, name: 'ignoredHolidays' });
+  const days = useWatch({ control, name: 'days' });
+  const thisYear = Number(localDate(new Date().toISOString(), org.timeZone).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const holidays = useMemo(() => nationalHolidays(year), [year]);
+  const dayName = (d: Weekday) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d))); // 2024-01-01 was a Monday
+  const dateText = (iso: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+  const onSubmit = handleSubmit(async (v) => {
+    setSaved(false);
+    if (await run({ type: 'org.update', input: { calendar: toSettings(v), sla: v.sla } })) {
+      setSaved(true);
+      setSaves((n) => n + 1);
+    }
+  });
+
+  const addDays = (list: { date: string; name: string }[]) => {
+    const have = new Set(getValues('extraDaysOff').map((d) => d.date));
+    const fresh = list.filter((d) => !have.has(d.date));
+    if (fresh.length) extra.append(fresh);
+    setSaved(false);
+    return fresh.length;
+  };
+  const toggleIgnored = (date: string, on: boolean) => {
+    const cur = getValues('ignoredHolidays');
+    setValue('ignoredHolidays', on ? [...cur, date] : cur.filter((d) => d !== date), { shouldDirty: true });
+    setSaved(false);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FailureBanner failure={failure} />
+      {saved && !failure && (
+        <div className="banner banner-ok" role="status">
+          {t('common.saved')}
+        </div>
+      )}
+      {Object.keys(e).length > 0 && (
+        <div className="banner banner-error" role="alert">
+          {e.days?.root?.message || e.days?.message ? t((e.days.root?.message ?? e.days.message)!) : t('common.fixErrors')}
+        </div>
+      )}
+      <section className="card" aria-labelledby="hours-title">
+        <h2 id="hours-title">{t('calendar.hours.title')}</h2>
+        <p className="hint">{t('calendar.hours.hint', { zone: org.timeZone })}</p>
+        <table className="table hours-table">
+          <thead>
+            <tr>
+              <th>{t('calendar.hours.day')}</th>
+              <th>{t('calendar.hours.working')}</th>
+              <th>{t('calendar.hours.start')}</th>
+              <th>{t('calendar.hours.end')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS.map((d, i) => {
+              const de = e.days?.[i];
+              const on = days?.[i]?.on;
+              return (
+                <tr key={d}>
+                  <td>{dayName(d)}</td>
+                  <td>
+                    <input type="checkbox" aria-label={`${t('calendar.hours.working')} ${dayName(d)}`} {...register(`days.${i}.on`)} />
+                  </td>
+                  <td>
+                    <input type="time" aria-label={`${t('calendar.hours.start')} ${dayName(d)}`} disabled={!on} {...register(`days.${i}.start`)} />
+                    {de?.start?.message && <div className="field-error" role="alert">{t(de.start.message)}</div>}
+                  </td>
+                  <td>
+                    <input type="time" aria-label={`${t('calendar.hours.end')} ${dayName(d)}`} disabled={!on} {...register(`days.${i}.end`)} />
+                    {de?.end?.message && <div className="field-error" role="alert">{t(de.end.message)}</div>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="sla-title">
+        <h2 id="sla-title">{t('calendar.sla.title')}</h2>
+        <p className="hint">{t('calendar.sla.hint')}</p>
+        <div className="sla-grid">
+          {PRIORITIES.map((p) => {
+            const se = e.sla?.[p];
+            return (
+              <fieldset key={p}>
+                <legend>
+                  <span className={`prio prio-${p}`}>{t(`ticket.priority.${p}`)}</span>
+                </legend>
+                <Field label={t('calendar.sla.amount')} htmlFor={`sla-${p}-amount`} error={se?.amount?.message}>
+                  <input id={`sla-${p}-amount`} type="number" min={0.5} step={0.5} {...register(`sla.${p}.amount`, { valueAsNumber: true })} />
+                </Field>
+                <Field label={t('calendar.sla.unit')} htmlFor={`sla-${p}-unit`}>
+                  <select id={`sla-${p}-unit`} {...register(`sla.${p}.unit`)}>
+                    <option value="hours">{t('calendar.sla.hours')}</option>
+                    <option value="workdays">{t('calendar.sla.workdays')}</option>
+                  </select>
+                </Field>
+                <Field label={t('calendar.sla.basis')} htmlFor={`sla-${p}-basis`}>
+                  <select id={`sla-${p}-basis`} {...register(`sla.${p}.basis`)}>
+                    <option value="working">{t('calendar.sla.working')}</option>
+                    <option value="calendar">{t('calendar.sla.calendar')}</option>
+                  </select>
+                </Field>
+              </fieldset>
+            );
+          })}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="holidays-title">
+        <div className="card-top">
+          <h2 id="holidays-title">{t('calendar.holidays.title')}</h2>
+          <div className="inline-fields">
+            <button type="button" className="btn btn-small" onClick={() => setYear(year - 1)} aria-label={t('calendar.holidays.prevYear')}>
+              ‹
+            </button>
+            <strong data-testid="holiday-year">{year}</strong>
+            <button type="button" className="btn btn-small" onClick={() => setYear(year + 1)} aria-label={t('calendar.holidays.nextYear')}>
+              ›
+            </button>
+          </div>
+        </div>
+        <p className="hint">{t('calendar.holidays.hint')}</p>
+        <table className="table" data-testid="national-holidays">
+          <thead>
+            <tr>
+              <th>{t('calendar.holidays.date')}</th>
+              <th>{t('calendar.holidays.name')}</th>
+              <th>{t('calendar.holidays.officeWorks')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holidays.map((h) => {
+              const off = ignored?.includes(h.date);
+              return (
+                <tr key={h.date + h.name} className={off ? 'holiday-off' : undefined}>
+                  <td>{dateText(h.date)}</td>
+                  <td>{h.name}</td>
+                  <td>
+                    <label className="check">
+                      <input type="checkbox" checked={!!off} onChange={(ev) => toggleIgnored(h.date, ev.target.checked)} />
+                      <span>{t('calendar.holidays.ignore')}</span>
+                    </label>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="cuti-title">
+        <h2 id="cuti-title">{t('calendar.daysOff.title')}</h2>
+        <p className="hint">{t('calendar.daysOff.hint')}</p>
+        {extra.fields.length === 0 ? (
+          <p className="muted">{t('calendar.daysOff.none')}</p>
+        ) : (
+          <table className="table" data-testid="days-off">
+            <thead>
+              <tr>
+                <th>{t('calendar.holidays.date')}</th>
+                <th>{t('calendar.daysOff.name')}</th>
+                <th aria-label={t('common.actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {extra.fields.map((f, i) => (
+                <tr key={f.id}>
+                  <td>{dateText(f.date)}</td>
+                  <td>
+                    <input aria-label={`${t('calendar.daysOff.name')} ${f.date}`} {...register(`extraDaysOff.${i}.name`)} />
+                    {e.extraDaysOff?.[i]?.name?.message && <div className="field-error" role="alert">{t(e.extraDaysOff[i].name.message)}</div>}
+                  </td>
+                  <td>
+                    <button type="button" className="btn btn-link" onClick={() => extra.remove(i)}>
+                      {t('common.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <DaysOffImport key={saves} onAdd={addDays} />
+      </section>
+      <div className="form-actions sticky-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('calendar.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CalendarScreen() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  return (
+    <div>
+      <PageHeader title={t('calendar.title')} subtitle={t('calendar.subtitle')} />
+      {org && <CalendarForm org={org} />}
+    </div>
+  );
+}

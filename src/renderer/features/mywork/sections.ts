@@ -1,0 +1,22 @@
+/**
+ * The sections of "My work", in order. Each names its title (an i18n key), the roles that see
+ * it, and the component that lists what waits for the signed-in user, oldest or most urgent
+ * first, each with its live clock. Workflows add their sections here (e.g. incidents).
+ */
+import type { ComponentType } from 'react';
+import type { Role } from '../../../shared/roles';
+import { AssignedToMe, AwaitingConfirmation, Unclassified } from '../tickets/MyWorkTickets';
+
+export interface MyWorkSection {
+  id: string;
+  /** i18n key of the section's heading. */
+  title: string;
+  roles: Role[];
+  component: ComponentType<{ userId: string }>;
+}
+
+export const sections: MyWorkSection[] = [
+  { id: 'tickets-assigned', title: 'ticket.mywork.assigned', roles: ['technician'], component: AssignedToMe },
+  { id: 'tickets-unclassified', title: 'ticket.mywork.unclassified', roles: ['technician', 'admin'], component: Unclassified },
+  { id: 'tickets-confirmation', title: 'ticket.mywork.awaitingConfirmation', roles: ['officer'], component: AwaitingConfirmation },
+];

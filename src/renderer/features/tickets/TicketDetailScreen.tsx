@@ -1,0 +1,136 @@
+/** One ticket: the request, its live SLA clock, the next step for whoever is signed in, comments and the audit trail. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../store';
+import { useFormatDateTime, useUserNames } from '../../app/hooks';
+import { Empty, PageHeader } from '../../components/ui';
+import { PriorityBadge, SlaClock, TicketStatusBadge, slaTargetText, useNow, useOfficeCalendar } from './SlaClock';
+import { TicketActions } from './TicketActions';
+import './tickets.css';
+
+export function TicketDetailScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  const names = useUserNames();
+  const now = useNow();
+  const cal = useOfficeCalendar();
+  const ticket = useLiveQuery(async () => (await db.tickets.get(id)) ?? null, [id]);
+  const events = useLiveQuery(() => db.events.where('[kind+recordId]').equals(['ticket', id]).sortBy('hlc'), [id]) ?? [];
+  if (ticket === undefined) return <Empty>{t('common.loading')}</Empty>;
+  if (ticket === null) return <Empty>{t('common.notFound')}</Empty>;
+  const name = (uid?: string) => (uid ? (names.get(uid) ?? '—') : '—');
+
+  return (
+    <div>
+      <PageHeader
+        title={ticket.subject}
+        subtitle={`${ticket.docNo} · ${t(`ticket.category.${ticket.category}`)}`}
+        actions={
+          <>
+            <PriorityBadge priority={ticket.priority} />
+            <TicketStatusBadge status={ticket.status} />
+          </>
+        }
+      />
+      {ticket.incidentId && (
+        <div className="banner banner-info" role="status" data-testid="incident-link">
+          {t('ticket.detail.incident')} <a href={`#/incidents/${ticket.incidentId}`}>{ticket.incidentId.slice(-8).toUpperCase()}</a>
+        </div>
+      )}
+      <div className="detail-grid">
+        <div>
+          <section className="card" aria-labelledby="sla-title">
+            <h2 id="sla-title">{t('ticket.detail.sla')}</h2>
+            <SlaClock ticket={ticket} now={now} cal={cal} big />
+            {ticket.slaMet !== undefined && ticket.status !== 'in_progress' && (
+              <p className="hint">{ticket.slaMet ? t('ticket.detail.resolvedInTime') : t('ticket.detail.resolvedLate')}</p>
+            )}
+          </section>
+          <section className="card">
+            <h2>{t('ticket.detail.request')}</h2>
+            <dl className="dl">
+              <dt>{t('ticket.fields.requester')}</dt>
+              <dd>
+                {ticket.requester.name}
+                {ticket.requester.nip && <span className="mono small"> · NIP {ticket.requester.nip}</span>}
+              </dd>
+              <dt>{t('ticket.fields.requesterDepartment')}</dt>
+              <dd>{ticket.requester.department}</dd>
+              <dt>{t('ticket.fields.requesterContact')}</dt>
+              <dd>{ticket.requester.contact}</dd>
+              <dt>{t('ticket.fields.channel')}</dt>
+              <dd>{t(`ticket.channel.${ticket.channel}`)}</dd>
+              <dt>{t('ticket.fields.receivedAtShort')}</dt>
+              <dd>
+                {fmt(ticket.receivedAt)} · {t('ticket.detail.recordedBy', { name: name(ticket.recordedBy) })}
+              </dd>
+              <dt>{t('ticket.detail.assetSerial')}</dt>
+              <dd className="mono">{ticket.assetSerial ?? '—'}</dd>
+              <dt>{t('ticket.fields.priority')}</dt>
+              <dd>
+                {t(`ticket.priority.${ticket.priority}`)} · {slaTargetText(t, ticket.sla)}
+              </dd>
+              <dt>{t('ticket.fields.description')}</dt>
+              <dd className="pre">{ticket.description}</dd>
+              <dt>{t('ticket.fields.assignee')}</dt>
+              <dd>{ticket.assigneeId ? name(ticket.assigneeId) : t('ticket.queue.unassigned')}</dd>
+              {ticket.resolution && (
+                <>
+                  <dt>{t('ticket.fields.resolution')}</dt>
+                  <dd>
+                    <div className="pre">{ticket.resolution}</div>
+                    <span className="muted small">
+                      {name(ticket.resolvedBy)} · {fmt(ticket.resolvedAt)}
+                    </span>
+                  </dd>
+                </>
+              )}
+              {ticket.confirmation && (
+                <>
+                  <dt>{t('ticket.fields.confirmation')}</dt>
+                  <dd>
+                    {t('ticket.detail.confirmedText', { who: ticket.confirmation.confirmedBy, method: t(`ticket.method.${ticket.confirmation.method}`), by: name(ticket.confirmation.by) })} · {fmt(ticket.confirmation.at)}
+                    {ticket.confirmation.note && <div className="pre">{ticket.confirmation.note}</div>}
+                  </dd>
+                </>
+              )}
+            </dl>
+          </section>
+          {ticket.comments.length > 0 && (
+            <section className="card">
+              <h2>{t('ticket.detail.comments')}</h2>
+              <ul className="notes">
+                {ticket.comments.map((n, i) => (
+                  <li key={i} className={n.reopened ? 'correction' : undefined}>
+                    <span className="muted">
+                      {n.reopened && `${t('ticket.detail.notConfirmed')} · `}
+                      {fmt(n.at)} · {name(n.by)}
+                    </span>
+                    <div className="pre">{n.text}</div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        <div>
+          {/* Keyed: each ticket's panels start from its own values, not the last ticket's. */}
+          <TicketActions key={ticket.id} ticket={ticket} />
+          <section className="card">
+            <h2>{t('ticket.detail.history')}</h2>
+            <ol className="timeline">
+              {events.map((ev) => (
+                <li key={ev.id}>
+                  <div>{t(`events.${ev.type}`)}</div>
+                  <div className="muted small">
+                    {fmt(ev.at)} · {name(ev.actorId)}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+/** Reception: a request from any channel becomes a ticket; its SLA clock starts at the reception time. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { officeCalendar, type OrgState } from '../../../shared/domain/org/state';
+import { slaFor } from '../../../shared/domain/ticket/sla';
+import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, ticketReceptionSchema } from '../../../shared/domain/ticket/state';
+import { newId } from '../../../shared/ids';
+import { useCommand, useOrg } from '../../app/hooks';
+import { navigate } from '../../app/router';
+import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
+import { fromOfficeInput, toOfficeInput } from './office-time';
+import { slaTargetText } from './SlaClock';
+import './tickets.css';
+
+const ticketForm = ticketReceptionSchema.extend({ receivedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'ticket.errors.receivedAt') });
+type FormIn = z.input<typeof ticketForm>;
+type FormOut = z.output<typeof ticketForm>;
+
+export function TicketNewScreen() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  // The form's default reception time is "now" in the office's zone: wait for the office.
+  if (!org) return <Empty>{t('common.loading')}</Empty>;
+  return <TicketNewForm org={org} />;
+}
+
+function TicketNewForm({ org }: { org: OrgState }) {
+  const { t } = useTranslation();
+  const { run, failure, setFailure, busy } = useCommand();
+  const zone = org.timeZone;
+  const form = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(ticketForm),
+    defaultValues: {
+      channel: 'phone', receivedLocal: toOfficeInput(new Date().toISOString(), zone), requesterName: '', requesterNip: '', requesterDepartment: '', requesterContact: '',
+      category: 'hardware', priority: 'medium', subject: '', description: '', assetSerial: '',
+    },
+  });
+  const { register, handleSubmit, formState, setFocus, setError } = form;
+  const e = formState.errors;
+  const cal = officeCalendar(org);
+
+  const onSubmit = handleSubmit(async ({ receivedLocal, ...v }) => {
+    const receivedAt = fromOfficeInput(receivedLocal, zone);
+    if (!receivedAt) return setError('receivedLocal', { message: 'ticket.errors.receivedAt' });
+    const id = newId();
+    const okay = await run({ type: 'ticket.receive', input: { ...v, requesterNip: v.requesterNip || undefined, assetSerial: v.assetSerial || undefined, receivedAt, id } });
+    if (okay) navigate(`/tickets/${id}`);
+  });
+  // A refusal on receivedAt belongs to the reception-time field.
+  const receivedError = e.receivedLocal?.message ?? (failure?.field === 'receivedAt' ? failure.message : undefined);
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="ticket-new-title">
+      <PageHeader id="ticket-new-title" title={t('ticket.new.title')} subtitle={t('ticket.new.subtitle')} />
+      {failure?.field !== 'receivedAt' && <FailureBanner failure={failure} />}
+      {Object.keys(e).length > 0 && (
+        <div className="banner banner-error" role="alert">
+          {t('common.fixErrors')}
+        </div>
+      )}
+      <section className="card">
+        <h2>{t('ticket.new.requesterSection')}</h2>
+        <div className="grid-3">
+          <Field label={t('ticket.fields.channel')} htmlFor="channel" error={e.channel?.message}>
+            <select id="channel" {...register('channel')} autoFocus>
+              {TICKET_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`ticket.channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.receivedAt', { zone })} htmlFor="receivedLocal" error={receivedError} hint={t('ticket.new.receivedHint')}>
+            <input id="receivedLocal" type="datetime-local" {...register('receivedLocal', { onChange: () => failure?.field === 'receivedAt' && setFailure(null) })} />
+          </Field>
+          <div />
+          <Field label={t('ticket.fields.requesterName')} htmlFor="requesterName" error={e.requesterName?.message}>
+            <input id="requesterName" {...register('requesterName')} autoComplete="off" />
+          </Field>
+          <Field label={t('ticket.fields.requesterNip')} htmlFor="requesterNip" error={e.requesterNip?.message} hint={t('ticket.new.nipHint')}>
+            <input id="requesterNip" {...register('requesterNip')} inputMode="numeric" autoComplete="off" />
+          </Field>
+          <Field label={t('ticket.fields.requesterDepartment')} htmlFor="requesterDepartment" error={e.requesterDepartment?.message}>
+            <input id="requesterDepartment" {...register('requesterDepartment')} autoComplete="off" />
+          </Field>
+          <Field label={t('ticket.fields.requesterContact')} htmlFor="requesterContact" error={e.requesterContact?.message} hint={t('ticket.new.contactHint')}>
+            <input id="requesterContact" {...register('requesterContact')} autoComplete="off" />
+          </Field>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t('ticket.new.problemSection')}</h2>
+        <div className="grid-3">
+          <Field label={t('ticket.fields.category')} htmlFor="category" error={e.category?.message}>
+            <select id="category" {...register('category')}>
+              {TICKET_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`ticket.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.priority')} htmlFor="priority" error={e.priority?.message} hint={t('ticket.new.priorityHint')}>
+            <select id="priority" {...register('priority')}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org.sla, p))}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.assetSerial')} htmlFor="assetSerial" error={e.assetSerial?.message} hint={t('ticket.new.serialHint')}>
+            <input
+              id="assetSerial"
+              className="mono"
+              {...register('assetSerial')}
+              autoComplete="off"
+              onKeyDown={(ev) => {
+                // Scanners end with Enter: go on to the next field instead of submitting.
+                if (ev.key === 'Enter') {
+                  ev.preventDefault();
+                  setFocus('subject');
+                }
+              }}
+            />
+          </Field>
+          <Field label={t('ticket.fields.subject')} htmlFor="subject" error={e.subject?.message} wide>
+            <input id="subject" {...register('subject')} autoComplete="off" />
+          </Field>
+          <Field label={t('ticket.fields.description')} htmlFor="description" error={e.description?.message} wide>
+            <textarea id="description" rows={4} {...register('description')} />
+          </Field>
+        </div>
+      </section>
+      <div className="form-actions sticky-actions">
+        <button type="button" className="btn" onClick={() => navigate('/tickets')}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting}>
+          {t('ticket.new.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
