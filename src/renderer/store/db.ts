@@ -10,6 +10,7 @@ import type { OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { HlcState } from '../../shared/hlc';
+import type { IncidentState } from '../../shared/domain/incident/state';
 
 /** This device's identity and the head of its event chain. */
 export interface DeviceMeta {
@@ -51,6 +52,21 @@ export interface OpenVisitsRow {
   badges?: Record<string, string>;
 }
 
+/**
+ * An evidence file, content-addressed: key = SHA-256 of the bytes. Events carry only the
+ * reference ({hash, name, type, size}); the bytes sync on their own (src/renderer/sync/blobs.ts).
+ * A row without `data` is a file some event references that has not been downloaded yet
+ * (`pending` = 1 marks it for the downloader); `uploaded` = 1 once the server has it.
+ */
+export interface BlobRow {
+  hash: string;
+  size: number;
+  type: string;
+  data?: Uint8Array;
+  pending?: 1;
+  uploaded?: 1;
+}
+
 /** Statuses of a visit that is not finished. */
 export const OPEN_VISIT_STATUSES: readonly VisitState['status'][] = ['awaiting_approval', 'approved', 'inside'];
 
@@ -63,6 +79,8 @@ export class ConsoleDb extends Dexie {
   org!: Table<OrgState, string>;
   users!: Table<UserState, string>;
   visits!: Table<VisitState, string>;
+  incidents!: Table<IncidentState, string>;
+  blobs!: Table<BlobRow, string>;
 
   /** The database name lets each test and each bench run use its own database. */
   constructor(name = 'meja-it') {
@@ -88,11 +106,17 @@ export class ConsoleDb extends Dexie {
         const badges = Object.fromEntries(open.filter((v) => v.badgeOut).map((v) => [v.badgeOut!, v.id]));
         await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open.map((v) => v.id), badges });
       });
+    // v6: security incidents ("waiting for my role" = [status+turnRole+stepStartedAt], the list
+    // = reportedAt / [status+reportedAt]) and the content-addressed evidence files.
+    this.version(6).stores({
+      incidents: '&id, reportedAt, [status+reportedAt], [status+turnRole], [status+turnRole+stepStartedAt], ticketId',
+      blobs: '&hash, pending',
+    });
   }
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, incident: this.incidents } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -134,6 +158,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.incidents] as Table[];
   }
 }

@@ -3,6 +3,11 @@
  * commands and folds from here, so a rule holds the same on a desk and on the server.
  */
 import type { RecordKind } from '../events';
+import {
+  incidentAttach, incidentCompleteStep, incidentDecideSanction, incidentRecordViolation, incidentReport, incidentSetFields,
+} from './incident/commands';
+import { applyIncident } from './incident/fold';
+import type { IncidentState } from './incident/state';
 import { orgSetUp, orgUpdate } from './org/commands';
 import { applyOrg } from './org/fold';
 import type { OrgState } from './org/state';
@@ -33,6 +38,12 @@ export const commands = {
   'visit.cancel': visitCancel,
   'visit.archive': visitArchive,
   'visit.correct': visitCorrect,
+  'incident.report': incidentReport,
+  'incident.completeStep': incidentCompleteStep,
+  'incident.setFields': incidentSetFields,
+  'incident.attach': incidentAttach,
+  'incident.recordViolation': incidentRecordViolation,
+  'incident.decideSanction': incidentDecideSanction,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -46,6 +57,7 @@ export interface StateOf {
   org: OrgState;
   user: UserState;
   visit: VisitState;
+  incident: IncidentState;
 }
 
 /** The fold step of each record kind. */
@@ -53,6 +65,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   org: applyOrg,
   user: applyUser,
   visit: applyVisit,
+  incident: applyIncident,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */
