@@ -10,6 +10,7 @@ import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { ingest, markRejected } from '../store/ingest';
 import { api, SyncError } from './api';
+import { downloadInBackground, noteWantedFiles, uploadFilesFor } from './blobs';
 import { useSyncStore } from './sync-store';
 
 const POLL_MS = 30_000;
@@ -58,6 +59,8 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
   const events = ((await db.events.bulkGet(ids)).filter(Boolean) as DomainEvent[]).sort((a, b) => a.deviceSeq - b.deviceSeq);
   let answered = 0;
   for (const batch of splitBatches(events)) {
+    // Evidence files first: an event never reaches the server before the bytes it references.
+    await uploadFilesFor(db, meta, batch);
     const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch);
     const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason }));
     await markRejected(db, rejected);
@@ -77,6 +80,7 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
     const res = await api.pull(meta.serverUrl, meta.token, cursor);
     const events = res.events.map((s) => (s.status === 'rejected' ? { ...s.event, status: 'rejected' as const, reason: s.reason } : s.event));
     fresh += await ingest(db, events);
+    await noteWantedFiles(db, events);
     // Our own events the server refused (pushed from another tab or before a crash).
     await markRejected(db, res.events.filter((s) => s.status === 'rejected').map((s) => ({ id: s.event.id, reason: s.reason })));
     cursor = res.cursor;
@@ -95,6 +99,7 @@ export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<v
   try {
     await pushOutbox(db, meta);
     await pullAll(db, meta);
+    downloadInBackground(db, meta);
     store.set({ phase: 'idle', lastSyncedAt: new Date().toISOString(), problem: undefined });
   } catch (e) {
     if (e instanceof SyncError) {
