@@ -2,13 +2,14 @@
 // that reference them are pushed, noting and downloading missing files after a pull (checked
 // against their hash), and "not yet downloaded" while the server lacks them.
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { downloadPendingFiles, noteWantedFiles, storeFile, uploadFilesFor } from '../../src/renderer/sync/blobs';
 import { pushOutbox } from '../../src/renderer/sync/sync-client';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/incident/state';
 import type { DomainEvent } from '../../src/shared/events';
+import { toHex } from '../../src/shared/hash';
 
 const opened: ConsoleDb[] = [];
 function freshDb(): ConsoleDb {
@@ -21,7 +22,7 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
 });
 
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const sha = (b: Uint8Array) => toHex(sha256(b));
 const bytesOf = (s: string) => new TextEncoder().encode(s);
 
 /** A sync server stand-in: a blob store keyed by hash that checks hashes like the real one, and a push that records order. */

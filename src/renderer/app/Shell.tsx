@@ -17,6 +17,10 @@ import { ApprovalsScreen } from '../features/visits/ApprovalsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { PrintScreen } from '../print/PrintScreen';
+import { IncidentListScreen } from '../features/incidents/IncidentListScreen';
+import { IncidentNewScreen } from '../features/incidents/IncidentNewScreen';
+import { IncidentDetailScreen } from '../features/incidents/IncidentDetailScreen';
+import { countWaitingFor } from '../store/queries/incidents';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { SyncStatus } from '../sync/SyncStatus';
 
@@ -25,6 +29,8 @@ interface NavItem {
   label: string;
   roles?: Role[];
   count?: number;
+  /** The sidebar group; the server-room group when unset. */
+  section?: 'security';
 }
 
 function useClock(): Date {
@@ -44,6 +50,9 @@ function Screen({ route }: { route: string }) {
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
   if ((m = match('/visits/:id', route))) return <VisitDetailScreen id={m.id!} />;
   if (route === '/approvals') return <ApprovalsScreen />;
+  if (route === '/incidents/new' || route.startsWith('/incidents/new?')) return <IncidentNewScreen />;
+  if (route === '/incidents' || route.startsWith('/incidents?')) return <IncidentListScreen />;
+  if ((m = match('/incidents/:id', route))) return <IncidentDetailScreen id={m.id!} />;
   if (route === '/admin/users') return <UsersScreen />;
   if (route === '/admin/settings') return <SettingsScreen />;
   if (route === '/sync/conflicts') return <ConflictsScreen />;
@@ -59,6 +68,8 @@ export function Shell() {
   const { user, lock, signOut } = useSessionStore();
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;
+  const incidentRoles = user?.roles.join(',') ?? '';
+  const myIncidentCount = useLiveQuery(() => countWaitingFor(db, user?.roles ?? []), [incidentRoles]) ?? 0;
   if (!user || !org) return null;
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
@@ -67,6 +78,8 @@ export function Shell() {
     { path: '/visits/new', label: t('nav.register'), roles: ['officer'] },
     { path: '/approvals', label: t('nav.approvals'), roles: ['approver'], count: awaitingCount },
     { path: '/visits', label: t('nav.log') },
+    { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, section: 'security' },
+    { path: '/incidents/new', label: t('nav.reportIncident'), roles: ['officer', 'technician', 'admin'], section: 'security' },
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'] },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'] },
   ];
@@ -84,20 +97,31 @@ export function Shell() {
             <div className="brand-org">{org.name}</div>
           </div>
         </div>
-        <div className="nav-section">{t('nav.serverRoom')}</div>
-        <ul>
-          {visible.map((i) => {
-            const active = activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? ''));
-            return (
-              <li key={i.path}>
-                <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
-                  <span>{i.label}</span>
-                  {!!i.count && <span className="nav-count">{i.count}</span>}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+        {([undefined, 'security'] as const).map((section) => {
+          const group = visible.filter((i) => i.section === section);
+          if (group.length === 0) return null;
+          return (
+            <div key={section ?? 'serverRoom'}>
+              <div className="nav-section">{section === 'security' ? t('nav.security') : t('nav.serverRoom')}</div>
+              <ul>
+                {group.map((i) => {
+                  const active =
+                    activePath === i.path ||
+                    (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? '')) ||
+                    (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? ''));
+                  return (
+                    <li key={i.path}>
+                      <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+                        <span>{i.label}</span>
+                        {!!i.count && <span className="nav-count">{i.count}</span>}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          );
+        })}
         </div>
       </nav>
       <div className="main">

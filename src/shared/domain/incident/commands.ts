@@ -95,7 +95,7 @@ export const incidentCompleteStep: CommandHandler<z.infer<typeof incidentComplet
     const inc = g.data;
     if (input.step !== inc.step) return fail('wrong-step', 'incident.errors.wrongStep', { params: { step: inc.step } });
     const step = stepOf(inc.step);
-    if (!hasRole(ctx.actor, step.role)) return fail('not-your-turn', 'incident.errors.notYourTurn', { params: { role: `roles.${step.role}` } });
+    if (!hasRole(ctx.actor, step.role)) return fail('not-your-turn', 'incident.errors.notYourTurn', { params: { role: step.role, step: step.no } });
     if (step.no === 9) {
       const reporter = [...inc.history].reverse().find((h) => h.step === 8)?.by;
       if (reporter === ctx.actor.userId) return fail('self-check', 'incident.errors.selfCheck');
