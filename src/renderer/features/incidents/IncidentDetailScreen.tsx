@@ -46,9 +46,9 @@ export function IncidentDetailScreen({ id }: { id: string }) {
           <ProcedureFigures incident={incident} />
         </section>
       )}
-      <div className="detail-grid">
+      <StepHistory incident={incident} />
+      <div className="incident-grid">
         <div>
-          <StepHistory incident={incident} />
           <section className="card" aria-labelledby="details-title">
             <h2 id="details-title">{t('incident.details.title')}</h2>
             <dl className="dl">
@@ -84,9 +84,9 @@ export function IncidentDetailScreen({ id }: { id: string }) {
         <div>
           <EvidencePanel incident={incident} />
           <ViolationsPanel incident={incident} />
-          <ProcedureTable incident={incident} />
         </div>
       </div>
+      <ProcedureTable incident={incident} />
     </div>
   );
 }
