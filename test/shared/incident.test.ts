@@ -273,6 +273,19 @@ describe('branches and the rework loop', () => {
   });
 });
 
+describe('concurrent completions', () => {
+  it('a completion of a step the incident has already left does not move the fold (it awaits the server\'s refusal)', async () => {
+    await w.ok('incident.completeStep', { id, step: 1, note: 'Diteruskan' }, as(U.officer));
+    const done = w.events.at(-1)!;
+    const before = w.get(id);
+    // The same step completed on another desk, arriving late.
+    const late = { ...done, id: 'late', hlc: `${done.hlc}~`, payload: { ...done.payload, note: 'Diteruskan juga' } };
+    const after = folds.incident(before, late);
+    expect(after.history).toEqual(before.history);
+    expect(after).toMatchObject({ step: 2, turnRole: 'admin', stepStartedAt: before.stepStartedAt });
+  });
+});
+
 describe('step clocks in the office calendar', () => {
   it('records working time used per step, deadlines skip nights and weekends, and total working days', async () => {
     // Step 1 done Monday 15:00 WIB (6 working hours after 09:00).

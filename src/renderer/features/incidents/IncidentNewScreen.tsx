@@ -34,8 +34,13 @@ export function IncidentNewScreen() {
     resolver: zodResolver(formSchema),
     defaultValues: { title: '', reporterName: '', reporterContact: '', detectedLocal: toLocalInput(new Date().toISOString(), zone), affectedSystems: '', category: 'malware', severity: 'medium', description: '' },
   });
-  const { register, handleSubmit, formState, setError } = form;
+  const { register, handleSubmit, formState, setError, setValue, getFieldState } = form;
   const e = formState.errors;
+
+  // The default detection time is "now" in the office's zone, known once the profile has loaded.
+  useEffect(() => {
+    if (org && !getFieldState('detectedLocal').isDirty) setValue('detectedLocal', toLocalInput(new Date().toISOString(), org.timeZone));
+  }, [org, getFieldState, setValue]);
 
   useEffect(() => {
     if (failure?.field && failure.field !== 'id') setError((failure.field === 'detectedAt' ? 'detectedLocal' : failure.field) as keyof FormIn, { message: failure.message });

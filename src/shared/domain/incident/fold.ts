@@ -45,6 +45,9 @@ export const applyIncident: Apply<IncidentState> = (state, e: DomainEvent) => {
   const s: IncidentState = { ...state, updatedAt: e.at, hlc: e.hlc > state.hlc ? e.hlc : state.hlc };
   switch (e.type) {
     case 'incident.stepCompleted': {
+      // A completion made offline for a step the incident has already left (done on another
+      // desk first) is refused by the server; until then it must not move this fold either.
+      if (s.status !== 'open' || p.step !== s.step) return s;
       const outcome = p.outcome as StepOutcome | undefined;
       const at = (p.at as string) ?? e.at;
       const record: StepRecord = {
