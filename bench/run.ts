@@ -13,6 +13,8 @@
  * (/usr/bin/chromium), BENCH_PROFILE (keep the browser profile in this directory).
  * BENCH_ONLY=sync runs only the sync benchmark, BENCH_ONLY=store only the store one, BENCH_ONLY=tickets only
  * the tickets one (BENCH_TICKETS 50000, BENCH_TICKET_BATCH 1000, BENCH_TICKET_COMMITS 100; src/renderer/bench/tickets.ts).
+ * BENCH_ONLY=incidents only the incident one (src/renderer/bench/incidents.ts: BENCH_INCIDENTS,
+ * 5000 incidents with their step events; writes bench/results/incidents-latest.json).
  * Sync: BENCH_SYNC_VISITS (the office the server holds for the initial sync; BENCH_VISITS),
  * BENCH_SYNC_EVENTS (events pushed and pulled, 10000), BENCH_SYNC_CHANGES (changes timed from
  * one client to the other, 20), BENCH_SYNC_BACKFILL (0 skips timing the history backfill). The server is seeded by bench/sync-seed.ts; the page side is
@@ -84,9 +86,20 @@ interface SyncPushPullResult {
   raw: { ms: number; rows: number };
 }
 
+/** What window.benchIncidents() returns (src/renderer/bench/incidents.ts, IncidentBenchResult). */
+interface IncidentBenchResult {
+  history: { incidents: number; events: number; open: number; batches: number; byTurn: Record<string, number> };
+  sanity: Record<string, [number, number]>;
+  seed: { realMs: number; rawMs: number; realEventsPerSec: number; rawEventsPerSec: number };
+  queries: Record<string, { label: string; rows: number; same: boolean; real: Stats; raw: Stats }>;
+  commits: { real: Stats; raw: Stats };
+  totalMs: number;
+}
+
 declare global {
   interface Window {
     benchSyncInitial(o: { batch: number; username: string; backfill: boolean }): Promise<SyncInitialResult>;
+    benchIncidents(o: { incidents: number; batch: number; queryRuns: number; commits: number; seed: number }): Promise<IncidentBenchResult>;
     benchSyncPushPull(o: { events: number; batch: number; fromDb: string; fromToken: string }): Promise<SyncPushPullResult>;
     benchSyncStart(o: { dbName: string; token: string }): Promise<void>;
     benchSyncStop(): void;
@@ -116,7 +129,7 @@ const options = {
 };
 const coldRuns = env('BENCH_COLD_RUNS', 2);
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'sync', 'store', 'tickets'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store' or 'tickets', not '${only}'`);
+if (!['', 'sync', 'store', 'tickets', 'incidents'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets' or 'incidents', not '${only}'`);
 const syncOptions = {
   visits: env('BENCH_SYNC_VISITS', options.visits),
   events: env('BENCH_SYNC_EVENTS', 10_000),
@@ -361,6 +374,46 @@ async function ticketsBench(profile: string, base: string, track: (c?: BrowserCo
   console.log(`wrote ${file}`);
 }
 
+/** The incident benchmark (src/renderer/bench/incidents.ts): queries and a step commit beside raw Dexie. */
+async function incidentBench(profile: string, base: string, track: (c?: BrowserContext) => void): Promise<void> {
+  const started = Date.now();
+  const l = await launch(profile, base);
+  track(l.ctx);
+  const o = { incidents: env('BENCH_INCIDENTS', 5000), batch: options.batch, queryRuns: options.queryRuns, commits: env('BENCH_INCIDENT_COMMITS', 100), seed: options.seed };
+  const r = await l.page.evaluate((x) => window.benchIncidents(x), o);
+  await l.ctx.close();
+  track(undefined);
+  const list: Row[] = [];
+  list.push({
+    figure: `seed ${r.history.incidents} incidents / ${r.history.events} events: ingest() vs raw bulkPut`, real: `${sec(r.seed.realMs)} (${perSec(r.history.events, r.seed.realMs)})`,
+    raw: `${sec(r.seed.rawMs)} (${perSec(r.history.events, r.seed.rawMs)})`, ratio: r.seed.realMs / r.seed.rawMs, target: 'reported',
+  });
+  for (const q of Object.values(r.queries)) {
+    const ratio = q.real.p50 / q.raw.p50;
+    list.push({
+      figure: `${q.label} (p50 / p95)${q.same ? '' : ' RESULTS DIFFER'}`, real: `${ms(q.real.p50)} / ${ms(q.real.p95)} ms`, raw: `${ms(q.raw.p50)} / ${ms(q.raw.p95)} ms`,
+      ratio, target: `p95 ≤ 50 ms, ratio ≤ ${MAX_RATIO}`, pass: q.real.p95 <= 50 && ratio <= MAX_RATIO && q.same,
+    });
+  }
+  list.push({
+    figure: `incident.completeStep through commit() (p50 / p95, n=${r.commits.real.n})`, real: `${ms(r.commits.real.p50)} / ${ms(r.commits.real.p95)} ms`,
+    raw: `${ms(r.commits.raw.p50)} / ${ms(r.commits.raw.p95)} ms`, ratio: r.commits.real.p50 / r.commits.raw.p50, target: 'p95 ≤ 50 ms', pass: r.commits.real.p95 <= 50,
+  });
+  console.log('');
+  console.log(`Meja IT incident benchmark — ${r.history.incidents} incidents (${r.history.open} open: ${JSON.stringify(r.history.byTurn)}), ${r.history.events} events in ${r.history.batches} batches`);
+  console.log(`sanity [meja-it, raw/expected] ${JSON.stringify(r.sanity)}`);
+  console.log('ratio = meja-it ÷ raw Dexie time (p50)');
+  console.log('');
+  console.log(table(list));
+  const failed = list.filter((x) => x.pass === false);
+  console.log(failed.length === 0 ? 'All incident targets met.' : `${failed.length} incident target(s) missed: ${failed.map((x) => x.figure).join('; ')}`);
+  console.log(`incident benchmark ${Math.round((Date.now() - started) / 1000)} s`);
+  mkdirSync('bench/results', { recursive: true });
+  const file = 'bench/results/incidents-latest.json';
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows: list, result: r }, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}
+
 async function main(): Promise<void> {
   const webRoot = resolve('out/renderer');
   if (!existsSync(join(webRoot, 'bench.html'))) throw new Error('out/renderer/bench.html is missing: run `npm run bench` (it builds first).');
@@ -375,6 +428,9 @@ async function main(): Promise<void> {
 
   let ctx: BrowserContext | undefined;
   try {
+    if (only === '' || only === 'incidents') {
+      await incidentBench(profile, base, (c) => (ctx = c));
+    }
     if (only === '' || only === 'store') {
       const first = await launch(profile, base);
       ctx = first.ctx;

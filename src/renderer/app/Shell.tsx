@@ -17,6 +17,10 @@ import { ApprovalsScreen } from '../features/visits/ApprovalsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { PrintScreen } from '../print/PrintScreen';
+import { IncidentListScreen } from '../features/incidents/IncidentListScreen';
+import { IncidentNewScreen } from '../features/incidents/IncidentNewScreen';
+import { IncidentDetailScreen } from '../features/incidents/IncidentDetailScreen';
+import { countWaitingFor } from '../store/queries/incidents';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { CalendarScreen } from '../features/admin/CalendarScreen';
 import { MyWorkScreen } from '../features/mywork/MyWorkScreen';
@@ -34,7 +38,7 @@ interface NavItem {
   roles?: Role[];
   count?: number;
   /** The sidebar group it is listed under (none: above the groups). */
-  group?: 'serverRoom' | 'helpdesk' | 'administration';
+  group?: 'serverRoom' | 'helpdesk' | 'security' | 'administration';
 }
 
 function useClock(): Date {
@@ -54,6 +58,9 @@ function Screen({ route }: { route: string }) {
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
   if ((m = match('/visits/:id', route))) return <VisitDetailScreen id={m.id!} />;
   if (route === '/approvals') return <ApprovalsScreen />;
+  if (route === '/incidents/new' || route.startsWith('/incidents/new?')) return <IncidentNewScreen />;
+  if (route === '/incidents' || route.startsWith('/incidents?')) return <IncidentListScreen />;
+  if ((m = match('/incidents/:id', route))) return <IncidentDetailScreen id={m.id!} />;
   if (route === '/admin/users') return <UsersScreen />;
   if (route === '/admin/settings') return <SettingsScreen />;
   if (route === '/sync/conflicts') return <ConflictsScreen />;
@@ -75,6 +82,8 @@ export function Shell() {
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;
   const ticketCount = useLiveQuery(() => countQueue(db), []) ?? 0;
+  const incidentRoles = user?.roles.join(',') ?? '';
+  const myIncidentCount = useLiveQuery(() => countWaitingFor(db, user?.roles ?? []), [incidentRoles]) ?? 0;
   if (!user || !org) return null;
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
@@ -86,13 +95,15 @@ export function Shell() {
     { path: '/visits', label: t('nav.log'), group: 'serverRoom' },
     { path: '/tickets', label: t('nav.tickets'), count: ticketCount, group: 'helpdesk' },
     { path: '/tickets/new', label: t('nav.newTicket'), roles: ['officer', 'technician', 'admin'], group: 'helpdesk' },
+    { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, group: 'security' },
+    { path: '/incidents/new', label: t('nav.reportIncident'), roles: ['officer', 'technician', 'admin'], group: 'security' },
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
     { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
   ];
   const visible = items.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r)));
   const activePath = route.split('?')[0] === '/inside' ? '/' : route.split('?')[0];
-  const groups = [undefined, 'serverRoom', 'helpdesk', 'administration'] as const;
+  const groups = [undefined, 'serverRoom', 'helpdesk', 'security', 'administration'] as const;
 
   return (
     <div className="shell">
@@ -114,7 +125,8 @@ export function Shell() {
               <ul>
                 {list.map((i) => {
                   const active =
-                    activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? '')) || (i.path === '/tickets' && /^\/tickets\/(?!new)/.test(activePath ?? ''));
+                    activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? '')) || (i.path === '/tickets' && /^\/tickets\/(?!new)/.test(activePath ?? '')) ||
+                    (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? ''));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>

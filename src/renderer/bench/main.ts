@@ -38,6 +38,7 @@ import { badgeHolderFromOpenSet, commitParallel, inProgressFromOpenSet, insideFr
 import { log, stats, timed, type Stats } from './measure';
 import './sync';
 import './tickets';
+import './incidents';
 
 export interface BenchOptions {
   visits: number;

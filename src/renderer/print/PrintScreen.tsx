@@ -14,6 +14,7 @@ import { useSessionStore } from '../app/session-store';
 import { platform } from '../platform';
 import { VisitFormTemplate } from './templates/VisitFormTemplate';
 import { EvacuationListTemplate } from './templates/EvacuationListTemplate';
+import { IncidentCompletionTemplate, IncidentReportTemplate } from './templates/IncidentReportTemplate';
 import './print.css';
 
 export function PrintScreen({ route }: { route: string }) {
@@ -25,6 +26,9 @@ export function PrintScreen({ route }: { route: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const visitId = match('/print/visit/:id', route)?.id;
   const visit = useLiveQuery(async () => (visitId ? ((await db.visits.get(visitId)) ?? null) : null), [visitId]);
+  const incidentMatch = match('/print/incident/:id', route) ?? match('/print/incident-completion/:id', route);
+  const incidentId = incidentMatch?.id;
+  const incident = useLiveQuery(async () => (incidentId ? ((await db.incidents.get(incidentId)) ?? null) : null), [incidentId]);
   const inside = useLiveQuery(() => (route === '/print/evacuation' ? visitsInside(db) : Promise.resolve([])), [route]);
   const printedAt = new Date().toISOString();
   if (!org || !user) return null;
@@ -34,6 +38,12 @@ export function PrintScreen({ route }: { route: string }) {
   if (visitId && visit) {
     doc = <VisitFormTemplate org={org} visit={visit} names={names} nips={new Map([...users].map(([id, u]) => [id, u.nip ?? '']))} printedAt={printedAt} printedBy={user.displayName} />;
     fileName = `Formulir-Akses-Ruang-Server-${visit.docNo.replace(/[^\w-]+/g, '-')}.pdf`;
+  } else if (incidentId && incident) {
+    const nips = new Map([...users].map(([id, u]) => [id, u.nip ?? '']));
+    const completion = route.startsWith('/print/incident-completion/');
+    const props = { org, incident, names, nips, printedAt, printedBy: user.displayName };
+    doc = completion ? <IncidentCompletionTemplate {...props} /> : <IncidentReportTemplate {...props} />;
+    fileName = `${completion ? 'Laporan-Penyelesaian-Gangguan' : 'Formulir-Laporan-Insiden-IT'}-${incident.docNo.replace(/[^\w-]+/g, '-')}.pdf`;
   } else if (route === '/print/evacuation' && inside) {
     doc = <EvacuationListTemplate org={org} visits={inside} names={names} printedAt={printedAt} printedBy={user.displayName} />;
     fileName = `Daftar-Evakuasi-Ruang-Server-${printedAt.slice(0, 16).replace(/[^\d]/g, '')}.pdf`;
@@ -72,7 +82,7 @@ export function PrintScreen({ route }: { route: string }) {
           {message}
         </div>
       )}
-      <div className="paper">{doc ?? <p>{visit === null ? t('common.notFound') : t('common.loading')}</p>}</div>
+      <div className="paper">{doc ?? <p>{visit === null && incident === null ? t('common.notFound') : t('common.loading')}</p>}</div>
     </div>
   );
 }

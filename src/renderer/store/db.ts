@@ -11,6 +11,7 @@ import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { TicketState } from '../../shared/domain/ticket/state';
 import type { HlcState } from '../../shared/hlc';
+import type { IncidentState } from '../../shared/domain/incident/state';
 
 /** This device's identity and the head of its event chain. */
 export interface DeviceMeta {
@@ -56,6 +57,21 @@ export interface OpenVisitsRow {
   badges?: Record<string, string>;
 }
 
+/**
+ * An evidence file, content-addressed: key = SHA-256 of the bytes. Events carry only the
+ * reference ({hash, name, type, size}); the bytes sync on their own (src/renderer/sync/blobs.ts).
+ * A row without `data` is a file some event references that has not been downloaded yet
+ * (`pending` = 1 marks it for the downloader); `uploaded` = 1 once the server has it.
+ */
+export interface BlobRow {
+  hash: string;
+  size: number;
+  type: string;
+  data?: Uint8Array;
+  pending?: 1;
+  uploaded?: 1;
+}
+
 /** Statuses of a visit that is not finished. */
 export const OPEN_VISIT_STATUSES: readonly VisitState['status'][] = ['awaiting_approval', 'approved', 'inside'];
 
@@ -69,6 +85,8 @@ export class ConsoleDb extends Dexie {
   users!: Table<UserState, string>;
   visits!: Table<VisitState, string>;
   tickets!: Table<TicketState, string>;
+  incidents!: Table<IncidentState, string>;
+  blobs!: Table<BlobRow, string>;
 
   /** The database name lets each test and each bench run use its own database. */
   constructor(name = 'meja-it') {
@@ -102,11 +120,17 @@ export class ConsoleDb extends Dexie {
     this.version(5).stores({
       tickets: '&id, receivedAt, [status+receivedAt], queueDue, [assigneeId+queueDue], [status+resolvedAt], assetSerial',
     });
+    // v6: security incidents ("waiting for my role" = [status+turnRole+stepStartedAt], the list
+    // = reportedAt / [status+reportedAt]) and the content-addressed evidence files.
+    this.version(6).stores({
+      incidents: '&id, reportedAt, [status+reportedAt], [status+turnRole], [status+turnRole+stepStartedAt], ticketId',
+      blobs: '&hash, pending',
+    });
   }
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, ticket: this.tickets } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, ticket: this.tickets, incident: this.incidents } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -148,6 +172,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.tickets, this.lists] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.tickets, this.lists, this.incidents] as Table[];
   }
 }

@@ -11,6 +11,7 @@ import { deviceMeta } from '../store/commit';
 import { ingest, markRejected } from '../store/ingest';
 import { api, SyncError } from './api';
 import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localEvent, recordsToRefold, wantsSnapshot } from './snapshot';
+import { downloadInBackground, noteWantedFiles, uploadFilesFor } from './blobs';
 import { useSyncStore } from './sync-store';
 
 const POLL_MS = 30_000;
@@ -61,6 +62,8 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
   const events = ((await db.events.bulkGet(ids)).filter(Boolean) as DomainEvent[]).sort((a, b) => a.deviceSeq - b.deviceSeq);
   let answered = 0;
   for (const batch of splitBatches(events)) {
+    // Evidence files first: an event never reaches the server before the bytes it references.
+    await uploadFilesFor(db, meta, batch);
     const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch);
     const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason }));
     // Re-folding a record without the events before a snapshot would lose them: fetch them first.
@@ -94,6 +97,7 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
     const events = res.events.map(localEvent);
     if (historyIncomplete(await db.sync.get('sync'))) await ensureHistory(db, meta, await recordsToRefold(db, events));
     fresh += await ingest(db, events);
+    await noteWantedFiles(db, events);
     // Our own events the server refused (pushed from another tab or before a crash).
     await markRejected(db, res.events.filter((s) => s.status === 'rejected').map((s) => ({ id: s.event.id, reason: s.reason })));
     cursor = res.cursor;
@@ -127,6 +131,7 @@ export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<b
   try {
     await pushOutbox(db, meta);
     await catchUp(db, meta);
+    downloadInBackground(db, meta);
     store.set({ phase: 'idle', lastSyncedAt: new Date().toISOString(), problem: undefined });
     return true;
   } catch (e) {

@@ -71,6 +71,22 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 4,
+    name: 'evidence files',
+    sql: `
+      -- Evidence files (incident attachments), content-addressed: the key is the SHA-256 of the
+      -- bytes, checked on upload. Events carry only {hash, name, type, size}; the bytes sync on
+      -- their own (PUT/GET /api/blobs/:hash), so a large file never slows the event feed.
+      CREATE TABLE blobs (
+        hash text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{64}$'),
+        size integer NOT NULL,
+        data bytea NOT NULL,
+        uploaded_by uuid NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
     // Migration numbers 2-4 are taken by the assets, tickets and incidents workflows.
     version: 5,
     name: 'projection versions for snapshots',

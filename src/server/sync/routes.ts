@@ -9,6 +9,7 @@
  *   GET  /api/sync/events      ?token=; Server-Sent Events: 'poke' when new events commit
  *   GET  /api/devices          Bearer, admin; enrolled devices
  *   POST /api/devices/:id/revoke  Bearer, admin; revokes a device's token at once
+ *   PUT/GET /api/blobs/:hash  Bearer; evidence files, content-addressed (./blobs.ts)
  * Every error is `{ error: { code, message } }` with an i18n key as message.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +21,7 @@ import {
 } from '../../shared/sync/protocol';
 import { DbClosedError } from '../db/db';
 import { ApiError, apiErrors, type AuthedDevice, type SyncService } from './service';
+import { blobRoutes } from './blobs';
 
 /** Seconds between SSE heartbeat comments (keeps proxies from closing an idle stream). */
 export const HEARTBEAT_MS = 15_000;
@@ -83,6 +85,7 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
   const streams = new Map<ServerResponse, { deviceId: string; token: string }>();
 
   const authed = (request: FastifyRequest): Promise<AuthedDevice> => service.authenticate(bearer(request));
+  await blobRoutes(app, service);
 
   app.post('/api/auth/bootstrap', async (request) => {
     const body = parse(bootstrapRequestSchema, request.body);

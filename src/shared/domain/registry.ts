@@ -3,6 +3,11 @@
  * commands and folds from here, so a rule holds the same on a desk and on the server.
  */
 import type { RecordKind } from '../events';
+import {
+  incidentAttach, incidentCompleteStep, incidentDecideSanction, incidentRecordViolation, incidentReport, incidentSetFields,
+} from './incident/commands';
+import { applyIncident } from './incident/fold';
+import type { IncidentState } from './incident/state';
 import { orgSetUp, orgUpdate } from './org/commands';
 import { applyOrg } from './org/fold';
 import type { OrgState } from './org/state';
@@ -46,6 +51,12 @@ export const commands = {
   'ticket.resolve': ticketResolve,
   'ticket.confirm': ticketConfirm,
   'ticket.linkIncident': ticketLinkIncident,
+  'incident.report': incidentReport,
+  'incident.completeStep': incidentCompleteStep,
+  'incident.setFields': incidentSetFields,
+  'incident.attach': incidentAttach,
+  'incident.recordViolation': incidentRecordViolation,
+  'incident.decideSanction': incidentDecideSanction,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -60,6 +71,7 @@ export interface StateOf {
   user: UserState;
   visit: VisitState;
   ticket: TicketState;
+  incident: IncidentState;
 }
 
 /** The fold step of each record kind. */
@@ -68,6 +80,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   user: applyUser,
   visit: applyVisit,
   ticket: applyTicket,
+  incident: applyIncident,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

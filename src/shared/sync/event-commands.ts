@@ -92,6 +92,20 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'ticket.confirm', input: { id, confirmed: false, confirmedBy: p.confirmedBy, method: p.method, note: p.reason } };
     case 'ticket.escalated':
       return { type: 'ticket.linkIncident', input: { id, incidentId: p.incidentId } };
+    case 'incident.reported': {
+      const { docNo: _docNo, dueAt: _dueAt, ...rest } = p;
+      return { type: 'incident.report', input: { ...rest, id } };
+    }
+    case 'incident.stepCompleted':
+      return { type: 'incident.completeStep', input: { id, step: p.step, note: p.note, outcome: p.outcome } };
+    case 'incident.fieldsSet':
+      return { type: 'incident.setFields', input: { ...p, id } };
+    case 'incident.attached':
+      return { type: 'incident.attach', input: { id, file: p.file } };
+    case 'incident.violationRecorded':
+      return { type: 'incident.recordViolation', input: { id, violationId: p.violationId, person: p.person, rule: p.rule, description: p.description } };
+    case 'incident.sanctionDecided':
+      return { type: 'incident.decideSanction', input: { id, violationId: p.violationId, sanction: p.sanction } };
     default:
       return null;
   }

@@ -1,0 +1,145 @@
+/**
+ * The current step: whose turn it is, the step clock against its standard, the procedure's
+ * working days against 2-5, the rework count, and — for a holder of the step's role — the form
+ * that completes it (a note, and the outcome where the step branches).
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { currentStepClock, procedureDays } from '../../../shared/domain/incident/clock';
+import type { IncidentState } from '../../../shared/domain/incident/state';
+import { outcomesOf, stepOf, STEP_OUTCOMES } from '../../../shared/domain/incident/steps';
+import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
+import { useSessionStore } from '../../app/session-store';
+import { FailureBanner, Field } from '../../components/ui';
+import { formatWorking, standardText } from './format';
+import { useNow } from './MyIncidentsSection';
+
+const completeForm = z.object({
+  note: z.string().trim().min(3, 'incident.errors.note').max(4000, 'incident.errors.tooLong'),
+  outcome: z.enum(STEP_OUTCOMES).or(z.literal('')),
+});
+type FormIn = z.input<typeof completeForm>;
+type FormOut = z.output<typeof completeForm>;
+
+export function ProcedureFigures({ incident }: { incident: IncidentState }) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const fmt = useFormatDateTime();
+  const now = useNow();
+  const c = currentStepClock(incident, org ?? undefined, now);
+  const d = procedureDays(incident, org ?? undefined, now);
+  return (
+    <div className="clock-figures" data-testid="clock-figures">
+      {incident.status === 'open' && (
+        <>
+          <div className={c.overdue ? 'over' : undefined}>
+            <div className="label">{t('incident.clock.used')}</div>
+            <div className="value" data-testid="step-used">
+              {formatWorking(t, c.usedMs)} <span className="muted small">/ {standardText(t, incident.step)}</span>
+            </div>
+          </div>
+          <div className={c.overdue ? 'over' : undefined}>
+            <div className="label">{t('incident.fields.stepDueAt')}</div>
+            <div className="value small">
+              {fmt(incident.stepDueAt)}
+              {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
+            </div>
+          </div>
+        </>
+      )}
+      <div className={d.over ? 'over' : undefined}>
+        <div className="label">{t('incident.clock.total')}</div>
+        <div className="value" data-testid="total-days">
+          {t('incident.clock.workdays', { days: d.days.toFixed(1) })} <span className="muted small">/ {t('incident.clock.target', { min: d.min, max: d.max })}</span>
+        </div>
+      </div>
+      <div>
+        <div className="label">{t('incident.fields.reworkCount')}</div>
+        <div className="value" data-testid="rework-count">
+          {incident.reworkCount}×
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function StepPanel({ incident }: { incident: IncidentState }) {
+  const { t } = useTranslation();
+  const user = useSessionStore((s) => s.user);
+  const org = useOrg();
+  const now = useNow();
+  const { run, failure, busy } = useCommand();
+  const step = stepOf(incident.step);
+  const outcomes = outcomesOf(step.no);
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(completeForm), defaultValues: { note: '', outcome: '' } });
+  const { register, handleSubmit, formState, setError, reset } = form;
+  const e = formState.errors;
+  const myTurn = !!user?.roles.includes(step.role);
+  const c = currentStepClock(incident, org ?? undefined, now);
+
+  useEffect(() => {
+    reset({ note: '', outcome: '' });
+  }, [incident.step, incident.history.length, reset]);
+  useEffect(() => {
+    if (failure?.field === 'note' || failure?.field === 'outcome') setError(failure.field, { message: failure.message });
+  }, [failure, setError]);
+
+  const onSubmit = handleSubmit(async (v) => {
+    if (outcomes.length > 0 && !v.outcome) return setError('outcome', { message: 'incident.errors.outcomeRequired' });
+    await run({ type: 'incident.completeStep', input: { id: incident.id, step: step.no, note: v.note, ...(v.outcome ? { outcome: v.outcome } : {}) } });
+  });
+
+  return (
+    <section className={`card turn-panel${c.overdue ? ' overdue' : ''}`} aria-labelledby="turn-title" data-testid="turn-panel">
+      <div className="turn-head">
+        <div>
+          <div className="muted small">{t('incident.turn.stepOf', { step: step.no, total: 12 })}</div>
+          <h2 id="turn-title">{t(step.titleKey)}</h2>
+          <div>
+            {t('incident.turn.whose')}: <strong data-testid="turn-role">{t(`roles.${step.role}`)}</strong>
+            <span className="muted small"> · {t('incident.turn.output')}: {step.output}</span>
+          </div>
+        </div>
+      </div>
+      <ProcedureFigures incident={incident} />
+      {myTurn ? (
+        <form onSubmit={onSubmit} noValidate aria-label={t('incident.turn.complete', { step: step.no })}>
+          <FailureBanner failure={failure} />
+          {outcomes.length > 0 && (
+            <fieldset className={`field${e.outcome ? ' has-error' : ''}`}>
+              <legend>{t(`incident.turn.outcomeQuestion.${step.no}`)}</legend>
+              <div className="outcomes">
+                {outcomes.map((o) => (
+                  <label key={o}>
+                    <input type="radio" value={o} {...register('outcome')} /> {t(`incident.outcomes.${o}`)}
+                    <span className="muted small">→ {t('incident.turn.toStep', { step: stepOf(step.no).branches![o]! })}</span>
+                  </label>
+                ))}
+              </div>
+              {e.outcome?.message && (
+                <div className="field-error" role="alert">
+                  {t(e.outcome.message)}
+                </div>
+              )}
+            </fieldset>
+          )}
+          <Field label={t('incident.turn.note')} htmlFor="step-note" error={e.note?.message} hint={t('incident.turn.noteHint')}>
+            <textarea id="step-note" rows={3} {...register('note')} />
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('incident.turn.complete', { step: step.no })}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="muted" data-testid="not-your-turn">
+          {t('incident.turn.waitingFor', { role: t(`roles.${step.role}`) })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Evidence files beside the event feed. A file is stored once, content-addressed (key = its
+ * SHA-256), in the `blobs` table; events carry only {hash, name, type, size}. Sync moves the
+ * bytes on their own: before pushing events, the device uploads the files they reference
+ * (PUT /api/blobs/:hash, idempotent); after a pull it notes the files it lacks and fetches them
+ * in the background (GET), checking each against its hash. Until then the screens show "not
+ * yet downloaded" — a missing file never blocks the events or the fold.
+ */
+import type { AttachmentRef } from '../../shared/domain/incident/state';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/incident/state';
+import type { DomainEvent } from '../../shared/events';
+import { toHex } from '../../shared/hash';
+import { fail, ok, type Result } from '../../shared/result';
+import type { BlobRow, ConsoleDb } from '../store/db';
+import { SyncError } from './api';
+
+/** Where and as whom to move files (the sync session's server and token). */
+export interface BlobSession {
+  serverUrl: string;
+  token: string;
+}
+
+type Fetch = typeof fetch;
+
+/** SHA-256 of bytes, lower-case hex (WebCrypto: works in browsers, Electron and Node). */
+export async function sha256Bytes(bytes: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
+
+/**
+ * Keeps a chosen file on this device and returns its reference for an event. Refuses an empty
+ * file or one over 10 MB with a message naming the file. Writing the same file twice is a no-op.
+ * This is not a record write (no event): the content-addressed store only holds bytes some
+ * event may reference; the event itself goes through commit().
+ */
+export async function storeFile(db: ConsoleDb, file: { name: string; type: string; bytes: Uint8Array }): Promise<Result<AttachmentRef>> {
+  const size = file.bytes.byteLength;
+  if (size === 0) return fail('empty', 'incident.errors.attachmentEmpty', { params: { name: file.name }, field: 'file' });
+  if (size > MAX_ATTACHMENT_BYTES) {
+    return fail('too-large', 'incident.errors.attachmentTooBigNamed', { params: { name: file.name, size: (size / 1024 / 1024).toFixed(1), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }, field: 'file' });
+  }
+  const hash = await sha256Bytes(file.bytes);
+  const type = file.type || 'application/octet-stream';
+  await db.transaction('rw', db.blobs, async () => {
+    const existing = await db.blobs.get(hash);
+    if (existing?.data) return;
+    await db.blobs.put({ hash, size, type, data: file.bytes, ...(existing?.uploaded ? { uploaded: 1 as const } : {}) });
+  });
+  return ok({ hash, name: file.name.slice(0, 200), type: type.slice(0, 100), size });
+}
+
+/** The file references an event carries (an attachment, or the report's evidence list). */
+export function referencedFiles(e: Pick<DomainEvent, 'payload'>): AttachmentRef[] {
+  const p = e.payload as { file?: AttachmentRef; attachments?: AttachmentRef[] };
+  const out: AttachmentRef[] = [];
+  if (p.file && typeof p.file.hash === 'string') out.push(p.file);
+  if (Array.isArray(p.attachments)) for (const a of p.attachments) if (a && typeof a.hash === 'string') out.push(a);
+  return out;
+}
+
+/**
+ * Uploads the files these (outgoing) events reference that the server does not have yet.
+ * A file this device does not hold is skipped: the device that made the reference uploads it.
+ * Throws SyncError when the server cannot be reached, so the push waits for the files.
+ */
+export async function uploadFilesFor(db: ConsoleDb, session: BlobSession, events: DomainEvent[], fetchFn: Fetch = fetch): Promise<number> {
+  const hashes = [...new Set(events.flatMap(referencedFiles).map((r) => r.hash))];
+  if (hashes.length === 0) return 0;
+  const rows = (await db.blobs.bulkGet(hashes)).filter((r): r is BlobRow => !!r?.data && !r.uploaded);
+  let uploaded = 0;
+  for (const row of rows) {
+    let res: Response;
+    try {
+      res = await fetchFn(`${session.serverUrl}/api/blobs/${row.hash}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${session.token}` },
+        body: row.data as Uint8Array<ArrayBuffer>,
+      });
+    } catch {
+      throw new SyncError('offline', 'sync.errors.offline');
+    }
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+      throw new SyncError(body.error?.code ?? `http-${res.status}`, body.error?.message ?? 'sync.errors.server', res.status);
+    }
+    await db.blobs.update(row.hash, { uploaded: 1 });
+    uploaded += 1;
+  }
+  return uploaded;
+}
+
+/** Notes the files pulled events reference that this device lacks, for the downloader. */
+export async function noteWantedFiles(db: ConsoleDb, events: DomainEvent[]): Promise<number> {
+  const refs = new Map(events.filter((e) => e.status !== 'rejected').flatMap(referencedFiles).map((r) => [r.hash, r]));
+  if (refs.size === 0) return 0;
+  return db.transaction('rw', db.blobs, async () => {
+    const rows = await db.blobs.bulkGet([...refs.keys()]);
+    const wanted = [...refs.values()].filter((_, i) => !rows[i]);
+    await db.blobs.bulkPut(wanted.map((r) => ({ hash: r.hash, size: r.size, type: r.type, pending: 1 as const, uploaded: 1 as const })));
+    return wanted.length;
+  });
+}
+
+/**
+ * Fetches every file noted as wanted, checking each against its hash (a mismatch is dropped
+ * and tried again next round). A file the server does not have yet stays pending.
+ */
+export async function downloadPendingFiles(db: ConsoleDb, session: BlobSession, fetchFn: Fetch = fetch): Promise<{ fetched: number; missing: number }> {
+  const pending = await db.blobs.where('pending').equals(1).primaryKeys();
+  let fetched = 0;
+  let missing = 0;
+  for (const hash of pending) {
+    let res: Response;
+    try {
+      res = await fetchFn(`${session.serverUrl}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${session.token}` } });
+    } catch {
+      break; // offline: try again after the next sync round
+    }
+    if (!res.ok) {
+      missing += 1;
+      continue;
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if ((await sha256Bytes(bytes)) !== hash) {
+      missing += 1;
+      continue;
+    }
+    await db.blobs.update(hash, { data: bytes, size: bytes.byteLength, pending: undefined, uploaded: 1 });
+    fetched += 1;
+  }
+  return { fetched, missing };
+}
+
+let downloading: Promise<unknown> | null = null;
+
+/** Starts the downloader in the background unless it is already running. */
+export function downloadInBackground(db: ConsoleDb, session: BlobSession): void {
+  if (downloading) return;
+  downloading = downloadPendingFiles(db, session)
+    .catch((e) => console.error('file download failed', e))
+    .finally(() => {
+      downloading = null;
+    });
+}
