@@ -2,6 +2,7 @@
 // branches, the 9→7 rework loop, deadlines in the office calendar, evidence, violations and
 // the server's re-check of every incident event.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { TicketState } from '../../src/shared/domain/ticket/state';
 import { commands, foldRecord, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
@@ -42,6 +43,8 @@ const ORG: OrgState = {
 /** An in-memory store running the shared commands and folds, recording every event (like commit()). */
 class World {
   incidents = new Map<string, IncidentState>();
+  /** Tickets an incident may be escalated from (folded with the ticket fold). */
+  tickets = new Map<string, TicketState>();
   events: DomainEvent[] = [];
   /** Monday 2 March 2026, 09:00 WIB. */
   now = '2026-03-02T02:00:00.000Z';
@@ -53,7 +56,7 @@ class World {
     user: async (id) => Object.values(U).find((u) => u.id === id),
     userByUsername: async () => undefined,
     countUsers: async () => Object.keys(U).length,
-    record: async (kind, id) => (kind === 'incident' ? this.incidents.get(id) : undefined),
+    record: async (kind, id) => (kind === 'incident' ? this.incidents.get(id) : kind === 'ticket' ? this.tickets.get(id) : undefined),
   };
 
   advance(minutes: number): void {
@@ -74,7 +77,8 @@ class World {
       const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
       this.lastHash = e.hash;
       this.events.push(e);
-      this.incidents.set(e.recordId, folds.incident(this.incidents.get(e.recordId), e));
+      if (e.kind === 'ticket') this.tickets.set(e.recordId, folds.ticket(this.tickets.get(e.recordId), e));
+      else this.incidents.set(e.recordId, folds.incident(this.incidents.get(e.recordId), e));
     }
     return r;
   }
@@ -169,10 +173,25 @@ describe('reporting', () => {
     expect(i.stepDueAt).toBe('2026-03-03T02:00:00.000Z');
   });
 
-  it('keeps the source ticket', async () => {
-    const r = report({ ticketId: 'TCK-0193' });
+  it('keeps the source ticket and links the ticket back in the same commit, once', async () => {
+    const ticketId = crypto.randomUUID();
+    expect((await w.refused('incident.report', report({ ticketId }), as(U.tech))).message).toBe('incident.errors.ticketNotFound');
+    w.tickets.set(ticketId, { id: ticketId, status: 'in_progress' } as TicketState);
+    const r = report({ ticketId });
+    const before = w.events.length;
     await w.ok('incident.report', r, as(U.tech));
-    expect(w.get(r.id).ticketId).toBe('TCK-0193');
+    expect(w.get(r.id).ticketId).toBe(ticketId);
+    expect(w.events.slice(before).map((e) => [e.kind, e.type, e.recordId])).toEqual([
+      ['incident', 'incident.reported', r.id],
+      ['ticket', 'ticket.escalated', ticketId],
+    ]);
+    expect(w.tickets.get(ticketId)?.incidentId).toBe(r.id);
+    // A ticket escalates into one incident.
+    expect((await w.refused('incident.report', report({ ticketId }), as(U.tech))).message).toBe('ticket.errors.alreadyEscalated');
+    // A closed ticket cannot be escalated.
+    const closedId = crypto.randomUUID();
+    w.tickets.set(closedId, { id: closedId, status: 'closed' } as TicketState);
+    expect((await w.refused('incident.report', report({ ticketId: closedId }), as(U.tech))).message).toBe('ticket.errors.closed');
   });
 
   it('refuses roles outside officer/technician/admin, bad input and a detection time in the future', async () => {

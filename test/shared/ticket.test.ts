@@ -25,6 +25,8 @@ const baseOrg: OrgState = { id: ORG_ID, name: 'Diskominfo', unit: 'TIK', address
 class World {
   org: OrgState = { ...baseOrg };
   tickets = new Map<string, TicketState>();
+  /** Incidents as other records ('incident:<id>' → state) for the escalation link. */
+  incidents = new Map<string, { ticketId?: string }>();
   events: DomainEvent[] = [];
   now = '2026-03-18T08:00:00.000Z'; // Wednesday 15:00 WIB, the day before Nyepi and Idul Fitri
   private seq = 0;
@@ -33,7 +35,7 @@ class World {
     user: async (id) => Object.values(USERS).find((u) => u.id === id),
     userByUsername: async () => undefined,
     countUsers: async () => Object.keys(USERS).length,
-    record: async (kind, id) => (kind === 'ticket' ? this.tickets.get(id) : undefined),
+    record: async (kind, id) => (kind === 'ticket' ? this.tickets.get(id) : kind === 'incident' ? this.incidents.get(id) : undefined),
   };
   at(iso: string) {
     this.now = iso;
@@ -241,9 +243,16 @@ describe('ticket workflow', () => {
     await w.ok('ticket.receive', input, by(USERS.officer));
     const incidentId = crypto.randomUUID();
     expect((await w.refused('ticket.linkIncident', { id: input.id, incidentId: 'x' }, by(USERS.tech))).message).toBe('ticket.errors.incidentId');
+    // The incident must exist and name this ticket as its source.
+    expect((await w.refused('ticket.linkIncident', { id: input.id, incidentId }, by(USERS.tech))).message).toBe('ticket.errors.incidentNotLinked');
+    w.incidents.set(incidentId, { ticketId: crypto.randomUUID() });
+    expect((await w.refused('ticket.linkIncident', { id: input.id, incidentId }, by(USERS.tech))).message).toBe('ticket.errors.incidentNotLinked');
+    w.incidents.set(incidentId, { ticketId: input.id });
     await w.ok('ticket.linkIncident', { id: input.id, incidentId }, by(USERS.tech));
     expect(w.ticket(input.id).incidentId).toBe(incidentId);
-    expect((await w.refused('ticket.linkIncident', { id: input.id, incidentId: crypto.randomUUID() }, by(USERS.tech))).message).toBe('ticket.errors.alreadyEscalated');
+    const other = crypto.randomUUID();
+    w.incidents.set(other, { ticketId: input.id });
+    expect((await w.refused('ticket.linkIncident', { id: input.id, incidentId: other }, by(USERS.tech))).message).toBe('ticket.errors.alreadyEscalated');
   });
 });
 
@@ -262,7 +271,9 @@ describe('sync re-check', () => {
     await w.ok('ticket.confirm', { id: a.id, confirmed: false, confirmedBy: 'Siti', method: 'chat', note: 'Masih galat saat login' }, by(USERS.officer));
     await w.ok('ticket.resolve', { id: a.id, resolution: 'Profil pengguna diperbaiki' }, by(USERS.tech));
     await w.ok('ticket.confirm', { id: a.id, confirmed: true, confirmedBy: 'Siti', method: 'in_person' }, by(USERS.officer));
-    await w.ok('ticket.linkIncident', { id: b.id, incidentId: crypto.randomUUID() }, by(USERS.tech));
+    const escalatedTo = crypto.randomUUID();
+    w.incidents.set(escalatedTo, { ticketId: b.id });
+    await w.ok('ticket.linkIncident', { id: b.id, incidentId: escalatedTo }, by(USERS.tech));
     expect(w.events.map((e) => e.type)).toEqual([
       'ticket.received', 'ticket.received', 'ticket.classified', 'ticket.assigned', 'ticket.started', 'ticket.commented', 'ticket.resolved', 'ticket.reopened', 'ticket.resolved', 'ticket.confirmed', 'ticket.escalated',
     ]);

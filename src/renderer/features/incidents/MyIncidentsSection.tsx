@@ -28,7 +28,7 @@ export function useNow(intervalMs = 30_000): Date {
   return now;
 }
 
-export function MyIncidentsSection({ limit = 50, heading = true }: { limit?: number; heading?: boolean }) {
+export function MyIncidentsSection({ limit = 50, heading = true, plain = false }: { limit?: number; heading?: boolean; plain?: boolean }) {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
   const org = useOrg();
@@ -36,8 +36,8 @@ export function MyIncidentsSection({ limit = 50, heading = true }: { limit?: num
   const now = useNow();
   const roles = user?.roles ?? [];
   const rows = useLiveQuery(() => incidentsWaitingFor(db, roles, limit), [roles.join(','), limit]);
-  return (
-    <section className="card" aria-labelledby="my-incidents-title" data-testid="my-incidents">
+  const body = (
+    <>
       {heading && <h2 id="my-incidents-title">{t('incident.mine.title')}</h2>}
       {rows === undefined ? (
         <Empty>{t('common.loading')}</Empty>
@@ -82,6 +82,18 @@ export function MyIncidentsSection({ limit = 50, heading = true }: { limit?: num
           </tbody>
         </table>
       )}
+    </>
+  );
+  // On "My work" the section sits inside that screen's own card.
+  if (plain) return <div data-testid="my-incidents">{body}</div>;
+  return (
+    <section className="card" aria-labelledby="my-incidents-title" data-testid="my-incidents">
+      {body}
     </section>
   );
+}
+
+/** The incidents section of "My work" (features/mywork/sections.ts). */
+export function MyWorkIncidents() {
+  return <MyIncidentsSection heading={false} plain />;
 }

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/roles';
 import { AssignedToMe, AwaitingConfirmation, Unclassified } from '../tickets/MyWorkTickets';
+import { MyWorkIncidents } from '../incidents/MyIncidentsSection';
 
 export interface MyWorkSection {
   id: string;
@@ -16,6 +17,7 @@ export interface MyWorkSection {
 }
 
 export const sections: MyWorkSection[] = [
+  { id: 'incidents-my-role', title: 'incident.mine.myWork', roles: ['officer', 'admin', 'security_lead', 'technician'], component: MyWorkIncidents },
   { id: 'tickets-assigned', title: 'ticket.mywork.assigned', roles: ['technician'], component: AssignedToMe },
   { id: 'tickets-unclassified', title: 'ticket.mywork.unclassified', roles: ['technician', 'admin'], component: Unclassified },
   { id: 'tickets-confirmation', title: 'ticket.mywork.awaitingConfirmation', roles: ['officer'], component: AwaitingConfirmation },

@@ -16,6 +16,8 @@ import {
   attachmentRefSchema, INCIDENT_ANALYSIS_FIELDS, incidentReportSchema, MAX_ATTACHMENTS, type IncidentState,
 } from './state';
 import { nextStep, STEP_OUTCOMES, stepOf } from './steps';
+import { escalationDrafts } from '../ticket/commands';
+import type { TicketState } from '../ticket/state';
 
 type Ctx = DecideContext<IncidentState>;
 const event = (i: IncidentState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'incident', recordId: i.id, type, payload });
@@ -54,6 +56,15 @@ export const incidentReport: CommandHandler<z.infer<typeof incidentReportInput>,
     if (!ctx.org) return fail('not-set-up', 'setup.errors.notSetUp');
     if (Date.parse(input.detectedAt) > Date.parse(ctx.now) + 5 * 60_000) return fail('detected-future', 'incident.errors.detectedFuture', { field: 'detectedAt' });
     const { id, ticketId, attachments, ...details } = input;
+    // Escalated from a ticket: the ticket's link is written in the same commit (its own rules).
+    let ticketDrafts: EventDraft[] = [];
+    if (ticketId) {
+      const ticket = (await ctx.lookups.record('ticket', ticketId)) as TicketState | undefined;
+      if (!ticket) return fail('ticket-not-found', 'incident.errors.ticketNotFound', { field: 'ticketId' });
+      const link = escalationDrafts({ ...ctx, state: ticket }, id);
+      if (!link.ok) return link;
+      ticketDrafts = link.data;
+    }
     return ok([
       {
         kind: 'incident',
@@ -68,6 +79,7 @@ export const incidentReport: CommandHandler<z.infer<typeof incidentReportInput>,
           dueAt: stepDeadline(ctx, 1, ctx.now),
         },
       },
+      ...ticketDrafts,
     ]);
   },
 };

@@ -199,17 +199,28 @@ export const ticketConfirm: CommandHandler<z.infer<typeof ticketConfirmInput>, T
 export const ticketLinkIncidentInput = byId.extend({ incidentId: z.string().uuid('ticket.errors.incidentId') });
 
 /**
- * Links the ticket to the security incident it was escalated into (the incident links back).
- * A ticket escalates into one incident; linking the same one again is refused as unchanged.
+ * The ticket side of an escalation: who may escalate, from which states, once. `incident.report`
+ * with a `ticketId` appends these drafts to the incident's own, so both records change in one
+ * commit; `ticket.linkIncident` runs them for an incident that already names the ticket.
+ */
+export function escalationDrafts(ctx: Ctx, incidentId: string): Result<EventDraft[]> {
+  const g = guard(ctx, ['officer', 'technician', 'security_lead', 'admin'], ['new', 'classified', 'in_progress', 'resolved']);
+  if (!g.ok) return g;
+  if (g.data.incidentId) return fail('already-escalated', 'ticket.errors.alreadyEscalated');
+  return ok([event(g.data, 'ticket.escalated', { incidentId })]);
+}
+
+/**
+ * Links the ticket to the security incident it was escalated into; the incident must exist and
+ * name this ticket as its source (so a link can never point at an unrelated incident).
  */
 export const ticketLinkIncident: CommandHandler<z.infer<typeof ticketLinkIncidentInput>, TicketState> = {
   kind: 'ticket',
   input: ticketLinkIncidentInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
-    const g = guard(ctx, ['officer', 'technician', 'security_lead', 'admin'], ['new', 'classified', 'in_progress', 'resolved']);
-    if (!g.ok) return g;
-    if (g.data.incidentId) return fail('already-escalated', 'ticket.errors.alreadyEscalated');
-    return ok([event(g.data, 'ticket.escalated', { incidentId: input.incidentId })]);
+    const incident = (await ctx.lookups.record('incident', input.incidentId)) as { ticketId?: string } | undefined;
+    if (!incident || incident.ticketId !== input.id) return fail('incident-not-linked', 'ticket.errors.incidentNotLinked');
+    return escalationDrafts(ctx, input.incidentId);
   },
 };
