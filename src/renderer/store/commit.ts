@@ -30,6 +30,13 @@ export function dexieLookups(db: ConsoleDb): Lookups {
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),
     record: (kind, id) => db.projection(kind).get(id),
+    idsByKey: async (kind, keys) => {
+      const wanted = new Set(keys);
+      const out: Record<string, string> = {};
+      const rows = (await db.projection(kind).where('keys').anyOf([...wanted]).toArray()) as { id: string; keys: string[] }[];
+      for (const r of rows) for (const k of r.keys) if (wanted.has(k)) out[k] = r.id;
+      return out;
+    },
   };
 }
 

@@ -9,6 +9,9 @@ import type { StateOf } from '../../shared/domain/registry';
 import type { OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
+import type { AssetState } from '../../shared/domain/asset/state';
+import type { EmployeeState } from '../../shared/domain/employee/state';
+import type { HandoverState } from '../../shared/domain/handover/state';
 import type { HlcState } from '../../shared/hlc';
 
 /** This device's identity and the head of its event chain. */
@@ -63,6 +66,9 @@ export class ConsoleDb extends Dexie {
   org!: Table<OrgState, string>;
   users!: Table<UserState, string>;
   visits!: Table<VisitState, string>;
+  employees!: Table<EmployeeState, string>;
+  assets!: Table<AssetState, string>;
+  handovers!: Table<HandoverState, string>;
 
   /** The database name lets each test and each bench run use its own database. */
   constructor(name = 'meja-it') {
@@ -88,11 +94,19 @@ export class ConsoleDb extends Dexie {
         const badges = Object.fromEntries(open.filter((v) => v.badgeOut).map((v) => [v.badgeOut!, v.id]));
         await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open.map((v) => v.id), badges });
       });
+    // v4: assets and handovers (DOMAIN.md §2). `*keys` holds each record's unique keys (tag,
+    // serials, NIP) for the uniqueness checks and the scanner lookup; [category+maintBase] is
+    // set only while an asset is assigned, so the maintenance lists read the assigned ones only.
+    this.version(4).stores({
+      employees: '&id, nameLower, *keys, status',
+      assets: '&id, *keys, tag, status, category, [status+category], holderId, [category+maintBase], textLower, location',
+      handovers: '&id, employeeId, handoverId, [docType+at]',
+    });
   }
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -134,6 +148,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers] as Table[];
   }
 }

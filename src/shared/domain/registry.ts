@@ -14,6 +14,17 @@ import {
   visitAddDevice, visitArchive, visitCancel, visitCheckOut, visitCorrect, visitDecide, visitEnter, visitIssueBadge, visitNoteActivity, visitRegister,
 } from './visit/commands';
 import { applyVisit } from './visit/fold';
+import {
+  assetAssign, assetCreate, assetImport, assetMaintain, assetReceiveBack, assetSetStatus, assetUpdate, assetWipe,
+} from './asset/commands';
+import { applyAsset } from './asset/fold';
+import type { AssetState } from './asset/state';
+import { employeeCreate, employeeUpdate } from './employee/commands';
+import { applyEmployee } from './employee/fold';
+import type { EmployeeState } from './employee/state';
+import { handoverIssue, handoverReturn } from './handover/commands';
+import { applyHandover } from './handover/fold';
+import type { HandoverState } from './handover/state';
 import type { VisitState } from './visit/state';
 
 export const commands = {
@@ -33,6 +44,18 @@ export const commands = {
   'visit.cancel': visitCancel,
   'visit.archive': visitArchive,
   'visit.correct': visitCorrect,
+  'employee.create': employeeCreate,
+  'employee.update': employeeUpdate,
+  'asset.create': assetCreate,
+  'asset.import': assetImport,
+  'asset.update': assetUpdate,
+  'asset.setStatus': assetSetStatus,
+  'asset.assign': assetAssign,
+  'asset.receiveBack': assetReceiveBack,
+  'asset.maintain': assetMaintain,
+  'asset.wipe': assetWipe,
+  'handover.issue': handoverIssue,
+  'handover.return': handoverReturn,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -46,6 +69,9 @@ export interface StateOf {
   org: OrgState;
   user: UserState;
   visit: VisitState;
+  employee: EmployeeState;
+  asset: AssetState;
+  handover: HandoverState;
 }
 
 /** The fold step of each record kind. */
@@ -53,6 +79,9 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   org: applyOrg,
   user: applyUser,
   visit: applyVisit,
+  employee: applyEmployee,
+  asset: applyAsset,
+  handover: applyHandover,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

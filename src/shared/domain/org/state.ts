@@ -18,6 +18,8 @@ export interface OrgState {
   docPrefix: string;
   /** Minutes of inactivity before the console locks. */
   idleLockMinutes: number;
+  /** Months between maintenance visits per asset category (SOP 2; default 3). */
+  maintenanceMonths?: Partial<Record<string, number>>;
   updatedAt: string;
   /** The HLC of the last event folded in. */
   hlc: string;
@@ -41,6 +43,7 @@ export const orgProfileSchema = z.object({
     .refine((list) => new Set(list).size === list.length, 'setup.errors.badgeDuplicate'),
   docPrefix: z.string().trim().regex(/^[A-Za-z0-9.-]{1,20}$/, 'setup.errors.docPrefix'),
   idleLockMinutes: z.number().int('setup.errors.idleLock').min(1, 'setup.errors.idleLock').max(240, 'setup.errors.idleLock'),
+  maintenanceMonths: z.record(z.string(), z.number().int('asset.errors.interval').min(1, 'asset.errors.interval').max(24, 'asset.errors.interval')).optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 
