@@ -19,6 +19,7 @@ import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { SyncStatus } from '../sync/SyncStatus';
+import { ASSET_NAV, assetScreen } from '../features/assets/routes';
 
 interface NavItem {
   path: string;
@@ -39,6 +40,8 @@ function useClock(): Date {
 function Screen({ route }: { route: string }) {
   const { t } = useTranslation();
   let m: Record<string, string> | null;
+  const asset = assetScreen(route);
+  if (asset) return asset;
   if (route === '/' || route === '/inside') return <InsideBoard />;
   if (route === '/visits/new') return <VisitRegisterScreen />;
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
@@ -60,6 +63,7 @@ export function Shell() {
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;
   if (!user || !org) return null;
+  if (route.startsWith('/print/assets/')) return assetScreen(route);
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
   const items: NavItem[] = [
@@ -93,6 +97,19 @@ export function Shell() {
                 <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
                   <span>{i.label}</span>
                   {!!i.count && <span className="nav-count">{i.count}</span>}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="nav-section">{t('nav.assetsSection')}</div>
+        <ul>
+          {ASSET_NAV.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r))).map((i) => {
+            const active = activePath === i.path || (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) || (i.path === '/employees' && activePath?.startsWith('/employees/'));
+            return (
+              <li key={i.path}>
+                <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+                  <span>{t(i.label)}</span>
                 </a>
               </li>
             );

@@ -47,6 +47,15 @@ export function normaliseAsset(input: AssetInput): Omit<AssetInput, 'id'> {
   };
 }
 
+/** What the uniqueness check reads of an asset. */
+export interface KeyRow {
+  tag: string;
+  serial: string;
+  accessories: readonly { serial: string }[];
+}
+
+const normalisedKeys = (r: KeyRow): KeyRow => ({ tag: r.tag, serial: normaliseSerial(r.serial), accessories: r.accessories.map((a) => ({ serial: normaliseSerial(a.serial) })) });
+
 /** A problem with one row of a batch of new assets. */
 export interface RowProblem {
   row: number;
@@ -59,11 +68,11 @@ export interface RowProblem {
  * Checks new assets for keys (tag, serial, accessory serials) taken by each other or by assets
  * already stored (`taken`: key → asset id). Returns every problem, by row.
  */
-export function keyProblems(rows: readonly Pick<AssetInput, 'tag' | 'serial' | 'accessories'>[], taken: Record<string, string>): RowProblem[] {
+export function keyProblems(rows: readonly KeyRow[], taken: Record<string, string>): RowProblem[] {
   const problems: RowProblem[] = [];
   const firstRow = new Map<string, number>();
   rows.forEach((r, row) => {
-    for (const key of assetKeys({ tag: r.tag, serial: normaliseSerial(r.serial), accessories: r.accessories.map((a) => ({ ...a, id: '', serial: normaliseSerial(a.serial) })) })) {
+    for (const key of assetKeys(normalisedKeys(r))) {
       const field = key.startsWith('T:') ? 'tag' : key === `S:${normaliseSerial(r.serial)}` ? 'serial' : 'accessories';
       const value = key.slice(2);
       if (taken[key]) problems.push({ row, field, message: field === 'tag' ? 'asset.errors.tagTaken' : 'asset.errors.serialTaken', params: { value } });
@@ -75,8 +84,8 @@ export function keyProblems(rows: readonly Pick<AssetInput, 'tag' | 'serial' | '
 }
 
 /** Keys of the given assets already held by other assets. */
-async function takenKeys(lookups: Lookups, rows: readonly Pick<AssetInput, 'tag' | 'serial' | 'accessories'>[], except?: string): Promise<Record<string, string>> {
-  const keys = rows.flatMap((r) => assetKeys({ tag: r.tag, serial: normaliseSerial(r.serial), accessories: r.accessories.map((a) => ({ ...a, id: '', serial: normaliseSerial(a.serial) })) }));
+export async function takenKeys(lookups: Pick<Lookups, 'idsByKey'>, rows: readonly KeyRow[], except?: string): Promise<Record<string, string>> {
+  const keys = rows.flatMap((r) => assetKeys(normalisedKeys(r)));
   const found = await lookups.idsByKey('asset', keys);
   if (except) for (const [k, id] of Object.entries(found)) if (id === except) delete found[k];
   return found;

@@ -160,7 +160,7 @@ export const tagKey = (tag: string): string => `T:${tag.trim().toUpperCase()}`;
 export const serialKey = (serial: string): string => `S:${normaliseSerial(serial)}`;
 
 /** Every unique key an asset holds. */
-export function assetKeys(a: Pick<AssetState, 'tag' | 'serial' | 'accessories'>): string[] {
+export function assetKeys(a: { tag: string; serial: string; accessories: readonly { serial: string }[] }): string[] {
   return [tagKey(a.tag), serialKey(a.serial), ...a.accessories.filter((x) => x.serial).map((x) => serialKey(x.serial))];
 }
 
