@@ -51,8 +51,8 @@ function AssetForm({ existing }: { existing?: AssetState }) {
   });
   // A refusal that names a field shows on that field too.
   useEffect(() => {
-    if (failure?.field && ['tag', 'serial', 'accessories', 'warrantyEnd'].includes(failure.field)) setError(failure.field as 'tag', { message: failure.message });
-  }, [failure, setError]);
+    if (failure?.field && ['tag', 'serial', 'accessories', 'warrantyEnd'].includes(failure.field)) setError(failure.field as 'tag', { message: t(failure.message, failure.params ?? {}) });
+  }, [failure, setError, t]);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="asset-form-title">

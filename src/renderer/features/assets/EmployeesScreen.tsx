@@ -28,8 +28,9 @@ function EmployeeForm({ existing, onDone }: { existing?: EmployeeState; onDone: 
   });
   const e = formState.errors;
   useEffect(() => {
-    if (failure?.field === 'nip') setError('nip', { message: failure.message });
-  }, [failure, setError]);
+    // Shown on the field, with its values (the NIP) filled in.
+    if (failure?.field === 'nip') setError('nip', { message: t(failure.message, failure.params ?? {}) });
+  }, [failure, setError, t]);
   const onSubmit = handleSubmit(async (v) => {
     const ok = existing ? await run({ type: 'employee.update', input: { ...v, id: existing.id } }) : await run({ type: 'employee.create', input: { ...v, id: newId() } });
     if (ok) {

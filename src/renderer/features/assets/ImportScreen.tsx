@@ -59,7 +59,8 @@ export function ImportScreen() {
     }
     return [...byRow].sort(([a], [b]) => a - b);
   }, [converted, excluded, taken]);
-  const ready = converted.filter((c, i) => c.input && !excluded.has(i)).length;
+  const badRows = new Set(problems.map(([i]) => i));
+  const ready = converted.filter((c, i) => c.input && !excluded.has(i) && !badRows.has(i)).length;
 
   const load = async (file: File) => {
     setDone(null);
