@@ -37,6 +37,7 @@ import { History, makeRng, uuid7, type Batch, type Staff } from './generate';
 import { badgeHolderFromOpenSet, commitParallel, inProgressFromOpenSet, insideFromOpenSet, logPageByOrgIndex, writeOpenSet } from './candidates';
 import { log, stats, timed, type Stats } from './measure';
 import './sync';
+import './assets';
 
 export interface BenchOptions {
   visits: number;

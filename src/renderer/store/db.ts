@@ -116,7 +116,16 @@ export class ConsoleDb extends Dexie {
    */
   async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[]): Promise<void> {
     const visits = entries.filter((e) => e.kind === 'visit');
-    const ops: Promise<unknown>[] = entries.map((e) => (e.state ? this.projection(e.kind).put(e.state as never) : this.projection(e.kind).delete(e.id)));
+    // One bulkPut (and bulkDelete) per kind: an import writes thousands of rows in one request each.
+    const ops: Promise<unknown>[] = [];
+    const kinds = new Set(entries.map((e) => e.kind));
+    for (const kind of kinds) {
+      const mine = entries.filter((e) => e.kind === kind);
+      const puts = mine.filter((e) => e.state).map((e) => e.state as never);
+      const deletes = mine.filter((e) => !e.state).map((e) => e.id);
+      if (puts.length > 0) ops.push(puts.length === 1 ? this.projection(kind).put(puts[0]!) : this.projection(kind).bulkPut(puts));
+      if (deletes.length > 0) ops.push(this.projection(kind).bulkDelete(deletes));
+    }
     if (visits.length > 0) {
       const row = await this.lists.get('openVisits');
       const open = new Set(row?.ids ?? []);

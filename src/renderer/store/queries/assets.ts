@@ -41,12 +41,23 @@ export async function inventoryPage(db: ConsoleDb, f: InventoryFilter, page = 0,
     }
     return { rows: rows.slice(0, size), hasMore: rows.length > size };
   }
+  if (loc) {
+    // Location (prefix, any case) with other filters: intersect the primary keys of the two
+    // indexes (keys only, no rows read), then read just the page. A text filter on a cursor
+    // would read every row of the status/category range when few or none match.
+    const byLocation = db.assets.where('location').startsWithIgnoreCase(loc).primaryKeys();
+    const other = f.status && f.category ? db.assets.where('[status+category]').equals([f.status, f.category]).primaryKeys() : f.status ? db.assets.where('status').equals(f.status).primaryKeys() : f.category ? db.assets.where('category').equals(f.category).primaryKeys() : null;
+    const [a, b] = await Promise.all([byLocation, other]);
+    const keep = b ? new Set(b) : null;
+    const matching = (keep ? a.filter((id) => keep.has(id)) : a).sort();
+    const rows = (await db.assets.bulkGet(matching.slice(page * size, (page + 1) * size))).filter((x): x is AssetState => !!x);
+    return { rows, hasMore: matching.length > (page + 1) * size };
+  }
   let collection;
   if (f.status && f.category) collection = db.assets.where('[status+category]').equals([f.status, f.category]);
   else if (f.status) collection = db.assets.where('status').equals(f.status);
   else if (f.category) collection = db.assets.where('category').equals(f.category);
   else collection = db.assets.orderBy('tag');
-  if (loc) collection = collection.filter(rest);
   const rows = await collection.offset(page * size).limit(size + 1).toArray();
   return { rows: rows.slice(0, size), hasMore: rows.length > size };
 }
