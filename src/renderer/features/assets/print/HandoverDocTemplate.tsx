@@ -7,6 +7,7 @@
 import type { OrgState } from '../../../../shared/domain/org/state';
 import type { EmployeeState } from '../../../../shared/domain/employee/state';
 import type { HandoverState } from '../../../../shared/domain/handover/state';
+import { ACCESSORY_KINDS } from '../../../../shared/domain/asset/state';
 import { formatDate, formatDateTime, OFFICE_ZONES } from '../../../../shared/time-zone';
 import i18n from '../../../i18n';
 import { Letterhead } from '../../../print/templates/Letterhead';
@@ -43,6 +44,11 @@ interface Props {
 export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo, printedAt, printedBy }: Props) {
   const t = i18n.getFixedT('id');
   const isReturn = doc.docType === 'return';
+  // Accessory lines are stored as "<kind>: <description>": print the kind in Indonesian.
+  const accessory = (text: string) => {
+    const m = /^(\w+)(?:: (.*))?$/.exec(text);
+    return m && (ACCESSORY_KINDS as readonly string[]).includes(m[1]!) ? `${t(`asset.accessory.${m[1]}`)}${m[2] ? `: ${m[2]}` : ''}` : text;
+  };
   const day = new Intl.DateTimeFormat('id-ID', { weekday: 'long', timeZone: OFFICE_ZONES[org.timeZone] }).format(new Date(doc.at));
   const emp: Party = { name: employee?.name, nip: employee?.nip ?? '', position: employee ? `${employee.position}${employee.position ? ', ' : ''}${employee.department}` : '', signature: doc.signatures.employee };
   const it: Party = { name: officer?.name, nip: officer?.nip ?? '', position: t('handover.print.officerPosition'), signature: doc.signatures.officer };
@@ -87,7 +93,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
               <td className="num">{i + 1}</td>
               <td className="mono">{item.accessoryId ? '' : item.tag}</td>
               <td className="mono">{item.serial || '—'}</td>
-              <td>{item.accessoryId ? `— ${t('handover.print.accessory')} ${item.description}` : item.description}</td>
+              <td>{item.accessoryId ? `— ${t('handover.print.accessory')} ${accessory(item.description)}` : item.description}</td>
               <td>{t(`asset.condition.${item.condition}`)}</td>
               {isReturn && (
                 <td>
