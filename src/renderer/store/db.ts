@@ -99,7 +99,7 @@ export class ConsoleDb extends Dexie {
     // set only while an asset is assigned, so the maintenance lists read the assigned ones only.
     this.version(4).stores({
       employees: '&id, nameLower, *keys, status',
-      assets: '&id, *keys, tag, status, category, [status+category], holderId, [category+maintBase], textLower, location',
+      assets: '&id, *keys, tag, status, category, [status+category], holderId, [category+maintBase], textLower, locationLower, [status+category+locationLower]',
       handovers: '&id, employeeId, handoverId, [docType+at]',
     });
   }

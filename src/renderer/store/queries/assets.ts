@@ -30,7 +30,7 @@ export async function assetByCode(db: ConsoleDb, raw: string): Promise<AssetStat
 export async function inventoryPage(db: ConsoleDb, f: InventoryFilter, page = 0, size = ASSET_PAGE_SIZE): Promise<{ rows: AssetState[]; hasMore: boolean }> {
   const q = normaliseSerial(f.q ?? '');
   const loc = f.location?.trim().toLowerCase() ?? '';
-  const rest = (a: AssetState) => (!f.status || a.status === f.status) && (!f.category || a.category === f.category) && (!loc || a.location.toLowerCase().includes(loc));
+  const rest = (a: AssetState) => (!f.status || a.status === f.status) && (!f.category || a.category === f.category) && (!loc || a.locationLower.startsWith(loc));
   if (q) {
     const byKey = db.assets.where('keys').startsWithAnyOf([`S:${q}`, `T:${q}`]).distinct().filter(rest);
     const rows = await byKey.offset(page * size).limit(size + 1).toArray();
@@ -42,16 +42,14 @@ export async function inventoryPage(db: ConsoleDb, f: InventoryFilter, page = 0,
     return { rows: rows.slice(0, size), hasMore: rows.length > size };
   }
   if (loc) {
-    // Location (prefix, any case) with other filters: intersect the primary keys of the two
-    // indexes (keys only, no rows read), then read just the page. A text filter on a cursor
-    // would read every row of the status/category range when few or none match.
-    const byLocation = db.assets.where('location').startsWithIgnoreCase(loc).primaryKeys();
-    const other = f.status && f.category ? db.assets.where('[status+category]').equals([f.status, f.category]).primaryKeys() : f.status ? db.assets.where('status').equals(f.status).primaryKeys() : f.category ? db.assets.where('category').equals(f.category).primaryKeys() : null;
-    const [a, b] = await Promise.all([byLocation, other]);
-    const keep = b ? new Set(b) : null;
-    const matching = (keep ? a.filter((id) => keep.has(id)) : a).sort();
-    const rows = (await db.assets.bulkGet(matching.slice(page * size, (page + 1) * size))).filter((x): x is AssetState => !!x);
-    return { rows, hasMore: matching.length > (page + 1) * size };
+    // Location prefix: with status and category, one range of [status+category+locationLower];
+    // otherwise the locationLower range, filtered by the rest, stopping when the page is full.
+    const collection =
+      f.status && f.category
+        ? db.assets.where('[status+category+locationLower]').between([f.status, f.category, loc], [f.status, f.category, `${loc}\uffff`])
+        : db.assets.where('locationLower').startsWith(loc).filter(rest);
+    const rows = await collection.offset(page * size).limit(size + 1).toArray();
+    return { rows: rows.slice(0, size), hasMore: rows.length > size };
   }
   let collection;
   if (f.status && f.category) collection = db.assets.where('[status+category]').equals([f.status, f.category]);

@@ -32,14 +32,14 @@ export const applyAsset: Apply<AssetState> = (state, e: DomainEvent) => {
       updatedAt: e.at,
       hlc: e.hlc,
     };
-    return { ...base, keys: assetKeys(base), textLower: text(base) };
+    return { ...base, keys: assetKeys(base), textLower: text(base), locationLower: base.location.toLowerCase() };
   }
   if (!state) return state as never;
   const s: AssetState = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'asset.updated': {
       const next = { ...s, ...(p as Partial<AssetState>) };
-      return { ...next, keys: assetKeys(next), textLower: text(next) };
+      return { ...next, keys: assetKeys(next), textLower: text(next), locationLower: next.location.toLowerCase() };
     }
     case 'asset.statusSet':
       return { ...s, status: p.status as AssetStatus, maintBase: undefined };

@@ -95,6 +95,8 @@ export interface AssetState {
   keys: string[];
   /** Lower-case brand + model, for the inventory filter. */
   textLower: string;
+  /** Lower-case location, indexed alone and with status and category for the location filter. */
+  locationLower: string;
   holderId?: string;
   handoverId?: string;
   /** While assigned: the instant the maintenance interval counts from (last maintenance or handover). Indexed with the category. */
