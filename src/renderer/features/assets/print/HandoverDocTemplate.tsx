@@ -53,28 +53,27 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
   const emp: Party = { name: employee?.name, nip: employee?.nip ?? '', position: employee ? `${employee.position}${employee.position ? ', ' : ''}${employee.department}` : '', signature: doc.signatures.employee };
   const it: Party = { name: officer?.name, nip: officer?.nip ?? '', position: t('handover.print.officerPosition'), signature: doc.signatures.officer };
   const [first, second] = isReturn ? [emp, it] : [it, emp];
-  const party = (p: Party, label: string) => (
+  const party = (p: Party) => (
     <table className="kv">
       <tbody>
         <tr><th>{t('handover.print.name')}</th><td>{p.name ?? '—'}</td></tr>
         <tr><th>NIP</th><td>{p.nip || '—'}</td></tr>
         <tr><th>{t('handover.print.position')}</th><td>{p.position || '—'}</td></tr>
-        <tr><th>{t('handover.print.as')}</th><td><strong>{label}</strong></td></tr>
       </tbody>
     </table>
   );
   return (
-    <article className="print-doc" data-testid="handover-doc">
+    <article className="print-doc handover-doc" data-testid="handover-doc">
       <Letterhead org={org} />
       <h1 className="doc-title">{isReturn ? t('handover.print.returnTitle') : t('handover.print.handoverTitle')}</h1>
       <div className="doc-number">
         {t('print.docNo')}: {doc.docNo}
       </div>
       <p>{t('handover.print.opening', { day, date: formatDate(doc.at, org.timeZone, 'id') })}</p>
-      <h2>1. {t('handover.print.firstParty')}</h2>
-      {party(first, t('handover.print.firstPartyLabel'))}
-      <h2>2. {t('handover.print.secondParty')}</h2>
-      {party(second, t('handover.print.secondPartyLabel'))}
+      <h2>1. {t('handover.print.firstPartyLabel')}</h2>
+      {party(first)}
+      <h2>2. {t('handover.print.secondPartyLabel')}</h2>
+      {party(second)}
       <p>{isReturn ? t('handover.print.returnStatement', { docNo: handoverDocNo ?? '—', reason: t(`handover.reason.${doc.reason ?? 'other'}`) }) : t('handover.print.handoverStatement')}</p>
       <table className="grid">
         <thead>
