@@ -15,6 +15,8 @@
  * the tickets one (BENCH_TICKETS 50000, BENCH_TICKET_BATCH 1000, BENCH_TICKET_COMMITS 100; src/renderer/bench/tickets.ts).
  * BENCH_ONLY=incidents only the incident one (src/renderer/bench/incidents.ts: BENCH_INCIDENTS,
  * 5000 incidents with their step events; writes bench/results/incidents-latest.json).
+ * BENCH_ONLY=assets only the asset one (BENCH_ASSETS 20000 assets, BENCH_IMPORT_ROWS 5000,
+ * BENCH_IMPORT_RUNS 3; page side src/renderer/bench/assets.ts; writes bench/results/assets-latest.json).
  * Sync: BENCH_SYNC_VISITS (the office the server holds for the initial sync; BENCH_VISITS),
  * BENCH_SYNC_EVENTS (events pushed and pulled, 10000), BENCH_SYNC_CHANGES (changes timed from
  * one client to the other, 20), BENCH_SYNC_BACKFILL (0 skips timing the history backfill). The server is seeded by bench/sync-seed.ts; the page side is
@@ -108,6 +110,7 @@ declare global {
     benchSyncSeen(o: { hlc: string; timeoutMs: number }): Promise<number>;
     runBench(o: typeof options): Promise<BenchResult>;
     benchTickets(o: typeof ticketOptions): Promise<TicketBenchResult>;
+    benchAssets(o: typeof assetOptions): Promise<AssetBenchResult>;
     benchOpen(options: { name: string; side: 'real' | 'raw' | 'candidate' }): Promise<{ ms: number; inside: number; page: number }>;
     benchReady: boolean;
   }
@@ -129,7 +132,7 @@ const options = {
 };
 const coldRuns = env('BENCH_COLD_RUNS', 2);
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'sync', 'store', 'tickets', 'incidents'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets' or 'incidents', not '${only}'`);
+if (!['', 'sync', 'store', 'tickets', 'incidents', 'assets'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets', 'incidents' or 'assets', not '${only}'`);
 const syncOptions = {
   visits: env('BENCH_SYNC_VISITS', options.visits),
   events: env('BENCH_SYNC_EVENTS', 10_000),
@@ -139,6 +142,55 @@ const syncOptions = {
   seed: options.seed,
   backfill: process.env.BENCH_SYNC_BACKFILL !== '0',
 };
+const assetOptions = { assets: env('BENCH_ASSETS', 20_000), importRows: env('BENCH_IMPORT_ROWS', 5000), importRuns: env('BENCH_IMPORT_RUNS', 3), queryRuns: options.queryRuns };
+
+/** What window.benchAssets() returns (src/renderer/bench/assets.ts). */
+interface AssetBenchResult {
+  options: typeof assetOptions;
+  seed: { assets: number; assigned: number; ms: number; rawMs: number };
+  lookups: Record<string, { label: string; real: Stats; raw: Stats; same: boolean }>;
+  pages: Record<string, { label: string; real: Stats; raw: Stats; same: boolean; rows: number }>;
+  importPreview: Stats;
+  importCommit: { real: Stats; raw: Stats; rows: number; events: number };
+  totalMs: number;
+}
+
+/** The asset benchmark: 20k assets, serial lookups, inventory pages, a 5,000-row import — each beside raw Dexie. */
+async function assetBench(profile: string, base: string, track: (c: BrowserContext | undefined) => void): Promise<void> {
+  const l = await launch(profile, base);
+  track(l.ctx);
+  say(`asset benchmark ${JSON.stringify(assetOptions)}`);
+  const r = await l.page.evaluate((o) => window.benchAssets(o), assetOptions);
+  await l.ctx.close();
+  track(undefined);
+  const list: Row[] = [];
+  const pair = (label: string, x: { real: Stats; raw: Stats; same: boolean }, limit: number) => {
+    const ratio = x.real.p50 / x.raw.p50;
+    list.push({
+      figure: `${label} (p50 / p95)${x.same ? '' : ' RESULTS DIFFER'}`, real: `${ms(x.real.p50)} / ${ms(x.real.p95)} ms`, raw: `${ms(x.raw.p50)} / ${ms(x.raw.p95)} ms`,
+      ratio, target: `p95 ≤ ${limit} ms`, pass: x.real.p95 <= limit && x.same,
+    });
+  };
+  for (const x of Object.values(r.lookups)) pair(x.label, x, 10);
+  for (const x of Object.values(r.pages)) pair(`inventory page: ${x.label}, ${x.rows} rows`, x, 50);
+  const c = r.importCommit;
+  list.push({
+    figure: `import of ${c.rows} rows: commit(asset.import), one transaction, ${c.events} events (p50 / max)`, real: `${ms(c.real.p50)} / ${ms(c.real.max)} ms`, raw: `${ms(c.raw.p50)} / ${ms(c.raw.max)} ms`,
+    ratio: c.real.p50 / c.raw.p50, target: 'max ≤ 5000 ms (with preview)', pass: c.real.max + r.importPreview.max <= 5000,
+  });
+  list.push({ figure: `import preview of ${c.rows} rows: mapping, checks, taken-keys lookup (p50 / max)`, real: `${ms(r.importPreview.p50)} / ${ms(r.importPreview.max)} ms`, raw: '—', ratio: NaN, target: '(in the 5 s above)' });
+  console.log('');
+  console.log(`Meja IT asset benchmark — ${r.seed.assets} assets (${r.seed.assigned} assigned), seeded through asset.import in ${r.seed.ms} ms (raw bulkPut ${r.seed.rawMs} ms)`);
+  console.log('ratio = meja-it ÷ raw Dexie time (p50)');
+  console.log('');
+  console.log(table(list));
+  const failed = list.filter((x) => x.pass === false);
+  console.log(failed.length === 0 ? 'All asset targets met.' : `${failed.length} asset targets missed: ${failed.map((x) => x.figure).join('; ')}`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/assets-latest.json', JSON.stringify({ date: new Date().toISOString(), options: assetOptions, rows: list, result: r }, null, 2) + '\n');
+  console.log('wrote bench/results/assets-latest.json');
+}
+
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const t0 = Date.now();
@@ -497,6 +549,7 @@ async function main(): Promise<void> {
     if (only === '' || only === 'tickets') {
       await ticketsBench(profile, base, (c) => (ctx = c));
     }
+    if (only === '' || only === 'assets') await assetBench(profile, base, (c) => (ctx = c));
     if (only === '' || only === 'sync') {
       await syncBench(server, profile, base, (c) => (ctx = c));
     }

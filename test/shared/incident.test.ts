@@ -57,6 +57,7 @@ class World {
     userByUsername: async () => undefined,
     countUsers: async () => Object.keys(U).length,
     record: async (kind, id) => (kind === 'incident' ? this.incidents.get(id) : kind === 'ticket' ? this.tickets.get(id) : undefined),
+    idsByKey: async () => ({}),
   };
 
   advance(minutes: number): void {

@@ -103,6 +103,7 @@ function lookups(users: UserState[]): Lookups {
     userByUsername: async (name) => users.find((u) => u.username === name.toLowerCase()),
     countUsers: async () => users.length,
     record: async (kind, id) => (kind === 'user' ? users.find((u) => u.id === id) : undefined),
+    idsByKey: async () => ({}),
   };
 }
 

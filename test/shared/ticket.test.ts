@@ -36,6 +36,7 @@ class World {
     userByUsername: async () => undefined,
     countUsers: async () => Object.keys(USERS).length,
     record: async (kind, id) => (kind === 'ticket' ? this.tickets.get(id) : kind === 'incident' ? this.incidents.get(id) : undefined),
+    idsByKey: async () => ({}),
   };
   at(iso: string) {
     this.now = iso;

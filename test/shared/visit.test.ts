@@ -61,6 +61,7 @@ class World {
     userByUsername: async (username) => [...this.users.values()].find((u) => u.username === username),
     countUsers: async () => this.users.size,
     record: async (kind, id) => (kind === 'visit' ? this.visits.get(id) : kind === 'user' ? this.users.get(id) : undefined),
+    idsByKey: async () => ({}),
   };
 
   /** Moves the clock on by some minutes. */

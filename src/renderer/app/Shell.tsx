@@ -31,6 +31,7 @@ import { TicketDetailScreen } from '../features/tickets/TicketDetailScreen';
 import { countQueue } from '../store/queries/tickets';
 import '../features/tickets/tickets.css';
 import { SyncStatus } from '../sync/SyncStatus';
+import { ASSET_NAV, assetScreen } from '../features/assets/routes';
 
 interface NavItem {
   path: string;
@@ -38,7 +39,7 @@ interface NavItem {
   roles?: Role[];
   count?: number;
   /** The sidebar group it is listed under (none: above the groups). */
-  group?: 'serverRoom' | 'helpdesk' | 'security' | 'administration';
+  group?: 'serverRoom' | 'assetsSection' | 'helpdesk' | 'security' | 'administration';
 }
 
 function useClock(): Date {
@@ -53,6 +54,8 @@ function useClock(): Date {
 function Screen({ route }: { route: string }) {
   const { t } = useTranslation();
   let m: Record<string, string> | null;
+  const asset = assetScreen(route);
+  if (asset) return asset;
   if (route === '/' || route === '/inside') return <InsideBoard />;
   if (route === '/visits/new') return <VisitRegisterScreen />;
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
@@ -85,6 +88,7 @@ export function Shell() {
   const incidentRoles = user?.roles.join(',') ?? '';
   const myIncidentCount = useLiveQuery(() => countWaitingFor(db, user?.roles ?? []), [incidentRoles]) ?? 0;
   if (!user || !org) return null;
+  if (route.startsWith('/print/assets/')) return assetScreen(route);
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
   const items: NavItem[] = [
@@ -93,6 +97,7 @@ export function Shell() {
     { path: '/visits/new', label: t('nav.register'), roles: ['officer'], group: 'serverRoom' },
     { path: '/approvals', label: t('nav.approvals'), roles: ['approver'], count: awaitingCount, group: 'serverRoom' },
     { path: '/visits', label: t('nav.log'), group: 'serverRoom' },
+    ...ASSET_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'assetsSection' as const })),
     { path: '/tickets', label: t('nav.tickets'), count: ticketCount, group: 'helpdesk' },
     { path: '/tickets/new', label: t('nav.newTicket'), roles: ['officer', 'technician', 'admin'], group: 'helpdesk' },
     { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, group: 'security' },
@@ -103,7 +108,7 @@ export function Shell() {
   ];
   const visible = items.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r)));
   const activePath = route.split('?')[0] === '/inside' ? '/' : route.split('?')[0];
-  const groups = [undefined, 'serverRoom', 'helpdesk', 'security', 'administration'] as const;
+  const groups = [undefined, 'serverRoom', 'assetsSection', 'helpdesk', 'security', 'administration'] as const;
 
   return (
     <div className="shell">
@@ -126,7 +131,9 @@ export function Shell() {
                 {list.map((i) => {
                   const active =
                     activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? '')) || (i.path === '/tickets' && /^\/tickets\/(?!new)/.test(activePath ?? '')) ||
-                    (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? ''));
+                    (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? '')) ||
+                    (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) ||
+                    (i.path === '/employees' && !!activePath?.startsWith('/employees/'));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>

@@ -39,6 +39,7 @@ import { log, stats, timed, type Stats } from './measure';
 import './sync';
 import './tickets';
 import './incidents';
+import './assets';
 
 export interface BenchOptions {
   visits: number;

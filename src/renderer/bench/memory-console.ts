@@ -12,6 +12,7 @@ import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { DomainEvent } from '../../shared/events';
 import type { Actor } from '../../shared/roles';
+import { keysIn } from '../../shared/domain/keys';
 import { newChainHead, stampEvents, type ChainHead } from '../../shared/sync/stamp';
 
 export class MemoryConsole {
@@ -39,6 +40,7 @@ export class MemoryConsole {
       userByUsername: async (u) => (all('user:') as UserState[]).find((x) => x.username === u.toLowerCase()),
       countUsers: async () => all('user:').length,
       record: async (kind, id) => this.states.get(`${kind}:${id}`),
+      idsByKey: async (kind, keys) => keysIn(all(`${kind}:`) as { id: string; keys: string[] }[], keys),
     };
   }
 

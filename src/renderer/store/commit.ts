@@ -30,6 +30,13 @@ export function dexieLookups(db: ConsoleDb): Lookups {
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),
     record: (kind, id) => db.projection(kind).get(id),
+    idsByKey: async (kind, keys) => {
+      const wanted = new Set(keys);
+      const out: Record<string, string> = {};
+      const rows = (await db.projection(kind).where('keys').anyOf([...wanted]).toArray()) as { id: string; keys: string[] }[];
+      for (const r of rows) for (const k of r.keys) if (wanted.has(k)) out[k] = r.id;
+      return out;
+    },
   };
 }
 
@@ -55,9 +62,18 @@ async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now:
   const meta = head0 ?? (await deviceMeta(db));
   const { events, head } = stampEvents(meta, actorId, drafts, now);
   const touched = new Map<string, { kind: RecordKind; state: unknown }>();
+  // The records a command touches beyond its own (a handover's assets, an import's thousands
+  // of new assets), read in one bulkGet per kind rather than one awaited get each.
+  const unread = new Map<RecordKind, Set<string>>();
+  for (const e of events) if (!states.has(`${e.kind}:${e.recordId}`)) (unread.get(e.kind) ?? unread.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
+  for (const [kind, idSet] of unread) {
+    const ids = [...idSet];
+    const rows = await db.projection(kind).bulkGet(ids);
+    ids.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]));
+  }
   for (const e of events) {
     const key = `${e.kind}:${e.recordId}`;
-    const prev = states.has(key) ? states.get(key) : await db.projection(e.kind).get(e.recordId);
+    const prev = states.get(key);
     const next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(prev, e);
     states.set(key, next);
     touched.set(key, { kind: e.kind, state: next });

@@ -10,6 +10,9 @@ import type { OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { TicketState } from '../../shared/domain/ticket/state';
+import type { AssetState } from '../../shared/domain/asset/state';
+import type { EmployeeState } from '../../shared/domain/employee/state';
+import type { HandoverState } from '../../shared/domain/handover/state';
 import type { HlcState } from '../../shared/hlc';
 import type { IncidentState } from '../../shared/domain/incident/state';
 
@@ -87,6 +90,9 @@ export class ConsoleDb extends Dexie {
   tickets!: Table<TicketState, string>;
   incidents!: Table<IncidentState, string>;
   blobs!: Table<BlobRow, string>;
+  employees!: Table<EmployeeState, string>;
+  assets!: Table<AssetState, string>;
+  handovers!: Table<HandoverState, string>;
 
   /** The database name lets each test and each bench run use its own database. */
   constructor(name = 'meja-it') {
@@ -112,6 +118,14 @@ export class ConsoleDb extends Dexie {
         const badges = Object.fromEntries(open.filter((v) => v.badgeOut).map((v) => [v.badgeOut!, v.id]));
         await tx.table<OpenVisitsRow, string>('lists').put({ key: 'openVisits', ids: open.map((v) => v.id), badges });
       });
+    // v4: assets and handovers (DOMAIN.md §2). `*keys` holds each record's unique keys (tag,
+    // serials, NIP) for the uniqueness checks and the scanner lookup; [category+maintBase] is
+    // set only while an asset is assigned, so the maintenance lists read the assigned ones only.
+    this.version(4).stores({
+      employees: '&id, nameLower, *keys, status',
+      assets: '&id, *keys, tag, status, category, [status+category], holderId, [category+maintBase], textLower, locationLower, [status+category+locationLower]',
+      handovers: '&id, employeeId, handoverId, [docType+at]',
+    });
     // v5: helpdesk tickets. `queueDue` is set only while a ticket's SLA clock runs, so that
     // index holds exactly the open queue in urgency order (an index range, however long the
     // history); [assigneeId+queueDue] is "assigned to me, most urgent first";
@@ -130,7 +144,7 @@ export class ConsoleDb extends Dexie {
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, ticket: this.tickets, incident: this.incidents } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -140,7 +154,16 @@ export class ConsoleDb extends Dexie {
    */
   async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[]): Promise<void> {
     const visits = entries.filter((e) => e.kind === 'visit');
-    const ops: Promise<unknown>[] = entries.map((e) => (e.state ? this.projection(e.kind).put(e.state as never) : this.projection(e.kind).delete(e.id)));
+    // One bulkPut (and bulkDelete) per kind: an import writes thousands of rows in one request each.
+    const ops: Promise<unknown>[] = [];
+    const kinds = new Set(entries.map((e) => e.kind));
+    for (const kind of kinds) {
+      const mine = entries.filter((e) => e.kind === kind);
+      const puts = mine.filter((e) => e.state).map((e) => e.state as never);
+      const deletes = mine.filter((e) => !e.state).map((e) => e.id);
+      if (puts.length > 0) ops.push(puts.length === 1 ? this.projection(kind).put(puts[0]!) : this.projection(kind).bulkPut(puts));
+      if (deletes.length > 0) ops.push(this.projection(kind).bulkDelete(deletes));
+    }
     if (visits.length > 0) {
       const row = await this.lists.get('openVisits');
       const open = new Set(row?.ids ?? []);
@@ -172,6 +195,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.tickets, this.lists, this.incidents] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents] as Table[];
   }
 }

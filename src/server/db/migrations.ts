@@ -71,6 +71,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 2,
+    name: 'asset and employee unique keys',
+    sql: `
+      -- Tags, serials (devices and accessories) and NIPs: the uniqueness checks of asset.create,
+      -- asset.import and employee.create ask which records hold any of a set of keys.
+      CREATE INDEX projections_keys ON projections USING gin ((state->'keys')) WHERE kind IN ('asset', 'employee');
+    `,
+  },
+  {
     version: 4,
     name: 'evidence files',
     sql: `

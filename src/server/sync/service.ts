@@ -164,6 +164,18 @@ export function sqlLookups(q: Queryable): Lookups {
     userByUsername: (username) => userByUsername(q, username),
     countUsers: () => countUsers(q),
     record: (kind, id) => projection(q, kind, id),
+    idsByKey: async (kind, keys) => {
+      if (keys.length === 0) return {};
+      // Uses the GIN index projections_keys (migration 2).
+      const rows = await q.query<{ record_id: string; keys: string[] }>(`SELECT record_id, state->'keys' AS keys FROM projections WHERE kind = $1 AND state->'keys' ?| $2::text[]`, [
+        kind,
+        [...keys],
+      ]);
+      const wanted = new Set(keys);
+      const out: Record<string, string> = {};
+      for (const r of rows) for (const k of r.keys) if (wanted.has(k)) out[k] = r.record_id;
+      return out;
+    },
   };
 }
 

@@ -24,6 +24,17 @@ import {
 } from './ticket/commands';
 import { applyTicket } from './ticket/fold';
 import type { TicketState } from './ticket/state';
+import {
+  assetAssign, assetCreate, assetImport, assetMaintain, assetReceiveBack, assetSetStatus, assetUpdate, assetWipe,
+} from './asset/commands';
+import { applyAsset } from './asset/fold';
+import type { AssetState } from './asset/state';
+import { employeeCreate, employeeUpdate } from './employee/commands';
+import { applyEmployee } from './employee/fold';
+import type { EmployeeState } from './employee/state';
+import { handoverIssue, handoverReturn } from './handover/commands';
+import { applyHandover } from './handover/fold';
+import type { HandoverState } from './handover/state';
 import type { VisitState } from './visit/state';
 
 export const commands = {
@@ -57,6 +68,18 @@ export const commands = {
   'incident.attach': incidentAttach,
   'incident.recordViolation': incidentRecordViolation,
   'incident.decideSanction': incidentDecideSanction,
+  'employee.create': employeeCreate,
+  'employee.update': employeeUpdate,
+  'asset.create': assetCreate,
+  'asset.import': assetImport,
+  'asset.update': assetUpdate,
+  'asset.setStatus': assetSetStatus,
+  'asset.assign': assetAssign,
+  'asset.receiveBack': assetReceiveBack,
+  'asset.maintain': assetMaintain,
+  'asset.wipe': assetWipe,
+  'handover.issue': handoverIssue,
+  'handover.return': handoverReturn,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -72,6 +95,9 @@ export interface StateOf {
   visit: VisitState;
   ticket: TicketState;
   incident: IncidentState;
+  employee: EmployeeState;
+  asset: AssetState;
+  handover: HandoverState;
 }
 
 /** The fold step of each record kind. */
@@ -81,6 +107,9 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   visit: applyVisit,
   ticket: applyTicket,
   incident: applyIncident,
+  employee: applyEmployee,
+  asset: applyAsset,
+  handover: applyHandover,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

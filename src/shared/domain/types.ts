@@ -15,6 +15,11 @@ export interface Lookups {
   countUsers(): Promise<number>;
   /** Any record's current state by kind and id (e.g. the ticket an incident escalates). */
   record(kind: RecordKind, id: string): Promise<unknown>;
+  /**
+   * Which records of a kind hold any of these unique keys (an asset's 'T:<tag>' and
+   * 'S:<serial>', an employee's 'N:<nip>'): key → record id, only for keys taken.
+   */
+  idsByKey(kind: 'asset' | 'employee', keys: readonly string[]): Promise<Record<string, string>>;
 }
 
 /** Everything a command's checks may read. */

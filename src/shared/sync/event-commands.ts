@@ -9,6 +9,7 @@ import type { DecideContext } from '../domain/types';
 import type { DomainEvent } from '../events';
 import { fail, ok, type Result } from '../result';
 import type { VisitDevice, VisitState, DeviceOutcome } from '../domain/visit/state';
+import type { DocItem } from '../domain/handover/state';
 
 type P = Record<string, unknown>;
 
@@ -106,6 +107,35 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'incident.recordViolation', input: { id, violationId: p.violationId, person: p.person, rule: p.rule, description: p.description } };
     case 'incident.sanctionDecided':
       return { type: 'incident.decideSanction', input: { id, violationId: p.violationId, sanction: p.sanction } };
+    case 'employee.created':
+      return { type: 'employee.create', input: { ...p, id } };
+    case 'employee.updated':
+      return { type: 'employee.update', input: { ...p, id } };
+    case 'asset.created':
+      return { type: 'asset.create', input: { ...p, id, purchaseDate: p.purchaseDate ?? '', warrantyEnd: p.warrantyEnd ?? '' } };
+    case 'asset.updated':
+      return { type: 'asset.update', input: { ...p, id } };
+    case 'asset.statusSet':
+      return { type: 'asset.setStatus', input: { id, status: p.status, reason: p.reason } };
+    case 'asset.assigned':
+      return { type: 'asset.assign', input: { id, handoverId: p.handoverId } };
+    case 'asset.returned':
+      return { type: 'asset.receiveBack', input: { id, returnId: p.returnId } };
+    case 'asset.maintained':
+      return { type: 'asset.maintain', input: { id, maintenanceId: p.id, checklist: p.checklist, condition: p.condition, notes: p.notes, at: p.at } };
+    case 'asset.wiped':
+      return { type: 'asset.wipe', input: { id, method: p.method, tool: p.tool, operatorId: p.operatorId, verifierId: p.verifierId, notes: p.notes, at: p.at } };
+    case 'handover.issued': {
+      const lines = p.items as DocItem[];
+      const items = lines
+        .filter((l) => !l.accessoryId)
+        .map((l) => ({ assetId: l.assetId, condition: l.condition, accessoryIds: lines.filter((x) => x.assetId === l.assetId && x.accessoryId).map((x) => x.accessoryId!) }));
+      return { type: 'handover.issue', input: { id, employeeId: p.employeeId, items, emailPrepared: p.emailPrepared ?? '', accessPrepared: p.accessPrepared ?? '', notes: p.notes, witnessName: p.witnessName, witnessTitle: p.witnessTitle, signatures: p.signatures, signedOnPaper: p.signedOnPaper } };
+    }
+    case 'handover.returned': {
+      const items = (p.items as DocItem[]).map((l) => ({ assetId: l.assetId, accessoryId: l.accessoryId, result: l.result, condition: l.condition, note: l.note ?? '' }));
+      return { type: 'handover.return', input: { id, handoverId: p.handoverId, reason: p.reason, items, notes: p.notes, witnessName: p.witnessName, witnessTitle: p.witnessTitle, signatures: p.signatures, signedOnPaper: p.signedOnPaper } };
+    }
     default:
       return null;
   }

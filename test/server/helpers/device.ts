@@ -12,6 +12,7 @@ import type { DomainEvent } from '../../../src/shared/events';
 import { newId } from '../../../src/shared/ids';
 import type { Actor } from '../../../src/shared/roles';
 import type { SyncedEvent } from '../../../src/shared/sync/protocol';
+import { keysIn } from '../../../src/shared/domain/keys';
 import { newChainHead, stampEvents, type ChainHead } from '../../../src/shared/sync/stamp';
 
 export class TestDevice {
@@ -41,6 +42,7 @@ export class TestDevice {
       userByUsername: async (username) => this.all<UserState>('user').find((u) => u.username === username.toLowerCase()),
       countUsers: async () => this.all<UserState>('user').length,
       record: async (kind, id) => this.get(kind, id),
+      idsByKey: async (kind, keys) => keysIn(this.all<{ id: string; keys: string[] }>(kind), keys),
     };
   }
 

@@ -549,14 +549,24 @@ export function syncSuite(backend: () => Backend): void {
       await tech.run(techId, { type: 'ticket.start', input: { id } });
       await tech.run(techId, { type: 'ticket.comment', input: { id, text: 'Kabel LAN diganti' } });
       await tech.run(techId, { type: 'ticket.resolve', input: { id, resolution: 'Port switch dipindah, koneksi normal.' } });
-      await tech.run(techId, { type: 'ticket.linkIncident', input: { id, incidentId: newId() } });
-      expect((await api.push(tech)).body.results.map((r) => r.status)).toEqual(Array(6).fill('accepted'));
+      // Escalated: the incident's report and the ticket's link travel as two events of one commit.
+      const incidentId = newId();
+      const incidentInput = {
+        id: incidentId, ticketId: id, title: 'Port switch diserang dari dalam', reporterName: 'Siti Aminah', reporterContact: '0812-1111-2222',
+        detectedAt: new Date(Date.now() - 3_600_000).toISOString(), affectedSystems: 'Switch lantai 2', category: 'intrusion', severity: 'medium',
+        description: 'Lalu lintas aneh dari port yang sama setelah perbaikan, perlu diperiksa tim keamanan.',
+      };
+      await tech.run(techId, { type: 'incident.report', input: incidentInput } as never);
+      expect(tech.made.slice(-2).map((e) => e.type)).toEqual(['incident.reported', 'ticket.escalated']);
+      expect((await api.push(tech)).body.results.map((r) => r.status)).toEqual(Array(7).fill('accepted'));
       desk.receive((await api.pull(desk.token, 0, 2000)).body.events);
       await desk.run(ids['petugas']!, { type: 'ticket.confirm', input: { id, confirmed: false, confirmedBy: 'Siti Aminah', method: 'phone', note: 'Masih putus-putus' } });
       expect((await api.push(desk)).body.results.at(-1)).toMatchObject({ status: 'accepted' });
       const [proj] = await backend().db.query<{ state: unknown }>(`SELECT state FROM projections WHERE kind = 'ticket' AND record_id = $1`, [id]);
       expect(proj!.state).toEqual(JSON.parse(JSON.stringify(desk.state.get(`ticket:${id}`))));
-      expect(proj!.state).toMatchObject({ status: 'in_progress', priority: 'medium', reopenCount: 1, assigneeId: techId });
+      expect(proj!.state).toMatchObject({ status: 'in_progress', priority: 'medium', reopenCount: 1, assigneeId: techId, incidentId });
+      const [incident] = await backend().db.query<{ state: { ticketId?: string } }>(`SELECT state FROM projections WHERE kind = 'incident' AND record_id = $1`, [incidentId]);
+      expect(incident!.state.ticketId).toBe(id);
     });
 
     it("two desks record the user's answer to the same fix offline: one accepted, the other rejected", async () => {
@@ -592,6 +602,65 @@ export function syncSuite(backend: () => Backend): void {
       // A device that believes the auditor may record tickets (a stale or forged local copy).
       await d.run({ userId: auditorId, roles: ['officer'] }, { type: 'ticket.receive', input: ticketInput() });
       expect((await api.push(d)).body.results).toMatchObject([{ status: 'rejected', reason: 'errors.forbidden' }]);
+    });
+  });
+
+  describe('assets', () => {
+    const laptop = (serial: string, tag: string, accessories: { kind: 'charger'; serial: string; description: string }[] = []) => ({
+      id: newId(), tag, serial, category: 'laptop' as const, brand: 'Lenovo', model: 'ThinkPad T14', purchaseDate: '', warrantyEnd: '', condition: 'good' as const, location: 'Gudang', notes: '', accessories,
+    });
+
+    it('re-checks the whole asset flow and refuses a serial another console registered first', async () => {
+      const { admin, adminId } = await office();
+      const techId = newId();
+      const verifierId = newId();
+      const password = await hashPassword(PASSWORD, 1000);
+      await admin.run(adminId, { type: 'user.create', input: { id: techId, username: 'teknisi', displayName: 'Teknisi', roles: ['technician'], password } });
+      await admin.run(adminId, { type: 'user.create', input: { id: verifierId, username: 'pemeriksa', displayName: 'Pemeriksa', roles: ['technician'], password } });
+      const a = laptop('PF3ABC12', 'INV-1', [{ kind: 'charger', serial: 'CHG-1', description: '65W' }]);
+      await admin.run(adminId, { type: 'asset.create', input: a });
+      expect((await api.push(admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+
+      // A technician's console, offline since before the admin's asset, registers the same serial
+      // (as an accessory serial of another laptop) — and runs a whole flow on its own asset.
+      const tech = await join_('teknisi');
+      tech.state.delete(`asset:${a.id}`);
+      const dup = laptop('NEW-9', 'INV-9', [{ kind: 'charger', serial: 'pf3abc12', description: '' }]);
+      await tech.run(techId, { type: 'asset.create', input: dup });
+      const b = laptop('PF3XYZ99', 'INV-2', [{ kind: 'charger', serial: 'CHG-2', description: '' }]);
+      await tech.run(techId, { type: 'asset.create', input: b });
+      const employee = { id: newId(), nip: '198701012010011001', name: 'Siti', department: 'Keuangan', position: '', email: '', status: 'active' as const };
+      await tech.run(techId, { type: 'employee.create', input: employee });
+      const handoverId = newId();
+      await tech.run(techId, {
+        type: 'handover.issue',
+        input: { id: handoverId, employeeId: employee.id, items: [{ assetId: b.id, condition: 'good' }], emailPrepared: '', accessPrepared: '', notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true },
+      });
+      await tech.run(techId, { type: 'asset.maintain', input: { id: b.id, maintenanceId: newId(), checklist: { antivirus: true, osPatched: true, passwordSet: true, removableMedia: true }, condition: 'good', notes: '' } });
+      const doc = tech.state.get(`handover:${handoverId}`) as { items: { assetId: string; accessoryId?: string }[] };
+      await tech.run(techId, {
+        type: 'handover.return',
+        input: {
+          id: newId(), handoverId, reason: 'resignation', notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true,
+          items: doc.items.map((l) => ({ assetId: l.assetId, accessoryId: l.accessoryId, result: l.accessoryId ? 'missing' : 'returned', condition: 'good', note: l.accessoryId ? 'hilang' : '' })),
+        },
+      });
+      await tech.run(techId, { type: 'asset.wipe', input: { id: b.id, method: 'nist_purge', tool: 'nwipe', operatorId: techId, verifierId, notes: '' } });
+      // An import of 600 rows: one commit on the device, two pushes (MAX_PUSH_EVENTS).
+      const rows = Array.from({ length: 600 }, (_, i) => laptop(`IMP-${i}`, `IMP-T-${i}`));
+      await tech.run(techId, { type: 'asset.import', input: { rows } });
+      const first = await api.push(tech, tech.made.slice(0, MAX_PUSH_EVENTS));
+      const second = await api.push(tech, tech.made.slice(MAX_PUSH_EVENTS));
+      const results = [...first.body.results, ...second.body.results];
+      expect(results).toHaveLength(tech.made.length);
+      expect(results[0]).toMatchObject({ status: 'rejected', reason: 'asset.errors.serialTaken' });
+      const refused = results.slice(1).filter((r) => r.status !== 'accepted');
+      expect(refused).toEqual([]);
+      const [row] = await backend().db.query<{ state: { status: string; wipes: unknown[]; custody: unknown[] } }>(`SELECT state FROM projections WHERE kind = 'asset' AND record_id = $1`, [b.id]);
+      expect(row!.state).toMatchObject({ status: 'in_stock' });
+      expect(row!.state.custody).toHaveLength(1);
+      const [count] = await backend().db.query<{ n: number }>(`SELECT count(*)::int AS n FROM projections WHERE kind = 'asset'`);
+      expect(count!.n).toBe(602);
     });
   });
 }

@@ -24,6 +24,8 @@ export interface OrgState {
   calendar?: CalendarSettings;
   /** Ticket follow-up time per priority; DEFAULT_SLA when unset. */
   sla?: SlaSettings;
+  /** Months between maintenance visits per asset category (SOP 2; default 3). */
+  maintenanceMonths?: Partial<Record<string, number>>;
   updatedAt: string;
   /** The HLC of the last event folded in. */
   hlc: string;
@@ -49,6 +51,7 @@ export const orgProfileSchema = z.object({
   idleLockMinutes: z.number().int('setup.errors.idleLock').min(1, 'setup.errors.idleLock').max(240, 'setup.errors.idleLock'),
   calendar: calendarSettingsSchema.optional(),
   sla: slaSettingsSchema.optional(),
+  maintenanceMonths: z.record(z.string(), z.number().int('asset.errors.interval').min(1, 'asset.errors.interval').max(24, 'asset.errors.interval')).optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 

@@ -1,0 +1,186 @@
+/** The inventory: search by tag or serial (scanner-ready), filter by status, category and location; export; labels. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ASSET_CATEGORIES, ASSET_STATUSES } from '../../../shared/domain/asset/state';
+import type { AssetState } from '../../../shared/domain/asset/state';
+import { db } from '../../store';
+import { assetByCode, inventoryPage, statusCounts, type InventoryFilter } from '../../store/queries/assets';
+import { navigate } from '../../app/router';
+import { useSessionStore } from '../../app/session-store';
+import { platform } from '../../platform';
+import { Empty, Field, PageHeader } from '../../components/ui';
+import { AssetStatusBadge, useEmployeeNames } from './parts';
+import { inventoryCsv, inventoryXlsx } from './spreadsheet';
+
+export function InventoryScreen() {
+  const { t } = useTranslation();
+  const user = useSessionStore((s) => s.user);
+  const canManage = !!user?.roles.some((r) => r === 'technician' || r === 'admin');
+  const [filter, setFilter] = useState<InventoryFilter>({});
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const result = useLiveQuery(() => inventoryPage(db, filter, page), [filter, page]);
+  const counts = useLiveQuery(() => statusCounts(db), []);
+  const holders = useEmployeeNames((result?.rows ?? []).map((a) => a.holderId ?? '').filter(Boolean));
+  const set = (patch: Partial<InventoryFilter>) => {
+    setPage(0);
+    setFilter((f) => ({ ...f, ...patch }));
+  };
+
+  const exportAll = async (kind: 'csv' | 'xlsx') => {
+    // Everything matching the filters, not just the page.
+    const rows: AssetState[] = [];
+    for (let p = 0; ; p++) {
+      const r = await inventoryPage(db, filter, p, 2000);
+      rows.push(...r.rows);
+      if (!r.hasMore) break;
+    }
+    const names = new Map((await db.employees.bulkGet([...new Set(rows.map((a) => a.holderId).filter((x): x is string => !!x))])).filter((e) => !!e).map((e) => [e!.id, e!.name]));
+    const holder = (a: AssetState) => (a.holderId ? (names.get(a.holderId) ?? '') : (a.importedHolder ?? ''));
+    const stamp = new Date().toISOString().slice(0, 10);
+    const r =
+      kind === 'csv'
+        ? await platform.saveFile({ fileName: `inventaris-aset-${stamp}.csv`, mimeType: 'text/csv', data: inventoryCsv(rows, holder) })
+        : await platform.saveFile({ fileName: `inventaris-aset-${stamp}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await inventoryXlsx(rows, holder), encoding: 'base64' });
+    setMessage(r.ok ? (r.data ? t('asset.inventory.exported', { count: rows.length }) : null) : t(r.error.message));
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={t('asset.inventory.title')}
+        subtitle={t('asset.inventory.subtitle')}
+        actions={
+          <>
+            {canManage && (
+              <button type="button" className="btn btn-primary" onClick={() => navigate('/assets/new')}>
+                {t('asset.inventory.new')}
+              </button>
+            )}
+            {canManage && (
+              <button type="button" className="btn" onClick={() => navigate('/assets/import')}>
+                {t('asset.inventory.import')}
+              </button>
+            )}
+            <button type="button" className="btn" onClick={() => void exportAll('csv')}>
+              {t('asset.inventory.exportCsv')}
+            </button>
+            <button type="button" className="btn" onClick={() => void exportAll('xlsx')}>
+              {t('asset.inventory.exportXlsx')}
+            </button>
+            <button type="button" className="btn" disabled={!result?.rows.length} onClick={() => navigate(`/print/assets/labels?ids=${(result?.rows ?? []).map((a) => a.id).join(',')}`)}>
+              {t('asset.inventory.labels')}
+            </button>
+          </>
+        }
+      />
+      {message && (
+        <div className="banner banner-info" role="status">
+          {message}
+        </div>
+      )}
+      <div className="asset-summary" aria-label={t('asset.inventory.byStatus')}>
+        {ASSET_STATUSES.map((s) => (
+          <button key={s} type="button" aria-pressed={filter.status === s} onClick={() => set({ status: filter.status === s ? '' : s })}>
+            {t(`asset.status.${s}`)}: <strong>{counts?.[s] ?? '…'}</strong>
+          </button>
+        ))}
+      </div>
+      <form
+        className="card asset-filters"
+        role="search"
+        aria-label={t('asset.inventory.filters')}
+        onSubmit={async (e) => {
+          e.preventDefault();
+          // A scanner types the whole serial and Enter: an exact match opens the asset.
+          const exact = q.trim() ? await assetByCode(db, q) : undefined;
+          if (exact) navigate(`/assets/${exact.id}`);
+          else set({ q });
+        }}
+      >
+        <Field label={t('asset.inventory.search')} htmlFor="asset-q">
+          <input id="asset-q" className="mono" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('asset.inventory.searchPlaceholder')} autoComplete="off" autoFocus />
+        </Field>
+        <Field label={t('asset.fields.status')} htmlFor="f-status">
+          <select id="f-status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as InventoryFilter['status'] })}>
+            <option value="">{t('asset.inventory.all')}</option>
+            {ASSET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`asset.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('asset.fields.category')} htmlFor="f-category">
+          <select id="f-category" value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value as InventoryFilter['category'] })}>
+            <option value="">{t('asset.inventory.all')}</option>
+            {ASSET_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`asset.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('asset.fields.location')} htmlFor="f-location">
+          <input id="f-location" defaultValue="" onBlur={(e) => set({ location: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && set({ location: (e.target as HTMLInputElement).value })} />
+        </Field>
+        <div className="filter-actions">
+          <button type="submit" className="btn btn-primary">
+            {t('asset.inventory.find')}
+          </button>
+        </div>
+      </form>
+      <section className="card">
+        {!result ? (
+          <Empty>{t('common.loading')}</Empty>
+        ) : result.rows.length === 0 ? (
+          <Empty>{t('asset.inventory.none')}</Empty>
+        ) : (
+          <table className="table table-click" data-testid="inventory">
+            <thead>
+              <tr>
+                <th>{t('asset.fields.tag')}</th>
+                <th>{t('asset.fields.serial')}</th>
+                <th>{t('asset.fields.category')}</th>
+                <th>{t('asset.fields.brandModel')}</th>
+                <th>{t('asset.fields.location')}</th>
+                <th>{t('asset.fields.holder')}</th>
+                <th>{t('asset.fields.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((a) => (
+                <tr key={a.id} onClick={() => navigate(`/assets/${a.id}`)}>
+                  <td className="mono">
+                    <a href={`#/assets/${a.id}`}>{a.tag}</a>
+                  </td>
+                  <td className="mono">{a.serial}</td>
+                  <td>{t(`asset.category.${a.category}`)}</td>
+                  <td>
+                    {a.brand} {a.model}
+                  </td>
+                  <td>{a.location}</td>
+                  <td>{a.holderId ? (holders.get(a.holderId)?.name ?? '—') : a.importedHolder ? <span className="muted">{a.importedHolder}*</span> : '—'}</td>
+                  <td>
+                    <AssetStatusBadge status={a.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="pager">
+          <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('common.previous')}
+          </button>
+          <span>{t('common.page', { page: page + 1 })}</span>
+          <button type="button" className="btn btn-small" disabled={!result?.hasMore} onClick={() => setPage(page + 1)}>
+            {t('common.next')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/** Small pieces the asset screens share: status badge, scanner input, signature pad, employee picker. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import SignaturePad from 'signature_pad';
+import type { AssetStatus } from '../../../shared/domain/asset/state';
+import type { EmployeeState } from '../../../shared/domain/employee/state';
+import { db } from '../../store';
+import './assets.css';
+
+export function AssetStatusBadge({ status }: { status: AssetStatus }) {
+  const { t } = useTranslation();
+  return <span className={`status asset-status-${status}`}>{t(`asset.status.${status}`)}</span>;
+}
+
+/**
+ * A serial / tag input for barcode scanners: the scanner types the code and Enter; Enter calls
+ * onScan with the text and clears the field. Typing by hand works the same.
+ */
+export function ScanInput(props: { id: string; label: string; onScan: (code: string) => void; error?: string; placeholder?: string; autoFocus?: boolean }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState('');
+  return (
+    <div className={`field scan-field${props.error ? ' has-error' : ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        className="mono"
+        value={value}
+        autoComplete="off"
+        autoFocus={props.autoFocus}
+        placeholder={props.placeholder ?? t('asset.scan.placeholder')}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        aria-invalid={props.error ? true : undefined}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const code = value.trim();
+          if (!code) return;
+          setValue('');
+          props.onScan(code);
+        }}
+      />
+      {props.error && (
+        <div className="field-error" role="alert" id={`${props.id}-error`}>
+          {props.error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A signature drawn with mouse, pen or finger; reports a small PNG data URL (or undefined when cleared). */
+export function SignaturePadField({ id, label, onChange, error }: { id: string; label: string; onChange: (dataUrl: string | undefined) => void; error?: string }) {
+  const { t } = useTranslation();
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const pad = useRef<SignaturePad | null>(null);
+  const cb = useRef(onChange);
+  useEffect(() => {
+    cb.current = onChange;
+  });
+  useEffect(() => {
+    if (!canvas.current) return;
+    const p = new SignaturePad(canvas.current, { penColor: '#0b1f5c', minWidth: 0.8, maxWidth: 2.2 });
+    p.addEventListener('endStroke', () => cb.current(p.isEmpty() ? undefined : p.toDataURL('image/png')));
+    pad.current = p;
+    return () => p.off();
+  }, []);
+  return (
+    <div className={`field signature-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <canvas id={id} ref={canvas} width={360} height={130} className="signature-canvas" data-testid={id} aria-label={label} />
+      <div>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            pad.current?.clear();
+            onChange(undefined);
+          }}
+        >
+          {t('handover.form.clearSignature')}
+        </button>
+      </div>
+      {error && (
+        <div className="field-error" role="alert">
+          {t(error)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Active employees for a select, by name. */
+export function useActiveEmployees(): EmployeeState[] {
+  return useLiveQuery(() => db.employees.where('status').equals('active').sortBy('nameLower'), []) ?? [];
+}
+
+/** Employee names by id (only those asked for). */
+export function useEmployeeNames(ids: readonly string[]): Map<string, EmployeeState> {
+  const key = [...new Set(ids)].sort().join(',');
+  return (
+    useLiveQuery(async () => {
+      const list = key ? key.split(',') : [];
+      const rows = await db.employees.bulkGet(list);
+      return new Map(rows.filter((r): r is EmployeeState => !!r).map((r) => [r.id, r]));
+    }, [key]) ?? new Map()
+  );
+}

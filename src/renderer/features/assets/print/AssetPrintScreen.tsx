@@ -1,0 +1,99 @@
+/**
+ * Print preview of the asset printouts: handover and return forms (#/print/assets/doc/:id) and
+ * label sheets (#/print/assets/labels?ids=…), with the same toolbar as the other forms: print
+ * or save a PDF through the platform bridge.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssetState } from '../../../../shared/domain/asset/state';
+import { db } from '../../../store';
+import { useOrg, useUsers } from '../../../app/hooks';
+import { match } from '../../../app/router';
+import { useSessionStore } from '../../../app/session-store';
+import { platform } from '../../../platform';
+import { HandoverDocTemplate } from './HandoverDocTemplate';
+import { LabelsTemplate } from './LabelsTemplate';
+import '../../../print/print.css';
+import './asset-print.css';
+
+export function AssetPrintScreen({ route }: { route: string }) {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const user = useSessionStore((s) => s.user);
+  const users = useUsers();
+  const [message, setMessage] = useState<string | null>(null);
+  const docId = match('/print/assets/doc/:id', route)?.id;
+  const labelIds = route.startsWith('/print/assets/labels') ? (new URLSearchParams(route.split('?')[1] ?? '').get('ids') ?? '').split(',').filter(Boolean) : [];
+  const data = useLiveQuery(async () => {
+    if (docId) {
+      const doc = await db.handovers.get(docId);
+      if (!doc) return null;
+      const employee = await db.employees.get(doc.employeeId);
+      const original = doc.handoverId ? await db.handovers.get(doc.handoverId) : undefined;
+      return { doc, employee, original, assets: [] as AssetState[] };
+    }
+    if (labelIds.length > 0) return { assets: (await db.assets.bulkGet(labelIds)).filter((a): a is AssetState => !!a) };
+    return null;
+  }, [docId, labelIds.join(',')]);
+  const [printedAt] = useState(() => new Date().toISOString());
+  if (!org || !user) return null;
+
+  let content = null;
+  let fileName = 'dokumen.pdf';
+  if (data && 'doc' in data && data.doc) {
+    const officer = users.get(data.doc.officerId);
+    content = (
+      <HandoverDocTemplate
+        org={org}
+        doc={data.doc}
+        employee={data.employee}
+        officer={officer ? { name: officer.displayName, nip: officer.nip } : undefined}
+        handoverDocNo={data.original?.docNo}
+        printedAt={printedAt}
+        printedBy={user.displayName}
+      />
+    );
+    fileName = `${data.doc.docType === 'return' ? 'BA-Pengembalian' : 'BA-Serah-Terima'}-${data.doc.docNo.replace(/[^\w-]+/g, '-')}.pdf`;
+  } else if (data && data.assets.length > 0) {
+    content = <LabelsTemplate org={org} assets={data.assets} />;
+    fileName = `Label-Aset-${printedAt.slice(0, 10)}.pdf`;
+  }
+
+  return (
+    <div className="print-screen">
+      <div className="print-toolbar no-print">
+        <button type="button" className="btn" onClick={() => history.back()}>
+          {t('common.back')}
+        </button>
+        <span className="muted">{t('print.previewNote')}</span>
+        <button
+          type="button"
+          className="btn"
+          onClick={async () => {
+            const r = await platform.savePdf({ fileName });
+            setMessage(r.ok ? (r.data ? t('print.savedTo', { path: r.data.path }) : null) : t(r.error.message));
+          }}
+        >
+          {t('print.savePdf')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={async () => {
+            const r = await platform.print({});
+            if (!r.ok) setMessage(t(r.error.message));
+          }}
+        >
+          {t('print.print')}
+        </button>
+      </div>
+      {message && (
+        <div className="banner banner-info no-print" role="status">
+          {message}
+        </div>
+      )}
+      <div className={`paper${docId ? '' : ' paper-labels'}`}>{content ?? <p>{data === null ? t('common.notFound') : t('common.loading')}</p>}</div>
+    </div>
+  );
+}

@@ -1,0 +1,336 @@
+/**
+ * The asset workflow's rules (DOMAIN.md §2): unique tags and serials (devices and accessories),
+ * all-or-nothing imports, handover → return → wipe, no reissue before the wipe, every handed-over
+ * item reconciled at a return, maintenance due dates, roles — and the server's re-check of every
+ * event (checkEvent) accepting exactly what the device made.
+ */
+import { describe, expect, it } from 'vitest';
+import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
+import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
+import { keysIn } from '../../src/shared/domain/keys';
+import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
+import type { UserState } from '../../src/shared/domain/user/state';
+import { addMonths, maintenanceDue, type AssetState } from '../../src/shared/domain/asset/state';
+import { keyProblems } from '../../src/shared/domain/asset/commands';
+import type { HandoverState } from '../../src/shared/domain/handover/state';
+import type { EmployeeState } from '../../src/shared/domain/employee/state';
+import { checkEvent } from '../../src/shared/sync/event-commands';
+import { CHAIN_START, eventHash, type DomainEvent, type EventDraft, type RecordKind } from '../../src/shared/events';
+import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import { newId } from '../../src/shared/ids';
+import type { Failure, Result } from '../../src/shared/result';
+import type { Actor, Role } from '../../src/shared/roles';
+
+const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
+function user(id: string, roles: Role[], active = true): UserState {
+  return { id, username: id, displayName: `User ${id}`, roles, password: PW, active, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '' };
+}
+const TECH = user('tech', ['technician']);
+const TECH2 = user('tech2', ['technician']);
+const ADMIN = user('admin', ['admin']);
+const AUDITOR = user('auditor', ['auditor']);
+const OFFICER = user('officer', ['officer']);
+const by = (u: UserState): Actor => ({ userId: u.id, roles: u.roles });
+
+const ORG: OrgState = {
+  id: ORG_ID, name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB',
+  badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, updatedAt: '2026-01-01T00:00:00.000Z', hlc: '',
+};
+
+/** Records in memory; commands from the registry; every event folded like commit() does. */
+class World {
+  records = new Map<string, unknown>();
+  events: DomainEvent[] = [];
+  users = new Map([TECH, TECH2, ADMIN, AUDITOR, OFFICER].map((u) => [u.id, u]));
+  now = '2026-03-02T01:00:00.000Z';
+  private hlc: HlcState = initialHlc('dev');
+  private seq = 0;
+  private lastHash = CHAIN_START;
+
+  lookups: Lookups = {
+    badgeHolder: async () => undefined,
+    user: async (id) => this.users.get(id),
+    userByUsername: async (u) => this.users.get(u),
+    countUsers: async () => this.users.size,
+    record: async (kind, id) => (kind === 'user' ? this.users.get(id) : this.records.get(`${kind}:${id}`)),
+    idsByKey: async (kind, keys) => keysIn(this.all(kind) as { id: string; keys: string[] }[], keys),
+  };
+
+  all(kind: RecordKind): unknown[] {
+    return [...this.records].filter(([k]) => k.startsWith(`${kind}:`)).map(([, v]) => v);
+  }
+
+  advanceDays(days: number): void {
+    this.now = new Date(Date.parse(this.now) + days * 86_400_000).toISOString();
+  }
+
+  async run(type: CommandType, input: unknown, actor: Actor): Promise<Result<EventDraft[]>> {
+    const handler = commands[type] as unknown as CommandHandler<unknown, unknown>;
+    const parsed = handler.input.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: { code: 'invalid-input', message: issue?.message ?? '', field: issue?.path.join('.') } };
+    }
+    const state = this.records.get(`${handler.kind}:${handler.recordId(parsed.data)}`);
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: ORG, lookups: this.lookups });
+    if (!r.ok) return r;
+    for (const draft of r.data) {
+      this.hlc = tickHlc(this.hlc, Date.parse(this.now));
+      this.seq += 1;
+      const unsigned = { ...draft, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev', deviceSeq: this.seq, hlc: formatHlc(this.hlc), at: this.now, prevHash: this.lastHash };
+      const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
+      this.lastHash = e.hash;
+      this.events.push(e);
+      this.fold(e);
+    }
+    return r;
+  }
+
+  fold(e: DomainEvent): void {
+    const key = `${e.kind}:${e.recordId}`;
+    this.records.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(this.records.get(key), e));
+  }
+
+  async ok(type: CommandType, input: unknown, actor: Actor = by(TECH)): Promise<EventDraft[]> {
+    const r = await this.run(type, input, actor);
+    if (!r.ok) throw new Error(`${type} refused: ${JSON.stringify(r.error)}`);
+    return r.data;
+  }
+
+  async refused(type: CommandType, input: unknown, actor: Actor = by(TECH)): Promise<Failure> {
+    const before = this.events.length;
+    const snapshot = JSON.stringify([...this.records]);
+    const r = await this.run(type, input, actor);
+    if (r.ok) throw new Error(`${type} was accepted`);
+    expect(this.events.length).toBe(before);
+    expect(JSON.stringify([...this.records])).toBe(snapshot);
+    return r.error;
+  }
+
+  asset(id: string): AssetState {
+    return this.records.get(`asset:${id}`) as AssetState;
+  }
+  doc(id: string): HandoverState {
+    return this.records.get(`handover:${id}`) as HandoverState;
+  }
+}
+
+const laptop = (over: Record<string, unknown> = {}) => ({
+  id: newId(), tag: 'INV-001', serial: 'PF3ABC12', category: 'laptop', brand: 'Lenovo', model: 'ThinkPad T14', purchaseDate: '2025-01-10', warrantyEnd: '2028-01-10',
+  condition: 'good', location: 'Gudang TIK', notes: '', accessories: [{ kind: 'charger', serial: 'CHG-0001', description: '65W USB-C' }], ...over,
+});
+const employee = (over: Record<string, unknown> = {}) => ({ id: newId(), nip: '198701012010011001', name: 'Siti Rahmawati', department: 'Keuangan', position: 'Analis', email: 'siti@dinas.go.id', status: 'active', ...over });
+const SIG = 'data:image/png;base64,iVBORw0KGgo=';
+const issue = (employeeId: string, assetIds: string[], over: Record<string, unknown> = {}) => ({
+  id: newId(), employeeId, items: assetIds.map((assetId) => ({ assetId, condition: 'good' })), emailPrepared: 'siti@dinas.go.id', accessPrepared: 'SIMDA, VPN',
+  notes: '', witnessName: 'Budi Santoso', witnessTitle: 'Kepala Bidang TIK', signatures: { officer: SIG, employee: SIG }, signedOnPaper: false, ...over,
+});
+
+/** Return lines for every line of a handover, each returned in good condition unless overridden. */
+function returnLines(doc: HandoverState, over: (line: { assetId: string; accessoryId?: string }) => Record<string, unknown> = () => ({})) {
+  return doc.items.map((l) => ({ assetId: l.assetId, accessoryId: l.accessoryId, result: 'returned', condition: 'good', note: '', ...over(l) }));
+}
+
+async function setUp() {
+  const w = new World();
+  const a = laptop();
+  const b = laptop({ tag: 'INV-002', serial: 'PF3ABC13', accessories: [] });
+  await w.ok('asset.create', a);
+  await w.ok('asset.create', b);
+  const e1 = employee();
+  const e2 = employee({ nip: '199002022015022002', name: 'Andi Wijaya' });
+  await w.ok('employee.create', e1);
+  await w.ok('employee.create', e2);
+  return { w, a, b, e1, e2 };
+}
+
+describe('asset inventory', () => {
+  it('keeps tags and serials unique across devices and accessories, case- and space-insensitively', async () => {
+    const { w } = await setUp();
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-009', serial: 'pf3 abc12', accessories: [] }))).message).toBe('asset.errors.serialTaken');
+    expect((await w.refused('asset.create', laptop({ tag: 'inv-001', serial: 'NEW-1', accessories: [] }))).message).toBe('asset.errors.tagTaken');
+    // An accessory's serial is as unique as a device's.
+    const f = await w.refused('asset.create', laptop({ tag: 'INV-010', serial: 'NEW-2', accessories: [{ kind: 'charger', serial: 'chg-0001', description: '' }] }));
+    expect(f).toMatchObject({ message: 'asset.errors.serialTaken', field: 'accessories' });
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-011', serial: 'CHG-0001', accessories: [] }))).message).toBe('asset.errors.serialTaken');
+    // Within one asset too.
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-012', serial: 'X-1', accessories: [{ kind: 'bag', serial: 'X-1', description: '' }] }))).message).toBe('asset.errors.serialDuplicate');
+  });
+
+  it('refuses malformed input with i18n keys and lets auditors and officers change nothing', async () => {
+    const { w } = await setUp();
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-20', serial: '!' }))).message).toBe('asset.errors.serialFormat');
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-21', serial: 'S-21', purchaseDate: '2026-01-01', warrantyEnd: '2025-01-01', accessories: [] }))).message).toBe('asset.errors.warrantyBeforePurchase');
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-22', serial: 'S-22', accessories: [] }), by(AUDITOR))).message).toBe('errors.forbidden');
+    expect((await w.refused('asset.create', laptop({ tag: 'INV-23', serial: 'S-23', accessories: [] }), by(OFFICER))).message).toBe('errors.forbidden');
+    expect((await w.refused('employee.create', employee({ nip: '12' }))).message).toBe('employee.errors.nip');
+    expect((await w.refused('employee.create', employee())).message).toBe('employee.errors.nipTaken');
+  });
+
+  it('an edit keeps keys unique but may keep its own', async () => {
+    const { w, a, b } = await setUp();
+    await w.ok('asset.update', { id: a.id, location: 'Ruang Keuangan', serial: 'PF3ABC12' });
+    expect(w.asset(a.id).location).toBe('Ruang Keuangan');
+    expect((await w.refused('asset.update', { id: b.id, serial: 'PF3ABC12' })).message).toBe('asset.errors.serialTaken');
+    await w.ok('asset.update', { id: b.id, serial: 'pf3-new-13' });
+    expect(w.asset(b.id).keys).toContain('S:PF3-NEW-13');
+  });
+
+  it('imports a batch in one command, all or nothing, naming every bad row', async () => {
+    const { w } = await setUp();
+    const rows = Array.from({ length: 50 }, (_, i) => laptop({ tag: `IMP-${i}`, serial: `IMPSN-${i}`, accessories: [] }));
+    const bad = [...rows, laptop({ tag: 'IMP-X', serial: 'impsn-3', accessories: [] }), laptop({ tag: 'INV-001', serial: 'IMPSN-Y', accessories: [] })];
+    const f = await w.refused('asset.import', { rows: bad });
+    expect(f).toMatchObject({ message: 'asset.errors.serialRepeated', params: { row: 51, other: 4 } });
+    const taken = await w.lookups.idsByKey('asset', ['T:INV-001']);
+    expect(keyProblems(bad, taken).map((p) => [p.row + 1, p.message])).toEqual([
+      [51, 'asset.errors.serialRepeated'],
+      [52, 'asset.errors.tagTaken'],
+    ]);
+    expect(w.all('asset')).toHaveLength(2);
+    const drafts = await w.ok('asset.import', { rows });
+    expect(drafts).toHaveLength(50);
+    expect(w.all('asset')).toHaveLength(52);
+  });
+});
+
+describe('handover, return and wipe', () => {
+  it('runs handover → maintenance → return with a missing charger → wipe → reissue to another employee', async () => {
+    const { w, a, b, e1, e2 } = await setUp();
+    const h = issue(e1.id, [a.id, b.id]);
+    const drafts = await w.ok('handover.issue', h);
+    expect(drafts.map((d) => d.type)).toEqual(['handover.issued', 'asset.assigned', 'asset.assigned']);
+    const doc = w.doc(h.id);
+    expect(doc.docNo).toMatch(/^TIK\/BAST\/20260302\/[0-9A-F]{5}$/);
+    expect(doc.items.map((i) => i.serial)).toEqual(['PF3ABC12', 'CHG-0001', 'PF3ABC13']);
+    expect(w.asset(a.id)).toMatchObject({ status: 'assigned', holderId: e1.id, handoverId: h.id });
+
+    // Handing over an asset already out is refused.
+    expect((await w.refused('handover.issue', issue(e2.id, [a.id]))).message).toBe('asset.errors.notInStock');
+
+    w.advanceDays(80);
+    await w.ok('asset.maintain', { id: a.id, maintenanceId: newId(), checklist: { antivirus: true, osPatched: true, passwordSet: true, removableMedia: true }, condition: 'good', notes: '' });
+    expect(w.asset(a.id).maintenance).toHaveLength(1);
+
+    w.advanceDays(10);
+    // Every line must be reconciled: leaving out the charger is refused.
+    const partial = returnLines(doc).filter((l) => !l.accessoryId);
+    expect((await w.refused('handover.return', { id: newId(), handoverId: h.id, reason: 'resignation', items: partial, notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true })).message).toBe('handover.errors.unreconciled');
+    // A missing item needs a note.
+    const missingNoNote = returnLines(doc, (l) => (l.accessoryId ? { result: 'missing' } : {}));
+    expect((await w.refused('handover.return', { id: newId(), handoverId: h.id, reason: 'resignation', items: missingNoNote, notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true })).message).toBe('handover.errors.missingNote');
+    // Signatures: drawn by both, or on paper.
+    const lines = returnLines(doc, (l) => (l.accessoryId ? { result: 'missing', note: 'Hilang di perjalanan dinas' } : {}));
+    expect((await w.refused('handover.return', { id: newId(), handoverId: h.id, reason: 'resignation', items: lines, notes: '', witnessName: '', witnessTitle: '', signatures: { officer: SIG }, signedOnPaper: false })).message).toBe('handover.errors.employeeSignature');
+    const r = { id: newId(), handoverId: h.id, reason: 'resignation', items: lines, notes: '', witnessName: 'Budi', witnessTitle: 'Kabid', signatures: { officer: SIG, employee: SIG }, signedOnPaper: false };
+    await w.ok('handover.return', r);
+    const ret = w.doc(r.id);
+    expect(ret.docNo).toMatch(/^TIK\/BAPB\//);
+    expect(ret.items.find((i) => i.accessoryId)).toMatchObject({ result: 'missing', serial: 'CHG-0001' });
+    expect(w.asset(a.id)).toMatchObject({ status: 'awaiting_wipe', holderId: undefined });
+    expect(w.asset(a.id).accessories[0]).toMatchObject({ missing: true });
+    expect(w.asset(a.id).custody[0]).toMatchObject({ employeeId: e1.id, returnId: r.id, missing: [w.asset(a.id).accessories[0]!.id] });
+
+    // No reissue before the wipe, with a clear message naming the asset.
+    const refusal = await w.refused('handover.issue', issue(e2.id, [a.id]));
+    expect(refusal).toMatchObject({ message: 'asset.errors.awaitingWipe', params: { tag: 'INV-001', serial: 'PF3ABC12' }, field: 'items.0' });
+
+    // The wipe: verifier must differ from operator; the recorder is one of them.
+    const wipe = { id: a.id, method: 'nist_purge', tool: 'DBAN 2.3', operatorId: TECH.id, verifierId: TECH.id, notes: '' };
+    expect((await w.refused('asset.wipe', wipe)).message).toBe('asset.errors.verifierSameAsOperator');
+    expect((await w.refused('asset.wipe', { ...wipe, verifierId: OFFICER.id })).message).toBe('asset.errors.wipeUserInvalid');
+    expect((await w.refused('asset.wipe', { ...wipe, operatorId: TECH2.id, verifierId: ADMIN.id })).message).toBe('asset.errors.wipeNotParty');
+    await w.ok('asset.wipe', { ...wipe, verifierId: TECH2.id });
+    expect(w.asset(a.id)).toMatchObject({ status: 'in_stock' });
+    expect(w.asset(a.id).wipes[0]).toMatchObject({ method: 'nist_purge', operatorId: TECH.id, verifierId: TECH2.id });
+    expect((await w.refused('asset.wipe', { ...wipe, verifierId: TECH2.id })).message).toBe('asset.errors.notAwaitingWipe');
+
+    // Reissue to another employee; the missing charger is not in the kit any more.
+    const h2 = issue(e2.id, [a.id]);
+    await w.ok('handover.issue', h2);
+    expect(w.doc(h2.id).items).toHaveLength(1);
+    expect(w.asset(a.id).custody.map((c) => c.employeeId)).toEqual([e1.id, e2.id]);
+
+    // The server re-checks every event with the same rules and accepts each one in order.
+    const server = new World();
+    for (const e of w.events) {
+      const state = server.records.get(`${e.kind}:${e.recordId}`);
+      const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
+      const checked = await checkEvent(e, { actor, now: e.at, state, org: ORG, lookups: server.lookups });
+      expect(checked, `${e.type}`).toEqual({ ok: true, data: true });
+      server.fold(e);
+    }
+    expect(server.asset(a.id)).toEqual(w.asset(a.id));
+  });
+
+  it('the server refuses a duplicate serial made offline on another console', async () => {
+    const one = (await setUp()).w;
+    const other = new World();
+    await other.ok('asset.create', laptop({ tag: 'INV-777', serial: 'PF3ABC12', accessories: [] }));
+    const e = other.events[0]!;
+    const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: undefined, org: ORG, lookups: one.lookups });
+    expect(checked).toMatchObject({ ok: false, error: { message: 'asset.errors.serialTaken' } });
+  });
+
+  it('lets a replacement keep some devices but never on resignation, and never half a device', async () => {
+    const { w, a, b, e1 } = await setUp();
+    const h = issue(e1.id, [a.id, b.id]);
+    await w.ok('handover.issue', h);
+    const doc = w.doc(h.id);
+    const base = { handoverId: h.id, notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true };
+    const keepB = returnLines(doc, (l) => (l.assetId === b.id ? { result: 'kept' } : {}));
+    expect((await w.refused('handover.return', { ...base, id: newId(), reason: 'resignation', items: keepB })).message).toBe('handover.errors.keptOnResignation');
+    const keepChargerOnly = returnLines(doc, (l) => (l.accessoryId ? { result: 'kept' } : {}));
+    expect((await w.refused('handover.return', { ...base, id: newId(), reason: 'replacement', items: keepChargerOnly })).message).toBe('handover.errors.keptPartial');
+    await w.ok('handover.return', { ...base, id: newId(), reason: 'replacement', items: keepB });
+    expect(w.asset(a.id).status).toBe('awaiting_wipe');
+    expect(w.asset(b.id).status).toBe('assigned');
+    // The next return of the same handover covers only what is still out.
+    const rest = [{ assetId: b.id, result: 'returned', condition: 'fair', note: '' }];
+    await w.ok('handover.return', { ...base, id: newId(), reason: 'resignation', items: rest });
+    expect(w.asset(b.id)).toMatchObject({ status: 'awaiting_wipe', condition: 'fair' });
+    expect((await w.refused('handover.return', { ...base, id: newId(), reason: 'resignation', items: rest })).message).toBe('handover.errors.nothingOut');
+  });
+
+  it('refuses a handover to a resigned employee or without signatures', async () => {
+    const { w, a, e1 } = await setUp();
+    expect((await w.refused('handover.issue', issue(e1.id, [a.id], { signatures: { officer: SIG } }))).message).toBe('handover.errors.employeeSignature');
+    await w.ok('employee.update', { id: e1.id, status: 'resigned' });
+    expect((await w.refused('handover.issue', issue(e1.id, [a.id]))).message).toBe('handover.errors.employeeResigned');
+  });
+});
+
+describe('maintenance schedule', () => {
+  it('falls due 3 months after the handover or the last maintenance, per category setting', async () => {
+    const { w, a, e1 } = await setUp();
+    await w.ok('handover.issue', issue(e1.id, [a.id]));
+    const asset = w.asset(a.id);
+    expect(asset.maintBase).toBe('2026-03-02T01:00:00.000Z');
+    expect(maintenanceDue(asset, undefined, '2026-04-01T00:00:00.000Z')).toEqual({ dueAt: '2026-06-02T01:00:00.000Z', state: 'ok' });
+    expect(maintenanceDue(asset, undefined, '2026-05-25T00:00:00.000Z')?.state).toBe('due');
+    expect(maintenanceDue(asset, undefined, '2026-06-03T00:00:00.000Z')?.state).toBe('overdue');
+    expect(maintenanceDue(asset, { laptop: 6 }, '2026-06-03T00:00:00.000Z')).toEqual({ dueAt: '2026-09-02T01:00:00.000Z', state: 'ok' });
+    w.advanceDays(100);
+    const checklist = { antivirus: true, osPatched: false, passwordSet: true, removableMedia: true };
+    expect((await w.refused('asset.maintain', { id: a.id, maintenanceId: newId(), checklist, condition: 'good', notes: '' })).message).toBe('asset.errors.maintenanceNote');
+    await w.ok('asset.maintain', { id: a.id, maintenanceId: newId(), checklist, condition: 'good', notes: 'Patch Windows dijadwalkan ulang' });
+    expect(maintenanceDue(w.asset(a.id), undefined, w.now)?.dueAt).toBe(addMonths(w.now, 3));
+    expect(maintenanceDue({ ...w.asset(a.id), status: 'in_stock' }, undefined, w.now)).toBeNull();
+  });
+
+  it('adds months clamped to the end of shorter months', () => {
+    expect(addMonths('2026-11-30T03:00:00.000Z', 3)).toBe('2027-02-28T03:00:00.000Z');
+    expect(addMonths('2026-01-31T00:00:00.000Z', 1)).toBe('2026-02-28T00:00:00.000Z');
+  });
+
+  it('keeps manual status changes to stock and repair', async () => {
+    const { w, a, e1 } = await setUp();
+    await w.ok('asset.setStatus', { id: a.id, status: 'maintenance', reason: 'Layar bergaris' });
+    expect((await w.refused('handover.issue', issue(e1.id, [a.id]))).message).toBe('asset.errors.notInStock');
+    await w.ok('asset.setStatus', { id: a.id, status: 'in_stock', reason: 'Layar diganti' });
+    await w.ok('handover.issue', issue(e1.id, [a.id]));
+    expect((await w.refused('asset.setStatus', { id: a.id, status: 'retired', reason: 'Rusak berat' })).message).toBe('asset.errors.statusMove');
+    const emp = w.records.get(`employee:${e1.id}`) as EmployeeState;
+    expect(emp.keys).toEqual(['N:198701012010011001']);
+  });
+});
