@@ -13,7 +13,6 @@ const BUDI = { name: 'Budi Hartono', username: 'budi' }; // officer
 const RINA = { name: 'Rina Kusuma', username: 'rina' }; // security lead
 const DEDI = { name: 'Dedi Saputra', username: 'dedi' }; // technician
 const TITLE = 'Serangan brute force ke VPN kantor';
-const TICKET = 'TCK-2026-0042';
 
 /** On the incident's page, as the person whose turn it is: completes the step with a note (and an outcome). */
 async function completeStep(page: Page, step: number, note: string, outcome?: RegExp): Promise<void> {
@@ -42,11 +41,26 @@ test('an incident through all 12 steps by four people, with one rework loop, pri
   await signOut(page);
 
   let id = '';
+  let ticketNo = '';
+  let ticketUrl = '';
   await test.step('the officer reports it from a ticket, with evidence; a file over 10 MB is refused', async () => {
     await signIn(page, BUDI.username);
-    await goToRoute(page, `/incidents/new?ticket=${TICKET}`);
+    // The helpdesk ticket it starts from, escalated from the ticket's own page.
+    await openNav(page, 'Catat Tiket');
+    await page.getByLabel('Nama pelapor').fill('Siti Rahma');
+    await page.getByLabel('Unit / bagian').fill('Bagian Umum');
+    await page.getByLabel('Kontak (telepon atau email)').fill('0812-1111-2222');
+    await page.getByLabel('Kategori').selectOption('network');
+    await page.getByLabel('Prioritas').selectOption('high');
+    await page.getByLabel('Ringkasan masalah').fill('VPN tidak bisa dipakai, akun terkunci');
+    await page.getByLabel('Uraian masalah').fill('Sejak pagi semua akun VPN terkunci setelah banyak percobaan login.');
+    await page.getByRole('button', { name: 'Simpan tiket' }).click();
+    await expect(page.getByRole('heading', { name: 'VPN tidak bisa dipakai, akun terkunci', level: 1 })).toBeVisible();
+    ticketNo = /[A-Z0-9.-]+\/TKT\/\d{8}\/[0-9A-F]{5}/.exec((await page.locator('main').textContent()) ?? '')![0];
+    ticketUrl = page.url();
+    await page.getByRole('button', { name: 'Eskalasi ke insiden keamanan' }).click();
     await expect(page.getByRole('heading', { name: 'Laporkan Insiden Keamanan' })).toBeVisible();
-    await expect(page.getByTestId('source-ticket')).toContainText(TICKET);
+    await expect(page.getByTestId('source-ticket')).toContainText(ticketNo);
     // An empty report is refused field by field and writes nothing.
     await page.getByLabel('Judul insiden').fill('');
     await page.getByRole('button', { name: 'Simpan laporan' }).click();
@@ -67,7 +81,12 @@ test('an incident through all 12 steps by four people, with one rework loop, pri
     await page.waitForURL(/#\/incidents\/[0-9a-f-]{36}$/);
     id = /#\/incidents\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
     await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
-    await expect(page.getByTestId('ticket-id')).toHaveText(TICKET);
+    await expect(page.getByTestId('ticket-id')).toHaveText(ticketNo);
+    // The ticket links back to the incident (written in the same commit as the report).
+    await page.goto(ticketUrl);
+    await expect(page.getByRole('link', { name: /INS\// })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Eskalasi ke insiden keamanan' })).toHaveCount(0);
+    await goToRoute(page, `/incidents/${id}`);
     await expect(page.getByTestId('evidence-list')).toContainText('log-vpn.txt');
     await expect(page.getByTestId('turn-role')).toHaveText('Petugas IT Server');
     await completeStep(page, 1, 'Laporan dicatat, diteruskan ke Kepala Bidang TIK');
@@ -153,7 +172,7 @@ test('an incident through all 12 steps by four people, with one rework loop, pri
     await expect(page.getByTestId('incident-report')).toContainText(TITLE);
     const text = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
     for (const phrase of [
-      'FORMULIR LAPORAN INSIDEN IT', office.name, TITLE, TICKET, 'Siti Rahma', 'Intrusi', 'Tinggi',
+      'FORMULIR LAPORAN INSIDEN IT', office.name, TITLE, ticketNo, 'Siti Rahma', 'Intrusi', 'Tinggi',
       'Masih ada login dari IP lain di rentang yang sama', 'Belum tuntas', 'Jumlah pengulangan (langkah 9 → 7): 1 kali.',
       BUDI.name, RINA.name, DEDI.name, office.admin.name, 'log-vpn.txt', 'Andi Wijaya', 'Teguran tertulis pertama',
       'Kata sandi akun VPN bocor dan dipakai bersama', 'Kasi Keamanan Jaringan', 'Pejabat Administrator',

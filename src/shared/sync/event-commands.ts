@@ -94,7 +94,7 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
     case 'ticket.escalated':
       return { type: 'ticket.linkIncident', input: { id, incidentId: p.incidentId } };
     case 'incident.reported': {
-      const { docNo: _docNo, dueAt: _dueAt, ...rest } = p;
+      const { docNo: _docNo, dueAt: _dueAt, ticketDocNo: _ticketDocNo, ...rest } = p;
       return { type: 'incident.report', input: { ...rest, id } };
     }
     case 'incident.stepCompleted':

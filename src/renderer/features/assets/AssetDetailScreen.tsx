@@ -9,6 +9,7 @@ import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader } from '../../components/ui';
 import { MaintenanceForm, StatusForm, WipeForm } from './AssetActions';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
+import { HistoryNotice } from '../../sync/HistoryNotice';
 
 export function AssetDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -218,6 +219,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
           {canManage && ['in_stock', 'maintenance'].includes(asset.status) && <StatusForm asset={asset} />}
           <section className="card">
             <h2>{t('asset.detail.audit')}</h2>
+            <HistoryNotice kind="asset" id={asset.id} />
             <ol className="timeline">
               {events.map((ev) => (
                 <li key={ev.id}>

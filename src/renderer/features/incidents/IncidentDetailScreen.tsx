@@ -72,8 +72,10 @@ export function IncidentDetailScreen({ id }: { id: string }) {
               {incident.ticketId && (
                 <>
                   <dt>{t('incident.fields.ticket')}</dt>
-                  <dd className="mono" data-testid="ticket-id">
-                    {incident.ticketId}
+                  <dd className="mono">
+                    <a href={`#/tickets/${incident.ticketId}`} data-testid="ticket-id">
+                      {incident.ticketDocNo ?? incident.ticketId}
+                    </a>
                   </dd>
                 </>
               )}

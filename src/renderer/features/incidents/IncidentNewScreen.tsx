@@ -15,6 +15,8 @@ import { FailureBanner, Field, PageHeader } from '../../components/ui';
 import { EvidenceInput } from './EvidenceInput';
 import { formatBytes, fromLocalInput, toLocalInput } from './format';
 import './incidents.css';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../store';
 
 const formSchema = incidentReportSchema.omit({ detectedAt: true, attachments: true, ticketId: true }).extend({
   detectedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'incident.errors.detectedAt'),
@@ -27,6 +29,7 @@ export function IncidentNewScreen() {
   const org = useOrg();
   const route = useRoute();
   const ticketId = new URLSearchParams(route.split('?')[1] ?? '').get('ticket')?.trim() || undefined;
+  const sourceTicket = useLiveQuery(async () => (ticketId ? ((await db.tickets.get(ticketId)) ?? null) : null), [ticketId]);
   const { run, failure, busy } = useCommand();
   const [files, setFiles] = useState<AttachmentRef[]>([]);
   const zone = org?.timeZone ?? 'WIB';
@@ -64,7 +67,7 @@ export function IncidentNewScreen() {
       )}
       {ticketId && (
         <div className="banner banner-info" role="status" data-testid="source-ticket">
-          {t('incident.new.fromTicket', { ticket: ticketId })}
+          {t('incident.new.fromTicket', { ticket: sourceTicket ? `${sourceTicket.docNo} · ${sourceTicket.subject}` : ticketId })}
         </div>
       )}
       <section className="card">

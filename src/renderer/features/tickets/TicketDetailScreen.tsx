@@ -7,6 +7,8 @@ import { Empty, PageHeader } from '../../components/ui';
 import { PriorityBadge, SlaClock, TicketStatusBadge, slaTargetText, useNow, useOfficeCalendar } from './SlaClock';
 import { TicketActions } from './TicketActions';
 import './tickets.css';
+import { HistoryNotice } from '../../sync/HistoryNotice';
+import { assetByCode } from '../../store/queries/assets';
 
 export function TicketDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -15,6 +17,8 @@ export function TicketDetailScreen({ id }: { id: string }) {
   const now = useNow();
   const cal = useOfficeCalendar();
   const ticket = useLiveQuery(async () => (await db.tickets.get(id)) ?? null, [id]);
+  const incident = useLiveQuery(async () => (ticket?.incidentId ? ((await db.incidents.get(ticket.incidentId)) ?? null) : null), [ticket?.incidentId]);
+  const asset = useLiveQuery(async () => (ticket?.assetSerial ? ((await assetByCode(db, ticket.assetSerial)) ?? null) : null), [ticket?.assetSerial]);
   const events = useLiveQuery(() => db.events.where('[kind+recordId]').equals(['ticket', id]).sortBy('hlc'), [id]) ?? [];
   if (ticket === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (ticket === null) return <Empty>{t('common.notFound')}</Empty>;
@@ -34,7 +38,7 @@ export function TicketDetailScreen({ id }: { id: string }) {
       />
       {ticket.incidentId && (
         <div className="banner banner-info" role="status" data-testid="incident-link">
-          {t('ticket.detail.incident')} <a href={`#/incidents/${ticket.incidentId}`}>{ticket.incidentId.slice(-8).toUpperCase()}</a>
+          {t('ticket.detail.incident')} <a href={`#/incidents/${ticket.incidentId}`}>{incident ? `${incident.docNo} · ${incident.title}` : ticket.incidentId.slice(-8).toUpperCase()}</a>
         </div>
       )}
       <div className="detail-grid">
@@ -51,7 +55,7 @@ export function TicketDetailScreen({ id }: { id: string }) {
             <dl className="dl">
               <dt>{t('ticket.fields.requester')}</dt>
               <dd>
-                {ticket.requester.name}
+                {ticket.requesterEmployeeId ? <a href={`#/employees/${ticket.requesterEmployeeId}`}>{ticket.requester.name}</a> : ticket.requester.name}
                 {ticket.requester.nip && <span className="mono small"> · NIP {ticket.requester.nip}</span>}
               </dd>
               <dt>{t('ticket.fields.requesterDepartment')}</dt>
@@ -65,7 +69,19 @@ export function TicketDetailScreen({ id }: { id: string }) {
                 {fmt(ticket.receivedAt)} · {t('ticket.detail.recordedBy', { name: name(ticket.recordedBy) })}
               </dd>
               <dt>{t('ticket.detail.assetSerial')}</dt>
-              <dd className="mono">{ticket.assetSerial ?? '—'}</dd>
+              <dd>
+                {!ticket.assetSerial ? (
+                  '—'
+                ) : asset ? (
+                  <a href={`#/assets/${asset.id}`}>
+                    <span className="mono">{ticket.assetSerial}</span> · {asset.tag} · {asset.brand} {asset.model}
+                  </a>
+                ) : (
+                  <>
+                    <span className="mono">{ticket.assetSerial}</span> <span className="muted small">{t('ticket.detail.assetNotInInventory')}</span>
+                  </>
+                )}
+              </dd>
               <dt>{t('ticket.fields.priority')}</dt>
               <dd>
                 {t(`ticket.priority.${ticket.priority}`)} · {slaTargetText(t, ticket.sla)}
@@ -118,6 +134,7 @@ export function TicketDetailScreen({ id }: { id: string }) {
           <TicketActions key={ticket.id} ticket={ticket} />
           <section className="card">
             <h2>{t('ticket.detail.history')}</h2>
+            <HistoryNotice kind="ticket" id={ticket.id} />
             <ol className="timeline">
               {events.map((ev) => (
                 <li key={ev.id}>

@@ -1,5 +1,6 @@
 /** Reception: a request from any channel becomes a ticket; its SLA clock starts at the reception time. */
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -13,6 +14,8 @@ import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
 import { fromOfficeInput, toOfficeInput } from './office-time';
 import { slaTargetText } from './SlaClock';
 import './tickets.css';
+import { db } from '../../store';
+import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
 
 const ticketForm = ticketReceptionSchema.extend({ receivedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'ticket.errors.receivedAt') });
 type FormIn = z.input<typeof ticketForm>;
@@ -37,7 +40,19 @@ function TicketNewForm({ org }: { org: OrgState }) {
       category: 'hardware', priority: 'medium', subject: '', description: '', assetSerial: '',
     },
   });
-  const { register, handleSubmit, formState, setFocus, setError } = form;
+  const { register, handleSubmit, formState, setFocus, setError, getValues, setValue } = form;
+  // A NIP that matches an employee on file fills the requester's details and links the ticket
+  // to that employee (their assets and access are one click away from the ticket).
+  const [employee, setEmployee] = useState<EmployeeState | null>(null);
+  const lookUpNip = async (raw: string) => {
+    const nip = raw.replace(/\D/g, '');
+    const found = nip ? ((await db.employees.where('keys').equals(nipKey(nip)).first()) ?? null) : null;
+    setEmployee(found);
+    if (!found) return;
+    if (!getValues('requesterName').trim()) setValue('requesterName', found.name);
+    if (!getValues('requesterDepartment').trim()) setValue('requesterDepartment', found.department);
+    if (!getValues('requesterContact').trim() && found.email) setValue('requesterContact', found.email);
+  };
   const e = formState.errors;
   const cal = officeCalendar(org);
 
@@ -45,7 +60,11 @@ function TicketNewForm({ org }: { org: OrgState }) {
     const receivedAt = fromOfficeInput(receivedLocal, zone);
     if (!receivedAt) return setError('receivedLocal', { message: 'ticket.errors.receivedAt' });
     const id = newId();
-    const okay = await run({ type: 'ticket.receive', input: { ...v, requesterNip: v.requesterNip || undefined, assetSerial: v.assetSerial || undefined, receivedAt, id } });
+    const linked = employee && employee.nip === (v.requesterNip ?? '').replace(/\D/g, '') ? employee.id : undefined;
+    const okay = await run({
+      type: 'ticket.receive',
+      input: { ...v, requesterNip: v.requesterNip || undefined, assetSerial: v.assetSerial || undefined, requesterEmployeeId: linked, receivedAt, id },
+    });
     if (okay) navigate(`/tickets/${id}`);
   });
   // A refusal on receivedAt belongs to the reception-time field.
@@ -79,8 +98,13 @@ function TicketNewForm({ org }: { org: OrgState }) {
           <Field label={t('ticket.fields.requesterName')} htmlFor="requesterName" error={e.requesterName?.message}>
             <input id="requesterName" {...register('requesterName')} autoComplete="off" />
           </Field>
-          <Field label={t('ticket.fields.requesterNip')} htmlFor="requesterNip" error={e.requesterNip?.message} hint={t('ticket.new.nipHint')}>
-            <input id="requesterNip" {...register('requesterNip')} inputMode="numeric" autoComplete="off" />
+          <Field
+            label={t('ticket.fields.requesterNip')}
+            htmlFor="requesterNip"
+            error={e.requesterNip?.message}
+            hint={employee ? t('ticket.new.employeeFound', { name: employee.name, position: employee.position || employee.department }) : t('ticket.new.nipHint')}
+          >
+            <input id="requesterNip" {...register('requesterNip', { onBlur: (ev) => void lookUpNip(ev.target.value) })} inputMode="numeric" autoComplete="off" />
           </Field>
           <Field label={t('ticket.fields.requesterDepartment')} htmlFor="requesterDepartment" error={e.requesterDepartment?.message}>
             <input id="requesterDepartment" {...register('requesterDepartment')} autoComplete="off" />

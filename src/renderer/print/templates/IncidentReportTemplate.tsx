@@ -57,7 +57,7 @@ export function IncidentReportTemplate({ org, incident, names, nips, printedAt, 
           <tr><th>{t('incident.fields.category')}</th><td>{t(`incident.categories.${incident.category}`)}</td></tr>
           <tr><th>{t('incident.fields.severity')}</th><td>{t(`incident.severities.${incident.severity}`)}</td></tr>
           <tr><th>{t('incident.fields.affectedSystems')}</th><td>{incident.affectedSystems}</td></tr>
-          {incident.ticketId && <tr><th>{t('incident.fields.ticket')}</th><td>{incident.ticketId}</td></tr>}
+          {incident.ticketId && <tr><th>{t('incident.fields.ticket')}</th><td>{incident.ticketDocNo ?? incident.ticketId}</td></tr>}
           <tr><th>{t('incident.fields.description')}</th><td className="pre">{incident.description}</td></tr>
         </tbody>
       </table>

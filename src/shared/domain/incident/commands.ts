@@ -58,12 +58,14 @@ export const incidentReport: CommandHandler<z.infer<typeof incidentReportInput>,
     const { id, ticketId, attachments, ...details } = input;
     // Escalated from a ticket: the ticket's link is written in the same commit (its own rules).
     let ticketDrafts: EventDraft[] = [];
+    let ticketDocNo: string | undefined;
     if (ticketId) {
       const ticket = (await ctx.lookups.record('ticket', ticketId)) as TicketState | undefined;
       if (!ticket) return fail('ticket-not-found', 'incident.errors.ticketNotFound', { field: 'ticketId' });
       const link = escalationDrafts({ ...ctx, state: ticket }, id);
       if (!link.ok) return link;
       ticketDrafts = link.data;
+      ticketDocNo = ticket.docNo;
     }
     return ok([
       {
@@ -73,7 +75,7 @@ export const incidentReport: CommandHandler<z.infer<typeof incidentReportInput>,
         payload: {
           ...details,
           detectedAt: new Date(details.detectedAt).toISOString(),
-          ...(ticketId ? { ticketId } : {}),
+          ...(ticketId ? { ticketId, ticketDocNo } : {}),
           attachments: attachments ?? [],
           docNo: incidentDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
           dueAt: stepDeadline(ctx, 1, ctx.now),

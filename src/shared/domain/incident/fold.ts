@@ -21,6 +21,7 @@ export const applyIncident: Apply<IncidentState> = (state, e: DomainEvent) => {
       reportedAt: e.at,
       reportedBy: e.actorId,
       ...(p.ticketId ? { ticketId: p.ticketId as string } : {}),
+      ...(p.ticketDocNo ? { ticketDocNo: p.ticketDocNo as string } : {}),
       reporterName: p.reporterName as string,
       reporterContact: (p.reporterContact as string) ?? '',
       detectedAt: p.detectedAt as string,

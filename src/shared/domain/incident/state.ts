@@ -73,6 +73,8 @@ export interface IncidentState {
   reportedBy: string;
   /** The helpdesk ticket this incident was escalated from, if any. */
   ticketId?: string;
+  /** The source ticket's document number, as it was when the incident was reported. */
+  ticketDocNo?: string;
   reporterName: string;
   reporterContact: string;
   detectedAt: string;
