@@ -69,7 +69,18 @@ async function run(lang: 'id' | 'en') {
   }
   await signOut(page);
   await signIn(page, 'budi');
-  await page.goto(`${url}#/incidents/new?ticket=TCK-2026-0042`);
+  // The helpdesk ticket the incident is escalated from.
+  await page.goto(`${url}#/tickets/new`);
+  await page.locator('#requesterName').fill('Siti Rahma');
+  await page.locator('#requesterDepartment').fill('Bagian Umum');
+  await page.locator('#requesterContact').fill('0812-1111-2222');
+  await page.locator('#category').selectOption('network');
+  await page.locator('#priority').selectOption('high');
+  await page.locator('#subject').fill('VPN tidak bisa dipakai, akun terkunci');
+  await page.locator('#description').fill('Sejak pagi semua akun VPN terkunci setelah banyak percobaan login.');
+  await page.getByRole('button', { name: /Simpan tiket|Save ticket/ }).click();
+  await page.getByRole('button', { name: /Eskalasi ke insiden keamanan|Escalate to a security incident/ }).click();
+  await page.locator('#title').waitFor();
   await page.getByRole('button', { name: /Simpan laporan|Save report/ }).click();
   await shot(page, 'new-errors', lang);
   await page.locator('#title').fill('Serangan brute force ke VPN kantor');

@@ -57,6 +57,9 @@ function zodFailure(error: z.ZodError): Failure {
   return { code: 'invalid-input', message: isKey ? issue.message : 'errors.invalidInput', field: issue?.path.join('.') };
 }
 
+/** Above this many records of one kind, append() reads them with a cursor rather than bulkGet. */
+const BULK_GET_MAX = 64;
+
 /** Stamps drafts onto this device's chain (stampEvents) and folds them into the projections. */
 async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now: Date, states: Map<string, unknown>, head0?: DeviceMeta): Promise<DomainEvent[]> {
   const meta = head0 ?? (await deviceMeta(db));
@@ -68,8 +71,16 @@ async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now:
   for (const e of events) if (!states.has(`${e.kind}:${e.recordId}`)) (unread.get(e.kind) ?? unread.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
   for (const [kind, idSet] of unread) {
     const ids = [...idSet];
-    const rows = await db.projection(kind).bulkGet(ids);
-    ids.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]));
+    if (ids.length <= BULK_GET_MAX) {
+      const rows = await db.projection(kind).bulkGet(ids);
+      ids.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]));
+    } else {
+      // Thousands of keys (an import): one key-ordered cursor that skips from key to key is one
+      // stream of results, where bulkGet is one request per key; new records are simply absent.
+      for (const id of ids) states.set(`${kind}:${id}`, undefined);
+      const found = (await db.projection(kind).where(':id').anyOf(ids).toArray()) as { id: string }[];
+      for (const row of found) states.set(`${kind}:${row.id}`, row);
+    }
   }
   for (const e of events) {
     const key = `${e.kind}:${e.recordId}`;
