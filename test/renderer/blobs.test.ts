@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { downloadPendingFiles, noteWantedFiles, storeFile, uploadFilesFor } from '../../src/renderer/sync/blobs';
 import { pushOutbox } from '../../src/renderer/sync/sync-client';
+import { storeHistory } from '../../src/renderer/sync/snapshot';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/incident/state';
 import type { DomainEvent } from '../../src/shared/events';
 import { toHex } from '../../src/shared/hash';
@@ -134,5 +135,21 @@ describe('download after pull', () => {
     server.stored.set(sha(b), b);
     expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 1, missing: 0 });
     expect(await db.blobs.where('pending').equals(1).count()).toBe(0);
+  });
+});
+
+describe('history after a snapshot', () => {
+  it('notes the evidence files of older events as wanted when the backfill stores them', async () => {
+    const db = freshDb();
+    const b = bytesOf('log VPN lama');
+    const ref = { hash: sha(b), name: 'log-lama.txt', type: 'text/plain', size: b.byteLength };
+    expect(await storeHistory(db, [attachEvent(ref)])).toBe(1);
+    expect(await db.events.count()).toBe(1);
+    expect((await db.blobs.get(ref.hash))?.pending).toBe(1);
+    // Idempotent by event id: storing the same event again adds nothing.
+    const again = attachEvent(ref);
+    expect(await storeHistory(db, [again])).toBe(1);
+    expect(await storeHistory(db, [again])).toBe(0);
+    expect(await db.blobs.count()).toBe(1);
   });
 });

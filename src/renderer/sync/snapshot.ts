@@ -18,6 +18,7 @@ import { deviceMeta } from '../store/commit';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { ingest } from '../store/ingest';
 import { api } from './api';
+import { noteWantedFiles } from './blobs';
 
 /** Where and as whom this device syncs. */
 export interface SnapshotSession {
@@ -65,7 +66,11 @@ export async function loadSnapshot(db: ConsoleDb, session: SnapshotSession, page
     // Unhandled until awaited: a failed prefetch must not surface as an unhandled rejection.
     pending.catch(() => undefined);
     // Records changed since `asOf` come as their events: fold them like any pulled events.
-    if (res.events.length > 0) await ingest(db, res.events.map(localEvent));
+    if (res.events.length > 0) {
+      const events = res.events.map(localEvent);
+      await ingest(db, events);
+      await noteWantedFiles(db, events);
+    }
     await db.transaction('rw', [...db.writeTables, db.sync], async () => {
       let newest = '';
       for (const r of res.records) {
@@ -98,12 +103,15 @@ export async function loadSnapshot(db: ConsoleDb, session: SnapshotSession, page
  */
 export async function storeHistory(db: ConsoleDb, events: DomainEvent[]): Promise<number> {
   if (events.length === 0) return 0;
-  return db.transaction('rw', db.events, async () => {
+  const stored = await db.transaction('rw', db.events, async () => {
     const known = await db.events.bulkGet(events.map((e) => e.id));
     const fresh = events.filter((_, i) => !known[i]);
     await db.events.bulkAdd(fresh);
     return fresh.length;
   });
+  // Evidence files the older events reference are fetched like those of pulled events.
+  await noteWantedFiles(db, events);
+  return stored;
 }
 
 /** Fetches and stores the history (up to the snapshot) of records this device must re-fold. */
