@@ -63,3 +63,19 @@ export function PageHeader({ id, title, actions, subtitle }: { id?: string; titl
 export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
+
+/** Previous / page n / next under a paged list. */
+export function Pager({ page, hasMore, setPage }: { page: number; hasMore: boolean; setPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="pager">
+      <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+        {t('common.previous')}
+      </button>
+      <span className="muted">{t('common.page', { page: page + 1 })}</span>
+      <button type="button" className="btn btn-small" disabled={!hasMore} onClick={() => setPage(page + 1)}>
+        {t('common.next')}
+      </button>
+    </div>
+  );
+}

@@ -4,18 +4,17 @@
  * browser's print dialog on the web.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { visitsInside } from '../store/queries/visits';
 import { useOrg, useUserNames, useUsers } from '../app/hooks';
 import { match } from '../app/router';
 import { useSessionStore } from '../app/session-store';
-import { platform } from '../platform';
 import { VisitFormTemplate } from './templates/VisitFormTemplate';
 import { EvacuationListTemplate } from './templates/EvacuationListTemplate';
 import { IncidentCompletionTemplate, IncidentReportTemplate } from './templates/IncidentReportTemplate';
 import './print.css';
+import { PrintToolbar } from './PrintToolbar';
 
 export function PrintScreen({ route }: { route: string }) {
   const { t } = useTranslation();
@@ -23,7 +22,6 @@ export function PrintScreen({ route }: { route: string }) {
   const user = useSessionStore((s) => s.user);
   const names = useUserNames();
   const users = useUsers();
-  const [message, setMessage] = useState<string | null>(null);
   const visitId = match('/print/visit/:id', route)?.id;
   const visit = useLiveQuery(async () => (visitId ? ((await db.visits.get(visitId)) ?? null) : null), [visitId]);
   const incidentMatch = match('/print/incident/:id', route) ?? match('/print/incident-completion/:id', route);
@@ -51,37 +49,7 @@ export function PrintScreen({ route }: { route: string }) {
 
   return (
     <div className="print-screen">
-      <div className="print-toolbar no-print">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.back')}
-        </button>
-        <span className="muted">{t('print.previewNote')}</span>
-        <button
-          type="button"
-          className="btn"
-          onClick={async () => {
-            const r = await platform.savePdf({ fileName });
-            setMessage(r.ok ? (r.data ? t('print.savedTo', { path: r.data.path }) : null) : t(r.error.message));
-          }}
-        >
-          {t('print.savePdf')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={async () => {
-            const r = await platform.print();
-            if (!r.ok) setMessage(t(r.error.message));
-          }}
-        >
-          {t('print.print')}
-        </button>
-      </div>
-      {message && (
-        <div className="banner banner-info no-print" role="status">
-          {message}
-        </div>
-      )}
+      <PrintToolbar fileName={fileName} />
       <div className="paper">{doc ?? <p>{visit === null && incident === null ? t('common.notFound') : t('common.loading')}</p>}</div>
     </div>
   );

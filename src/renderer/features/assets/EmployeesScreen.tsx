@@ -12,7 +12,7 @@ import { assetsHeldBy, documentsOf, employeesPage } from '../../store/queries/as
 import { useCommand, useFormatDateTime } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
+import { Empty, FailureBanner, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge } from './parts';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
@@ -130,15 +130,7 @@ export function EmployeesScreen() {
             </tbody>
           </table>
         )}
-        <div className="pager">
-          <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('common.previous')}
-          </button>
-          <span>{t('common.page', { page: page + 1 })}</span>
-          <button type="button" className="btn btn-small" disabled={!result?.hasMore} onClick={() => setPage(page + 1)}>
-            {t('common.next')}
-          </button>
-        </div>
+        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
       </section>
     </div>
   );

@@ -9,7 +9,7 @@ import { assetByCode, inventoryPage, statusCounts, type InventoryFilter } from '
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { platform } from '../../platform';
-import { Empty, Field, PageHeader } from '../../components/ui';
+import { Empty, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { inventoryCsv, inventoryXlsx } from './spreadsheet';
 
@@ -171,15 +171,7 @@ export function InventoryScreen() {
             </tbody>
           </table>
         )}
-        <div className="pager">
-          <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('common.previous')}
-          </button>
-          <span>{t('common.page', { page: page + 1 })}</span>
-          <button type="button" className="btn btn-small" disabled={!result?.hasMore} onClick={() => setPage(page + 1)}>
-            {t('common.next')}
-          </button>
-        </div>
+        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
       </section>
     </div>
   );

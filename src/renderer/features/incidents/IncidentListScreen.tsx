@@ -8,7 +8,7 @@ import { stepOf } from '../../../shared/domain/incident/steps';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
 import { navigate, useRoute } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader } from '../../components/ui';
+import { Empty, PageHeader, Pager } from '../../components/ui';
 import { db } from '../../store';
 import { countWaitingFor, incidentListPage } from '../../store/queries/incidents';
 import { IncidentStatusBadge, SeverityBadge } from './badges';
@@ -132,15 +132,7 @@ function AllIncidents() {
           </tbody>
         </table>
       )}
-      <div className="pager">
-        <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
-          {t('common.previous')}
-        </button>
-        <span className="muted">{t('common.page', { page: page + 1 })}</span>
-        <button type="button" className="btn btn-small" disabled={!data?.hasMore} onClick={() => setPage((p) => p + 1)}>
-          {t('common.next')}
-        </button>
-      </div>
+      <Pager page={page} hasMore={!!data?.hasMore} setPage={setPage} />
     </section>
   );
 }

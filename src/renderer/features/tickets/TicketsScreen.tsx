@@ -7,26 +7,11 @@ import { db } from '../../store';
 import { countQueue, ticketLogPage, ticketQueue, ticketsAwaitingConfirmation, TICKET_PAGE } from '../../store/queries/tickets';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, Field, PageHeader } from '../../components/ui';
+import { Empty, Field, PageHeader, Pager } from '../../components/ui';
 import { TicketTable } from './TicketTable';
 import './tickets.css';
 
 type Tab = 'queue' | 'confirm' | 'all';
-
-function Pager({ page, hasMore, setPage }: { page: number; hasMore: boolean; setPage: (p: number) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="pager">
-      <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-        {t('common.previous')}
-      </button>
-      <span>{t('common.page', { page: page + 1 })}</span>
-      <button type="button" className="btn btn-small" disabled={!hasMore} onClick={() => setPage(page + 1)}>
-        {t('common.next')}
-      </button>
-    </div>
-  );
-}
 
 function QueueTab() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { db } from '../../store';
 import { visitLogPage, type VisitFilter } from '../../store/queries/visits';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
-import { Empty, Field, PageHeader, StatusBadge } from '../../components/ui';
+import { Empty, Field, PageHeader, Pager, StatusBadge } from '../../components/ui';
 
 interface FilterForm {
   from: string;
@@ -121,15 +121,7 @@ export function VisitLogScreen() {
             </tbody>
           </table>
         )}
-        <div className="pager">
-          <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('common.previous')}
-          </button>
-          <span>{t('common.page', { page: page + 1 })}</span>
-          <button type="button" className="btn btn-small" disabled={!result?.hasMore} onClick={() => setPage(page + 1)}>
-            {t('common.next')}
-          </button>
-        </div>
+        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
       </section>
     </div>
   );

@@ -11,18 +11,17 @@ import { db } from '../../../store';
 import { useOrg, useUsers } from '../../../app/hooks';
 import { match } from '../../../app/router';
 import { useSessionStore } from '../../../app/session-store';
-import { platform } from '../../../platform';
 import { HandoverDocTemplate } from './HandoverDocTemplate';
 import { LabelsTemplate } from './LabelsTemplate';
 import '../../../print/print.css';
 import './asset-print.css';
+import { PrintToolbar } from '../../../print/PrintToolbar';
 
 export function AssetPrintScreen({ route }: { route: string }) {
   const { t } = useTranslation();
   const org = useOrg();
   const user = useSessionStore((s) => s.user);
   const users = useUsers();
-  const [message, setMessage] = useState<string | null>(null);
   const docId = match('/print/assets/doc/:id', route)?.id;
   const labelIds = route.startsWith('/print/assets/labels') ? (new URLSearchParams(route.split('?')[1] ?? '').get('ids') ?? '').split(',').filter(Boolean) : [];
   const data = useLiveQuery(async () => {
@@ -62,37 +61,7 @@ export function AssetPrintScreen({ route }: { route: string }) {
 
   return (
     <div className="print-screen">
-      <div className="print-toolbar no-print">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.back')}
-        </button>
-        <span className="muted">{t('print.previewNote')}</span>
-        <button
-          type="button"
-          className="btn"
-          onClick={async () => {
-            const r = await platform.savePdf({ fileName });
-            setMessage(r.ok ? (r.data ? t('print.savedTo', { path: r.data.path }) : null) : t(r.error.message));
-          }}
-        >
-          {t('print.savePdf')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={async () => {
-            const r = await platform.print({});
-            if (!r.ok) setMessage(t(r.error.message));
-          }}
-        >
-          {t('print.print')}
-        </button>
-      </div>
-      {message && (
-        <div className="banner banner-info no-print" role="status">
-          {message}
-        </div>
-      )}
+      <PrintToolbar fileName={fileName} />
       <div className={`paper${docId ? '' : ' paper-labels'}`}>{content ?? <p>{data === null ? t('common.notFound') : t('common.loading')}</p>}</div>
     </div>
   );
