@@ -258,3 +258,57 @@ async function assetCount(page: Page): Promise<number> {
     });
   });
 }
+
+/** A personnel office's XLSX: NIPs as text, one NIP Excel turned into a number, one NIP twice. */
+async function personnelXlsx(): Promise<Buffer> {
+  const mod = await import('exceljs');
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Pegawai');
+  ws.addRow(['No', 'NIP Baru', 'Nama Lengkap', 'Unit Kerja', 'Jabatan', 'E-mail', 'Status Pegawai']);
+  ws.addRow([1, SITI.nip, SITI.name, SITI.department, SITI.position, SITI.email, 'PNS']);
+  ws.addRow([2, 199105052019032011, DEWI.name, DEWI.department, DEWI.position, '', 'PNS']);
+  ws.addRow([3, '19920303 201503 1 002', 'Andi Wijaya', 'Bidang TIK', 'Pranata Komputer', 'andi@makassarkota.go.id', 'PPPK']);
+  ws.addRow([4, SITI.nip, 'Siti R. (duplikat)', SITI.department, SITI.position, '', 'PNS']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('the personnel list imports from XLSX: bad NIPs reported by row, then a re-import updates who moved', async ({ page }) => {
+  await setUpOffice(page);
+  await openNav(page, 'Pegawai');
+  await page.getByRole('button', { name: 'Impor CSV/XLSX' }).click();
+  await page.getByLabel('Berkas CSV / XLSX').setInputFiles({ name: 'daftar-pegawai.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await personnelXlsx() });
+  await expect(page.getByTestId('import-summary')).toHaveText('2 baris siap, 2 baris bermasalah, 0 dikecualikan.');
+  await expect(page.getByLabel('NIP', { exact: true })).toHaveValue('1');
+  const errors = page.getByTestId('import-errors');
+  await expect(errors.locator('tr[data-row="3"]')).toContainText('NIP tersimpan sebagai angka di Excel');
+  await expect(errors.locator('tr[data-row="5"]')).toContainText(`NIP ${SITI.nip} sudah ada di baris 2 berkas ini.`);
+  await expect(page.getByTestId('import-submit')).toBeDisabled();
+  // Type the NIP as text where Excel lost it; leave the duplicate out.
+  await errors.getByLabel('NIP 3').fill(DEWI.nip);
+  await errors.getByLabel('NIP 3').press('Enter');
+  await expect(page.getByTestId('import-summary')).toHaveText('3 baris siap, 1 baris bermasalah, 0 dikecualikan.');
+  await errors.locator('tr[data-row="5"]').getByRole('button', { name: 'Kecualikan' }).click();
+  await expect(page.getByTestId('import-plan')).toHaveText('3 pegawai baru, 0 diperbarui, 0 tidak berubah.');
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-done')).toContainText('3 pegawai ditambahkan atau diperbarui.');
+  await page.getByRole('link', { name: 'Lihat daftar pegawai' }).click();
+  const list = page.getByTestId('employees');
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(list.getByRole('row', { name: /Andi Wijaya/ })).toContainText('199203032015031002');
+
+  // A month later: Andi moved to another unit and Dewi resigned; Siti is unchanged.
+  const csv = ['NIP;Nama;Unit Kerja;Jabatan;Email;Status', `${SITI.nip};${SITI.name};${SITI.department};${SITI.position};${SITI.email};Aktif`, '199203032015031002;Andi Wijaya;Bidang Aplikasi Informatika;Pranata Komputer Ahli Muda;andi@makassarkota.go.id;Aktif', `'${DEWI.nip};${DEWI.name};${DEWI.department};${DEWI.position};;Pensiun`].join('\n');
+  await page.getByRole('button', { name: 'Impor CSV/XLSX' }).click();
+  await page.getByLabel('Berkas CSV / XLSX').setInputFiles({ name: 'pegawai-desember.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-plan')).toHaveText('0 pegawai baru, 2 diperbarui, 1 tidak berubah.');
+  await page.getByRole('button', { name: 'Simpan 2 pegawai' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('2 pegawai ditambahkan atau diperbarui.');
+  await page.getByRole('link', { name: 'Lihat daftar pegawai' }).click();
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(list.getByRole('row', { name: /Andi Wijaya/ })).toContainText('Bidang Aplikasi Informatika');
+  await expect(list.getByRole('row', { name: /Dewi Lestari/ })).toContainText('Berhenti');
+  // The employee's own page shows the new position.
+  await list.getByRole('link', { name: 'Andi Wijaya' }).click();
+  await expect(page.getByText('Pranata Komputer Ahli Muda')).toBeVisible();
+});

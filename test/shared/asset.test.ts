@@ -12,6 +12,8 @@ import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
 import { addMonths, maintenanceDue, type AssetState } from '../../src/shared/domain/asset/state';
 import { keyProblems } from '../../src/shared/domain/asset/commands';
+import { accessoriesCell, guessMapping, parseAccessories, rowToInput } from '../../src/shared/domain/asset/import';
+import { guessEmployeeMapping, repeatedNips, rowToEmployee } from '../../src/shared/domain/employee/import';
 import type { HandoverState } from '../../src/shared/domain/handover/state';
 import type { EmployeeState } from '../../src/shared/domain/employee/state';
 import { checkEvent } from '../../src/shared/sync/event-commands';
@@ -332,5 +334,94 @@ describe('maintenance schedule', () => {
     expect((await w.refused('asset.setStatus', { id: a.id, status: 'retired', reason: 'Rusak berat' })).message).toBe('asset.errors.statusMove');
     const emp = w.records.get(`employee:${e1.id}`) as EmployeeState;
     expect(emp.keys).toEqual(['N:198701012010011001']);
+  });
+});
+
+describe('spreadsheet imports', () => {
+  it('reads the accessories cell the export writes, in either language, and writes it back the same', () => {
+    expect(parseAccessories('charger 5CD1234 – Adaptor 65W; Tas; mouse SN: M-123 (missing)\nKabel HDMI')).toEqual([
+      { kind: 'charger', serial: '5CD1234', description: 'Adaptor 65W' },
+      { kind: 'bag', serial: '', description: '' },
+      { kind: 'mouse', serial: 'M-123', description: '' },
+      { kind: 'cable', serial: '', description: 'HDMI' },
+    ]);
+    // An item naming no kind stays, as "other" with its text; a serial starting with SN keeps it.
+    expect(parseAccessories('Pointer presentasi; charger SNX99')).toEqual([
+      { kind: 'other', serial: '', description: 'Pointer presentasi' },
+      { kind: 'charger', serial: 'SNX99', description: '' },
+    ]);
+    const list = [
+      { id: 'x1', kind: 'charger' as const, serial: 'CHG-1', description: 'USB-C 65W' },
+      { id: 'x2', kind: 'dock' as const, serial: '', description: '' },
+    ];
+    expect(parseAccessories(accessoriesCell(list))).toEqual(list.map(({ id: _id, ...rest }) => rest));
+  });
+
+  it('imports accessories from a Snipe-IT-style sheet; a bad or clashing accessory serial is a problem of its row', async () => {
+    const headers = ['Asset Tag', 'Serial Number', 'Model name', 'Manufacturer', 'Category', 'Location', 'Purchase Date', 'Status', 'Checked Out To', 'Aksesoris'];
+    const m = guessMapping(headers);
+    expect(m).toMatchObject({ tag: 0, serial: 1, model: 2, brand: 3, category: 4, location: 5, purchaseDate: 6, status: 7, holder: 8, accessories: 9 });
+    const row = (tag: string, serial: string, acc: string) => [tag, serial, 'ThinkPad T14', 'Lenovo', 'Laptops', 'Gudang TIK', '10/01/2025', 'Ready to Deploy', '', acc];
+    const good = rowToInput(row('INV-100', 'PF9A0001', 'charger CHG-100; tas'), m, newId());
+    expect(good.problems).toEqual([]);
+    expect(good.input!.accessories).toEqual([
+      { kind: 'charger', serial: 'CHG-100', description: '' },
+      { kind: 'bag', serial: '', description: '' },
+    ]);
+    expect(good.input!.purchaseDate).toBe('2025-01-10');
+    expect(rowToInput(row('INV-101', 'PF9A0002', 'charger 12#45'), m, newId()).problems).toEqual([{ field: 'accessories', message: 'asset.errors.serialFormat' }]);
+    // The accessory's serial is another row's device serial: the later row is named.
+    const clash = rowToInput(row('INV-102', 'PF9A0003', 'charger PF9A0001'), m, newId());
+    const problems = keyProblems([good.input!, clash.input!], {});
+    expect(problems).toEqual([{ row: 1, field: 'accessories', message: 'asset.errors.serialRepeated', params: { value: 'PF9A0001', other: 1 } }]);
+    // Imported in one command, accessories included, and findable by their serials.
+    const w = new World();
+    await w.ok('asset.import', { rows: [good.input!] });
+    expect(w.asset(good.input!.id).keys).toEqual(['T:INV-100', 'S:PF9A0001', 'S:CHG-100']);
+  });
+
+  it('reads personnel lists: NIP with spaces, NIPs Excel turned into numbers refused, statuses in Indonesian', () => {
+    const m = guessEmployeeMapping(['No', 'NIP Baru', 'Nama Lengkap', 'Unit Kerja', 'Jabatan', 'E-mail', 'Status Pegawai']);
+    expect(m).toEqual({ nip: 1, name: 2, department: 3, position: 4, email: 5, status: 6 });
+    const row = (nip: unknown, status = 'PNS', email = 'siti@dinas.go.id') => [1, nip, 'Siti Rahmawati', 'Bidang Keuangan', 'Analis Keuangan', email, status];
+    expect(rowToEmployee(row('19870101 201001 1 001'), m, 'id1')).toEqual({
+      input: { id: 'id1', nip: '198701012010011001', name: 'Siti Rahmawati', department: 'Bidang Keuangan', position: 'Analis Keuangan', email: 'siti@dinas.go.id', status: 'active' },
+      problems: [],
+    });
+    expect(rowToEmployee(row(198701012010011001), m, 'id2').problems).toEqual([{ field: 'nip', message: 'employee.import.errors.nipAsNumber' }]);
+    expect(rowToEmployee(row('1.98701E+17'), m, 'id3').problems).toEqual([{ field: 'nip', message: 'employee.import.errors.nipAsNumber' }]);
+    expect(rowToEmployee(row(12345678), m, 'id4').input?.nip).toBe('12345678');
+    expect(rowToEmployee(row('198701012010011001', 'Non Aktif'), m, 'id5').input?.status).toBe('resigned');
+    expect(rowToEmployee(row('198701012010011001', 'Pensiun'), m, 'id6').input?.status).toBe('resigned');
+    expect(rowToEmployee(row('198701012010011001', 'Cuti panjang?'), m, 'id7').problems).toEqual([{ field: 'status', message: 'employee.import.errors.status', params: { value: 'Cuti panjang?' } }]);
+    expect(rowToEmployee(row('198701012010011001', 'Aktif', 'bukan-email'), m, 'id8').problems).toEqual([{ field: 'email', message: 'employee.errors.email' }]);
+    expect(repeatedNips([{ nip: '111111' }, { nip: '222222' }, { nip: '111111' }])).toEqual([{ row: 2, field: 'nip', message: 'employee.import.errors.nipRepeated', params: { value: '111111', other: 1 } }]);
+  });
+
+  it('imports a personnel list in one command: new NIPs added, known ones updated, all or nothing', async () => {
+    const { w, e1, e2 } = await setUp();
+    const moved = { ...e1, department: 'Bidang TIK', position: 'Pranata Komputer' };
+    const newcomer = employee({ nip: '199505052020121003', name: 'Rina Kartika' });
+    const same = { ...e2 };
+    const drafts = await w.ok('employee.import', { rows: [moved, newcomer, same] });
+    expect(drafts.map((d) => [d.type, d.recordId, d.payload])).toEqual([
+      ['employee.updated', e1.id, { department: 'Bidang TIK', position: 'Pranata Komputer' }],
+      ['employee.created', newcomer.id, expect.objectContaining({ nip: '199505052020121003', name: 'Rina Kartika' })],
+    ]);
+    expect(w.records.get(`employee:${e1.id}`)).toMatchObject({ department: 'Bidang TIK', position: 'Pranata Komputer', nip: e1.nip });
+    // A NIP held by another employee, a NIP twice in the file, an auditor: refused, nothing written.
+    expect(await w.refused('employee.import', { rows: [employee({ nip: e2.nip })] })).toMatchObject({ message: 'employee.errors.nipTaken', params: { nip: e2.nip, row: 1 } });
+    const twice = employee({ nip: '199901012022011001' });
+    expect(await w.refused('employee.import', { rows: [twice, { ...employee(), nip: twice.nip }] })).toMatchObject({ message: 'employee.import.errors.nipRepeated', params: { row: 2, other: 1 } });
+    expect((await w.refused('employee.import', { rows: [employee({ nip: '199901012022011002' })] }, by(AUDITOR))).message).toBe('errors.forbidden');
+    expect((await w.refused('employee.import', { rows: [] })).message).toBe('employee.import.errors.empty');
+    // The server re-checks each event like a single create or update.
+    const server = new World();
+    for (const e of w.events) {
+      const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: ORG, lookups: server.lookups });
+      expect(checked, e.type).toEqual({ ok: true, data: true });
+      server.fold(e);
+    }
+    expect(server.records.get(`employee:${newcomer.id}`)).toEqual(w.records.get(`employee:${newcomer.id}`));
   });
 });

@@ -29,7 +29,7 @@ import {
 } from './asset/commands';
 import { applyAsset } from './asset/fold';
 import type { AssetState } from './asset/state';
-import { employeeCreate, employeeUpdate } from './employee/commands';
+import { employeeCreate, employeeImport, employeeUpdate } from './employee/commands';
 import { applyEmployee } from './employee/fold';
 import type { EmployeeState } from './employee/state';
 import { handoverIssue, handoverReturn } from './handover/commands';
@@ -70,6 +70,7 @@ export const commands = {
   'incident.decideSanction': incidentDecideSanction,
   'employee.create': employeeCreate,
   'employee.update': employeeUpdate,
+  'employee.import': employeeImport,
   'asset.create': assetCreate,
   'asset.import': assetImport,
   'asset.update': assetUpdate,

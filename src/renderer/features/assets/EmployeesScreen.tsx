@@ -86,7 +86,17 @@ export function EmployeesScreen() {
   const result = useLiveQuery(() => employeesPage(db, q, page), [q, page]);
   return (
     <div>
-      <PageHeader title={t('employee.list.title')} subtitle={t('employee.list.subtitle')} />
+      <PageHeader
+        title={t('employee.list.title')}
+        subtitle={t('employee.list.subtitle')}
+        actions={
+          canManage && (
+            <button type="button" className="btn" onClick={() => navigate('/employees/import')}>
+              {t('employee.import.open')}
+            </button>
+          )
+        }
+      />
       {canManage && <EmployeeForm onDone={() => undefined} />}
       <section className="card">
         <Field label={t('employee.list.search')} htmlFor="emp-q">

@@ -1,219 +1,93 @@
 /**
- * Inventory import from CSV or XLSX: the column mapping is guessed from the header (Snipe-IT's
- * export names included) and can be changed; every row is checked (fields, dates, categories,
- * tags and serials unique in the file and in the office) and its problems listed by spreadsheet
- * row. Bad rows are fixed in place or excluded; nothing is imported until none is left, and
- * then everything is imported in ONE commit.
+ * The two spreadsheet imports of the asset workflow, each an ImportSpec for SheetImport:
+ * the inventory (Snipe-IT's export names recognised; tags and serials, accessories' included,
+ * unique in the file and in the office) and the employee list (NIP unique; a NIP the office
+ * already holds updates that employee).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keyProblems, takenKeys } from '../../../shared/domain/asset/commands';
-import { guessMapping, IMPORT_FIELDS, rowToInput, type ColumnMapping, type ImportField } from '../../../shared/domain/asset/import';
+import { guessMapping, IMPORT_FIELDS, rowToInput } from '../../../shared/domain/asset/import';
 import type { AssetInput } from '../../../shared/domain/asset/state';
-import { newId } from '../../../shared/ids';
+import { employeeChanges, EMPLOYEE_IMPORT_FIELDS, guessEmployeeMapping, repeatedNips, rowToEmployee, type EmployeeImportInput } from '../../../shared/domain/employee/import';
+import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
 import { db } from '../../store';
 import { dexieLookups } from '../../store/commit';
-import { useCommand } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, FailureBanner, PageHeader } from '../../components/ui';
-import { readSheet, type Sheet } from './spreadsheet';
-
-interface Problem {
-  field: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
-
-const SHOWN = 200;
+import { SheetImport, type ImportSpec } from './SheetImport';
 
 export function ImportScreen() {
   const { t } = useTranslation();
-  const { run, failure, busy } = useCommand();
-  const [fileName, setFileName] = useState('');
-  const [sheet, setSheet] = useState<Sheet | null>(null);
-  const [ids, setIds] = useState<string[]>([]);
-  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [excluded, setExcluded] = useState<Set<number>>(new Set());
-  const [taken, setTaken] = useState<Record<string, string>>({});
-  const [readError, setReadError] = useState<string | null>(null);
-  const [done, setDone] = useState<number | null>(null);
-
-  const converted = useMemo(() => (sheet && mapping ? sheet.rows.map((cells, i) => rowToInput(cells, mapping, ids[i]!)) : []), [sheet, mapping, ids]);
-  // Tags and serials already in the office, asked once per conversion.
-  useEffect(() => {
-    const rows = converted.map((c) => c.input).filter((x): x is AssetInput => !!x);
-    let live = true;
-    void takenKeys(dexieLookups(db), rows).then((found) => live && setTaken(found));
-    return () => {
-      live = false;
-    };
-  }, [converted]);
-  const problems = useMemo(() => {
-    const byRow = new Map<number, Problem[]>();
-    converted.forEach((c, i) => c.problems.length > 0 && !excluded.has(i) && byRow.set(i, [...c.problems]));
-    const kept = converted.map((c, i) => ({ c, i })).filter(({ c, i }) => c.input && !excluded.has(i));
-    for (const p of keyProblems(kept.map(({ c }) => c.input!), taken)) {
-      const i = kept[p.row]!.i;
-      const params = p.params?.other !== undefined ? { ...p.params, other: kept[Number(p.params.other) - 1]!.i + 2 } : p.params;
-      byRow.set(i, [...(byRow.get(i) ?? []), { field: p.field, message: p.message, params }]);
-    }
-    return [...byRow].sort(([a], [b]) => a - b);
-  }, [converted, excluded, taken]);
-  const badRows = new Set(problems.map(([i]) => i));
-  const ready = converted.filter((c, i) => c.input && !excluded.has(i) && !badRows.has(i)).length;
-
-  const load = async (file: File) => {
-    setDone(null);
-    setReadError(null);
-    try {
-      const s = await readSheet(file);
-      if (s.headers.length === 0 || s.rows.length === 0) throw new Error('empty');
-      setFileName(file.name);
-      setIds(s.rows.map(() => newId()));
-      setMapping(guessMapping(s.headers));
-      setExcluded(new Set());
-      setSheet(s);
-    } catch {
-      setSheet(null);
-      setReadError(t('asset.import.errors.unreadable'));
-    }
-  };
-
-  const editCell = (row: number, field: ImportField, value: string) => {
-    if (!sheet || !mapping || mapping[field] < 0) return;
-    const rows = sheet.rows.slice();
-    const cells = rows[row]!.slice();
-    cells[mapping[field]] = value;
-    rows[row] = cells;
-    setSheet({ ...sheet, rows });
-  };
-
-  const submit = async () => {
-    const rows = converted.filter((c, i) => c.input && !excluded.has(i)).map((c) => c.input!);
-    if (await run({ type: 'asset.import', input: { rows } })) {
-      setDone(rows.length);
-      setSheet(null);
-    }
-  };
-
-  return (
-    <div>
-      <PageHeader title={t('asset.import.title')} subtitle={t('asset.import.subtitle')} />
-      <FailureBanner failure={failure} />
-      {done !== null && (
-        <div className="banner banner-ok" role="status" data-testid="import-done">
-          {t('asset.import.done', { count: done })}{' '}
-          <a href="#/assets">{t('asset.import.toInventory')}</a>
-        </div>
-      )}
-      <section className="card">
-        <label className="field" htmlFor="import-file">
-          <span>{t('asset.import.file')}</span>
-          <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
-        </label>
-        {readError && (
-          <div className="field-error" role="alert">
-            {readError}
-          </div>
-        )}
-        <p className="hint">{t('asset.import.hint')}</p>
-      </section>
-      {sheet && mapping && (
-        <>
-          <section className="card">
-            <h2>{t('asset.import.mapping', { file: fileName, count: sheet.rows.length })}</h2>
-            <div className="import-mapping">
-              {IMPORT_FIELDS.map((f) => (
-                <label key={f} className="field">
-                  <span>{t(`asset.import.fields.${f}`)}</span>
-                  <select aria-label={t(`asset.import.fields.${f}`)} value={mapping[f]} onChange={(e) => setMapping({ ...mapping, [f]: Number(e.target.value) })}>
-                    <option value={-1}>{t('asset.import.notImported')}</option>
-                    {sheet.headers.map((h, i) => (
-                      <option key={i} value={i}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-            </div>
-          </section>
-          <section className="card">
-            <h2>{t('asset.import.check')}</h2>
-            <p role="status" data-testid="import-summary">
-              {t('asset.import.summary', { ready, bad: problems.length, excluded: excluded.size })}
-            </p>
-            {problems.length > 0 && (
-              <>
-                <div className="inline-actions">
-                  <button type="button" className="btn" onClick={() => setExcluded(new Set([...excluded, ...problems.map(([i]) => i)]))}>
-                    {t('asset.import.excludeAll')}
-                  </button>
-                </div>
-                <div className="import-errors">
-                  <table className="table" data-testid="import-errors">
-                    <thead>
-                      <tr>
-                        <th>{t('asset.import.row')}</th>
-                        <th>{t('asset.import.problem')}</th>
-                        <th>{t('asset.import.fix')}</th>
-                        <th aria-label={t('common.actions')} />
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {problems.slice(0, SHOWN).map(([i, list]) => (
-                        <tr key={i} data-row={i + 2}>
-                          <td>{i + 2}</td>
-                          <td>
-                            {list.map((p, k) => (
-                              <div key={k}>
-                                <strong>{t(`asset.import.fields.${p.field === 'accessories' ? 'serial' : p.field}`, { defaultValue: p.field })}</strong>: {t(p.message, p.params ?? {})}
-                              </div>
-                            ))}
-                          </td>
-                          <td>
-                            {[...new Set(list.map((p) => p.field))]
-                              .filter((f): f is ImportField => (IMPORT_FIELDS as readonly string[]).includes(f) && mapping[f as ImportField] >= 0)
-                              .map((f) => (
-                                <input
-                                  key={f}
-                                  aria-label={`${t(`asset.import.fields.${f}`)} ${i + 2}`}
-                                  defaultValue={String(sheet.rows[i]![mapping[f]] ?? '')}
-                                  onBlur={(e) => editCell(i, f, e.target.value)}
-                                  onKeyDown={(e) => e.key === 'Enter' && editCell(i, f, (e.target as HTMLInputElement).value)}
-                                />
-                              ))}
-                          </td>
-                          <td>
-                            <button type="button" className="btn btn-small" onClick={() => setExcluded(new Set([...excluded, i]))}>
-                              {t('asset.import.exclude')}
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  {problems.length > SHOWN && <p className="hint">{t('asset.import.more', { count: problems.length - SHOWN })}</p>}
-                </div>
-              </>
-            )}
-            {excluded.size > 0 && (
-              <button type="button" className="btn btn-link" onClick={() => setExcluded(new Set())}>
-                {t('asset.import.includeAgain')}
-              </button>
-            )}
-          </section>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => navigate('/assets')}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || ready === 0} onClick={() => void submit()} data-testid="import-submit">
-              {t('asset.import.submit', { count: ready })}
-            </button>
-          </div>
-        </>
-      )}
-      {!sheet && done === null && !readError && <Empty>{t('asset.import.empty')}</Empty>}
-    </div>
+  const spec = useMemo<ImportSpec<(typeof IMPORT_FIELDS)[number], AssetInput, Record<string, string>>>(
+    () => ({
+      texts: {
+        title: t('asset.import.title'),
+        subtitle: t('asset.import.subtitle'),
+        hint: t('asset.import.hint'),
+        submit: (count) => t('asset.import.submit', { count }),
+        done: (count) => t('asset.import.done', { count }),
+      },
+      listRoute: '/assets',
+      listLabel: t('asset.import.toInventory'),
+      fields: IMPORT_FIELDS,
+      fieldLabel: (f) => t(`asset.import.fields.${f}`),
+      guess: guessMapping,
+      convert: rowToInput,
+      lookup: (rows) => takenKeys(dexieLookups(db), rows),
+      check: keyProblems,
+      command: (rows) => ({ command: { type: 'asset.import', input: { rows } }, count: rows.length }),
+    }),
+    [t],
   );
+  return <SheetImport spec={spec} />;
+}
+
+/** What the office holds of an employee list: the employee of each NIP it already knows. */
+type KnownByNip = Map<string, EmployeeState>;
+
+/** Each row as the command takes it: a known NIP keeps its employee's id. */
+function planRows(rows: EmployeeImportInput[], known: KnownByNip) {
+  return rows.map((r) => {
+    const current = known.get(r.nip);
+    if (!current) return { row: r, action: 'create' as const };
+    const changed = Object.keys(employeeChanges(r, current)).length > 0;
+    return { row: { ...r, id: current.id }, action: changed ? ('update' as const) : ('same' as const) };
+  });
+}
+
+export function EmployeeImportScreen() {
+  const { t } = useTranslation();
+  const spec = useMemo<ImportSpec<(typeof EMPLOYEE_IMPORT_FIELDS)[number], EmployeeImportInput, KnownByNip>>(
+    () => ({
+      texts: {
+        title: t('employee.import.title'),
+        subtitle: t('employee.import.subtitle'),
+        hint: t('employee.import.hint'),
+        submit: (count) => t('employee.import.submit', { count }),
+        done: (count) => t('employee.import.done', { count }),
+      },
+      listRoute: '/employees',
+      listLabel: t('employee.import.toList'),
+      fields: EMPLOYEE_IMPORT_FIELDS,
+      fieldLabel: (f) => t(`employee.fields.${f}`),
+      guess: guessEmployeeMapping,
+      convert: rowToEmployee,
+      lookup: async (rows) => {
+        const holders = await dexieLookups(db).idsByKey('employee', rows.map((r) => nipKey(r.nip)));
+        const states = await db.employees.bulkGet([...new Set(Object.values(holders))]);
+        return new Map(states.filter((e): e is EmployeeState => !!e).map((e) => [e.nip, e]));
+      },
+      check: (rows) => repeatedNips(rows),
+      command: (rows, known) => {
+        const changing = planRows(rows, known).filter((p) => p.action !== 'same');
+        return changing.length === 0 ? null : { command: { type: 'employee.import', input: { rows: changing.map((p) => p.row) } }, count: changing.length };
+      },
+      plan: (rows, known) => {
+        const plan = planRows(rows, known);
+        const n = (a: string) => plan.filter((p) => p.action === a).length;
+        return t('employee.import.plan', { created: n('create'), updated: n('update'), same: n('same') });
+      },
+    }),
+    [t],
+  );
+  return <SheetImport spec={spec} />;
 }

@@ -6,7 +6,7 @@ import { AssetDetailScreen } from './AssetDetailScreen';
 import { AssetFormScreen } from './AssetFormScreen';
 import { EmployeeDetailScreen, EmployeesScreen } from './EmployeesScreen';
 import { HandoverScreen } from './HandoverScreen';
-import { ImportScreen } from './ImportScreen';
+import { EmployeeImportScreen, ImportScreen } from './ImportScreen';
 import { InventoryScreen } from './InventoryScreen';
 import { MaintenanceScreen } from './MaintenanceScreen';
 import { ReturnScreen } from './ReturnScreen';
@@ -24,6 +24,7 @@ export function assetScreen(route: string): ReactNode | null {
   if ((m = match('/assets/:id/edit', path))) return <AssetFormScreen id={m.id!} />;
   if ((m = match('/assets/:id', path))) return <AssetDetailScreen id={m.id!} />;
   if (path === '/employees') return <EmployeesScreen />;
+  if (path === '/employees/import') return <EmployeeImportScreen />;
   if ((m = match('/employees/:id', path))) return <EmployeeDetailScreen id={m.id!} />;
   if (path === '/handovers/new') return <HandoverScreen />;
   if ((m = match('/handovers/:id/return', path))) return <ReturnScreen handoverId={m.id!} />;

@@ -3,14 +3,15 @@
  * from the header, Snipe-IT's export names included), per-row conversion with the problems of
  * each row, and the inventory as rows for export. Pure: the renderer reads and writes files.
  */
-import { ASSET_CATEGORIES, assetInputSchema, type AssetCategory, type AssetInput, type AssetState } from './state';
+import { dateOf, guessColumns, rowReader, type CellProblem, type ColumnMapping as SheetMapping, type RowResult } from '../../sheet';
+import type { z } from 'zod';
+import { ASSET_CATEGORIES, assetInputSchema, type Accessory, type accessoryInputSchema, type AccessoryKind, type AssetCategory, type AssetInput, type AssetState } from './state';
 
-export const IMPORT_FIELDS = ['tag', 'serial', 'category', 'brand', 'model', 'purchaseDate', 'warrantyEnd', 'status', 'condition', 'location', 'notes', 'holder'] as const;
+type AccessoryInput = z.input<typeof accessoryInputSchema>;
+
+export const IMPORT_FIELDS = ['tag', 'serial', 'category', 'brand', 'model', 'purchaseDate', 'warrantyEnd', 'status', 'condition', 'location', 'notes', 'holder', 'accessories'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-/** Column index per field (-1: not imported). */
-export type ColumnMapping = Record<ImportField, number>;
-
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+export type ColumnMapping = SheetMapping<ImportField>;
 
 /** Header names each field answers to: ours (id, en) and Snipe-IT's export columns. */
 const HEADER_NAMES: Record<ImportField, string[]> = {
@@ -26,26 +27,51 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
   location: ['location', 'default location', 'lokasi', 'ruang'],
   notes: ['notes', 'catatan', 'keterangan'],
   holder: ['checked out to', 'assigned to', 'pemegang', 'pengguna'],
+  accessories: ['accessories', 'aksesoris', 'kelengkapan', 'perlengkapan'],
 };
 
 /** Guesses the column of each field from the header row. */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const names = headers.map(norm);
-  const used = new Set<number>();
-  const out = {} as ColumnMapping;
-  for (const field of IMPORT_FIELDS) {
-    let found = -1;
-    for (const candidate of HEADER_NAMES[field].map(norm)) {
-      const i = names.findIndex((n, idx) => n === candidate && !used.has(idx));
-      if (i >= 0) {
-        found = i;
-        break;
-      }
-    }
-    if (found >= 0) used.add(found);
-    out[field] = found;
-  }
-  return out;
+  return guessColumns(headers, IMPORT_FIELDS, HEADER_NAMES);
+}
+
+/** Words that name an accessory's kind, in Indonesian and English (the export writes the kind's own name). */
+const ACCESSORY_WORDS: [RegExp, AccessoryKind][] = [
+  [/^(charger|adaptor|adapter|pengisi daya|casan|cas|power adapter)\b/i, 'charger'],
+  [/^(bag|tas|sleeve)\b/i, 'bag'],
+  [/^(dock|docking|docking station)\b/i, 'dock'],
+  [/^(mouse|tetikus)\b/i, 'mouse'],
+  [/^(keyboard|papan ketik)\b/i, 'keyboard'],
+  [/^(cable|kabel)\b/i, 'cable'],
+  [/^(other|lainnya|lain)\b/i, 'other'],
+];
+
+/**
+ * The accessories cell: items separated by ";" (or new lines), each "<kind> [serial] [– description]"
+ * as the export writes them, e.g. "charger 5CD1234 – Adaptor 65W; tas; mouse SN: M123". A
+ * trailing "(missing)" / "(hilang)" is the export's note of a past return and is dropped. An
+ * item whose first words name no kind is kept as "other" with the whole text as description.
+ */
+export function parseAccessories(text: string): AccessoryInput[] {
+  return text
+    .split(/[;\n]+/)
+    .map((s) => s.trim().replace(/\s*\((missing|hilang)\)\s*$/i, ''))
+    .filter(Boolean)
+    .map((item) => {
+      const [head = '', ...rest] = item.split(/\s+[–—-]\s+/);
+      const description = rest.join(' – ').trim();
+      const hit = ACCESSORY_WORDS.map(([re, kind]) => ({ kind, m: re.exec(head.trim()) })).find((x) => x.m);
+      if (!hit) return { kind: 'other' as const, serial: '', description: item.slice(0, 120) };
+      const remainder = head.trim().slice(hit.m![0].length).replace(/^\s*[:-]?\s*(s\/?n(\s*[:.]\s*|\s+))?/i, '').trim();
+      // What follows the kind is its serial when it holds a digit ("CHG-100"), else words ("Kabel HDMI").
+      if (remainder && !/\d/.test(remainder)) return { kind: hit.kind, serial: '', description: [remainder, description].filter(Boolean).join(' – ') };
+      return { kind: hit.kind, serial: remainder, description };
+    });
+}
+
+/** Accessories as the export's cell (parseAccessories reads it back). */
+export function accessoriesCell(list: readonly Pick<Accessory, 'kind' | 'serial' | 'description' | 'missing'>[]): string {
+  return list.map((x) => `${x.kind}${x.serial ? ` ${x.serial}` : ''}${x.description ? ` – ${x.description}` : ''}${x.missing ? ' (missing)' : ''}`).join('; ');
 }
 
 /** Category words of Snipe-IT and Indonesian offices → our categories. */
@@ -78,38 +104,12 @@ export function statusOf(text: string): 'in_stock' | 'maintenance' | 'retired' |
   return undefined;
 }
 
-/** A date cell as YYYY-MM-DD: ISO text, DD/MM/YYYY (Indonesian order), or a Date from XLSX. */
-export function dateOf(value: unknown): string | undefined | null {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  const t = String(value).trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
-  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) return valid(+m[3]!, +m[2]!, +m[1]!);
-  return null;
-}
-
-function valid(y: number, mo: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-export interface RowResult {
-  input?: AssetInput;
-  /** Field and i18n key of each problem. */
-  problems: { field: string; message: string; params?: Record<string, string | number> }[];
-}
+export type { RowResult };
 
 /** One data row → an asset input, or its problems. */
-export function rowToInput(cells: readonly unknown[], m: ColumnMapping, id: string): RowResult {
-  const cell = (f: ImportField) => (m[f] >= 0 ? cells[m[f]] : undefined);
-  const text = (f: ImportField) => {
-    const v = cell(f);
-    return v === undefined || v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-  };
-  const problems: RowResult['problems'] = [];
+export function rowToInput(cells: readonly unknown[], m: ColumnMapping, id: string): RowResult<AssetInput> {
+  const { cell, text } = rowReader(cells, m);
+  const problems: CellProblem[] = [];
   const category = categoryOf(text('category'));
   if (!category) problems.push({ field: 'category', message: 'asset.errors.category', params: { value: text('category') } });
   const status = statusOf(text('status'));
@@ -132,7 +132,7 @@ export function rowToInput(cells: readonly unknown[], m: ColumnMapping, id: stri
     condition,
     location: text('location'),
     notes: text('notes'),
-    accessories: [],
+    accessories: parseAccessories(text('accessories')),
     status: status ?? 'in_stock',
     importedHolder: text('holder') || undefined,
   };
@@ -159,7 +159,7 @@ export function exportRow(a: AssetState, holderName: string): string[] {
     a.condition,
     a.location,
     holderName,
-    a.accessories.map((x) => `${x.kind}${x.serial ? ` ${x.serial}` : ''}${x.missing ? ' (missing)' : ''}`).join('; '),
+    accessoriesCell(a.accessories),
     a.lastMaintenanceAt?.slice(0, 10) ?? '',
     a.notes,
   ];

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
+import type { EventDraft } from '../../events';
 import type { CommandHandler } from '../types';
+import { employeeChanges, repeatedNips } from './import';
 import { employeeFieldsSchema, nipKey, type EmployeeState } from './state';
 
 export const employeeCreateInput = employeeFieldsSchema.extend({ id: z.string().uuid() });
@@ -38,5 +40,41 @@ export const employeeUpdate: CommandHandler<z.infer<typeof employeeUpdateInput>,
     const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && v !== (ctx.state as unknown as Record<string, unknown>)[k]));
     if (Object.keys(changed).length === 0) return ok([]);
     return ok([{ kind: 'employee', recordId: id, type: 'employee.updated', payload: changed }]);
+  },
+};
+
+export const employeeImportInput = z.object({ rows: z.array(employeeCreateInput).min(1, 'employee.import.errors.empty').max(20_000, 'employee.import.errors.tooMany') });
+
+/**
+ * A personnel list in ONE commit: a row whose NIP the office already holds updates that
+ * employee (only the fields that differ), the others are added; all or nothing. The sync
+ * server re-checks each event like a single employee.create / employee.update.
+ */
+export const employeeImport: CommandHandler<z.infer<typeof employeeImportInput>, EmployeeState> = {
+  kind: 'employee',
+  input: employeeImportInput,
+  recordId: (i) => i.rows[0]!.id,
+  async decide(input, ctx) {
+    if (!hasRole(ctx.actor, 'technician', 'admin')) return fail('forbidden', 'errors.forbidden');
+    const ids = new Set<string>();
+    for (const r of input.rows) {
+      if (ids.has(r.id)) return fail('exists', 'errors.exists');
+      ids.add(r.id);
+    }
+    const repeated = repeatedNips(input.rows)[0];
+    if (repeated) return fail('nip-repeated', repeated.message, { field: 'rows.nip', params: { ...repeated.params, row: repeated.row + 1 } });
+    const taken = await ctx.lookups.idsByKey('employee', input.rows.map((r) => nipKey(r.nip)));
+    const drafts: EventDraft[] = [];
+    for (const [i, { id, ...fields }] of input.rows.entries()) {
+      const holder = taken[nipKey(fields.nip)];
+      if (holder && holder !== id) return fail('nip-taken', 'employee.errors.nipTaken', { field: 'rows.nip', params: { nip: fields.nip, row: i + 1 } });
+      const current = (await ctx.lookups.record('employee', id)) as EmployeeState | undefined;
+      if (!current) drafts.push({ kind: 'employee', recordId: id, type: 'employee.created', payload: { ...fields } });
+      else {
+        const changes = employeeChanges(fields, current);
+        if (Object.keys(changes).length > 0) drafts.push({ kind: 'employee', recordId: id, type: 'employee.updated', payload: changes });
+      }
+    }
+    return ok(drafts);
   },
 };

@@ -1,0 +1,242 @@
+/**
+ * A spreadsheet import (CSV or XLSX), whatever it brings in: the column mapping is guessed
+ * from the header and can be changed; every row is checked (its own fields, then keys repeated
+ * in the file or taken in the office) and its problems listed by spreadsheet row. Bad rows are
+ * fixed in place or excluded; nothing is imported until none is left, and then everything is
+ * imported in ONE commit. What differs per import (fields, conversion, checks, the command,
+ * the texts) is its ImportSpec.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Command } from '../../../shared/domain/registry';
+import { newId } from '../../../shared/ids';
+import type { CellProblem, ColumnMapping, RowProblem, RowResult } from '../../../shared/sheet';
+import { useCommand } from '../../app/hooks';
+import { navigate } from '../../app/router';
+import { Empty, FailureBanner, PageHeader } from '../../components/ui';
+import { readSheet, type Sheet } from './spreadsheet';
+
+export interface ImportSpec<F extends string, I, Found> {
+  /** The import's own texts, in the user's language. */
+  texts: { title: string; subtitle: string; hint: string; submit: (count: number) => string; done: (count: number) => string };
+  /** Where "done" links to, and Cancel goes. */
+  listRoute: string;
+  listLabel: string;
+  fields: readonly F[];
+  fieldLabel: (field: string) => string;
+  guess: (headers: readonly string[]) => ColumnMapping<F>;
+  convert: (cells: readonly unknown[], m: ColumnMapping<F>, id: string) => RowResult<I>;
+  /** What the office already holds for these rows (asked once per conversion). */
+  lookup: (rows: I[]) => Promise<Found>;
+  /** Problems across the kept rows: keys repeated in the file or taken in the office. */
+  check: (rows: I[], found: Found) => RowProblem[];
+  /** The one command that imports the checked rows, and how many rows it changes; null when nothing would change. */
+  command: (rows: I[], found: Found) => { command: Command; count: number } | null;
+  /** A line above the problems describing what the import will do (e.g. new vs updated). */
+  plan?: (rows: I[], found: Found) => ReactNode;
+}
+
+const SHOWN = 200;
+
+export function SheetImport<F extends string, I, Found>({ spec }: { spec: ImportSpec<F, I, Found> }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const [fileName, setFileName] = useState('');
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [ids, setIds] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<ColumnMapping<F> | null>(null);
+  const [excluded, setExcluded] = useState<Set<number>>(new Set());
+  const [lookedUp, setLookedUp] = useState<{ of: unknown; value: Found } | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+
+  const converted = useMemo(() => (sheet && mapping ? sheet.rows.map((cells, i) => spec.convert(cells, mapping, ids[i]!)) : []), [sheet, mapping, ids, spec]);
+  // What the office holds of these rows' keys, asked once per conversion.
+  useEffect(() => {
+    const rows = converted.map((c) => c.input).filter((x): x is I => x !== undefined);
+    let live = true;
+    void spec.lookup(rows).then((value) => live && setLookedUp({ of: converted, value }));
+    return () => {
+      live = false;
+    };
+  }, [converted, spec]);
+  // Only the answer for the rows on screen counts (an edit or a new file asks again).
+  const found = lookedUp && lookedUp.of === converted ? lookedUp.value : null;
+  const kept = useMemo(() => converted.map((c, i) => ({ c, i })).filter(({ c, i }) => c.input !== undefined && !excluded.has(i)), [converted, excluded]);
+  const problems = useMemo(() => {
+    const byRow = new Map<number, CellProblem[]>();
+    converted.forEach((c, i) => c.problems.length > 0 && !excluded.has(i) && byRow.set(i, [...c.problems]));
+    if (found !== null) {
+      for (const p of spec.check(kept.map(({ c }) => c.input!), found)) {
+        const i = kept[p.row]!.i;
+        // "also on row n" counts rows checked; show the spreadsheet's row number (header = row 1).
+        const params = p.params?.other !== undefined ? { ...p.params, other: kept[Number(p.params.other) - 1]!.i + 2 } : p.params;
+        byRow.set(i, [...(byRow.get(i) ?? []), { field: p.field, message: p.message, params }]);
+      }
+    }
+    return [...byRow].sort(([a], [b]) => a - b);
+  }, [converted, excluded, found, kept, spec]);
+  const badRows = new Set(problems.map(([i]) => i));
+  const good = kept.filter(({ i }) => !badRows.has(i)).map(({ c }) => c.input!);
+  const planned = found !== null && problems.length === 0 && good.length > 0 ? spec.command(good, found) : null;
+
+  const load = async (file: File) => {
+    setDone(null);
+    setReadError(null);
+    try {
+      const s = await readSheet(file);
+      if (s.headers.length === 0 || s.rows.length === 0) throw new Error('empty');
+      setFileName(file.name);
+      setIds(s.rows.map(() => newId()));
+      setMapping(spec.guess(s.headers));
+      setExcluded(new Set());
+      setSheet(s);
+    } catch {
+      setSheet(null);
+      setReadError(t('sheetImport.errors.unreadable'));
+    }
+  };
+
+  const editCell = (row: number, field: F, value: string) => {
+    if (!sheet || !mapping || mapping[field] < 0) return;
+    const rows = sheet.rows.slice();
+    const cells = rows[row]!.slice();
+    cells[mapping[field]] = value;
+    rows[row] = cells;
+    setSheet({ ...sheet, rows });
+  };
+
+  const submit = async () => {
+    if (!planned) return;
+    if (await run(planned.command)) {
+      setDone(planned.count);
+      setSheet(null);
+    }
+  };
+
+  const isField = (f: string): f is F => (spec.fields as readonly string[]).includes(f);
+  return (
+    <div>
+      <PageHeader title={spec.texts.title} subtitle={spec.texts.subtitle} />
+      <FailureBanner failure={failure} />
+      {done !== null && (
+        <div className="banner banner-ok" role="status" data-testid="import-done">
+          {spec.texts.done(done)} <a href={`#${spec.listRoute}`}>{spec.listLabel}</a>
+        </div>
+      )}
+      <section className="card">
+        <label className="field" htmlFor="import-file">
+          <span>{t('sheetImport.file')}</span>
+          <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
+        </label>
+        {readError && (
+          <div className="field-error" role="alert">
+            {readError}
+          </div>
+        )}
+        <p className="hint">{spec.texts.hint}</p>
+      </section>
+      {sheet && mapping && (
+        <>
+          <section className="card">
+            <h2>{t('sheetImport.mapping', { file: fileName, count: sheet.rows.length })}</h2>
+            <div className="import-mapping">
+              {spec.fields.map((f) => (
+                <label key={f} className="field">
+                  <span>{spec.fieldLabel(f)}</span>
+                  <select aria-label={spec.fieldLabel(f)} value={mapping[f]} onChange={(e) => setMapping({ ...mapping, [f]: Number(e.target.value) })}>
+                    <option value={-1}>{t('sheetImport.notImported')}</option>
+                    {sheet.headers.map((h, i) => (
+                      <option key={i} value={i}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+          </section>
+          <section className="card">
+            <h2>{t('sheetImport.check')}</h2>
+            <p role="status" data-testid="import-summary">
+              {t('sheetImport.summary', { ready: good.length, bad: problems.length, excluded: excluded.size })}
+            </p>
+            {spec.plan && found !== null && problems.length === 0 && good.length > 0 && (
+              <p role="status" data-testid="import-plan">
+                {spec.plan(good, found)}
+              </p>
+            )}
+            {problems.length > 0 && (
+              <>
+                <div className="inline-actions">
+                  <button type="button" className="btn" onClick={() => setExcluded(new Set([...excluded, ...problems.map(([i]) => i)]))}>
+                    {t('sheetImport.excludeAll')}
+                  </button>
+                </div>
+                <div className="import-errors">
+                  <table className="table" data-testid="import-errors">
+                    <thead>
+                      <tr>
+                        <th>{t('sheetImport.row')}</th>
+                        <th>{t('sheetImport.problem')}</th>
+                        <th>{t('sheetImport.fix')}</th>
+                        <th aria-label={t('common.actions')} />
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {problems.slice(0, SHOWN).map(([i, list]) => (
+                        <tr key={i} data-row={i + 2}>
+                          <td>{i + 2}</td>
+                          <td>
+                            {list.map((p, k) => (
+                              <div key={k}>
+                                <strong>{isField(p.field) ? spec.fieldLabel(p.field) : p.field}</strong>: {t(p.message, p.params ?? {})}
+                              </div>
+                            ))}
+                          </td>
+                          <td>
+                            {[...new Set(list.map((p) => p.field))]
+                              .filter((f): f is F => isField(f) && mapping[f] >= 0)
+                              .map((f) => (
+                                <input
+                                  key={f}
+                                  aria-label={`${spec.fieldLabel(f)} ${i + 2}`}
+                                  defaultValue={String(sheet.rows[i]![mapping[f]] ?? '')}
+                                  onBlur={(e) => editCell(i, f, e.target.value)}
+                                  onKeyDown={(e) => e.key === 'Enter' && editCell(i, f, (e.target as HTMLInputElement).value)}
+                                />
+                              ))}
+                          </td>
+                          <td>
+                            <button type="button" className="btn btn-small" onClick={() => setExcluded(new Set([...excluded, i]))}>
+                              {t('sheetImport.exclude')}
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {problems.length > SHOWN && <p className="hint">{t('sheetImport.more', { count: problems.length - SHOWN })}</p>}
+                </div>
+              </>
+            )}
+            {excluded.size > 0 && (
+              <button type="button" className="btn btn-link" onClick={() => setExcluded(new Set())}>
+                {t('sheetImport.includeAgain')}
+              </button>
+            )}
+          </section>
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => navigate(spec.listRoute)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn-primary" disabled={busy || !planned} onClick={() => void submit()} data-testid="import-submit">
+              {spec.texts.submit(planned?.count ?? 0)}
+            </button>
+          </div>
+        </>
+      )}
+      {!sheet && done === null && !readError && <Empty>{t('sheetImport.empty')}</Empty>}
+    </div>
+  );
+}
