@@ -267,7 +267,7 @@ async function personnelXlsx(): Promise<Buffer> {
   const ws = wb.addWorksheet('Pegawai');
   ws.addRow(['No', 'NIP Baru', 'Nama Lengkap', 'Unit Kerja', 'Jabatan', 'E-mail', 'Status Pegawai']);
   ws.addRow([1, SITI.nip, SITI.name, SITI.department, SITI.position, SITI.email, 'PNS']);
-  ws.addRow([2, 199105052019032011, DEWI.name, DEWI.department, DEWI.position, '', 'PNS']);
+  ws.addRow([2, Number(DEWI.nip), DEWI.name, DEWI.department, DEWI.position, '', 'PNS']);
   ws.addRow([3, '19920303 201503 1 002', 'Andi Wijaya', 'Bidang TIK', 'Pranata Komputer', 'andi@makassarkota.go.id', 'PPPK']);
   ws.addRow([4, SITI.nip, 'Siti R. (duplikat)', SITI.department, SITI.position, '', 'PNS']);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -388,7 +388,7 @@ describe('spreadsheet imports', () => {
       input: { id: 'id1', nip: '198701012010011001', name: 'Siti Rahmawati', department: 'Bidang Keuangan', position: 'Analis Keuangan', email: 'siti@dinas.go.id', status: 'active' },
       problems: [],
     });
-    expect(rowToEmployee(row(198701012010011001), m, 'id2').problems).toEqual([{ field: 'nip', message: 'employee.import.errors.nipAsNumber' }]);
+    expect(rowToEmployee(row(Number('198701012010011001')), m, 'id2').problems).toEqual([{ field: 'nip', message: 'employee.import.errors.nipAsNumber' }]);
     expect(rowToEmployee(row('1.98701E+17'), m, 'id3').problems).toEqual([{ field: 'nip', message: 'employee.import.errors.nipAsNumber' }]);
     expect(rowToEmployee(row(12345678), m, 'id4').input?.nip).toBe('12345678');
     expect(rowToEmployee(row('198701012010011001', 'Non Aktif'), m, 'id5').input?.status).toBe('resigned');
