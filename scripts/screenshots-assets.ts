@@ -131,7 +131,9 @@ async function run(lang: 'id' | 'en') {
 
   // Handover of the laptop and the monitor to Siti, signed on screen.
   await go('/handovers/new');
-  await page.locator('#h-employee').selectOption({ label: 'Siti Rahmawati — 198703122010012004' });
+  await page.locator('#h-employee').fill('198703122010012004');
+  await page.getByRole('option').first().waitFor();
+  await page.locator('#h-employee').press('Enter');
   await scan(page, '#h-scan', 'PF3LZ7Q2');
   await scan(page, '#h-scan', 'TIK-MN-0102');
   await page.locator('#h-email').fill('siti.rahmawati@makassarkota.go.id');
@@ -179,7 +181,9 @@ async function run(lang: 'id' | 'en') {
 
   // Reissue refused before the wipe, then the wipe.
   await go('/handovers/new');
-  await page.locator('#h-employee').selectOption({ label: 'Dewi Lestari — 199105052019032011' });
+  await page.locator('#h-employee').fill('199105052019032011');
+  await page.getByRole('option').first().waitFor();
+  await page.locator('#h-employee').press('Enter');
   await scan(page, '#h-scan', 'PF3LZ7Q2');
   await page.getByRole('alert').first().waitFor();
   await shot(page, 'reissue-refused', lang);

@@ -36,6 +36,15 @@ async function sign(page: Page, testId: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** Scans an employee's NIP into the handover's picker (the scanner types it and Enter). */
+async function pickEmployee(page: Page, nip: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: 'Pegawai penerima' });
+  await picker.fill(nip);
+  await expect(page.getByRole('option').first()).toContainText(nip);
+  await picker.press('Enter');
+  await expect(page.getByTestId('h-employee-chosen')).toContainText(`NIP ${nip}`);
+}
+
 async function scan(page: Page, label: string, code: string): Promise<void> {
   const input = page.getByLabel(label);
   await input.fill(code);
@@ -97,7 +106,10 @@ test('handover → maintenance → return with a missing charger → wipe → re
 
   await test.step('handover to Siti, both signatures drawn; the BAST prints', async () => {
     await openNav(page, 'Serah terima');
-    await page.getByLabel('Pegawai penerima').selectOption({ label: `${SITI.name} — ${SITI.nip}` });
+    // Typed: the start of the name, then the match is chosen from the list.
+    await page.getByRole('combobox', { name: 'Pegawai penerima' }).fill('siti');
+    await page.getByRole('option', { name: new RegExp(SITI.name) }).click();
+    await expect(page.getByTestId('h-employee-chosen')).toContainText(`NIP ${SITI.nip}`);
     await scan(page, 'Pindai nomor seri atau kode aset', LAPTOP.serial);
     await expect(page.getByTestId('kit').getByRole('cell', { name: LAPTOP.serial })).toBeVisible();
     await page.getByLabel('Akun email yang disiapkan').fill(SITI.email);
@@ -148,7 +160,7 @@ test('handover → maintenance → return with a missing charger → wipe → re
 
   await test.step('no reissue before the wipe', async () => {
     await goToRoute(page, '/handovers/new');
-    await page.getByLabel('Pegawai penerima').selectOption({ label: `${DEWI.name} — ${DEWI.nip}` });
+    await pickEmployee(page, DEWI.nip);
     await scan(page, 'Pindai nomor seri atau kode aset', LAPTOP.serial);
     await expect(alertWith(page, `Aset ${LAPTOP.tag} (seri ${LAPTOP.serial}) menunggu penghapusan data dan tidak dapat diserahkan sebelum wipe dicatat.`)).toBeVisible();
     await expect(page.getByTestId('kit')).toHaveCount(0);
@@ -169,7 +181,7 @@ test('handover → maintenance → return with a missing charger → wipe → re
 
   await test.step('reissue to Dewi, signed on paper; the chain of custody shows both holders', async () => {
     await page.getByRole('button', { name: 'Serahkan' }).click();
-    await page.getByLabel('Pegawai penerima').selectOption({ label: `${DEWI.name} — ${DEWI.nip}` });
+    await pickEmployee(page, DEWI.nip);
     await expect(page.getByTestId('kit').getByRole('cell', { name: LAPTOP.serial })).toBeVisible();
     await page.getByLabel(/Ditandatangani di kertas/).check();
     await page.getByRole('button', { name: 'Serahkan dan cetak berita acara' }).click();

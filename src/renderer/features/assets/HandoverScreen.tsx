@@ -14,7 +14,7 @@ import { assetByCode } from '../../store/queries/assets';
 import { useCommand } from '../../app/hooks';
 import { navigate, useRoute } from '../../app/router';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
-import { ScanInput, SignaturePadField, useActiveEmployees } from './parts';
+import { EmployeePicker, ScanInput, SignaturePadField } from './parts';
 
 interface KitLine {
   asset: AssetState;
@@ -26,7 +26,6 @@ export function HandoverScreen() {
   const { t } = useTranslation();
   const route = useRoute();
   const params = new URLSearchParams(route.split('?')[1] ?? '');
-  const employees = useActiveEmployees();
   const { run, failure, busy } = useCommand();
   const [employeeId, setEmployeeId] = useState(params.get('employee') ?? '');
   const [kit, setKit] = useState<KitLine[]>([]);
@@ -75,16 +74,7 @@ export function HandoverScreen() {
       <FailureBanner failure={failure} />
       <section className="card">
         <div className="grid-3">
-          <Field label={t('handover.fields.employee')} htmlFor="h-employee" error={fieldError('employeeId')}>
-            <select id="h-employee" value={employeeId} onChange={(e) => setEmployeeId(e.target.value)}>
-              <option value="">{t('common.choose')}</option>
-              {employees.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name} — {e.nip}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <EmployeePicker id="h-employee" label={t('handover.fields.employee')} value={employeeId} onChange={setEmployeeId} error={fieldError('employeeId')} />
           <Field label={t('handover.fields.emailPrepared')} htmlFor="h-email" hint={t('handover.form.emailHint')}>
             <input id="h-email" value={text.emailPrepared} onChange={(e) => setText({ ...text, emailPrepared: e.target.value })} />
           </Field>
