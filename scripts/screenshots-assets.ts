@@ -42,13 +42,21 @@ async function scan(page: Page, selector: string, code: string) {
 }
 
 const CSV = [
-  'Asset Tag,Serial Number,Model name,Manufacturer,Category,Location,Purchase Date,Status,Checked Out To',
-  'TIK-PC-0101,MXL4021ABC,ProDesk 400 G9,HP,Desktops,Gedung A lt. 1,2024-03-11,Ready to Deploy,',
+  'Asset Tag,Serial Number,Model name,Manufacturer,Category,Location,Purchase Date,Status,Checked Out To,Accessories',
+  'TIK-PC-0101,MXL4021ABC,ProDesk 400 G9,HP,Desktops,Gedung A lt. 1,2024-03-11,Ready to Deploy,,keyboard KB-4021; mouse MS-4021',
   'TIK-MN-0102,CN0F4KX1,P2422H,Dell,Monitors,Gedung A lt. 1,2024-03-11,Ready to Deploy,',
   'TIK-PR-0103,X4AB012345,L3250,Epson,Printers,Gedung B,15/07/2023,Deployed,Rudi Hartono',
   'TIK-LT-0104,PF3KX9A1,ThinkPad E14,Lenovo,Laptops,Gudang TIK,2024-13-01,Ready to Deploy,',
   'TIK-NW-0105,FOC2231X0AB,Catalyst 1000,Cisco,Networking,Ruang Server,2022-09-30,Ready to Deploy,',
   'TIK-XX-0106,KUL-0001,Kulkas Mini,Sharp,Kulkas,Pantry,2021-01-05,Ready to Deploy,',
+].join('\n');
+
+const PERSONNEL = [
+  'NIP;Nama;Unit Kerja;Jabatan;Email;Status',
+  '198512202011011003;Rudi Hartono;Sekretariat;Pengadministrasi Umum;rudi.hartono@makassarkota.go.id;PNS',
+  '199203032015031002;Andi Wijaya;Bidang Aplikasi Informatika;Pranata Komputer;andi.wijaya@makassarkota.go.id;PPPK',
+  '1.98807E+17;Nurul Hidayah;Bidang Statistik;Statistisi;nurul@makassarkota.go.id;PNS',
+  '199407142019022001;Fitri Ananda;Sekretariat;Arsiparis;fitri@makassarkota.go.id;Pensiun',
 ].join('\n');
 
 async function run(lang: 'id' | 'en') {
@@ -84,7 +92,6 @@ async function run(lang: 'id' | 'en') {
   for (const [nip, name, dept, pos] of [
     ['198703122010012004', 'Siti Rahmawati', 'Bidang Keuangan', 'Analis Anggaran'],
     ['199105052019032011', 'Dewi Lestari', 'Bidang Perencanaan', 'Perencana'],
-    ['198512202011011003', 'Rudi Hartono', 'Sekretariat', 'Pengadministrasi Umum'],
   ]) {
     await page.locator('#emp-nip').fill(nip);
     await page.locator('#emp-name').fill(name);
@@ -93,6 +100,17 @@ async function run(lang: 'id' | 'en') {
     await page.getByRole('button', { name: /^Tambah$|^Add$/ }).click();
     await page.getByRole('link', { name }).waitFor();
   }
+  // The rest of the personnel list from the personnel office's file: one NIP Excel turned into a number.
+  await go('/employees/import');
+  await page.locator('#import-file').setInputFiles({ name: 'daftar-pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(PERSONNEL) });
+  await page.getByTestId('import-summary').waitFor();
+  await page.waitForTimeout(500);
+  await shot(page, 'employee-import', lang);
+  await page.getByRole('button', { name: /Kecualikan semua|Exclude every/ }).click();
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-done').waitFor();
+  await go('/employees');
+  await page.getByRole('link', { name: 'Rudi Hartono' }).waitFor();
   await shot(page, 'employees', lang);
 
   // A new asset: first refused (empty), then filled.
@@ -131,6 +149,9 @@ async function run(lang: 'id' | 'en') {
 
   // Handover of the laptop and the monitor to Siti, signed on screen.
   await go('/handovers/new');
+  await page.locator('#h-employee').fill('19');
+  await page.getByRole('option').first().waitFor();
+  await shot(page, 'handover-picker', lang);
   await page.locator('#h-employee').fill('198703122010012004');
   await page.getByRole('option').first().waitFor();
   await page.locator('#h-employee').press('Enter');

@@ -125,10 +125,17 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
         </div>
       )}
       <section className="card">
-        <label className="field" htmlFor="import-file">
-          <span>{t('sheetImport.file')}</span>
-          <input id="import-file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
-        </label>
+        <div className="field">
+          <label htmlFor="import-file">{t('sheetImport.file')}</label>
+          {/* The browser's own file button speaks the browser's language; this one speaks the user's. */}
+          <div className="file-pick">
+            <input id="import-file" className="visually-hidden" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => e.target.files?.[0] && void load(e.target.files[0])} />
+            <label htmlFor="import-file" className="btn" aria-hidden="true">
+              {t('sheetImport.choose')}
+            </label>
+            <span className="file-name">{fileName || t('sheetImport.noFile')}</span>
+          </div>
+        </div>
         {readError && (
           <div className="field-error" role="alert">
             {readError}
@@ -231,7 +238,7 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
               {t('common.cancel')}
             </button>
             <button type="button" className="btn btn-primary" disabled={busy || !planned} onClick={() => void submit()} data-testid="import-submit">
-              {spec.texts.submit(planned?.count ?? 0)}
+              {spec.texts.submit(planned?.count ?? good.length)}
             </button>
           </div>
         </>

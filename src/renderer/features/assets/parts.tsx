@@ -187,8 +187,11 @@ export function EmployeePicker({ id, label, value, onChange, error }: { id: stri
                   pick(m);
                 }}
               >
-                <strong>{m.name}</strong> <span className="mono small">{m.nip}</span> <span className="small">{m.department}</span>
-                {m.status !== 'active' && <span className="small"> · {t('employee.status.resigned')}</span>}
+                <strong>{m.name}</strong> <span className="mono small">{m.nip}</span>
+                <div className="small combo-sub">
+                  {[m.position, m.department].filter(Boolean).join(' · ')}
+                  {m.status !== 'active' && ` · ${t('employee.status.resigned')}`}
+                </div>
               </li>
             ))
           )}
