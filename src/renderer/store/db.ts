@@ -15,6 +15,7 @@ import type { EmployeeState } from '../../shared/domain/employee/state';
 import type { HandoverState } from '../../shared/domain/handover/state';
 import type { HlcState } from '../../shared/hlc';
 import type { IncidentState } from '../../shared/domain/incident/state';
+import type { ThrottleState } from '../../shared/auth/throttle';
 
 /** This device's identity and the head of its event chain. */
 export interface DeviceMeta {
@@ -25,6 +26,15 @@ export interface DeviceMeta {
   /** The hash of this device's last event. */
   lastHash: string;
   hlc: HlcState;
+}
+
+/**
+ * Failed sign-ins for one username on this device (`src/shared/auth/throttle.ts`), kept in
+ * `meta` under `signin-throttle:<username>`: device-local, never an event, never synced, and
+ * it survives a reload.
+ */
+export interface SignInThrottleRow extends ThrottleState {
+  key: `signin-throttle:${string}`;
 }
 
 export interface OutboxRow {
@@ -140,6 +150,11 @@ export class ConsoleDb extends Dexie {
       incidents: '&id, reportedAt, [status+reportedAt], [status+turnRole], [status+turnRole+stepStartedAt], ticketId',
       blobs: '&hash, pending',
     });
+  }
+
+  /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
+  get signInThrottle(): Table<SignInThrottleRow, string> {
+    return this.meta as unknown as Table<SignInThrottleRow, string>;
   }
 
   /** The projection table of a record kind. */

@@ -83,6 +83,27 @@ export const commands = {
   'handover.return': handoverReturn,
 } as const;
 
+/**
+ * Every event type the commands emit, by record kind. The conflict inbox names a refused event
+ * with `events.<type>` from the catalogs, and the sync server re-checks each of these
+ * (`sync/event-commands.ts`); tests keep this list, the commands, the re-checks and both
+ * catalogs in step.
+ */
+export const EVENT_TYPES = [
+  'org.setUp', 'org.updated',
+  'user.created', 'user.updated', 'user.passwordSet', 'user.activated', 'user.deactivated',
+  'visit.registered', 'visit.approved', 'visit.refused', 'visit.badgeIssued', 'visit.entered', 'visit.deviceAdded',
+  'visit.activityNoted', 'visit.checkedOut', 'visit.cancelled', 'visit.archived', 'visit.corrected',
+  'ticket.received', 'ticket.classified', 'ticket.assigned', 'ticket.started', 'ticket.commented', 'ticket.resolved',
+  'ticket.confirmed', 'ticket.reopened', 'ticket.escalated',
+  'incident.reported', 'incident.stepCompleted', 'incident.fieldsSet', 'incident.attached', 'incident.violationRecorded',
+  'incident.sanctionDecided',
+  'employee.created', 'employee.updated',
+  'asset.created', 'asset.updated', 'asset.statusSet', 'asset.assigned', 'asset.returned', 'asset.maintained', 'asset.wiped',
+  'handover.issued', 'handover.returned',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
 export type CommandType = keyof typeof commands;
 /** The input a command takes, e.g. CommandInput<'visit.register'>. */
 export type CommandInput<T extends CommandType> = (typeof commands)[T] extends CommandHandler<infer I, unknown> ? I : never;

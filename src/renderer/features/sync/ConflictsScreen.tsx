@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../store';
 import { useFormatDateTime, useUserNames } from '../../app/hooks';
 import { Empty, PageHeader } from '../../components/ui';
+import { linkOf, loadRecordStates, type RecordStates } from './record-label';
+
+const NONE: RecordStates = {};
 
 export function ConflictsScreen() {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const names = useUserNames();
   const rows = useLiveQuery(() => db.events.where('status').equals('rejected').reverse().sortBy('hlc'), []) ?? [];
-  const visitNames = useLiveQuery(async () => new Map((await db.visits.bulkGet(rows.filter((e) => e.kind === 'visit').map((e) => e.recordId))).filter(Boolean).map((v) => [v!.id, v!.visitorName])), [rows]) ?? new Map();
+  const states = useLiveQuery(() => loadRecordStates(db, rows), [rows]) ?? NONE;
   return (
     <div>
       <PageHeader title={t('sync.inbox.title')} subtitle={t('sync.inbox.subtitle')} />
@@ -29,15 +32,18 @@ export function ConflictsScreen() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <td>{fmt(e.at)}</td>
-                  <td>{t(`events.${e.type}`)}</td>
-                  <td>{e.kind === 'visit' ? <a href={`#/visits/${e.recordId}`}>{visitNames.get(e.recordId) ?? e.recordId}</a> : e.recordId}</td>
-                  <td>{names.get(e.actorId) ?? '—'}</td>
-                  <td>{t(e.reason ?? 'sync.errors.rejected')}</td>
-                </tr>
-              ))}
+              {rows.map((e) => {
+                const link = linkOf(states, e);
+                return (
+                  <tr key={e.id}>
+                    <td>{fmt(e.at)}</td>
+                    <td>{t(`events.${e.type}`)}</td>
+                    <td data-testid="conflict-record">{link.href ? <a href={link.href}>{link.label}</a> : link.label}</td>
+                    <td>{names.get(e.actorId) ?? '—'}</td>
+                    <td>{t(e.reason ?? 'sync.errors.rejected')}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}

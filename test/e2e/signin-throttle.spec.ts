@@ -1,0 +1,75 @@
+/**
+ * Sign-in throttling in Chromium: five failed attempts lock a username on this console for
+ * 30 s (the browser's clock is controlled with page.clock), the right password is refused
+ * while locked, the lock survives a reload, and a success clears the count. A username nobody
+ * has is locked the same way.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { alertWith, PASSWORD, setUpOffice, signOut } from './pages';
+
+const WRONG = 'Nama pengguna atau kata sandi salah.';
+const waitId = (s: number) => `Terlalu banyak percobaan. Coba lagi dalam ${s} detik.`;
+
+/** One attempt; waits until the screen has answered (the password field is emptied). */
+async function attempt(page: Page, username: string, password: string, labels = { username: 'Nama pengguna', password: 'Kata sandi', submit: 'Masuk' }) {
+  await page.getByLabel(labels.username, { exact: true }).fill(username);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await expect(page.getByLabel(labels.password, { exact: true })).toHaveValue('', { timeout: 20_000 });
+}
+
+test('five wrong passwords lock the username for 30 s, even after a reload; then the right password signs in', async ({ page }) => {
+  await setUpOffice(page);
+  await signOut(page);
+  const t0 = Date.now();
+  await page.clock.setFixedTime(t0);
+
+  for (let i = 1; i <= 4; i++) {
+    await attempt(page, 'admin', `salah-${i}`);
+    await expect(alertWith(page, WRONG)).toBeVisible();
+  }
+  await attempt(page, 'admin', 'salah-5');
+  await expect(alertWith(page, waitId(30))).toBeVisible();
+  await expect(page.getByLabel('Nama pengguna', { exact: true })).toHaveValue('admin');
+
+  // The right password is refused while the lock lasts, without being checked.
+  await page.clock.setFixedTime(t0 + 10_000);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(alertWith(page, waitId(20))).toBeVisible();
+  await expect(page.getByLabel('Nama pengguna', { exact: true })).toHaveValue('admin');
+  await expect(page.getByRole('heading', { name: 'Masuk ke konsol' })).toBeVisible();
+
+  // The count is kept on the device: a reload does not clear it.
+  await page.reload();
+  await page.clock.setFixedTime(t0 + 15_000);
+  await attempt(page, 'Admin', PASSWORD);
+  await expect(alertWith(page, waitId(15))).toBeVisible();
+
+  // 30 s after the fifth failure the right password signs in...
+  await page.clock.setFixedTime(t0 + 31_000);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
+
+  // ...and the success cleared the count: the next wrong password is just wrong.
+  await signOut(page);
+  await attempt(page, 'admin', 'salah-6');
+  await expect(alertWith(page, WRONG)).toBeVisible();
+});
+
+test('a username nobody has is locked the same way (English)', async ({ page }) => {
+  await setUpOffice(page);
+  await signOut(page);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to the console' })).toBeVisible();
+  await page.clock.setFixedTime(Date.now());
+  const en = { username: 'Username', password: 'Password', submit: 'Sign in' };
+  for (let i = 1; i <= 4; i++) {
+    await attempt(page, 'tidak.ada', `salah-${i}`, en);
+    await expect(alertWith(page, 'Wrong username or password.')).toBeVisible();
+  }
+  await attempt(page, 'tidak.ada', 'salah-5', en);
+  await expect(alertWith(page, 'Too many attempts. Try again in 30 seconds.')).toBeVisible();
+  await expect(page.getByLabel('Username', { exact: true })).toHaveValue('tidak.ada');
+});
