@@ -44,3 +44,8 @@ export interface CommandHandler<I, S> {
 
 /** A record kind's fold step: state + event → state. Pure, deterministic, the same everywhere. */
 export type Apply<S> = (state: S | undefined, event: DomainEvent) => S;
+
+/** Whether two rows of a one-commit batch (an import) name the same record. */
+export function repeatsAnId(rows: readonly { id: string }[]): boolean {
+  return new Set(rows.map((r) => r.id)).size !== rows.length;
+}

@@ -9,7 +9,7 @@ import { newId } from '../../ids';
 import { fail, ok, type Failure, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import { normaliseSerial } from '../../validators/serial';
-import type { CommandHandler, DecideContext, Lookups } from '../types';
+import { repeatsAnId, type CommandHandler, type DecideContext, type Lookups } from '../types';
 import type { HandoverState } from '../handover/state';
 import {
   accessoryInputSchema, assetFieldsSchema, assetInputSchema, assetKeys, CONDITIONS, MANUAL_STATUSES, WIPE_METHODS,
@@ -119,11 +119,7 @@ export const assetImport: CommandHandler<z.infer<typeof assetImportInput>, Asset
   recordId: (i) => i.rows[0]!.id,
   async decide(input, ctx) {
     if (!hasRole(ctx.actor, ...MANAGERS)) return fail('forbidden', 'errors.forbidden');
-    const ids = new Set<string>();
-    for (const r of input.rows) {
-      if (ids.has(r.id)) return fail('exists', 'errors.exists');
-      ids.add(r.id);
-    }
+    if (repeatsAnId(input.rows)) return fail('exists', 'errors.exists');
     const problems = keyProblems(input.rows, await takenKeys(ctx.lookups, input.rows));
     if (problems[0]) return { ok: false, error: toFailure(problems[0], 'rows.') };
     return ok(input.rows.map((r) => event(r.id, 'asset.created', normaliseAsset(r))));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
 import type { EventDraft } from '../../events';
-import type { CommandHandler } from '../types';
+import { repeatsAnId, type CommandHandler } from '../types';
 import { employeeChanges, repeatedNips } from './import';
 import { employeeFieldsSchema, nipKey, type EmployeeState } from './state';
 
@@ -56,11 +56,7 @@ export const employeeImport: CommandHandler<z.infer<typeof employeeImportInput>,
   recordId: (i) => i.rows[0]!.id,
   async decide(input, ctx) {
     if (!hasRole(ctx.actor, 'technician', 'admin')) return fail('forbidden', 'errors.forbidden');
-    const ids = new Set<string>();
-    for (const r of input.rows) {
-      if (ids.has(r.id)) return fail('exists', 'errors.exists');
-      ids.add(r.id);
-    }
+    if (repeatsAnId(input.rows)) return fail('exists', 'errors.exists');
     const repeated = repeatedNips(input.rows)[0];
     if (repeated) return fail('nip-repeated', repeated.message, { field: 'rows.nip', params: { ...repeated.params, row: repeated.row + 1 } });
     const taken = await ctx.lookups.idsByKey('employee', input.rows.map((r) => nipKey(r.nip)));
