@@ -15,6 +15,7 @@ import type { EmployeeState } from '../../shared/domain/employee/state';
 import type { HandoverState } from '../../shared/domain/handover/state';
 import type { HlcState } from '../../shared/hlc';
 import type { IncidentState } from '../../shared/domain/incident/state';
+import type { AccessRequestState } from '../../shared/domain/access/state';
 import type { ThrottleState } from '../../shared/auth/throttle';
 
 /** This device's identity and the head of its event chain. */
@@ -99,6 +100,7 @@ export class ConsoleDb extends Dexie {
   visits!: Table<VisitState, string>;
   tickets!: Table<TicketState, string>;
   incidents!: Table<IncidentState, string>;
+  accessRequests!: Table<AccessRequestState, string>;
   blobs!: Table<BlobRow, string>;
   employees!: Table<EmployeeState, string>;
   assets!: Table<AssetState, string>;
@@ -150,6 +152,12 @@ export class ConsoleDb extends Dexie {
       incidents: '&id, reportedAt, [status+reportedAt], [status+turnRole], [status+turnRole+stepStartedAt], ticketId',
       blobs: '&hash, pending',
     });
+    // v7: system access requests (SOP-IT-003). [waitingRole+submittedAt] is "waiting for my
+    // role" (set only while the IT Manager must decide or the IT team must provision);
+    // [status+submittedAt] the list by status; employeeId what an employee holds (to revoke).
+    this.version(7).stores({
+      accessRequests: '&id, submittedAt, [status+submittedAt], [waitingRole+submittedAt], employeeId',
+    });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -159,7 +167,7 @@ export class ConsoleDb extends Dexie {
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -210,6 +218,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests] as Table[];
   }
 }

@@ -36,6 +36,9 @@ import { handoverIssue, handoverReturn } from './handover/commands';
 import { applyHandover } from './handover/fold';
 import type { HandoverState } from './handover/state';
 import type { VisitState } from './visit/state';
+import { accessCancel, accessDecide, accessGrant, accessRevise, accessRevoke, accessSubmit } from './access/commands';
+import { applyAccess } from './access/fold';
+import type { AccessRequestState } from './access/state';
 
 export const commands = {
   'org.setUp': orgSetUp,
@@ -71,6 +74,12 @@ export const commands = {
   'employee.create': employeeCreate,
   'employee.update': employeeUpdate,
   'employee.import': employeeImport,
+  'access.submit': accessSubmit,
+  'access.revise': accessRevise,
+  'access.decide': accessDecide,
+  'access.grant': accessGrant,
+  'access.revoke': accessRevoke,
+  'access.cancel': accessCancel,
   'asset.create': assetCreate,
   'asset.import': assetImport,
   'asset.update': assetUpdate,
@@ -101,6 +110,7 @@ export const EVENT_TYPES = [
   'employee.created', 'employee.updated',
   'asset.created', 'asset.updated', 'asset.statusSet', 'asset.assigned', 'asset.returned', 'asset.maintained', 'asset.wiped',
   'handover.issued', 'handover.returned',
+  'access.submitted', 'access.revised', 'access.returned', 'access.approved', 'access.granted', 'access.revoked', 'access.cancelled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -120,6 +130,7 @@ export interface StateOf {
   employee: EmployeeState;
   asset: AssetState;
   handover: HandoverState;
+  access: AccessRequestState;
 }
 
 /** The fold step of each record kind. */
@@ -132,6 +143,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   employee: applyEmployee,
   asset: applyAsset,
   handover: applyHandover,
+  access: applyAccess,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

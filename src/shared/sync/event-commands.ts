@@ -107,6 +107,21 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'incident.recordViolation', input: { id, violationId: p.violationId, person: p.person, rule: p.rule, description: p.description } };
     case 'incident.sanctionDecided':
       return { type: 'incident.decideSanction', input: { id, violationId: p.violationId, sanction: p.sanction } };
+    case 'access.submitted': {
+      const { docNo: _docNo, employee: _employee, ...rest } = p;
+      return { type: 'access.submit', input: { ...rest, id } };
+    }
+    case 'access.revised':
+      return { type: 'access.revise', input: { ...p, id } };
+    case 'access.approved':
+    case 'access.returned':
+      return { type: 'access.decide', input: { id, approved: e.type === 'access.approved', note: p.note } };
+    case 'access.granted':
+      return { type: 'access.grant', input: { id, itemId: p.itemId, account: p.account, note: p.note } };
+    case 'access.revoked':
+      return { type: 'access.revoke', input: { id, itemId: p.itemId, reason: p.reason } };
+    case 'access.cancelled':
+      return { type: 'access.cancel', input: { id, reason: p.reason } };
     case 'employee.created':
       return { type: 'employee.create', input: { ...p, id } };
     case 'employee.updated':

@@ -44,6 +44,10 @@ export function recordLink<K extends RecordKind>(kind: K, id: string, state: Sta
       const e = s as StateOf['employee'];
       return { label: label(join(e.name, e.nip && `NIP ${e.nip}`)), href: `#/employees/${id}` };
     }
+    case 'access': {
+      const r = s as StateOf['access'];
+      return { label: label(join(r.docNo, r.employee.name)), href: `#/access/${id}` };
+    }
     case 'handover':
       // The document itself is the record: its print preview is its page.
       return { label: label((s as StateOf['handover']).docNo), href: `#/print/assets/doc/${id}` };

@@ -26,6 +26,8 @@ export interface OrgState {
   sla?: SlaSettings;
   /** Months between maintenance visits per asset category (SOP 2; default 3). */
   maintenanceMonths?: Partial<Record<string, number>>;
+  /** Systems access can be requested for (SOP-IT-003); DEFAULT_ACCESS_SYSTEMS when unset. */
+  accessSystems?: string[];
   updatedAt: string;
   /** The HLC of the last event folded in. */
   hlc: string;
@@ -52,6 +54,12 @@ export const orgProfileSchema = z.object({
   calendar: calendarSettingsSchema.optional(),
   sla: slaSettingsSchema.optional(),
   maintenanceMonths: z.record(z.string(), z.number().int('asset.errors.interval').min(1, 'asset.errors.interval').max(24, 'asset.errors.interval')).optional(),
+  accessSystems: z
+    .array(z.string().trim().min(1, 'access.errors.system').max(60, 'access.errors.tooLong'))
+    .min(1, 'access.errors.systemsEmpty')
+    .max(100, 'access.errors.systemsTooMany')
+    .refine((list) => new Set(list.map((s) => s.toLowerCase())).size === list.length, 'access.errors.systemsDuplicate')
+    .optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;
 
