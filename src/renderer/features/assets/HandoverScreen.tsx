@@ -14,7 +14,8 @@ import { assetByCode } from '../../store/queries/assets';
 import { useCommand } from '../../app/hooks';
 import { navigate, useRoute } from '../../app/router';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
-import { EmployeePicker, ScanInput, SignaturePadField } from './parts';
+import { EmployeePicker } from '../../components/EmployeePicker';
+import { ScanInput, SignaturePadField } from './parts';
 
 interface KitLine {
   asset: AssetState;

@@ -1,0 +1,37 @@
+/** A record's audit trail: every event folded into it, oldest first, with who and when; refused ones marked. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { RecordKind } from '../../shared/events';
+import { db } from '../store';
+import { useFormatDateTime, useUserNames } from '../app/hooks';
+import { HistoryNotice } from '../sync/HistoryNotice';
+
+export function AuditTrail({ kind, id, title, detail }: { kind: RecordKind; id: string; title: string; detail?: (payload: Record<string, unknown>, type: string) => string | undefined }) {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  const users = useUserNames();
+  const events = useLiveQuery(() => db.events.where('[kind+recordId]').equals([kind, id]).sortBy('hlc'), [kind, id]) ?? [];
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <HistoryNotice kind={kind} id={id} />
+      <ol className="timeline" data-testid="audit-trail">
+        {events.map((ev) => {
+          const more = detail?.(ev.payload as Record<string, unknown>, ev.type);
+          return (
+            <li key={ev.id}>
+              <div>
+                {t(`events.${ev.type}`)}
+                {ev.status === 'rejected' && <span className="tag tag-warn">{t(ev.reason ?? 'sync.errors.rejected')}</span>}
+              </div>
+              {more && <div className="small">{more}</div>}
+              <div className="muted small">
+                {fmt(ev.at)} · {users.get(ev.actorId) ?? '—'}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/** Access requests: newest first, filtered by status; a new request from here. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACCESS_STATUSES, type AccessStatus } from '../../../shared/domain/access/state';
+import { db } from '../../store';
+import { accessListPage } from '../../store/queries/access-list';
+import { useFormatDateTime } from '../../app/hooks';
+import { navigate } from '../../app/router';
+import { useSessionStore } from '../../app/session-store';
+import { Empty, PageHeader, Pager } from '../../components/ui';
+import { AccessStatusBadge } from './parts';
+
+export function AccessListScreen() {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  const me = useSessionStore((s) => s.user);
+  const canSubmit = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin');
+  const [status, setStatus] = useState<AccessStatus | ''>('');
+  const [page, setPage] = useState(0);
+  const result = useLiveQuery(() => accessListPage(db, status, page), [status, page]);
+  return (
+    <div>
+      <PageHeader
+        title={t('access.list.title')}
+        subtitle={t('access.list.subtitle')}
+        actions={
+          canSubmit && (
+            <button type="button" className="btn btn-primary" onClick={() => navigate('/access/new')}>
+              {t('access.list.new')}
+            </button>
+          )
+        }
+      />
+      <section className="card">
+        <div className="filters">
+          <label className="field" htmlFor="access-status">
+            <span className="field-label">{t('access.list.status')}</span>
+            <select
+              id="access-status"
+              value={status}
+              onChange={(e) => {
+                setPage(0);
+                setStatus(e.target.value as AccessStatus | '');
+              }}
+            >
+              <option value="">{t('access.list.all')}</option>
+              {ACCESS_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`access.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {!result ? (
+          <Empty>{t('common.loading')}</Empty>
+        ) : result.rows.length === 0 ? (
+          <Empty>{t('access.list.none')}</Empty>
+        ) : (
+          <table className="table table-click" data-testid="access-requests">
+            <thead>
+              <tr>
+                <th>{t('access.fields.docNo')}</th>
+                <th>{t('access.fields.employee')}</th>
+                <th>{t('access.fields.systems')}</th>
+                <th>{t('access.fields.submittedAt')}</th>
+                <th>{t('access.fields.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id} onClick={() => navigate(`/access/${r.id}`)}>
+                  <td className="mono">
+                    <a href={`#/access/${r.id}`}>{r.docNo}</a>
+                  </td>
+                  <td>
+                    {r.employee.name}
+                    <div className="muted small">{r.employee.department}</div>
+                  </td>
+                  <td>{r.items.map((it) => it.system).join(', ')}</td>
+                  <td>{fmt(r.submittedAt)}</td>
+                  <td>
+                    <AccessStatusBadge status={r.status} />
+                    {r.version > 1 && <div className="muted small">{t('access.detail.version', { n: r.version })}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
+      </section>
+    </div>
+  );
+}
