@@ -72,13 +72,23 @@ function useLockCountdown(): [left: number | null, setLock: (lock: Lock | null) 
   const left = lock ? Math.min(lock.waitMs, lock.at + lock.waitMs - Math.max(clock.now, lock.at)) : 0;
   useEffect(() => {
     if (!lock) return;
-    const timer = window.setTimeout(() => {
+    const end = lock.at + lock.waitMs;
+    const tick = () => {
       const now = Date.now();
-      if (lock.at + lock.waitMs - now <= 0) setLock(null);
-      else setClock({ now }); // a new object: re-checks even while a test holds the clock still
-    }, left % 1000 || 1000);
-    return () => window.clearTimeout(timer);
-  }, [lock, left, clock]);
+      if (end - now <= 0) setLock(null);
+      else setClock({ now }); // a new object: re-renders even while a test holds the clock still
+    };
+    // First when the shown seconds next change, then every second.
+    let every: number | undefined;
+    const first = window.setTimeout(() => {
+      tick();
+      every = window.setInterval(tick, 1000);
+    }, lock.waitMs % 1000 || 1000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(every);
+    };
+  }, [lock]);
   return [lock ? Math.max(left, 1) : null, setLock];
 }
 
