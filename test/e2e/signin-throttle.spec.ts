@@ -128,3 +128,34 @@ test('the wait counts down each second and the message goes away when the lock e
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
 });
+
+test('the lock screen answers and throttles the same way, and clears the wait when the lock ends', async ({ page }) => {
+  await setUpOffice(page);
+  await page.getByRole('button', { name: 'Kunci', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Konsol terkunci' })).toBeVisible();
+  const t0 = Date.now();
+  await page.clock.setFixedTime(t0);
+  await expect(page.getByLabel('Nama pengguna', { exact: true })).toHaveValue('admin');
+  /** One unlock attempt (the username is fixed on this screen). */
+  const unlock = async (password: string) => {
+    await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Buka kunci', exact: true }).click();
+    await expect(page.getByLabel('Kata sandi', { exact: true })).toHaveValue('', { timeout: 20_000 });
+  };
+
+  for (let i = 1; i <= 4; i++) {
+    await unlock(`salah-${i}`);
+    await expect(alertWith(page, WRONG)).toBeVisible();
+  }
+  await unlock('salah-5');
+  await expect(alertWith(page, waitId(30))).toBeVisible();
+  // The screen's own timer follows the clock: no new attempt needed to see the wait shrink or end.
+  await page.clock.setFixedTime(t0 + 12_000);
+  await expect(alertWith(page, waitId(18))).toBeVisible();
+  await page.clock.setFixedTime(t0 + 30_000);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Buka kunci', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
+});
