@@ -28,8 +28,11 @@ function throttled(waitMs: number): Failure {
     : { code: 'throttled', message: 'auth.errors.throttledMinutes', params: { count: Math.ceil(seconds / 60) } };
 }
 
+/** A throttle lock as answered: when (`at`, ms since the epoch) and how long it had left. */
+type Lock = { at: number; waitMs: number };
+
 /** A refusal: a plain failure, or a throttle lock counted down from when it was answered. */
-type Refusal = { failure: Failure } | { lock: { at: number; waitMs: number } };
+type Refusal = { failure: Failure } | { lock: Lock };
 
 /**
  * One sign-in attempt: the throttle first (before the user is looked up, so a name
@@ -57,8 +60,6 @@ async function attempt(username: string, password: string): Promise<{ user: User
     }
   }
 }
-
-type Lock = { at: number; waitMs: number };
 
 /**
  * A throttle lock counted down with the clock: the time left, re-rendered each time the shown
