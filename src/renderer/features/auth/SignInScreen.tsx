@@ -1,15 +1,18 @@
 /**
- * Sign-in against the users kept on this device; also the lock screen for the signed-in user.
- * Failed attempts are throttled per username on this device (src/shared/auth/throttle.ts),
- * before the user is even looked up, so a name that does not exist answers like one that does.
+ * Sign-in against the users kept on this device; also the lock screen for the signed-in user
+ * (unlocking goes through the same attempt). Failed attempts are throttled per username on this
+ * device (src/shared/auth/throttle.ts), before the user is even looked up, and the answer itself
+ * (src/shared/auth/signin.ts) costs one PBKDF2 verification and says the same for a name nobody
+ * has as for a wrong password; "deactivated" only comes after the right password.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { verifyPassword } from '../../../shared/password';
 import type { Failure } from '../../../shared/result';
 import type { UserState } from '../../../shared/domain/user/state';
 import { waitSeconds } from '../../../shared/auth/throttle';
+import { signInOutcome } from '../../../shared/auth/signin';
 import { db } from '../../store';
 import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../store/signin-throttle';
 import { useSessionStore } from '../../app/session-store';
@@ -25,24 +28,69 @@ function throttled(waitMs: number): Failure {
     : { code: 'throttled', message: 'auth.errors.throttledMinutes', params: { count: Math.ceil(seconds / 60) } };
 }
 
+/** A throttle lock as answered: when (`at`, ms since the epoch) and how long it had left. */
+type Lock = { at: number; waitMs: number };
+
+/** A refusal: a plain failure, or a throttle lock counted down from when it was answered. */
+type Refusal = { failure: Failure } | { lock: Lock };
+
 /**
  * One sign-in attempt: the throttle first (before the user is looked up, so a name
- * nobody has is answered like a real one), then the password; a failure is counted, a success
- * forgets earlier failures.
+ * nobody has is answered like a real one), then the password (see signInOutcome); a wrong
+ * password is counted, a success forgets earlier failures. The right password on a deactivated
+ * account is neither counted nor forgotten.
  */
-async function attempt(username: string, password: string): Promise<{ user: UserState } | { failure: Failure }> {
+async function attempt(username: string, password: string): Promise<{ user: UserState } | Refusal> {
   const name = username.trim().toLowerCase();
   const allowed = await signInAllowed(db, name, Date.now());
-  if (!allowed.allowed) return { failure: throttled(allowed.waitMs) };
+  if (!allowed.allowed) return { lock: { at: Date.now(), waitMs: allowed.waitMs } };
   const user = await db.users.where('username').equals(name).first();
-  const ok = user && user.active && (await verifyPassword(password, user.password));
-  if (!user || !ok) {
-    const next = await noteSignInFailure(db, name, Date.now());
-    if (!next.allowed) return { failure: throttled(next.waitMs) };
-    return { failure: { code: 'bad-credentials', message: user && !user.active ? 'auth.errors.inactive' : 'auth.errors.badCredentials' } };
+  const outcome = await signInOutcome(user, password, verifyPassword);
+  switch (outcome.kind) {
+    case 'signed-in':
+      await clearSignInFailures(db, name);
+      return { user: outcome.user };
+    case 'inactive':
+      return { failure: { code: 'inactive', message: 'auth.errors.inactive' } };
+    case 'bad-credentials': {
+      const now = Date.now();
+      const next = await noteSignInFailure(db, name, now);
+      if (!next.allowed) return { lock: { at: now, waitMs: next.waitMs } };
+      return { failure: { code: 'bad-credentials', message: 'auth.errors.badCredentials' } };
+    }
   }
-  await clearSignInFailures(db, name);
-  return { user };
+}
+
+/**
+ * A throttle lock counted down with the clock: the time left, re-rendered each time the shown
+ * number of seconds changes, and `null` once the lock is over (or none is set). Computed from
+ * the lock's end as first answered (the database is not read again), and never more than the
+ * wait first given, should the wall clock go back.
+ */
+function useLockCountdown(): [left: number | null, setLock: (lock: Lock | null) => void] {
+  const [lock, setLock] = useState<Lock | null>(null);
+  const [clock, setClock] = useState({ now: 0 });
+  const left = lock ? Math.min(lock.waitMs, lock.at + lock.waitMs - Math.max(clock.now, lock.at)) : 0;
+  useEffect(() => {
+    if (!lock) return;
+    const end = lock.at + lock.waitMs;
+    const tick = () => {
+      const now = Date.now();
+      if (end - now <= 0) setLock(null);
+      else setClock({ now }); // a new object: re-renders even while a test holds the clock still
+    };
+    // First when the shown seconds next change, then every second.
+    let every: number | undefined;
+    const first = window.setTimeout(() => {
+      tick();
+      every = window.setInterval(tick, 1000);
+    }, lock.waitMs % 1000 || 1000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(every);
+    };
+  }, [lock]);
+  return [lock ? Math.max(left, 1) : null, setLock];
 }
 
 interface SignInForm {
@@ -55,15 +103,15 @@ export function SignInScreen({ lockedUsername }: { lockedUsername?: string }) {
   const org = useOrg();
   const { signIn, signOut } = useSessionStore();
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [lockLeft, setLock] = useLockCountdown();
   const { register, handleSubmit, formState, setValue } = useForm<SignInForm>({ defaultValues: { username: lockedUsername ?? '', password: '' } });
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     const result = await attempt(username, password);
-    if ('failure' in result) {
-      setValue('password', '');
-      return setFailure(result.failure);
-    }
-    signIn(result.user);
+    if ('user' in result) return signIn(result.user);
+    setValue('password', '');
+    setFailure('failure' in result ? result.failure : null);
+    setLock('lock' in result ? result.lock : null);
   });
 
   return (
@@ -77,7 +125,7 @@ export function SignInScreen({ lockedUsername }: { lockedUsername?: string }) {
           </div>
           <LanguageSwitch />
         </div>
-        <FailureBanner failure={failure} />
+        <FailureBanner failure={lockLeft !== null ? throttled(lockLeft) : failure} />
         <Field label={t('users.username')} htmlFor="username">
           <input id="username" {...register('username', { required: true })} autoComplete="username" readOnly={!!lockedUsername} autoFocus={!lockedUsername} />
         </Field>
