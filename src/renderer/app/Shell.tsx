@@ -21,6 +21,7 @@ import { IncidentListScreen } from '../features/incidents/IncidentListScreen';
 import { IncidentNewScreen } from '../features/incidents/IncidentNewScreen';
 import { IncidentDetailScreen } from '../features/incidents/IncidentDetailScreen';
 import { countWaitingFor } from '../store/queries/incidents';
+import { accessScreen, ACCESS_NAV } from '../features/access/routes';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { CalendarScreen } from '../features/admin/CalendarScreen';
 import { MyWorkScreen } from '../features/mywork/MyWorkScreen';
@@ -39,7 +40,7 @@ interface NavItem {
   roles?: Role[];
   count?: number;
   /** The sidebar group it is listed under (none: above the groups). */
-  group?: 'serverRoom' | 'assetsSection' | 'helpdesk' | 'security' | 'administration';
+  group?: 'serverRoom' | 'assetsSection' | 'helpdesk' | 'security' | 'groupAccess' | 'administration';
 }
 
 function useClock(): Date {
@@ -56,6 +57,8 @@ function Screen({ route }: { route: string }) {
   let m: Record<string, string> | null;
   const asset = assetScreen(route);
   if (asset) return asset;
+  const access = accessScreen(route);
+  if (access) return access;
   if (route === '/' || route === '/inside') return <InsideBoard />;
   if (route === '/visits/new') return <VisitRegisterScreen />;
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
@@ -102,13 +105,14 @@ export function Shell() {
     { path: '/tickets/new', label: t('nav.newTicket'), roles: ['officer', 'technician', 'admin'], group: 'helpdesk' },
     { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, group: 'security' },
     { path: '/incidents/new', label: t('nav.reportIncident'), roles: ['officer', 'technician', 'admin'], group: 'security' },
+    ...ACCESS_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupAccess' as const })),
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
     { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
   ];
   const visible = items.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r)));
   const activePath = route.split('?')[0] === '/inside' ? '/' : route.split('?')[0];
-  const groups = [undefined, 'serverRoom', 'assetsSection', 'helpdesk', 'security', 'administration'] as const;
+  const groups = [undefined, 'serverRoom', 'assetsSection', 'helpdesk', 'security', 'groupAccess', 'administration'] as const;
 
   return (
     <div className="shell">
@@ -133,7 +137,8 @@ export function Shell() {
                     activePath === i.path || (i.path === '/visits' && /^\/visits\/(?!new)/.test(activePath ?? '')) || (i.path === '/tickets' && /^\/tickets\/(?!new)/.test(activePath ?? '')) ||
                     (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? '')) ||
                     (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) ||
-                    (i.path === '/employees' && !!activePath?.startsWith('/employees/'));
+                    (i.path === '/employees' && !!activePath?.startsWith('/employees/')) ||
+                    (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? ''));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>

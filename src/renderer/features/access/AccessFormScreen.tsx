@@ -8,7 +8,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ACCESS_LEVELS, accessFormSchema, accessSystems, type AccessLevel, type AccessRequestState } from '../../../shared/domain/access/state';
@@ -55,8 +55,8 @@ function AccessForm({ existing }: { existing?: AccessRequestState }) {
   const presetEmployee = new URLSearchParams(route.split('?')[1] ?? '').get('employee') ?? '';
   const { run, failure, busy } = useCommand();
   const [rows, setRows] = useState<Row[]>(() => rowsFor(accessSystems(org ?? undefined), existing));
-  const [itemsError, setItemsError] = useState<string | undefined>();
-  const { register, handleSubmit, formState, setValue, watch, setError } = useForm<Fields>({
+  const [noItems, setNoItems] = useState(false);
+  const { register, handleSubmit, formState, setValue, control, setError } = useForm<Fields>({
     resolver: zodResolver(existing ? fieldsSchema.extend({ employeeId: z.string() }) : newSchema),
     defaultValues: {
       employeeId: existing?.employeeId ?? presetEmployee,
@@ -66,18 +66,18 @@ function AccessForm({ existing }: { existing?: AccessRequestState }) {
     },
   });
   const e = formState.errors;
-  const employeeId = watch('employeeId');
+  const employeeId = useWatch({ control, name: 'employeeId' });
   useEffect(() => {
     // A refusal naming a field is shown on it (the employee who resigned meanwhile, an unknown system).
     if (failure?.field === 'employeeId') setError('employeeId', { message: t(failure.message, failure.params ?? {}) });
-    if (failure?.field?.startsWith('items')) setItemsError(t(failure.message, failure.params ?? {}));
   }, [failure, setError, t]);
 
+  const itemsError = noItems ? t('access.errors.noItems') : failure?.field?.startsWith('items') ? t(failure.message, failure.params ?? {}) : undefined;
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const onSubmit = handleSubmit(async (v) => {
     const items = rows.filter((r) => r.checked).map((r) => ({ system: r.system, level: r.level, scope: r.scope }));
-    if (items.length === 0) return setItemsError(t('access.errors.noItems'));
-    setItemsError(undefined);
+    setNoItems(items.length === 0);
+    if (items.length === 0) return;
     const form = { requester: v.requester, divisionHead: v.divisionHead, need: v.need };
     const id = existing?.id ?? newId();
     const ok = existing ? await run({ type: 'access.revise', input: { id, ...form, items } }) : await run({ type: 'access.submit', input: { id, employeeId: v.employeeId, ...form, items } });

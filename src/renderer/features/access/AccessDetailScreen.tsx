@@ -1,0 +1,306 @@
+/**
+ * One access request: the form as submitted (and its earlier versions with the reasons they
+ * were sent back), the IT Manager's decision, what the IT team provisioned for each system and
+ * what was revoked, and the audit trail. Each action shows only to the role whose move it is.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessItem, AccessRequestState } from '../../../shared/domain/access/state';
+import { hasRole } from '../../../shared/roles';
+import { db } from '../../store';
+import { useCommand, useFormatDateTime, useUserNames } from '../../app/hooks';
+import { navigate } from '../../app/router';
+import { useSessionStore } from '../../app/session-store';
+import { AuditTrail } from '../../components/AuditTrail';
+import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
+import { AccessStatusBadge } from './parts';
+
+export function AccessDetailScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  const users = useUserNames();
+  const me = useSessionStore((s) => s.user);
+  const r = useLiveQuery(async () => (await db.accessRequests.get(id)) ?? null, [id]);
+  if (r === undefined) return <Empty>{t('common.loading')}</Empty>;
+  if (r === null || !me) return <Empty>{t('common.notFound')}</Empty>;
+  const actor = { userId: me.id, roles: me.roles };
+  const desk = hasRole(actor, 'officer', 'technician', 'admin');
+  const it = hasRole(actor, 'technician', 'admin');
+  const who = (userId?: string) => (userId ? (users.get(userId) ?? '—') : '—');
+
+  return (
+    <div>
+      <PageHeader
+        title={t('access.detail.title', { docNo: r.docNo })}
+        subtitle={`${r.employee.name} · NIP ${r.employee.nip} · ${r.employee.department}`}
+        actions={
+          <>
+            <AccessStatusBadge status={r.status} />
+            {desk && r.status === 'returned' && (
+              <button type="button" className="btn btn-primary" onClick={() => navigate(`/access/${r.id}/revise`)}>
+                {t('access.detail.revise')}
+              </button>
+            )}
+            <button type="button" className="btn" onClick={() => navigate(`/print/access/${r.id}`)}>
+              {t('access.detail.print')}
+            </button>
+          </>
+        }
+      />
+      {r.status === 'returned' && r.returnedReason && (
+        <div className="banner banner-error" role="status" data-testid="return-reason">
+          <strong>{t('access.detail.returnedBecause')}</strong> {r.returnedReason} — {who(r.decidedBy)}, {fmt(r.decidedAt)}
+        </div>
+      )}
+      {r.status === 'cancelled' && (
+        <div className="banner" role="status">
+          <strong>{t('access.detail.cancelledBecause')}</strong> {r.cancelReason}
+        </div>
+      )}
+      <div className="detail-grid">
+        <div>
+          <section className="card">
+            <h2>{t('access.detail.form')}</h2>
+            <dl className="dl">
+              <dt>{t('access.fields.employee')}</dt>
+              <dd>
+                <a href={`#/employees/${r.employeeId}`}>{r.employee.name}</a> · {[r.employee.position, r.employee.department].filter(Boolean).join(' · ')}
+              </dd>
+              <dt>{t('access.fields.requester')}</dt>
+              <dd>{[r.requester.name, r.requester.position].filter(Boolean).join(', ')}</dd>
+              <dt>{t('access.fields.divisionHead')}</dt>
+              <dd>{[r.divisionHead.name, r.divisionHead.position].filter(Boolean).join(', ')}</dd>
+              <dt>{t('access.fields.need')}</dt>
+              <dd className="pre">{r.need}</dd>
+              <dt>{t('access.fields.submittedAt')}</dt>
+              <dd>
+                {fmt(r.submittedAt)} · {who(r.submittedBy)}
+                {r.version > 1 && ` · ${t('access.detail.version', { n: r.version })}`}
+              </dd>
+              {r.decidedAt && r.status !== 'returned' && r.status !== 'submitted' && r.status !== 'cancelled' && (
+                <>
+                  <dt>{t('access.detail.decision')}</dt>
+                  <dd>
+                    {t('access.detail.approvedBy', { name: who(r.decidedBy), at: fmt(r.decidedAt) })}
+                    {r.decisionNote && ` — ${r.decisionNote}`}
+                  </dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <ItemsCard r={r} canProvision={it} />
+          {r.versions.length > 0 && <VersionsCard r={r} />}
+        </div>
+        <div>
+          {r.status === 'submitted' && hasRole(actor, 'admin') && <DecisionCard r={r} ownVersion={r.submittedBy === me.id} />}
+          {r.status === 'submitted' && !hasRole(actor, 'admin') && (
+            <div className="banner" role="status">
+              {t('access.detail.waitingForManager')}
+            </div>
+          )}
+          {desk && (r.status === 'submitted' || r.status === 'returned') && <CancelCard r={r} />}
+          <AuditTrail kind="access" id={r.id} title={t('access.detail.audit')} detail={(p) => (typeof p.note === 'string' && p.note) || (typeof p.reason === 'string' && p.reason) || (typeof p.account === 'string' && `${p.system as string}: ${p.account}`) || undefined} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ItemsCard({ r, canProvision }: { r: AccessRequestState; canProvision: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  const users = useUserNames();
+  return (
+    <section className="card">
+      <h2>{t('access.detail.items')}</h2>
+      <table className="table" data-testid="access-items">
+        <thead>
+          <tr>
+            <th>{t('access.fields.system')}</th>
+            <th>{t('access.fields.level')}</th>
+            <th>{t('access.fields.scope')}</th>
+            <th>{t('access.fields.granted')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.items.map((item) => {
+            const grant = r.grants.find((g) => g.itemId === item.id);
+            return (
+              <tr key={item.id} data-system={item.system}>
+                <td>
+                  <strong>{item.system}</strong>
+                </td>
+                <td>{t(`access.level.${item.level}`)}</td>
+                <td>{item.scope || '—'}</td>
+                <td>
+                  {grant ? (
+                    <>
+                      <div className={grant.revokedAt ? 'revoked' : undefined}>
+                        <span className="mono">{grant.account}</span> · {users.get(grant.grantedBy) ?? '—'}, {fmt(grant.grantedAt)}
+                        {grant.note && <div className="muted small">{grant.note}</div>}
+                      </div>
+                      {grant.revokedAt ? (
+                        <div className="small">
+                          {t('access.detail.revokedBy', { name: users.get(grant.revokedBy ?? '') ?? '—', at: fmt(grant.revokedAt) })} — {grant.revokeReason}
+                        </div>
+                      ) : (
+                        canProvision && <RevokeForm r={r} item={item} />
+                      )}
+                    </>
+                  ) : r.status === 'approved' && canProvision ? (
+                    <GrantForm r={r} item={item} />
+                  ) : (
+                    <span className="muted">{t('access.detail.notGranted')}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function GrantForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const [account, setAccount] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="grant-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ type: 'access.grant', input: { id: r.id, itemId: item.id, account, note } });
+      }}
+    >
+      <input aria-label={t('access.detail.accountFor', { system: item.system })} placeholder={t('access.detail.accountPlaceholder')} value={account} onChange={(e) => setAccount(e.target.value)} aria-invalid={!!failure} />
+      <input aria-label={t('access.detail.grantNoteFor', { system: item.system })} placeholder={t('access.detail.grantNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
+        {t('access.detail.grant')}
+      </button>
+      {failure && (
+        <div className="field-error" role="alert">
+          {t(failure.message, failure.params ?? {})}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function RevokeForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open)
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+        {t('access.detail.revoke')}
+      </button>
+    );
+  return (
+    <form
+      className="grant-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ type: 'access.revoke', input: { id: r.id, itemId: item.id, reason } });
+      }}
+    >
+      <input aria-label={t('access.detail.revokeReasonFor', { system: item.system })} placeholder={t('access.detail.revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      <button type="submit" className="btn btn-small btn-danger" disabled={busy}>
+        {t('access.detail.confirmRevoke')}
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+        {t('common.cancel')}
+      </button>
+      {failure && (
+        <div className="field-error" role="alert">
+          {t(failure.message, failure.params ?? {})}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: boolean }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const [note, setNote] = useState('');
+  if (ownVersion)
+    return (
+      <div className="banner" role="status" data-testid="own-version">
+        {t('access.errors.ownRequest')}
+      </div>
+    );
+  return (
+    <section className="card" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('access.detail.decide')}</h2>
+      <p className="hint">{t('access.detail.decideHint')}</p>
+      {failure && failure.field !== 'note' && <FailureBanner failure={failure} />}
+      <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={failure?.field === 'note' ? failure.message : undefined} hint={t('access.detail.decisionNoteHint')} wide>
+        <textarea id="decision-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'access.decide', input: { id: r.id, approved: false, note } })}>
+          {t('access.detail.returnForRevision')}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run({ type: 'access.decide', input: { id: r.id, approved: true, note } })}>
+          {t('access.detail.approve')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function CancelCard({ r }: { r: AccessRequestState }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const [reason, setReason] = useState('');
+  return (
+    <section className="card">
+      <h2>{t('access.detail.cancel')}</h2>
+      <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={failure?.message}>
+        <input id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'access.cancel', input: { id: r.id, reason } })}>
+          {t('access.detail.confirmCancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function VersionsCard({ r }: { r: AccessRequestState }) {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  const users = useUserNames();
+  return (
+    <section className="card">
+      <h2>{t('access.detail.versions')}</h2>
+      <ol className="timeline" data-testid="access-versions">
+        {r.versions.map((v) => (
+          <li key={v.n}>
+            <div>
+              <strong>{t('access.detail.versionN', { n: v.n })}</strong> — {v.items.map((it) => `${it.system} (${t(`access.level.${it.level}`)})`).join(', ')}
+            </div>
+            {v.returnedReason && (
+              <div className="small">
+                {t('access.detail.returnedBecause')} {v.returnedReason}
+              </div>
+            )}
+            <div className="muted small">
+              {fmt(v.at)} · {users.get(v.by) ?? '—'}
+              {v.returnedAt && ` → ${fmt(v.returnedAt)} · ${users.get(v.returnedBy ?? '') ?? '—'}`}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
