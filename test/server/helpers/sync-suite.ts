@@ -521,6 +521,51 @@ export function syncSuite(backend: () => Backend): void {
       other.server.closeAllConnections();
     });
   });
+  describe('access requests', () => {
+    it('submitted at the desk, decided by one IT Manager while another decided offline, provisioned: the server folds what the devices fold', async () => {
+      const o = await office();
+      const kabid2 = newId();
+      const techId = newId();
+      const password = await hashPassword(PASSWORD, 1000);
+      await o.admin.run(o.adminId, { type: 'user.create', input: { id: kabid2, username: 'kabid2', displayName: 'Kepala Bidang 2', roles: ['admin'], password } });
+      await o.admin.run(o.adminId, { type: 'user.create', input: { id: techId, username: 'teknisi', displayName: 'Rahmat Hidayat', roles: ['technician'], password } });
+      const employeeId = newId();
+      await o.admin.run(o.adminId, { type: 'employee.create', input: { id: employeeId, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis', email: '', status: 'active' } });
+      expect((await api.push(o.admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+
+      const desk = await join_('petugas');
+      const id = newId();
+      await desk.run(o.ids['petugas']!, {
+        type: 'access.submit',
+        input: {
+          id, employeeId, requester: { name: 'Hendra Gunawan', position: 'Kasubag Keuangan' }, divisionHead: { name: 'Dra. Ratna Sari', position: 'Kabid Keuangan' },
+          need: 'Email dinas dan HRIS untuk pegawai baru di Sub Bagian Keuangan.', items: [{ system: 'Email', level: 'write', scope: '' }, { system: 'HRIS', level: 'read', scope: 'Cuti' }],
+        },
+      });
+      expect((await api.push(desk)).body.results.map((r) => r.status)).toEqual(['accepted']);
+      // Two IT Managers decide on their own laptops, offline: the first pushed wins, the other lands in the conflict inbox.
+      const m1 = await join_('admin', 'Laptop kabid');
+      const m2 = await join_('kabid2', 'Laptop kabid 2');
+      await m1.run(o.adminId, { type: 'access.decide', input: { id, approved: true, note: 'Sesuai kebutuhan jabatan.' } });
+      await m2.run(kabid2, { type: 'access.decide', input: { id, approved: false, note: 'HRIS cukup melalui bagian kepegawaian.' } });
+      expect((await api.push(m1)).body.results.map((r) => r.status)).toEqual(['accepted']);
+      expect((await api.push(m2)).body.results).toMatchObject([{ status: 'rejected', reason: 'access.errors.wrongState' }]);
+
+      const tech = await join_('teknisi', 'Laptop teknisi');
+      const items = (tech.state.get(`access:${id}`) as { items: { id: string }[] }).items;
+      await tech.run(techId, { type: 'access.grant', input: { id, itemId: items[0]!.id, account: 'andi.wijaya@kominfo.go.id', note: '' } });
+      await tech.run(techId, { type: 'access.grant', input: { id, itemId: items[1]!.id, account: 'andi.w', note: '' } });
+      await tech.run(techId, { type: 'access.revoke', input: { id, itemId: items[1]!.id, reason: 'Dipindah ke aplikasi lain' } });
+      expect((await api.push(tech)).body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      const [proj] = await backend().db.query<{ state: unknown }>(`SELECT state FROM projections WHERE kind = 'access' AND record_id = $1`, [id]);
+      expect(proj!.state).toEqual(JSON.parse(JSON.stringify(tech.state.get(`access:${id}`))));
+      expect(proj!.state).toMatchObject({ status: 'provisioned', activeGrants: 1, decidedBy: o.adminId, version: 1 });
+      // The desk, still offline with the request as submitted, cancels it: the server refuses (already provisioned).
+      await desk.run(o.ids['petugas']!, { type: 'access.cancel', input: { id, reason: 'Pegawai batal dimutasi' } });
+      expect((await api.push(desk)).body.results.at(-1)).toMatchObject({ status: 'rejected', reason: 'access.errors.wrongState' });
+    });
+  });
+
   describe('tickets', () => {
     const ticketInput = (priority: 'high' | 'medium' | 'low' = 'high') => ({
       id: newId(), channel: 'phone' as const, requesterName: 'Siti Aminah', requesterDepartment: 'Bagian Keuangan', requesterContact: '0812-1111-2222',
