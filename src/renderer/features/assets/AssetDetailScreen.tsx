@@ -9,7 +9,7 @@ import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader } from '../../components/ui';
 import { MaintenanceForm, StatusForm, WipeForm } from './AssetActions';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
-import { HistoryNotice } from '../../sync/HistoryNotice';
+import { AuditTrail } from '../../components/AuditTrail';
 
 export function AssetDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -19,7 +19,6 @@ export function AssetDetailScreen({ id }: { id: string }) {
   const me = useSessionStore((s) => s.user);
   const canManage = !!me?.roles.some((r) => r === 'technician' || r === 'admin');
   const asset = useLiveQuery(async () => (await db.assets.get(id)) ?? null, [id]);
-  const events = useLiveQuery(() => db.events.where('[kind+recordId]').equals(['asset', id]).sortBy('hlc'), [id]) ?? [];
   const employees = useEmployeeNames(asset ? asset.custody.map((c) => c.employeeId) : []);
   if (asset === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (asset === null) return <Empty>{t('common.notFound')}</Empty>;
@@ -217,23 +216,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
           {canManage && asset.status === 'awaiting_wipe' && <WipeForm asset={asset} />}
           {canManage && ['assigned', 'in_stock', 'maintenance'].includes(asset.status) && <MaintenanceForm asset={asset} />}
           {canManage && ['in_stock', 'maintenance'].includes(asset.status) && <StatusForm asset={asset} />}
-          <section className="card">
-            <h2>{t('asset.detail.audit')}</h2>
-            <HistoryNotice kind="asset" id={asset.id} />
-            <ol className="timeline">
-              {events.map((ev) => (
-                <li key={ev.id}>
-                  <div>
-                    {t(`events.${ev.type}`)}
-                    {ev.status === 'rejected' && <span className="tag tag-warn">{t(ev.reason ?? 'sync.errors.rejected')}</span>}
-                  </div>
-                  <div className="muted small">
-                    {fmt(ev.at)} · {users.get(ev.actorId) ?? '—'}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <AuditTrail kind="asset" id={asset.id} title={t('asset.detail.audit')} />
         </div>
       </div>
     </div>

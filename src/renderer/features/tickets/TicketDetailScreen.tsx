@@ -7,8 +7,8 @@ import { Empty, PageHeader } from '../../components/ui';
 import { PriorityBadge, SlaClock, TicketStatusBadge, slaTargetText, useNow, useOfficeCalendar } from './SlaClock';
 import { TicketActions } from './TicketActions';
 import './tickets.css';
-import { HistoryNotice } from '../../sync/HistoryNotice';
 import { assetByCode } from '../../store/queries/assets';
+import { AuditTrail } from '../../components/AuditTrail';
 
 export function TicketDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -19,7 +19,6 @@ export function TicketDetailScreen({ id }: { id: string }) {
   const ticket = useLiveQuery(async () => (await db.tickets.get(id)) ?? null, [id]);
   const incident = useLiveQuery(async () => (ticket?.incidentId ? ((await db.incidents.get(ticket.incidentId)) ?? null) : null), [ticket?.incidentId]);
   const asset = useLiveQuery(async () => (ticket?.assetSerial ? ((await assetByCode(db, ticket.assetSerial)) ?? null) : null), [ticket?.assetSerial]);
-  const events = useLiveQuery(() => db.events.where('[kind+recordId]').equals(['ticket', id]).sortBy('hlc'), [id]) ?? [];
   if (ticket === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (ticket === null) return <Empty>{t('common.notFound')}</Empty>;
   const name = (uid?: string) => (uid ? (names.get(uid) ?? '—') : '—');
@@ -132,20 +131,7 @@ export function TicketDetailScreen({ id }: { id: string }) {
         <div>
           {/* Keyed: each ticket's panels start from its own values, not the last ticket's. */}
           <TicketActions key={ticket.id} ticket={ticket} />
-          <section className="card">
-            <h2>{t('ticket.detail.history')}</h2>
-            <HistoryNotice kind="ticket" id={ticket.id} />
-            <ol className="timeline">
-              {events.map((ev) => (
-                <li key={ev.id}>
-                  <div>{t(`events.${ev.type}`)}</div>
-                  <div className="muted small">
-                    {fmt(ev.at)} · {name(ev.actorId)}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <AuditTrail kind="ticket" id={ticket.id} title={t('ticket.detail.history')} />
         </div>
       </div>
     </div>

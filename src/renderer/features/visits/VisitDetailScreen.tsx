@@ -8,14 +8,13 @@ import { useFormatDateTime, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, PageHeader, StatusBadge } from '../../components/ui';
 import { VisitActions } from './VisitActions';
-import { HistoryNotice } from '../../sync/HistoryNotice';
+import { AuditTrail } from '../../components/AuditTrail';
 
 export function VisitDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const names = useUserNames();
   const visit = useLiveQuery(async () => (await db.visits.get(id)) ?? null, [id]);
-  const events = useLiveQuery(() => db.events.where('[kind+recordId]').equals(['visit', id]).sortBy('hlc'), [id]) ?? [];
   if (visit === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (visit === null) return <Empty>{t('common.notFound')}</Empty>;
   const name = (uid?: string) => (uid ? (names.get(uid) ?? '—') : '—');
@@ -157,20 +156,7 @@ export function VisitDetailScreen({ id }: { id: string }) {
         </div>
         <div>
           <VisitActions visit={visit} />
-          <section className="card">
-            <h2>{t('visit.detail.history')}</h2>
-            <HistoryNotice kind="visit" id={visit.id} />
-            <ol className="timeline">
-              {events.map((ev) => (
-                <li key={ev.id}>
-                  <div>{t(`events.${ev.type}`)}</div>
-                  <div className="muted small">
-                    {fmt(ev.at)} · {name(ev.actorId)}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <AuditTrail kind="visit" id={visit.id} title={t('visit.detail.history')} />
         </div>
       </div>
     </div>
