@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { buildServer } from '../../src/server/app';
-import { PASSWORD, createUser, openNav, setUpOffice, signIn, signOut, uniqueDb } from './pages';
+import { PASSWORD, createUser, goToRoute, openNav, setUpOffice, signIn, signOut, uniqueDb } from './pages';
 
 const BUDI = { name: 'Budi Hartono', username: 'budi' }; // officer, at the desk
 const RINA = { name: 'Rina Kusuma', username: 'rina' }; // security lead, on her laptop
@@ -250,6 +250,25 @@ test('evidence attached on one console reaches another through the server, also 
     await expect(item).not.toContainText('Belum diunduh');
     expect(await heldHash(laptop.page, laptopDb, sha256(log))).toBe(sha256(log));
     expect(sha256((await download(laptop.page, 'log-proses.txt')).bytes)).toBe(sha256(log));
+  });
+
+  await test.step('a console that joins later (a snapshot) gets every file too', async () => {
+    const late = await consoleAt(browser);
+    const lateDb = uniqueDb('late');
+    await late.page.goto(`/?db=${lateDb}`);
+    await late.page.getByRole('button', { name: 'Gabung ke server kantor' }).click();
+    const join = late.page.getByRole('form', { name: 'Gabung ke server kantor' });
+    await join.getByLabel('Nama pengguna').fill(office.admin.username);
+    await join.getByLabel('Kata sandi').fill(PASSWORD);
+    await join.getByRole('button', { name: 'Gabung dan unduh data' }).click();
+    await signIn(late.page, office.admin.username);
+    await goToRoute(late.page, `/incidents/${id}`);
+    await expect(late.page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+    const list = late.page.getByTestId('evidence-list');
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    await expect(list.getByRole('button', { name: 'Unduh' })).toHaveCount(3, { timeout: 15_000 });
+    for (const bytes of [png, pdf, log]) expect(await heldHash(late.page, lateDb, sha256(bytes))).toBe(sha256(bytes));
+    await late.context.close();
   });
 
   await desk.context.close();
