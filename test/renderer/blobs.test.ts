@@ -172,7 +172,7 @@ describe('history after a snapshot', () => {
     vi.stubGlobal('fetch', snapshotFetch);
     await db.sync.put({ key: 'sync', serverUrl: session.serverUrl, userId: 'u', cursor: 0 });
 
-    expect(await loadSnapshot(db, { ...session, cursor: 0 })).toBe(2);
+    expect(await loadSnapshot(db, session)).toBe(2);
     expect(await db.events.count()).toBe(0); // the history has not arrived
     expect(await db.blobs.where('pending').equals(1).primaryKeys()).toEqual([sha(png), sha(pdf)].sort());
     expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 2, missing: 0 });
