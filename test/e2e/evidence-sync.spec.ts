@@ -7,7 +7,8 @@
  * incident, its evidence and downloads exactly the same bytes. Then the laptop loses the network
  * while a PDF is attached (it does not hear of it until it is back, and then gets the file), and
  * loses it again between pulling an attachment and fetching its bytes ("Belum diunduh ke
- * perangkat ini" until it is back online). Like sync.spec.ts, the test runs its own server on an
+ * perangkat ini" until it is back online; the top bar says "Luring" meanwhile). A console that
+ * joins afterwards (a snapshot) gets every file at once. Like sync.spec.ts, the test runs its own server on an
  * empty PGlite database (only an empty server accepts the first office) on a port the OS picks,
  * so it never collides with another run's E2E_PORT.
  */
@@ -204,6 +205,7 @@ test('evidence attached on one console reaches another through the server, also 
 
   await test.step('the laptop is offline while a PDF is attached: it does not hear of it until it is back', async () => {
     await laptop.context.setOffline(true);
+    await expect(laptop.page.getByTestId('sync-status')).toHaveText('Luring');
     await desk.page.getByLabel('Lampirkan berkas bukti').setInputFiles({ name: 'log-antivirus.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect(desk.page.getByTestId('evidence-list').getByRole('listitem')).toHaveCount(2);
     await expect(desk.page.getByTestId('evidence-list')).toContainText('log-antivirus.pdf');
@@ -238,6 +240,7 @@ test('evidence attached on one console reaches another through the server, also 
     await expect(item).toBeVisible({ timeout: 15_000 });
     await requested;
     await laptop.context.setOffline(true);
+    await expect(laptop.page.getByTestId('sync-status')).toHaveText('Luring');
     await expect(item).toContainText('Belum diunduh ke perangkat ini');
     await expect(item.getByRole('button', { name: 'Unduh' })).toHaveCount(0);
     expect(await heldHash(laptop.page, laptopDb, sha256(log))).toBeNull();
