@@ -5,9 +5,9 @@ import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { downloadPendingFiles, noteWantedFiles, storeFile, uploadFilesFor } from '../../src/renderer/sync/blobs';
+import { downloadPendingFiles, filesOfRecord, noteWantedFiles, storeFile, uploadFilesFor } from '../../src/renderer/sync/blobs';
 import { pushOutbox } from '../../src/renderer/sync/sync-client';
-import { storeHistory } from '../../src/renderer/sync/snapshot';
+import { loadSnapshot, storeHistory } from '../../src/renderer/sync/snapshot';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/incident/state';
 import type { DomainEvent } from '../../src/shared/events';
 import { toHex } from '../../src/shared/hash';
@@ -151,5 +151,35 @@ describe('history after a snapshot', () => {
     expect(await storeHistory(db, [again])).toBe(1);
     expect(await storeHistory(db, [again])).toBe(0);
     expect(await db.blobs.count()).toBe(1);
+  });
+
+  it('notes the files of incidents delivered as states by the snapshot at once, without waiting for the backfill', async () => {
+    const db = freshDb();
+    const server = fakeServer();
+    const png = bytesOf('PNG tangkapan layar');
+    const pdf = bytesOf('PDF log antivirus');
+    for (const b of [png, pdf]) server.stored.set(sha(b), b);
+    const at = '2026-03-02T02:00:00.000Z';
+    const attachments = [
+      { hash: sha(png), name: 'layar.png', type: 'image/png', size: png.byteLength, addedBy: 'u', addedAt: at },
+      { hash: sha(pdf), name: 'log.pdf', type: 'application/pdf', size: pdf.byteLength, addedBy: 'u', addedAt: at },
+    ];
+    const incident = { id: 'inc-1', docNo: 'INS/1', title: 'Ransomware', status: 'open', step: 2, turnRole: 'admin', stepStartedAt: at, reportedAt: at, hlc: 'h1', attachments };
+    const snapshotFetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (new URL(String(url)).pathname !== '/api/sync/snapshot') return server.fetchFn(url, init);
+      return Response.json({ asOf: 7, records: [{ kind: 'incident', recordId: 'inc-1', state: incident }, { kind: 'user', recordId: 'u', state: { id: 'u', username: 'budi', attachments: 'no' } }], events: [], next: null });
+    });
+    vi.stubGlobal('fetch', snapshotFetch);
+    await db.sync.put({ key: 'sync', serverUrl: session.serverUrl, userId: 'u', cursor: 0 });
+
+    expect(await loadSnapshot(db, session)).toBe(2);
+    expect(await db.events.count()).toBe(0); // the history has not arrived
+    expect(await db.blobs.where('pending').equals(1).primaryKeys()).toEqual([sha(png), sha(pdf)].sort());
+    expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 2, missing: 0 });
+    expect((await db.blobs.get(sha(pdf)))!.data).toEqual(pdf);
+    // Only incidents carry files; a malformed list is ignored.
+    expect(filesOfRecord('user', { attachments })).toEqual([]);
+    expect(filesOfRecord('incident', { attachments: [{ name: 'tanpa-hash' }] })).toEqual([]);
+    expect(filesOfRecord('incident', { attachments })).toEqual(attachments.map(({ hash, name, type, size }) => ({ hash, name, type, size })));
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { AttachmentRef } from '../../shared/domain/incident/state';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/incident/state';
-import type { DomainEvent } from '../../shared/events';
+import type { DomainEvent, RecordKind } from '../../shared/events';
 import { toHex } from '../../shared/hash';
 import { fail, ok, type Result } from '../../shared/result';
 import type { BlobRow, ConsoleDb } from '../store/db';
@@ -89,9 +89,23 @@ export async function uploadFilesFor(db: ConsoleDb, session: BlobSession, events
   return uploaded;
 }
 
-/** Notes the files pulled events reference that this device lacks, for the downloader. */
-export async function noteWantedFiles(db: ConsoleDb, events: DomainEvent[]): Promise<number> {
-  const refs = new Map(events.filter((e) => e.status !== 'rejected').flatMap(referencedFiles).map((r) => [r.hash, r]));
+/**
+ * The files a record's state references: an incident's evidence. A snapshot delivers records as
+ * states, not events, so this is how a console that joined by snapshot learns which files to
+ * fetch without waiting for the history backfill to reach the events that attached them.
+ */
+export function filesOfRecord(kind: RecordKind, state: unknown): AttachmentRef[] {
+  if (kind !== 'incident') return [];
+  const list = (state as { attachments?: unknown } | null)?.attachments;
+  if (!Array.isArray(list)) return [];
+  return (list as Partial<AttachmentRef>[])
+    .filter((a) => a && typeof a.hash === 'string')
+    .map((a) => ({ hash: a.hash!, name: String(a.name ?? ''), type: String(a.type ?? 'application/octet-stream'), size: Number(a.size ?? 0) }));
+}
+
+/** Notes these file references as wanted where this device lacks them, for the downloader. */
+export async function noteWantedRefs(db: ConsoleDb, files: AttachmentRef[]): Promise<number> {
+  const refs = new Map(files.map((r) => [r.hash, r]));
   if (refs.size === 0) return 0;
   return db.transaction('rw', db.blobs, async () => {
     const rows = await db.blobs.bulkGet([...refs.keys()]);
@@ -99,6 +113,11 @@ export async function noteWantedFiles(db: ConsoleDb, events: DomainEvent[]): Pro
     await db.blobs.bulkPut(wanted.map((r) => ({ hash: r.hash, size: r.size, type: r.type, pending: 1 as const, uploaded: 1 as const })));
     return wanted.length;
   });
+}
+
+/** Notes the files pulled events reference that this device lacks, for the downloader. */
+export async function noteWantedFiles(db: ConsoleDb, events: DomainEvent[]): Promise<number> {
+  return noteWantedRefs(db, events.filter((e) => e.status !== 'rejected').flatMap(referencedFiles));
 }
 
 /**

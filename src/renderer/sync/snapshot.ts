@@ -18,7 +18,7 @@ import { deviceMeta } from '../store/commit';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { ingest } from '../store/ingest';
 import { api } from './api';
-import { noteWantedFiles } from './blobs';
+import { filesOfRecord, noteWantedFiles, noteWantedRefs } from './blobs';
 
 /** Where and as whom this device syncs. */
 export interface SnapshotSession {
@@ -71,6 +71,10 @@ export async function loadSnapshot(db: ConsoleDb, session: SnapshotSession, page
       await ingest(db, events);
       await noteWantedFiles(db, events);
     }
+    // The evidence files the records' states reference (an incident's attachments): wanted now,
+    // not once the history backfill reaches the events that attached them. Noted before the
+    // page is written, so a snapshot interrupted after it never skips them.
+    await noteWantedRefs(db, res.records.flatMap((r) => filesOfRecord(r.kind, r.state)));
     await db.transaction('rw', [...db.writeTables, db.sync], async () => {
       let newest = '';
       for (const r of res.records) {

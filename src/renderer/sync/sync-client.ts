@@ -213,6 +213,9 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
     const onCommit = () => trigger();
     window.addEventListener('meja-it:committed', onCommit);
     window.addEventListener('online', trigger);
+    // Losing the network: a round fails at once and the status says "offline", instead of
+    // "synced" until the next poll (up to 30 s) while nothing can move.
+    window.addEventListener('offline', trigger);
     window.addEventListener('meja-it:sync-config', openPoke);
     await new Promise<void>((resolve) => {
       const check = window.setInterval(() => {
@@ -224,6 +227,7 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
     });
     window.removeEventListener('meja-it:committed', onCommit);
     window.removeEventListener('online', trigger);
+    window.removeEventListener('offline', trigger);
     window.removeEventListener('meja-it:sync-config', openPoke);
   };
 

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+// The background sync loop reacts to the browser's network events: going offline shows
+// "offline" at once (a round fails fast) instead of "synced" until the next 30 s poll, and
+// coming back online syncs at once.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConsoleDb } from '../../src/renderer/store/db';
+import { startSync } from '../../src/renderer/sync/sync-client';
+import { useSyncStore } from '../../src/renderer/sync/sync-store';
+
+const opened: ConsoleDb[] = [];
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('the sync loop and the network', () => {
+  it('says "offline" as soon as the browser loses the network, and syncs again when it is back', async () => {
+    const db = new ConsoleDb('test-' + crypto.randomUUID());
+    opened.push(db);
+    // A console that has pulled before (no snapshot) and has nothing to push.
+    await db.sync.put({ key: 'sync', serverUrl: 'http://sync.test', userId: 'u', cursor: 5 });
+    let online = true;
+    const fetchFn = vi.fn(async (url: string | URL | Request) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      const path = new URL(String(url)).pathname;
+      if (path === '/api/sync/pull') return Response.json({ events: [], cursor: 5, hasMore: false });
+      return Response.json({ error: { code: 'not-found', message: 'x' } }, { status: 404 });
+    });
+    vi.stubGlobal('fetch', fetchFn);
+    const stop = startSync(db, async () => 'tok');
+    try {
+      await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
+
+      online = false;
+      window.dispatchEvent(new Event('offline'));
+      await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('offline'));
+
+      online = true;
+      const calls = fetchFn.mock.calls.length;
+      window.dispatchEvent(new Event('online'));
+      await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
+      expect(fetchFn.mock.calls.length).toBeGreaterThan(calls);
+    } finally {
+      stop();
+    }
+  });
+});
