@@ -5,11 +5,6 @@
  * event (checkEvent) accepting exactly what the device made.
  */
 import { describe, expect, it } from 'vitest';
-import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
-import { keysIn } from '../../src/shared/domain/keys';
-import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import type { UserState } from '../../src/shared/domain/user/state';
 import { addMonths, maintenanceDue, type AssetState } from '../../src/shared/domain/asset/state';
 import { keyProblems } from '../../src/shared/domain/asset/commands';
 import { accessoriesCell, guessMapping, parseAccessories, rowToInput } from '../../src/shared/domain/asset/import';
@@ -17,103 +12,38 @@ import { guessEmployeeMapping, repeatedNips, rowToEmployee } from '../../src/sha
 import type { HandoverState } from '../../src/shared/domain/handover/state';
 import type { EmployeeState } from '../../src/shared/domain/employee/state';
 import { checkEvent } from '../../src/shared/sync/event-commands';
-import { CHAIN_START, eventHash, type DomainEvent, type EventDraft, type RecordKind } from '../../src/shared/events';
-import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import type { CommandType } from '../../src/shared/domain/registry';
+import type { EventDraft } from '../../src/shared/events';
 import { newId } from '../../src/shared/ids';
-import type { Failure, Result } from '../../src/shared/result';
-import type { Actor, Role } from '../../src/shared/roles';
+import type { Failure } from '../../src/shared/result';
+import type { Actor } from '../../src/shared/roles';
+import { actorOf as by, testUser as user, TEST_ORG as ORG, World as Office } from './world';
 
-const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
-function user(id: string, roles: Role[], active = true): UserState {
-  return { id, username: id, displayName: `User ${id}`, roles, password: PW, active, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '' };
-}
 const TECH = user('tech', ['technician']);
 const TECH2 = user('tech2', ['technician']);
 const ADMIN = user('admin', ['admin']);
 const AUDITOR = user('auditor', ['auditor']);
 const OFFICER = user('officer', ['officer']);
-const by = (u: UserState): Actor => ({ userId: u.id, roles: u.roles });
 
-const ORG: OrgState = {
-  id: ORG_ID, name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB',
-  badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, updatedAt: '2026-01-01T00:00:00.000Z', hlc: '',
-};
-
-/** Records in memory; commands from the registry; every event folded like commit() does. */
-class World {
-  records = new Map<string, unknown>();
-  events: DomainEvent[] = [];
-  users = new Map([TECH, TECH2, ADMIN, AUDITOR, OFFICER].map((u) => [u.id, u]));
-  now = '2026-03-02T01:00:00.000Z';
-  private hlc: HlcState = initialHlc('dev');
-  private seq = 0;
-  private lastHash = CHAIN_START;
-
-  lookups: Lookups = {
-    badgeHolder: async () => undefined,
-    user: async (id) => this.users.get(id),
-    userByUsername: async (u) => this.users.get(u),
-    countUsers: async () => this.users.size,
-    record: async (kind, id) => (kind === 'user' ? this.users.get(id) : this.records.get(`${kind}:${id}`)),
-    idsByKey: async (kind, keys) => keysIn(this.all(kind) as { id: string; keys: string[] }[], keys),
-  };
-
-  all(kind: RecordKind): unknown[] {
-    return [...this.records].filter(([k]) => k.startsWith(`${kind}:`)).map(([, v]) => v);
+/** The shared in-memory office with these users; commands run as the technician unless told. */
+class World extends Office {
+  constructor() {
+    super([TECH, TECH2, ADMIN, AUDITOR, OFFICER]);
   }
-
   advanceDays(days: number): void {
-    this.now = new Date(Date.parse(this.now) + days * 86_400_000).toISOString();
+    this.advanceHours(days * 24);
   }
-
-  async run(type: CommandType, input: unknown, actor: Actor): Promise<Result<EventDraft[]>> {
-    const handler = commands[type] as unknown as CommandHandler<unknown, unknown>;
-    const parsed = handler.input.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, error: { code: 'invalid-input', message: issue?.message ?? '', field: issue?.path.join('.') } };
-    }
-    const state = this.records.get(`${handler.kind}:${handler.recordId(parsed.data)}`);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: ORG, lookups: this.lookups });
-    if (!r.ok) return r;
-    for (const draft of r.data) {
-      this.hlc = tickHlc(this.hlc, Date.parse(this.now));
-      this.seq += 1;
-      const unsigned = { ...draft, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev', deviceSeq: this.seq, hlc: formatHlc(this.hlc), at: this.now, prevHash: this.lastHash };
-      const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
-      this.lastHash = e.hash;
-      this.events.push(e);
-      this.fold(e);
-    }
-    return r;
+  override ok(type: CommandType, input: unknown, actor: Actor = by(TECH)): Promise<EventDraft[]> {
+    return super.ok(type, input, actor);
   }
-
-  fold(e: DomainEvent): void {
-    const key = `${e.kind}:${e.recordId}`;
-    this.records.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(this.records.get(key), e));
+  override refused(type: CommandType, input: unknown, actor: Actor = by(TECH)): Promise<Failure> {
+    return super.refused(type, input, actor);
   }
-
-  async ok(type: CommandType, input: unknown, actor: Actor = by(TECH)): Promise<EventDraft[]> {
-    const r = await this.run(type, input, actor);
-    if (!r.ok) throw new Error(`${type} refused: ${JSON.stringify(r.error)}`);
-    return r.data;
-  }
-
-  async refused(type: CommandType, input: unknown, actor: Actor = by(TECH)): Promise<Failure> {
-    const before = this.events.length;
-    const snapshot = JSON.stringify([...this.records]);
-    const r = await this.run(type, input, actor);
-    if (r.ok) throw new Error(`${type} was accepted`);
-    expect(this.events.length).toBe(before);
-    expect(JSON.stringify([...this.records])).toBe(snapshot);
-    return r.error;
-  }
-
   asset(id: string): AssetState {
-    return this.records.get(`asset:${id}`) as AssetState;
+    return this.get<AssetState>('asset', id);
   }
   doc(id: string): HandoverState {
-    return this.records.get(`handover:${id}`) as HandoverState;
+    return this.get<HandoverState>('handover', id);
   }
 }
 
