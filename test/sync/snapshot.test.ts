@@ -12,7 +12,8 @@ import { verifyChain } from '../../src/shared/events';
 import { api } from '../../src/renderer/sync/api';
 import { backfillHistory, historyIncomplete, loadSnapshot } from '../../src/renderer/sync/snapshot';
 import { pgliteBackend, postgresBackend, reset, type Backend } from '../server/helpers/backends';
-import { Client, startServer, visitInput } from './clients';
+import { catchUp } from '../../src/renderer/sync/sync-client';
+import { Client, PASSWORD, startServer, visitInput } from './clients';
 
 const backends: [string, () => Promise<Backend | null>][] = [
   ['pglite', pgliteBackend],
@@ -50,6 +51,23 @@ for (const [name, open] of backends) {
       await a.sync();
       return { a, adminId, sari, visits };
     }
+
+    it('two catch-ups started together (joining while the sync loop wakes) load the snapshot once and pull no page twice', async (ctx) => {
+      if (!backend) return ctx.skip();
+      const { a } = await office();
+      const c = new Client('Laptop baru', server.url);
+      const res = await api.signIn(server.url, { username: 'joko', password: PASSWORD, deviceId: await c.deviceId(), deviceName: c.name });
+      await c.db.sync.put({ key: 'sync', serverUrl: server.url, userId: res.userId, cursor: 0 });
+      const session = { serverUrl: server.url, token: res.token, cursor: 0 };
+      const snapshots = vi.spyOn(api, 'snapshot');
+      const pulls = vi.spyOn(api, 'pull');
+      await Promise.all([catchUp(c.db, session), catchUp(c.db, session)]);
+      expect(snapshots).toHaveBeenCalledTimes(1);
+      // Each catch-up pulls once, the second from the cursor the first left.
+      expect(pulls.mock.calls.map((call) => call[2])).toEqual([expect.any(Number), pulls.mock.calls[0]![2]]);
+      expect(pulls.mock.calls[0]![2]).toBeGreaterThan(0);
+      expect(await c.state()).toEqual(await a.state());
+    });
 
     it('loads the office as rows, then fills in the history in the background', async (ctx) => {
       if (!backend) return ctx.skip();

@@ -107,16 +107,26 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
   return fresh;
 }
 
+/** The catch-up running on each console database, so two callers never load or pull the same pages twice. */
+const catchingUp = new WeakMap<ConsoleDb, Promise<number>>();
+
 /**
  * Brings this console up to date: a fresh console first loads a snapshot of the office
  * (snapshot.ts), then every console pulls past its cursor. Returns how many events were new.
+ * Calls on one database run one after the other (joining an office starts one while the sync
+ * loop, woken by the new configuration, starts another): the later one starts from the cursor
+ * the earlier one left, so the snapshot is loaded once and no page is pulled twice.
  */
-export async function catchUp(db: ConsoleDb, meta: SyncSession): Promise<number> {
-  if (await wantsSnapshot(db)) {
-    await loadSnapshot(db, meta);
-    meta = { ...meta, cursor: (await db.sync.get('sync'))!.cursor };
-  }
-  return pullAll(db, meta);
+export function catchUp(db: ConsoleDb, meta: SyncSession): Promise<number> {
+  const run = async (): Promise<number> => {
+    if (await wantsSnapshot(db)) await loadSnapshot(db, meta);
+    return pullAll(db, { ...meta, cursor: (await db.sync.get('sync'))?.cursor ?? meta.cursor });
+  };
+  const previous = catchingUp.get(db);
+  const next = previous ? previous.then(run, run) : run();
+  catchingUp.set(db, next);
+  void next.finally(() => catchingUp.get(db) === next && catchingUp.delete(db)).catch(() => undefined);
+  return next;
 }
 
 /** One round: push, then pull (a snapshot first on a fresh console). Updates the status store. Returns true when it succeeded. */
