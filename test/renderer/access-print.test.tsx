@@ -19,7 +19,7 @@ import { AccessToDecide, AccessToProvision } from '../../src/renderer/features/a
 import { AccessSystemsCard, checkSystems, parseSystems } from '../../src/renderer/features/access/extra/AccessSystemsCard';
 import { EmployeeDetailScreen } from '../../src/renderer/features/assets/EmployeesScreen';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import type { AccessRequestState } from '../../src/shared/domain/access/state';
+import type { AccessLevel, AccessRequestState } from '../../src/shared/domain/access/state';
 import type { Command } from '../../src/shared/domain/registry';
 import type { PasswordHash, UserState } from '../../src/shared/domain/user/state';
 import { hashPassword } from '../../src/shared/password';
@@ -74,7 +74,7 @@ const form = (id: string, systems: string[]) => ({
   requester: { name: 'Hendra Gunawan', position: 'Kepala Sub Bagian Keuangan' },
   divisionHead: { name: 'Dra. Ratna Sari', position: 'Kepala Bidang Keuangan' },
   need: 'Pegawai baru di Sub Bagian Keuangan: perlu email dinas, VPN untuk kerja dari rumah, dan HRIS untuk cuti.',
-  items: systems.map((system, i) => ({ system, level: i === 0 ? 'write' : 'read', scope: `Cakupan ${system}` })),
+  items: systems.map((system, i) => ({ system, level: (i === 0 ? 'write' : 'read') as AccessLevel, scope: `Cakupan ${system}` })),
 });
 const RETURN_REASON = 'VPN hanya untuk pejabat struktural; hapus VPN atau lampirkan alasan.';
 

@@ -28,7 +28,6 @@ const ADMIN2 = crypto.randomUUID();
 const TECH = crypto.randomUUID();
 const OFFICER = crypto.randomUUID();
 const admin: Actor = { userId: ADMIN, roles: ['admin'] };
-const admin2: Actor = { userId: ADMIN2, roles: ['admin'] };
 const tech: Actor = { userId: TECH, roles: ['technician'] };
 const officer: Actor = { userId: OFFICER, roles: ['officer'] };
 
