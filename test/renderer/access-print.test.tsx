@@ -157,7 +157,7 @@ describe('access request printout', () => {
     text = screen.getByTestId('access-doc').textContent ?? '';
     expect(text).toContain('☒ Dikembalikan untuk revisi');
     expect(text).toContain(`Alasan${RETURN_REASON}`);
-    expect(text).toContain('NamaKepala Bidang TIK');
+    expect(text).toContain('Nama/tanggalKepala Bidang TIK, 9 Maret 2026');
     expect(text).toContain('VPN');
   });
 });

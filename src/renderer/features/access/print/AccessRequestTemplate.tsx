@@ -50,31 +50,33 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
         {t('print.docNo')}: {r.docNo}
         {r.version > 1 && <> · {t('access.print.revision', { n: r.version })}</>}
       </div>
-      <table className="kv access-meta">
-        <tbody>
-          {row(t('access.print.submittedAt'), date(r.submittedAt))}
-          {row(t('access.print.status'), t(`access.status.${r.status}`))}
-        </tbody>
-      </table>
+      <div className="access-meta">
+        {t('access.print.submittedAt')}: {date(r.submittedAt)} · {t('access.print.status')}: {t(`access.status.${r.status}`)}
+      </div>
 
-      <h2>1. {t('access.print.employeeSection')}</h2>
-      <table className="kv">
-        <tbody>
-          {row(t('access.print.name'), r.employee.name)}
-          {row(t('access.print.nip'), r.employee.nip)}
-          {row(t('access.print.department'), r.employee.department)}
-          {row(t('access.print.position'), r.employee.position)}
-        </tbody>
-      </table>
-
-      <h2>2. {t('access.print.requesterSection')}</h2>
-      <table className="kv">
-        <tbody>
-          {row(t('access.print.requesterName'), r.requester.name)}
-          {row(t('access.print.requesterPosition'), r.requester.position)}
-          {row(t('access.print.divisionHead'), [r.divisionHead.name, r.divisionHead.position].filter(Boolean).join(', '))}
-        </tbody>
-      </table>
+      <div className="access-parties">
+        <div>
+          <h2>1. {t('access.print.employeeSection')}</h2>
+          <table className="kv">
+            <tbody>
+              {row(t('access.print.name'), r.employee.name)}
+              {row(t('access.print.nip'), r.employee.nip)}
+              {row(t('access.print.department'), r.employee.department)}
+              {row(t('access.print.position'), r.employee.position)}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h2>2. {t('access.print.requesterSection')}</h2>
+          <table className="kv">
+            <tbody>
+              {row(t('access.print.name'), r.requester.name)}
+              {row(t('access.print.position'), r.requester.position)}
+              {row(t('access.print.divisionHead'), [r.divisionHead.name, r.divisionHead.position].filter(Boolean).join(', '))}
+            </tbody>
+          </table>
+        </div>
+      </div>
 
       <h2>3. {t('access.print.systemsSection')}</h2>
       <table className="grid access-items">
@@ -106,7 +108,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
                 <td className="num">{i + 1}</td>
                 <td>{it.system}</td>
                 <td>{t(`access.level.${it.level}`)}</td>
-                <td>{it.scope || '—'}</td>
+                <td className="wrap">{it.scope || '—'}</td>
                 <td className="wrap">
                   {g ? g.account : ''}
                   {g?.note ? <div className="small">{g.note}</div> : null}
@@ -138,8 +140,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
           {r.status === 'returned' && row(t('access.print.reason'), r.returnedReason ?? '')}
           {(r.status === 'approved' || r.status === 'provisioned') && r.decisionNote && row(t('access.print.note'), r.decisionNote)}
           {r.status === 'cancelled' && row(t('access.print.reason'), r.cancelReason ?? '')}
-          {decided && row(t('access.print.decidedBy'), name(r.decidedBy))}
-          {decided && r.decidedAt && row(t('access.print.decidedAt'), date(r.decidedAt))}
+          {decided && row(t('access.print.decidedBy'), [name(r.decidedBy), r.decidedAt ? date(r.decidedAt) : ''].filter(Boolean).join(', '))}
         </tbody>
       </table>
       {returns.length > 0 && (
@@ -160,7 +161,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
         <SignatureBox role={`${t('access.print.sigItTeam')} (${t('access.print.sigItTeamSub')})`} name={team?.name} nip={team ? team.nip : ''} />
       </div>
       <div className="doc-footer">
-        {t('access.print.footer')} · {t('print.printedAt', { at: formatDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}
+        SOP-IT-003 · {r.docNo} · {t('print.printedAt', { at: formatDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}
       </div>
     </article>
   );
