@@ -171,7 +171,7 @@ describe('access in other screens', () => {
     await must(admin, { type: 'access.submit', input: form(mine, ['VPN']) });
     await signIn(ADMIN);
     render(<AccessToDecide userId={ADMIN} />);
-    const table = await screen.findByTestId('mywork-access-decide');
+    const table = await screen.findByTestId('access-decide-rows');
     const links = within(table).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([`#/access/${theirs}`]);
     expect(within(table).getByText('Andi Wijaya')).toBeTruthy();
@@ -181,7 +181,7 @@ describe('access in other screens', () => {
 
     await must(admin2, { type: 'access.decide', input: { id: mine, approved: true, note: '' } });
     render(<AccessToProvision />);
-    const provision = await screen.findByTestId('mywork-access-provision');
+    const provision = await screen.findByTestId('access-provision-rows');
     expect(within(provision).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([`#/access/${mine}`]);
     expect(within(provision).getByText('VPN')).toBeTruthy();
   });

@@ -49,11 +49,11 @@ function AccessRows({ rows, empty, testId, since }: { rows: AccessRequestState[]
 export function AccessToDecide({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const rows = useLiveQuery(() => accessAwaitingDecision(db, userId), [userId]);
-  return <AccessRows rows={rows} empty={t('access.mywork.noneToDecide')} testId="mywork-access-decide" since={(r) => r.submittedAt} />;
+  return <AccessRows rows={rows} empty={t('access.mywork.noneToDecide')} testId="access-decide-rows" since={(r) => r.submittedAt} />;
 }
 
 export function AccessToProvision() {
   const { t } = useTranslation();
   const rows = useLiveQuery(() => accessAwaitingProvisioning(db), []);
-  return <AccessRows rows={rows} empty={t('access.mywork.noneToProvision')} testId="mywork-access-provision" since={(r) => r.decidedAt ?? r.submittedAt} />;
+  return <AccessRows rows={rows} empty={t('access.mywork.noneToProvision')} testId="access-provision-rows" since={(r) => r.decidedAt ?? r.submittedAt} />;
 }
