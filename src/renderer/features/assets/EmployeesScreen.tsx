@@ -14,6 +14,7 @@ import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, FailureBanner, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge } from './parts';
+import { EmployeeAccessCard, ResignedAccessWarning, useEmployeeAccess } from '../access/extra/EmployeeAccessCard';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
 type FormOut = z.output<typeof employeeFieldsSchema>;
@@ -155,6 +156,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
   const employee = useLiveQuery(async () => (await db.employees.get(id)) ?? null, [id]);
   const held = useLiveQuery(() => assetsHeldBy(db, id), [id]) ?? [];
   const docs = useLiveQuery(() => documentsOf(db, id), [id]) ?? [];
+  const access = useEmployeeAccess(id);
   if (employee === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (employee === null) return <Empty>{t('common.notFound')}</Empty>;
   const openHandovers = new Set(held.map((a) => a.handoverId));
@@ -184,6 +186,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
           {t('employee.detail.resignedHolding', { count: held.length })}
         </div>
       )}
+      <ResignedAccessWarning employee={employee} requests={access} />
       <section className="card">
         <h2>{t('employee.detail.holding')}</h2>
         {held.length === 0 ? (
@@ -253,6 +256,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
           </table>
         )}
       </section>
+      <EmployeeAccessCard employee={employee} requests={access} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/roles';
 import { AssignedToMe, AwaitingConfirmation, Unclassified } from '../tickets/MyWorkTickets';
 import { MyWorkIncidents } from '../incidents/MyIncidentsSection';
+import { AccessToDecide, AccessToProvision } from '../access/extra/MyWorkAccess';
 
 export interface MyWorkSection {
   id: string;
@@ -20,5 +21,7 @@ export const sections: MyWorkSection[] = [
   { id: 'incidents-my-role', title: 'incident.mine.myWork', roles: ['officer', 'admin', 'security_lead', 'technician'], component: MyWorkIncidents },
   { id: 'tickets-assigned', title: 'ticket.mywork.assigned', roles: ['technician'], component: AssignedToMe },
   { id: 'tickets-unclassified', title: 'ticket.mywork.unclassified', roles: ['technician', 'admin'], component: Unclassified },
+  { id: 'access-decide', title: 'access.mywork.toDecide', roles: ['admin'], component: AccessToDecide },
+  { id: 'access-provision', title: 'access.mywork.toProvision', roles: ['technician', 'admin'], component: AccessToProvision },
   { id: 'tickets-confirmation', title: 'ticket.mywork.awaitingConfirmation', roles: ['officer'], component: AwaitingConfirmation },
 ];

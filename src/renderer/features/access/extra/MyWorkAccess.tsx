@@ -1,0 +1,59 @@
+/**
+ * The access request sections of "My work" (SOP-IT-003): requests waiting for the IT Manager's
+ * decision (admins; never those whose current version the user recorded) and approved requests
+ * whose accesses the IT team still has to create (technicians, admins), oldest first.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { AccessRequestState } from '../../../../shared/domain/access/state';
+import { useFormatDateTime } from '../../../app/hooks';
+import { Empty } from '../../../components/ui';
+import { db } from '../../../store';
+import { accessAwaitingDecision, accessAwaitingProvisioning } from '../../../store/queries/access';
+
+function AccessRows({ rows, empty, testId, since }: { rows: AccessRequestState[] | undefined; empty: string; testId: string; since: (r: AccessRequestState) => string }) {
+  const { t } = useTranslation();
+  const fmt = useFormatDateTime();
+  if (!rows) return <Empty>{t('common.loading')}</Empty>;
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('access.mywork.docNo')}</th>
+          <th>{t('access.mywork.employee')}</th>
+          <th>{t('access.mywork.systems')}</th>
+          <th>{t('access.mywork.waitingSince')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="mono small">
+              <a href={`#/access/${r.id}`}>{r.docNo}</a>
+              {r.version > 1 && <div className="muted small">{t('access.mywork.revision', { n: r.version })}</div>}
+            </td>
+            <td>
+              {r.employee.name}
+              <div className="muted small">{[r.employee.department, r.employee.position].filter(Boolean).join(' · ')}</div>
+            </td>
+            <td>{r.items.map((it) => it.system).join(', ')}</td>
+            <td>{fmt(since(r))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AccessToDecide({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const rows = useLiveQuery(() => accessAwaitingDecision(db, userId), [userId]);
+  return <AccessRows rows={rows} empty={t('access.mywork.noneToDecide')} testId="access-decide-rows" since={(r) => r.submittedAt} />;
+}
+
+export function AccessToProvision() {
+  const { t } = useTranslation();
+  const rows = useLiveQuery(() => accessAwaitingProvisioning(db), []);
+  return <AccessRows rows={rows} empty={t('access.mywork.noneToProvision')} testId="access-provision-rows" since={(r) => r.decidedAt ?? r.submittedAt} />;
+}

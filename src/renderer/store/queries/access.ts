@@ -1,0 +1,37 @@
+/**
+ * Read queries over the access requests projection (SOP-IT-003): whose move it is, oldest first
+ * ([waitingRole+submittedAt]; `waitingRole` is unset once nobody has to act, so finished
+ * requests are not in the index), and one employee's requests (`employeeId`).
+ */
+import type { AccessRequestState } from '../../../shared/domain/access/state';
+import type { ConsoleDb } from '../db';
+
+export const ACCESS_PAGE = 50;
+const MIN = '0000';
+const MAX = '9999';
+
+function waitingFor(db: ConsoleDb, role: 'admin' | 'technician') {
+  return db.accessRequests.where('[waitingRole+submittedAt]').between([role, MIN], [role, MAX]);
+}
+
+/**
+ * Requests waiting for the IT Manager's decision, oldest first — without those whose current
+ * version the user recorded, since nobody decides on their own version.
+ */
+export function accessAwaitingDecision(db: ConsoleDb, userId: string, limit = ACCESS_PAGE): Promise<AccessRequestState[]> {
+  return waitingFor(db, 'admin')
+    .filter((r) => r.submittedBy !== userId)
+    .limit(limit)
+    .toArray();
+}
+
+/** Approved requests whose accesses the IT team still has to create, oldest first. */
+export function accessAwaitingProvisioning(db: ConsoleDb, limit = ACCESS_PAGE): Promise<AccessRequestState[]> {
+  return waitingFor(db, 'technician').limit(limit).toArray();
+}
+
+/** One employee's access requests, newest first. */
+export async function accessRequestsOf(db: ConsoleDb, employeeId: string): Promise<AccessRequestState[]> {
+  const rows = await db.accessRequests.where('employeeId').equals(employeeId).toArray();
+  return rows.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+}
