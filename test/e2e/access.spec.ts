@@ -5,7 +5,7 @@
  * Manager approves, the IT team records each account created, and an access is revoked.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { alertWith, createUser, openNav, setUpOffice, signIn, signOut } from './pages';
+import { alertWith, createUser, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
 
@@ -120,4 +120,20 @@ test('an access request: refused empty, returned, revised, approved, provisioned
   // Every step is in the audit trail.
   const trail = page.getByTestId('audit-trail');
   for (const e of ['Permintaan akses diajukan', 'Dikembalikan untuk revisi', 'Formulir direvisi dan diajukan ulang', 'Disetujui IT Manager', 'Akses diberikan', 'Akses dicabut']) await expect(trail).toContainText(e);
+
+  // The printed form, read back from Chromium's PDF.
+  await page.getByRole('button', { name: 'Cetak formulir' }).click();
+  await expect(page.getByTestId('access-doc')).toBeVisible();
+  const text = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+  for (const phrase of ['FORMULIR PERMINTAAN AKSES SISTEM INFORMASI', docNo, ANDI.name, ANDI.nip, 'Email', 'andi.wijaya@makassarkota.go.id', 'HRIS', 'Revisi ke-2', 'VPN hanya untuk pejabat struktural', 'Hendra Gunawan', 'Dra. Ratna Sari', 'Andi Pratama', 'Teguh Santoso']) {
+    expect(pdfContains(text, phrase), phrase).toBe(true);
+  }
+
+  // The employee's page lists the access still in force.
+  await page.goBack();
+  await openNav(page, 'Pegawai');
+  await page.getByTestId('employees').getByRole('link', { name: ANDI.name }).click();
+  const card = page.getByRole('region', { name: 'Akses sistem' });
+  await expect(card).toContainText('andi.wijaya@makassarkota.go.id');
+  await expect(card).not.toContainText('HRIS');
 });

@@ -92,6 +92,7 @@ export function Shell() {
   const myIncidentCount = useLiveQuery(() => countWaitingFor(db, user?.roles ?? []), [incidentRoles]) ?? 0;
   if (!user || !org) return null;
   if (route.startsWith('/print/assets/')) return assetScreen(route);
+  if (route.startsWith('/print/access/')) return accessScreen(route);
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
   const items: NavItem[] = [

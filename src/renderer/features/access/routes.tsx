@@ -5,11 +5,13 @@ import { match } from '../../app/router';
 import { AccessDetailScreen } from './AccessDetailScreen';
 import { AccessFormScreen } from './AccessFormScreen';
 import { AccessListScreen } from './AccessListScreen';
+import { AccessPrintScreen } from './print/AccessPrintScreen';
 
 /** The screen for an access route, or null when the route is not one of ours. */
 export function accessScreen(route: string): ReactNode | null {
   const path = route.split('?')[0]!;
   let m: Record<string, string> | null;
+  if (path.startsWith('/print/access/')) return <AccessPrintScreen route={route} />;
   if (path === '/access') return <AccessListScreen />;
   if (path === '/access/new') return <AccessFormScreen />;
   if ((m = match('/access/:id/revise', path))) return <AccessFormScreen id={m.id!} />;

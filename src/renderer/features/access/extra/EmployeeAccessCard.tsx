@@ -14,6 +14,7 @@ import { Empty } from '../../../components/ui';
 import { db } from '../../../store';
 import { accessRequestsOf } from '../../../store/queries/access';
 import './access-extra.css';
+import { AccessStatusBadge } from '../parts';
 
 /** The employee's access requests, live; undefined while loading. */
 export function useEmployeeAccess(employeeId: string): AccessRequestState[] | undefined {
@@ -40,7 +41,7 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
   const org = useOrg();
   const lang = useLang();
   const me = useSessionStore((s) => s.user);
-  const canRequest = !!me?.roles.some((r) => r === 'technician' || r === 'admin') && employee.status === 'active';
+  const canRequest = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin') && employee.status === 'active';
   const date = (iso: string) => formatDate(iso, org?.timeZone ?? 'WIB', lang);
   return (
     <section className="card" aria-labelledby="employee-access-title" data-testid="employee-access">
@@ -75,7 +76,7 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
                     <a href={`#/access/${r.id}`}>{r.docNo}</a>
                   </td>
                   <td>
-                    <span className={`status status-access-${r.status}`}>{t(`access.status.${r.status}`)}</span>
+                    <AccessStatusBadge status={r.status} />
                   </td>
                   <td>{date(r.submittedAt)}</td>
                   <td>
