@@ -132,7 +132,8 @@ async function run(lang: 'id' | 'en') {
   await shot(page, 'list', lang);
 
   await go(`/print${route}`);
-  if (await page.getByTestId('access-doc').count()) {
+  {
+    await page.getByTestId('access-doc').waitFor();
     await page.waitForTimeout(300);
     const pdf = `/tmp/access-print-${lang}.pdf`;
     writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));

@@ -130,9 +130,9 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
           <tr>
             <th>{t('access.print.decision')}</th>
             <td>
-              <span className="check">{r.status === 'approved' || r.status === 'provisioned' ? '☒' : '☐'}</span> {t('access.print.approved')}
+              <span className="tick">{r.status === 'approved' || r.status === 'provisioned' ? '☒' : '☐'}</span> {t('access.print.approved')}
               {'   '}
-              <span className="check">{r.status === 'returned' ? '☒' : '☐'}</span> {t('access.print.returned')}
+              <span className="tick">{r.status === 'returned' ? '☒' : '☐'}</span> {t('access.print.returned')}
               {r.status === 'submitted' && <span className="muted-print"> ({t('access.print.pending')})</span>}
               {r.status === 'cancelled' && <strong> — {t('access.print.cancelled')}</strong>}
             </td>
