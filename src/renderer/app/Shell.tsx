@@ -40,7 +40,7 @@ interface NavItem {
   roles?: Role[];
   count?: number;
   /** The sidebar group it is listed under (none: above the groups). */
-  group?: 'serverRoom' | 'assetsSection' | 'helpdesk' | 'security' | 'groupAccess' | 'administration';
+  group?: 'serverRoom' | 'assetsSection' | 'helpdesk' | 'security' | 'groupAccess' | 'groupOps' | 'administration';
 }
 
 function useClock(): Date {
@@ -113,7 +113,7 @@ export function Shell() {
   ];
   const visible = items.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r)));
   const activePath = route.split('?')[0] === '/inside' ? '/' : route.split('?')[0];
-  const groups = [undefined, 'serverRoom', 'assetsSection', 'helpdesk', 'security', 'groupAccess', 'administration'] as const;
+  const groups = [undefined, 'serverRoom', 'assetsSection', 'helpdesk', 'security', 'groupAccess', 'groupOps', 'administration'] as const;
 
   return (
     <div className="shell">
