@@ -158,4 +158,16 @@ test('the monthly report shows November: SLA met and breached, devices, incident
     expect(rows('Insiden').get('Insiden dilaporkan')).toEqual([1]);
     expect(rows('Backup').get('Tidak ada catatan backup untuk bulan ini.')).toEqual([]);
   });
+
+  await test.step('in English the screen is English; the print stays Indonesian', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Monthly report · November 2026' })).toBeVisible();
+    await expect(figure(page, 'tickets', 'SLA breached')).toHaveText('2');
+    await page.getByRole('button', { name: 'Print / PDF' }).click();
+    const doc = page.getByTestId('report-doc');
+    await expect(doc).toContainText('LAPORAN BULANAN TEKNOLOGI INFORMASI');
+    await expect(doc).toContainText('Periode: November 2026');
+    await expect(doc).toContainText('Melewati SLA');
+    await expect(doc).not.toContainText('SLA breached');
+  });
 });

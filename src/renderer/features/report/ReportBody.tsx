@@ -49,32 +49,34 @@ export function ReportBody({ report, t, lang, dpr, chartWidth, chartHeight }: Pr
                   {note}
                 </p>
               ))}
+              {s.tables.map((tb) => (
+                <table key={tb.headers[0]} className="report-table">
+                  <thead>
+                    <tr>
+                      {tb.headers.map((h) => (
+                        <th key={h} scope="col">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {tb.rows
+                      .filter(([, ...values]) => !tb.sparse || values.some((v) => v.v))
+                      .map(([label, ...values]) => (
+                        <tr key={label}>
+                          <th scope="row">{label}</th>
+                          {values.map((v, j) => (
+                            <td key={j}>{formatValue(v, lang)}</td>
+                          ))}
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              ))}
             </div>
             {charts[s.key] && <div className="report-chart">{charts[s.key]}</div>}
           </div>
-          {s.tables.map((tb) => (
-            <table key={tb.headers[0]} className="report-table">
-              <thead>
-                <tr>
-                  {tb.headers.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {tb.rows.map(([label, ...values]) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    {values.map((v, j) => (
-                      <td key={j}>{formatValue(v, lang)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
         </section>
       ))}
     </>

@@ -47,7 +47,6 @@ export function ReportPrintScreen({ route }: { route: string }) {
             <div className="report-date">{formatDate(report.generatedAt, org.timeZone, 'id')}</div>
             <div className="signatures report-signatures">
               <SignatureBox role={`${t('report.print.preparedBy')}, ${t('report.print.itTeam')}`} name={user.displayName} />
-              <div />
               <SignatureBox role={`${t('report.print.acknowledged')}, ${t('report.print.manager')}`} />
             </div>
             <div className="doc-footer">{t('print.printedAt', { at: formatDateTime(report.generatedAt, org.timeZone, 'id'), by: user.displayName })}</div>

@@ -14,7 +14,7 @@ import type { MonthlyReport } from '../../../shared/report/monthly';
 let loaded: Promise<typeof ChartJs> | null = null;
 function loadChartJs() {
   loaded ??= import('chart.js').then((m) => {
-    m.Chart.register(m.BarController, m.BarElement, m.DoughnutController, m.ArcElement, m.CategoryScale, m.LinearScale, m.Legend, m.Title, m.Tooltip);
+    m.Chart.register(m.BarController, m.BarElement, m.DoughnutController, m.ArcElement, m.CategoryScale, m.LinearScale, m.Legend, m.Tooltip);
     return m;
   });
   return loaded;
@@ -45,7 +45,12 @@ function ChartCanvas({ config, width, height, dpr, testId, label }: { config: Ch
       chart?.destroy();
     };
   }, [json, dpr]);
-  return <canvas ref={ref} width={width} height={height} style={{ width, height }} role="img" aria-label={label} data-testid={testId} data-ready={drawn === key ? 'true' : 'false'} />;
+  return (
+    <figure className="report-figure">
+      <figcaption>{label}</figcaption>
+      <canvas ref={ref} width={width} height={height} style={{ width, height }} role="img" aria-label={label} data-testid={testId} data-ready={drawn === key ? 'true' : 'false'} />
+    </figure>
+  );
 }
 
 interface ChartProps {
@@ -56,7 +61,11 @@ interface ChartProps {
   height?: number;
 }
 
-const title = (text: string) => ({ display: true, text, font: { ...FONT, size: 13, weight: 'bold' as const }, color: '#222' });
+/** A tick label on two lines when it is long (no slanted labels). */
+const wrap = (text: string): string | string[] => {
+  const cut = text.lastIndexOf(' ');
+  return text.length > 9 && cut > 0 ? [text.slice(0, cut), text.slice(cut + 1)] : text;
+};
 
 /** Tickets by priority, SLA met / breached / pending stacked. */
 export function TicketsChart({ report, t, dpr, width = 360, height = 230 }: ChartProps) {
@@ -72,8 +81,8 @@ export function TicketsChart({ report, t, dpr, width = 360, height = 230 }: Char
       ],
     },
     options: {
-      plugins: { title: title(t('report.tickets.chart')), legend: { position: 'bottom', labels: { font: FONT, boxWidth: 12 } } },
-      scales: { x: { stacked: true, ticks: { font: FONT } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0, font: FONT } } },
+      plugins: { legend: { position: 'bottom', labels: { font: FONT, boxWidth: 12 } } },
+      scales: { x: { stacked: true, ticks: { font: FONT, maxRotation: 0, autoSkip: false } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0, font: FONT } } },
     },
   };
   return <ChartCanvas config={config as ChartConfiguration} width={width} height={height} dpr={dpr} testId="chart-tickets" label={t('report.tickets.chart')} />;
@@ -88,7 +97,7 @@ export function AssetsChart({ report, t, dpr, width = 360, height = 230 }: Chart
       labels: statuses.map((s) => `${t(`asset.status.${s}`)} (${report.assets.byStatus[s]})`),
       datasets: [{ data: statuses.map((s) => report.assets.byStatus[s]), backgroundColor: statuses.map((s) => STATUS_COLOURS[s] ?? GREY), borderWidth: 1 }],
     },
-    options: { plugins: { title: title(t('report.assets.chart')), legend: { position: 'right', labels: { font: FONT, boxWidth: 12 } } } },
+    options: { plugins: { legend: { position: 'right', labels: { font: FONT, boxWidth: 12 } } } },
   };
   return <ChartCanvas config={config as ChartConfiguration} width={width} height={height} dpr={dpr} testId="chart-assets" label={t('report.assets.chart')} />;
 }
@@ -99,12 +108,12 @@ export function IncidentsChart({ report, t, dpr, width = 360, height = 230 }: Ch
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
-      labels: [t('report.incidents.upTo2'), t('report.incidents.upTo5'), t('report.incidents.over5'), t('report.incidents.stillOpen')],
+      labels: [t('report.incidents.upTo2'), t('report.incidents.upTo5'), t('report.incidents.over5'), t('report.incidents.stillOpen')].map(wrap),
       datasets: [{ label: t('report.incidents.total'), data: [b.upTo2, b.upTo5, b.over5, report.incidents.open], backgroundColor: [GREEN, BLUE, RED, GREY] }],
     },
     options: {
-      plugins: { title: title(t('report.incidents.chart')), legend: { display: false } },
-      scales: { x: { ticks: { font: FONT } }, y: { beginAtZero: true, ticks: { precision: 0, font: FONT } } },
+      plugins: { legend: { display: false } },
+      scales: { x: { ticks: { font: FONT, maxRotation: 0, autoSkip: false } }, y: { beginAtZero: true, ticks: { precision: 0, font: FONT } } },
     },
   };
   return <ChartCanvas config={config as ChartConfiguration} width={width} height={height} dpr={dpr} testId="chart-incidents" label={t('report.incidents.chart')} />;

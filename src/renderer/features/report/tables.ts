@@ -19,6 +19,8 @@ export type Fact = [label: string, value: Value];
 export interface ReportTable {
   headers: string[];
   rows: [string, ...Value[]][];
+  /** On screen and paper, rows of zeroes are left out (the spreadsheet keeps them all). */
+  sparse?: boolean;
 }
 export type SectionKey = 'tickets' | 'assets' | 'incidents' | 'backups' | 'access' | 'visits';
 export interface ReportSection {
@@ -61,10 +63,10 @@ export function reportSections(r: MonthlyReport, t: TFunction): ReportSection[] 
     ],
     tables: [
       {
-        headers: [t('report.tickets.priority'), t('report.value'), t('report.tickets.met'), t('report.tickets.breached'), t('report.tickets.pending')],
+        headers: [t('report.tickets.priority'), t('report.value'), t('report.tickets.met'), t('report.tickets.breached'), t('report.tickets.pendingShort')],
         rows: PRIORITIES.map((p) => [t(`ticket.priority.${p}`), count(k.byPriority[p].total), count(k.byPriority[p].met), count(k.byPriority[p].breached), count(k.byPriority[p].pending)]),
       },
-      { headers: [t('report.tickets.category'), t('report.value')], rows: TICKET_CATEGORIES.map((c) => [t(`ticket.category.${c}`), count(k.byCategory[c])]) },
+      { headers: [t('report.tickets.category'), t('report.value')], rows: TICKET_CATEGORIES.map((c) => [t(`ticket.category.${c}`), count(k.byCategory[c])]), sparse: true },
     ],
     notes: k.total === 0 ? [t('report.none')] : [],
   };
@@ -80,7 +82,7 @@ export function reportSections(r: MonthlyReport, t: TFunction): ReportSection[] 
     ],
     tables: [
       { headers: [t('report.assets.status'), t('report.value')], rows: ASSET_STATUSES.map((x) => [t(`asset.status.${x}`), count(a.byStatus[x])]) },
-      { headers: [t('report.assets.category'), t('report.value')], rows: ASSET_CATEGORIES.map((x) => [t(`asset.category.${x}`), count(a.byCategory[x])]) },
+      { headers: [t('report.assets.category'), t('report.value')], rows: ASSET_CATEGORIES.map((x) => [t(`asset.category.${x}`), count(a.byCategory[x])]), sparse: true },
     ],
     notes: [],
   };
