@@ -127,15 +127,28 @@ describe('monthlyReport', () => {
       asset({ id: 'a3', status: 'in_stock', category: 'monitor' }),
       // Due on 10 December: due soon at the end of November.
       asset({ id: 'a4', status: 'assigned', maintBase: '2026-09-10T02:00:00.000Z' }),
+      // Handed over in May, maintained only on 3 December: it was overdue at the end of November.
+      asset({
+        id: 'a6', status: 'assigned', category: 'pc', maintBase: '2026-12-03T02:00:00.000Z',
+        custody: [{ employeeId: 'e', handoverId: 'h', handoverDocNo: 'X/BAST/1', from: '2026-05-04T02:00:00.000Z', conditionOut: 'good' }],
+        maintenance: [{ id: 'm9', at: '2026-12-03T02:00:00.000Z', by: 'u', checklist: { antivirus: true, osPatched: true, passwordSet: true, removableMedia: true }, condition: 'good', notes: '' }],
+      }),
+      // Returned on 20 November after a year: no longer on the schedule at the month's end.
+      asset({
+        id: 'a7', status: 'awaiting_wipe',
+        custody: [{ employeeId: 'e', handoverId: 'h', handoverDocNo: 'X/BAST/2', from: '2025-11-04T02:00:00.000Z', to: '2026-11-20T02:00:00.000Z', conditionOut: 'good' }],
+      }),
       // Created after the month: not in November's report.
       asset({ id: 'a5', createdAt: '2026-12-01T08:00:00.000Z' }),
     ];
     const r = monthlyReport(input({ assets }));
-    expect(r.assets).toMatchObject({ total: 4, maintenanceDone: 2, assetsMaintained: 1, maintenanceOverdue: 1, maintenanceDueSoon: 1 });
-    expect(r.assets.byStatus).toMatchObject({ assigned: 3, in_stock: 1, lost: 0 });
-    expect(r.assets.byCategory).toMatchObject({ laptop: 2, pc: 1, monitor: 1 });
+    expect(r.assets).toMatchObject({ total: 6, maintenanceDone: 2, assetsMaintained: 1, maintenanceOverdue: 2, maintenanceDueSoon: 1 });
+    expect(r.assets.byStatus).toMatchObject({ assigned: 4, in_stock: 1, awaiting_wipe: 1, lost: 0 });
+    expect(r.assets.byCategory).toMatchObject({ laptop: 3, pc: 2, monitor: 1 });
     // A six-month interval for laptops: a1 is not overdue any more.
-    expect(monthlyReport(input({ assets, maintenanceMonths: { laptop: 6 } })).assets.maintenanceOverdue).toBe(0);
+    expect(monthlyReport(input({ assets, maintenanceMonths: { laptop: 6 } })).assets.maintenanceOverdue).toBe(1);
+    // In October a6 was overdue too (due early August), a7 was held and last serviced never: overdue.
+    expect(monthlyReport(input({ month: '2026-10', assets })).assets.maintenanceOverdue).toBe(3);
   });
 
   it('counts access request steps and visits in the month', () => {

@@ -8,9 +8,11 @@
  * - Tickets: those received in the month. SLA met/breached is what the commands stored at the
  *   (latest) resolution (`slaMet`); a ticket whose clock still runs (or was reopened) counts as
  *   breached once its budget is used up at the report's reference time, else as pending.
- * - Devices: a snapshot at the reference time (the month's end, or now while the month runs):
- *   status and category of every asset, maintenance visits recorded in the month, assigned
- *   assets overdue for maintenance.
+ * - Devices: status and category of every asset as they are when the report is made (the
+ *   projection keeps no status history); maintenance visits recorded in the month; assets
+ *   overdue for maintenance at the reference time (the month's end, or now while it runs),
+ *   rebuilt from the chain of custody and the maintenance log, so a visit made after the month
+ *   does not hide that the asset was overdue at its end.
  * - Incidents: those reported in the month; working days from report to closing (stored at
  *   closing with the office calendar) and the step-9 → step-7 rework loops.
  * - Backups and restores come from the daily-operations workflows as summaries; absent = no records.
@@ -99,7 +101,7 @@ export interface AssetSection {
   maintenanceDone: number;
   /** Distinct assets maintained in the month. */
   assetsMaintained: number;
-  /** Assigned assets past their maintenance date at the reference time. */
+  /** Assets assigned at the reference time and past their maintenance date then. */
   maintenanceOverdue: number;
   /** Assigned assets due within 14 days of the reference time. */
   maintenanceDueSoon: number;
@@ -192,6 +194,23 @@ export function slaOutcome(t: TicketState, at: Date, cal: WorkCalendar): 'met' |
   return slaView(t, at, cal).isBreached ? 'breached' : 'pending';
 }
 
+/**
+ * The maintenance schedule of an asset at `at`: its current one when the asset was already
+ * assigned and last maintained by then, else rebuilt from the custody entry open at `at` and
+ * the last maintenance of that custody before `at`.
+ */
+export function maintenanceAt(
+  a: Pick<AssetState, 'status' | 'maintBase' | 'category' | 'custody' | 'maintenance'>,
+  settings: Partial<Record<string, number>> | undefined,
+  at: string,
+): ReturnType<typeof maintenanceDue> {
+  if (a.status === 'assigned' && a.maintBase && a.maintBase <= at) return maintenanceDue(a, settings, at);
+  const held = a.custody.find((c) => c.from <= at && (!c.to || c.to > at));
+  if (!held) return null;
+  const base = a.maintenance.reduce((b, m) => (m.at >= held.from && m.at <= at && m.at > b ? m.at : b), held.from);
+  return maintenanceDue({ status: 'assigned', maintBase: base, category: a.category }, settings, at);
+}
+
 export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
   const { month, zone, calendar } = input;
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
@@ -231,7 +250,7 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     const done = a.maintenance.filter((m) => inMonth(m.at)).length;
     assets.maintenanceDone += done;
     if (done > 0) assets.assetsMaintained++;
-    const due = maintenanceDue(a, input.maintenanceMonths, asOf);
+    const due = maintenanceAt(a, input.maintenanceMonths, asOf);
     if (due?.state === 'overdue') assets.maintenanceOverdue++;
     else if (due?.state === 'due') assets.maintenanceDueSoon++;
   }

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { MonthlyReport } from '../../../shared/report/monthly';
-import type { Lang } from '../../../shared/time-zone';
+import { formatDateTime, type Lang } from '../../../shared/time-zone';
 import { AssetsChart, IncidentsChart, TicketsChart } from './charts';
 import { formatValue, reportSections, type SectionKey } from './tables';
 
@@ -25,7 +25,7 @@ export function ReportBody({ report, t, lang, dpr, chartWidth, chartHeight }: Pr
   };
   return (
     <>
-      {reportSections(report, t).map((s, n) => (
+      {reportSections(report, t, (iso) => formatDateTime(iso, report.zone, lang)).map((s, n) => (
         <section key={s.key} className="report-section" data-testid={`report-${s.key}`}>
           <h2>
             {n + 1}. {s.title}

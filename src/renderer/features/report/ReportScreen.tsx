@@ -81,7 +81,6 @@ export function ReportScreen({ route }: { route: string }) {
               {t('report.provisional', { at: formatDateTime(report.asOf, org.timeZone, lang) })}
             </div>
           )}
-          <p className="muted">{t('report.asOf', { at: formatDateTime(report.asOf, org.timeZone, lang) })}</p>
           <ReportBody report={report} t={t} lang={lang} />
         </>
       )}

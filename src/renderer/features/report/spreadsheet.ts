@@ -35,7 +35,7 @@ export async function reportXlsx(report: MonthlyReport, org: OrgState): Promise<
   info.getColumn(1).width = 24;
   info.getColumn(2).width = 50;
 
-  for (const s of reportSections(report, t)) {
+  for (const s of reportSections(report, t, (iso) => formatDateTime(iso, report.zone, 'id'))) {
     const ws = wb.addWorksheet(t(`report.sheet.${s.key}`));
     const put = (cells: (string | Value)[], bold = false) => {
       const row = ws.addRow(cells.map((c) => (typeof c === 'string' ? c : c.v)));

@@ -45,7 +45,8 @@ export function formatValue(x: Value, lang: Lang): string {
   return new Intl.NumberFormat(locale).format(x.v);
 }
 
-export function reportSections(r: MonthlyReport, t: TFunction): ReportSection[] {
+/** `when` writes an instant in the report's language and the office's zone. */
+export function reportSections(r: MonthlyReport, t: TFunction, when: (iso: string) => string): ReportSection[] {
   const k = r.tickets, a = r.assets, i = r.incidents, b = r.backups, s = r.restores;
   const tickets: ReportSection = {
     key: 'tickets',
@@ -84,7 +85,7 @@ export function reportSections(r: MonthlyReport, t: TFunction): ReportSection[] 
       { headers: [t('report.assets.status'), t('report.value')], rows: ASSET_STATUSES.map((x) => [t(`asset.status.${x}`), count(a.byStatus[x])]) },
       { headers: [t('report.assets.category'), t('report.value')], rows: ASSET_CATEGORIES.map((x) => [t(`asset.category.${x}`), count(a.byCategory[x])]), sparse: true },
     ],
-    notes: [],
+    notes: [t('report.assets.snapshot', { at: when(r.generatedAt), asOf: when(r.asOf) })],
   };
   const incidents: ReportSection = {
     key: 'incidents',
