@@ -69,8 +69,8 @@ test('an office day: network check with a problem, a disruption resolved, backup
   const grid = page.getByTestId('backup-grid');
   await expect(grid.locator('tr[data-job="Server file harian (local)"] td[data-date="2026-03-02"]')).toContainText('Berhasil');
   await expect(grid.locator('tr[data-job="Database aplikasi (cloud)"] td[data-date="2026-03-02"]')).toContainText('Gagal');
-  await expect(grid.locator('tr[data-job="Server file harian (local)"] td[data-date="2026-03-01"]')).toContainText('Tidak ada catatan');
-  await expect(grid.locator('td[data-date="2026-02-24"]').first()).toContainText('Tidak ada catatan');
+  await expect(grid.locator('tr[data-job="Server file harian (local)"] td[data-date="2026-03-01"]')).toHaveText('Tidak ada');
+  await expect(grid.locator('td[data-date="2026-02-24"]').first()).toHaveText('Tidak ada');
 
   // The weekly verification.
   const ver = region(page, 'Verifikasi backup mingguan');

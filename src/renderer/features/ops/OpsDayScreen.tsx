@@ -399,7 +399,7 @@ function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolea
   }
 
   return (
-    <section className="card" aria-labelledby="ops-backups">
+    <section className="card ops-wide" aria-labelledby="ops-backups">
       <h2 id="ops-backups">{t('ops.backup.title')}</h2>
       <p className="hint">{t('ops.backup.hint')}</p>
       <h3>{t('ops.backup.grid')}</h3>
@@ -442,7 +442,7 @@ function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolea
         <form className="ops-form" noValidate onSubmit={(e) => void submit(e)}>
           <Saved text={saved} />
           <FailureBanner failure={formLevel(failure, rowsOf.map((_, i) => `runs.${i}`))} />
-          <table className="table ops-table" data-testid="backup-form">
+          <table className="table ops-table ops-backup-form" data-testid="backup-form">
             <thead>
               <tr>
                 <th>{t('ops.backup.job')}</th>
