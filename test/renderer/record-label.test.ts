@@ -27,6 +27,7 @@ describe('recordLink', () => {
     expect(recordLink('handover', 'h1', state('handover', { id: 'h1', docNo: 'TIK/BAST/20260309/00001' }))).toEqual({ label: 'TIK/BAST/20260309/00001', href: '#/print/assets/doc/h1' });
     expect(recordLink('user', 'u1', state('user', { id: 'u1', displayName: 'Rahmat Hidayat', username: 'rahmat' }))).toEqual({ label: 'Rahmat Hidayat', href: '#/admin/users' });
     expect(recordLink('org', 'org', state('org', { id: 'org', name: 'Diskominfo' }))).toEqual({ label: 'Diskominfo', href: '#/admin/settings' });
+    expect(recordLink('opsday', '2026-03-09', state('opsday', { id: '2026-03-09', checks: {} }))).toEqual({ label: '2026-03-09', href: '#/ops/2026-03-09' });
   });
 
   it('shows the id, unlinked, of a record no longer stored, whatever its kind', () => {

@@ -34,6 +34,7 @@ import '../features/tickets/tickets.css';
 import { SyncStatus } from '../sync/SyncStatus';
 import { ASSET_NAV, assetScreen } from '../features/assets/routes';
 import { REPORT_NAV, reportScreen } from '../features/report/routes';
+import { OPS_NAV, opsScreen } from '../features/ops/routes';
 
 interface NavItem {
   path: string;
@@ -62,6 +63,8 @@ function Screen({ route }: { route: string }) {
   if (access) return access;
   const report = reportScreen(route);
   if (report) return report;
+  const ops = opsScreen(route);
+  if (ops) return ops;
   if (route === '/' || route === '/inside') return <InsideBoard />;
   if (route === '/visits/new') return <VisitRegisterScreen />;
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
@@ -111,6 +114,7 @@ export function Shell() {
     { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, group: 'security' },
     { path: '/incidents/new', label: t('nav.reportIncident'), roles: ['officer', 'technician', 'admin'], group: 'security' },
     ...ACCESS_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupAccess' as const })),
+    ...OPS_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupOps' as const })),
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
     { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
@@ -144,7 +148,8 @@ export function Shell() {
                     (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? '')) ||
                     (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) ||
                     (i.path === '/employees' && !!activePath?.startsWith('/employees/')) ||
-                    (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? ''));
+                    (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? '')) ||
+                    (i.path === '/ops' && !!activePath?.startsWith('/ops/'));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>

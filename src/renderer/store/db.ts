@@ -16,6 +16,7 @@ import type { HandoverState } from '../../shared/domain/handover/state';
 import type { HlcState } from '../../shared/hlc';
 import type { IncidentState } from '../../shared/domain/incident/state';
 import type { AccessRequestState } from '../../shared/domain/access/state';
+import type { OpsDayState } from '../../shared/domain/ops/state';
 import type { ThrottleState } from '../../shared/auth/throttle';
 
 /** This device's identity and the head of its event chain. */
@@ -101,6 +102,7 @@ export class ConsoleDb extends Dexie {
   tickets!: Table<TicketState, string>;
   incidents!: Table<IncidentState, string>;
   accessRequests!: Table<AccessRequestState, string>;
+  opsDays!: Table<OpsDayState, string>;
   blobs!: Table<BlobRow, string>;
   employees!: Table<EmployeeState, string>;
   assets!: Table<AssetState, string>;
@@ -158,6 +160,9 @@ export class ConsoleDb extends Dexie {
     this.version(7).stores({
       accessRequests: '&id, submittedAt, [status+submittedAt], [waitingRole+submittedAt], employeeId',
     });
+    this.version(8).stores({
+      opsDays: '&id, openDisruptions',
+    });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -167,7 +172,7 @@ export class ConsoleDb extends Dexie {
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests, opsday: this.opsDays } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -218,6 +223,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests, this.opsDays] as Table[];
   }
 }

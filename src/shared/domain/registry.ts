@@ -39,6 +39,9 @@ import type { VisitState } from './visit/state';
 import { accessCancel, accessDecide, accessGrant, accessRevise, accessRevoke, accessSubmit } from './access/commands';
 import { applyAccess } from './access/fold';
 import type { AccessRequestState } from './access/state';
+import { opsCheckNetwork, opsLogMaintenance, opsOpenDisruption, opsRecordBackup, opsResolveDisruption, opsVerifyBackup } from './ops/commands';
+import { applyOpsDay } from './ops/fold';
+import type { OpsDayState } from './ops/state';
 
 export const commands = {
   'org.setUp': orgSetUp,
@@ -90,6 +93,12 @@ export const commands = {
   'asset.wipe': assetWipe,
   'handover.issue': handoverIssue,
   'handover.return': handoverReturn,
+  'opsday.checkNetwork': opsCheckNetwork,
+  'opsday.openDisruption': opsOpenDisruption,
+  'opsday.resolveDisruption': opsResolveDisruption,
+  'opsday.recordBackup': opsRecordBackup,
+  'opsday.verifyBackup': opsVerifyBackup,
+  'opsday.logMaintenance': opsLogMaintenance,
 } as const;
 
 /**
@@ -111,6 +120,8 @@ export const EVENT_TYPES = [
   'asset.created', 'asset.updated', 'asset.statusSet', 'asset.assigned', 'asset.returned', 'asset.maintained', 'asset.wiped',
   'handover.issued', 'handover.returned',
   'access.submitted', 'access.revised', 'access.returned', 'access.approved', 'access.granted', 'access.revoked', 'access.cancelled',
+  'opsday.networkChecked', 'opsday.disruptionOpened', 'opsday.disruptionResolved', 'opsday.backupRecorded', 'opsday.backupVerified',
+  'opsday.maintenanceLogged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -131,6 +142,7 @@ export interface StateOf {
   asset: AssetState;
   handover: HandoverState;
   access: AccessRequestState;
+  opsday: OpsDayState;
 }
 
 /** The fold step of each record kind. */
@@ -144,6 +156,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   asset: applyAsset,
   handover: applyHandover,
   access: applyAccess,
+  opsday: applyOpsDay,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

@@ -122,6 +122,18 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'access.revoke', input: { id, itemId: p.itemId, reason: p.reason } };
     case 'access.cancelled':
       return { type: 'access.cancel', input: { id, reason: p.reason } };
+    case 'opsday.networkChecked':
+      return { type: 'opsday.checkNetwork', input: { date: id, items: [{ item: p.item, ok: p.ok, note: p.note }] } };
+    case 'opsday.disruptionOpened':
+      return { type: 'opsday.openDisruption', input: { ...p, date: id } };
+    case 'opsday.disruptionResolved':
+      return { type: 'opsday.resolveDisruption', input: { ...p, date: id } };
+    case 'opsday.backupRecorded':
+      return { type: 'opsday.recordBackup', input: { date: id, runs: [{ job: p.job, target: p.target, ok: p.ok, note: p.note }] } };
+    case 'opsday.backupVerified':
+      return { type: 'opsday.verifyBackup', input: { ...p, date: id } };
+    case 'opsday.maintenanceLogged':
+      return { type: 'opsday.logMaintenance', input: { ...p, date: id } };
     case 'employee.created':
       return { type: 'employee.create', input: { ...p, id } };
     case 'employee.updated':

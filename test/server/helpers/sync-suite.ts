@@ -16,6 +16,8 @@ import { newId } from '../../../src/shared/ids';
 import { hashPassword } from '../../../src/shared/password';
 import type { Role } from '../../../src/shared/roles';
 import { eventHash } from '../../../src/shared/events';
+import { foldRecord } from '../../../src/shared/domain/registry';
+import { localDate, startOfLocalDay } from '../../../src/shared/time-zone';
 import {
   MAX_PUSH_EVENTS, SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
 } from '../../../src/shared/sync/protocol';
@@ -563,6 +565,44 @@ export function syncSuite(backend: () => Backend): void {
       // The desk, still offline with the request as submitted, cancels it: the server refuses (already provisioned).
       await desk.run(o.ids['petugas']!, { type: 'access.cancel', input: { id, reason: 'Pegawai batal dimutasi' } });
       expect((await api.push(desk)).body.results.at(-1)).toMatchObject({ status: 'rejected', reason: 'access.errors.wrongState' });
+    });
+  });
+
+  describe('daily operations', () => {
+    it("one office day recorded on two devices offline: both accepted, and the server folds the day like the devices", async () => {
+      const o = await office();
+      const techId = newId();
+      await o.admin.run(o.adminId, { type: 'user.create', input: { id: techId, username: 'teknisi', displayName: 'Rahmat Hidayat', roles: ['technician'], password: await hashPassword(PASSWORD, 1000) } });
+      expect((await api.push(o.admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      const desk = await join_('petugas');
+      const tech = await join_('teknisi', 'Laptop teknisi');
+      const date = localDate(new Date().toISOString(), 'WIB');
+      const startedAt = new Date(Math.max(Date.parse(startOfLocalDay(date, 'WIB')), Date.now() - 60_000)).toISOString();
+      const disruptionId = newId();
+      await desk.run(o.ids['petugas']!, {
+        type: 'opsday.checkNetwork',
+        input: { date, items: [{ item: 'internet', ok: true, note: '' }, { item: 'wifi', ok: false, note: 'AP lantai 2 mati' }, { item: 'vpn', ok: true, note: '' }] },
+      });
+      await desk.run(o.ids['petugas']!, { type: 'opsday.openDisruption', input: { date, disruptionId, source: 'router', system: 'WiFi lantai 2', startedAt, actions: 'Restart AP' } });
+      await tech.run(techId, { type: 'opsday.checkNetwork', input: { date, items: [{ item: 'servers', ok: true, note: '' }, { item: 'wifi', ok: true, note: 'AP diganti' }] } });
+      await tech.run(techId, { type: 'opsday.recordBackup', input: { date, runs: [{ job: 'Database aplikasi', target: 'cloud', ok: true, note: '' }, { job: 'Server file harian', target: 'local', ok: false, note: 'Disk NAS penuh' }] } });
+      await tech.run(techId, { type: 'opsday.logMaintenance', input: { date, entryId: newId(), server: 'SRV-APP-01', tasks: ['updates', 'diskSpace'], notes: '' } });
+      expect((await api.push(tech)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      expect((await api.push(desk)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      // The desk learns of the technician's events and resolves its disruption on the same day's record.
+      desk.receive((await api.pull(desk.token, 0, 2000)).body.events);
+      await desk.run(o.ids['petugas']!, { type: 'opsday.resolveDisruption', input: { date, disruptionId, resolvedAt: new Date().toISOString(), resolution: 'Access point diganti unit cadangan' } });
+      expect((await api.push(desk, desk.made.slice(-1))).body.results.map((r) => r.status)).toEqual(['accepted']);
+
+      const devices = foldRecord('opsday', [...desk.made, ...tech.made].filter((e) => e.kind === 'opsday'))!;
+      const [proj] = await backend().db.query<{ state: unknown }>(`SELECT state FROM projections WHERE kind = 'opsday' AND record_id = $1`, [date]);
+      expect(proj!.state).toEqual(JSON.parse(JSON.stringify(devices)));
+      expect(devices).toMatchObject({ id: date, openDisruptions: 0, checks: { internet: { ok: true }, servers: { ok: true } } });
+      expect(devices.backups).toHaveLength(2);
+      expect(devices.maintenance).toHaveLength(1);
+      // The latest WiFi check wins on the server as on the devices, whichever pushed first.
+      const wifi = [...desk.made, ...tech.made].filter((e) => e.payload.item === 'wifi').sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).at(-1)!;
+      expect(devices.checks.wifi!.note).toBe(wifi.payload.note);
     });
   });
 

@@ -11,6 +11,7 @@ import { ConnectServerForm } from '../sync/ConnectServerForm';
 import { BundlePanel } from '../sync/BundlePanel';
 import { DevicesPanel } from '../sync/DevicesPanel';
 import { AccessSystemsCard } from '../access/extra/AccessSystemsCard';
+import { BackupJobsCard } from '../ops/BackupJobsCard';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -84,6 +85,7 @@ export function SettingsScreen() {
       <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
       {org && <SettingsForm org={org} />}
       {org && <AccessSystemsCard org={org} />}
+      {org && <BackupJobsCard org={org} />}
       <section className="card">
         <h2>{t('sync.connect.title')}</h2>
         <p className="hint">{t('sync.connect.intro')}</p>

@@ -48,6 +48,9 @@ export function recordLink<K extends RecordKind>(kind: K, id: string, state: Sta
       const r = s as StateOf['access'];
       return { label: label(join(r.docNo, r.employee.name)), href: `#/access/${id}` };
     }
+    case 'opsday':
+      // The record is the office day: its id is the date.
+      return { label: id, href: `#/ops/${id}` };
     case 'handover':
       // The document itself is the record: its print preview is its page.
       return { label: label((s as StateOf['handover']).docNo), href: `#/print/assets/doc/${id}` };

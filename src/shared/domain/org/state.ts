@@ -28,6 +28,8 @@ export interface OrgState {
   maintenanceMonths?: Partial<Record<string, number>>;
   /** Systems access can be requested for (SOP-IT-003); DEFAULT_ACCESS_SYSTEMS when unset. */
   accessSystems?: string[];
+  /** Backup jobs whose daily results are recorded (SOP 4); DEFAULT_BACKUP_JOBS when unset. */
+  backupJobs?: string[];
   updatedAt: string;
   /** The HLC of the last event folded in. */
   hlc: string;
@@ -59,6 +61,12 @@ export const orgProfileSchema = z.object({
     .min(1, 'access.errors.systemsEmpty')
     .max(100, 'access.errors.systemsTooMany')
     .refine((list) => new Set(list.map((s) => s.toLowerCase())).size === list.length, 'access.errors.systemsDuplicate')
+    .optional(),
+  backupJobs: z
+    .array(z.string().trim().min(1, 'ops.errors.job').max(80, 'ops.errors.tooLong'))
+    .min(1, 'ops.errors.jobsEmpty')
+    .max(50, 'ops.errors.jobsTooMany')
+    .refine((list) => new Set(list.map((s) => s.toLowerCase())).size === list.length, 'ops.errors.jobsDuplicate')
     .optional(),
 });
 export type OrgProfile = z.infer<typeof orgProfileSchema>;

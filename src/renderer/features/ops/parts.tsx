@@ -1,0 +1,56 @@
+/** Small pieces the daily operations screen shares: office dates, durations, the saved notice. */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Failure } from '../../../shared/result';
+import './ops.css';
+
+/** The office-local date `n` days after (or before) `date`, both 'YYYY-MM-DD'. */
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The `n` dates ending with `date`, oldest first. */
+export const daysEnding = (date: string, n: number): string[] => Array.from({ length: n }, (_, i) => addDays(date, i - n + 1));
+
+/** "2 jam 15 menit" from minutes. */
+export function formatDuration(minutes: number, t: TFunction): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return t('ops.duration.days', { d, h, m });
+  if (h > 0) return t('ops.duration.hours', { h, m });
+  return t('ops.duration.minutes', { m });
+}
+
+/** "Sen, 02/03" for a grid column, in the UI language. */
+export function shortDay(date: string, lang: 'id' | 'en'): string {
+  const weekday = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return `${weekday} ${date.slice(8, 10)}/${date.slice(5, 7)}`;
+}
+
+/** The failure's message when it belongs to `field`. */
+export const errorFor = (failure: Failure | null, field: string): string | undefined => (failure?.field === field ? failure.message : undefined);
+
+/** Whether a failure belongs to no particular field of a form (shown as a banner). */
+export const formLevel = (failure: Failure | null, fields: readonly string[]): Failure | null =>
+  failure && !fields.some((f) => failure.field === f || failure.field?.startsWith(`${f}.`)) ? failure : null;
+
+export function Saved({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <div className="banner banner-ok" role="status">
+      {text}
+    </div>
+  );
+}
+
+export function RowError({ message }: { message?: string }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <div className="field-error" role="alert">
+      {t(message)}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The office day in the store (fake-indexeddb): two consoles record the same day offline, then
+ * exchange their events in either order; both end with the same projection, the fold of every
+ * event in HLC order. Days with an open disruption are found by the `openDisruptions` index.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleDb } from '../../src/renderer/store/db';
+import { commit } from '../../src/renderer/store/commit';
+import { ingest } from '../../src/renderer/store/ingest';
+import { daysWithOpenDisruptions, opsDays } from '../../src/renderer/store/queries/ops';
+import { foldRecord, type Command } from '../../src/shared/domain/registry';
+import type { PasswordHash } from '../../src/shared/domain/user/state';
+import { hashPassword } from '../../src/shared/password';
+import type { Actor } from '../../src/shared/roles';
+
+let password: PasswordHash;
+beforeAll(async () => {
+  password = await hashPassword('Rahasia123', 1000);
+});
+const opened: ConsoleDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const ADMIN = crypto.randomUUID();
+const OFFICER = crypto.randomUUID();
+const admin: Actor = { userId: ADMIN, roles: ['admin'] };
+const officer: Actor = { userId: OFFICER, roles: ['officer'] };
+// 08.00 WIB on Monday 9 March 2026.
+let t = Date.parse('2026-03-09T01:00:00.000Z');
+const now = () => new Date(t);
+const DAY = '2026-03-09';
+
+function newDb(): ConsoleDb {
+  const db = new ConsoleDb(`test-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+async function must(db: ConsoleDb, actor: Actor, command: Command) {
+  const r = await commit(db, actor, command, now);
+  if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
+}
+
+/** Two consoles of one office: the first set it up, the second took in its events. */
+async function twoConsoles() {
+  t = Date.parse('2026-03-09T01:00:00.000Z');
+  const a = newDb();
+  await must(a, admin, {
+    type: 'org.setUp',
+    input: {
+      profile: { name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
+      admin: { id: ADMIN, username: 'kepala.tik', displayName: 'Kepala Bidang TIK', roles: ['admin'], password },
+    },
+  });
+  await must(a, admin, { type: 'user.create', input: { id: OFFICER, username: 'budi', displayName: 'Budi', roles: ['officer'], password } });
+  const b = newDb();
+  await ingest(b, await a.events.toArray());
+  return { a, b };
+}
+
+const dayEvents = (db: ConsoleDb) => db.events.where('[kind+recordId]').equals(['opsday', DAY]).toArray();
+
+describe('the office day in the store', () => {
+  it("merges two consoles' records of one day, whichever order the events arrive in", async () => {
+    const { a, b } = await twoConsoles();
+    t += 60_000;
+    await must(a, officer, { type: 'opsday.checkNetwork', input: { date: DAY, items: [{ item: 'internet', ok: true, note: '' }, { item: 'wifi', ok: false, note: 'AP lantai 2 mati' }] } });
+    await must(b, admin, { type: 'opsday.recordBackup', input: { date: DAY, runs: [{ job: 'Database aplikasi', target: 'local', ok: true, note: '' }] } });
+    t += 60_000;
+    await must(b, admin, { type: 'opsday.checkNetwork', input: { date: DAY, items: [{ item: 'wifi', ok: true, note: 'AP diganti' }] } });
+    await must(a, officer, { type: 'opsday.openDisruption', input: { date: DAY, disruptionId: crypto.randomUUID(), source: 'isp', system: 'Internet kantor', startedAt: '2026-03-09T07:30:00+07:00', actions: '' } });
+    const fromA = await dayEvents(a);
+    const fromB = await dayEvents(b);
+    // b receives a's events newest first, a receives b's in order.
+    await ingest(b, [...fromA].reverse());
+    await ingest(a, fromB);
+    const [onA] = await opsDays(a, [DAY]);
+    const [onB] = await opsDays(b, [DAY]);
+    expect(onA).toEqual(onB);
+    expect(onA).toEqual(foldRecord('opsday', [...fromA, ...fromB]));
+    expect(onA!.checks.wifi).toMatchObject({ ok: true, note: 'AP diganti', by: ADMIN });
+    expect(onA!.checks.internet).toMatchObject({ ok: true, by: OFFICER });
+    expect(onA!.backups).toHaveLength(1);
+    expect((await daysWithOpenDisruptions(b)).map((d) => d.id)).toEqual([DAY]);
+  });
+
+  it('leaves the open-disruption list when the disruption is resolved the next day, on its start day', async () => {
+    const { a } = await twoConsoles();
+    const disruptionId = crypto.randomUUID();
+    await must(a, officer, { type: 'opsday.openDisruption', input: { date: DAY, disruptionId, source: 'power', system: 'Ruang server', startedAt: '2026-03-09T07:50:00+07:00', actions: 'UPS aktif' } });
+    t += 24 * 3_600_000;
+    await must(a, officer, { type: 'opsday.resolveDisruption', input: { date: DAY, disruptionId, resolvedAt: '2026-03-10T07:50:00+07:00', resolution: 'Listrik PLN normal kembali' } });
+    expect(await daysWithOpenDisruptions(a)).toEqual([]);
+    const [day, next] = await opsDays(a, [DAY, '2026-03-10']);
+    expect(day!.disruptions[0]).toMatchObject({ minutes: 24 * 60, resolvedBy: OFFICER });
+    expect(next).toBeUndefined();
+  });
+});
