@@ -16,6 +16,7 @@ import type { HandoverState } from '../../shared/domain/handover/state';
 import type { HlcState } from '../../shared/hlc';
 import type { IncidentState } from '../../shared/domain/incident/state';
 import type { AccessRequestState } from '../../shared/domain/access/state';
+import type { RestoreState } from '../../shared/domain/restore/state';
 import type { ThrottleState } from '../../shared/auth/throttle';
 
 /** This device's identity and the head of its event chain. */
@@ -101,6 +102,7 @@ export class ConsoleDb extends Dexie {
   tickets!: Table<TicketState, string>;
   incidents!: Table<IncidentState, string>;
   accessRequests!: Table<AccessRequestState, string>;
+  restores!: Table<RestoreState, string>;
   blobs!: Table<BlobRow, string>;
   employees!: Table<EmployeeState, string>;
   assets!: Table<AssetState, string>;
@@ -158,6 +160,11 @@ export class ConsoleDb extends Dexie {
     this.version(7).stores({
       accessRequests: '&id, submittedAt, [status+submittedAt], [waitingRole+submittedAt], employeeId',
     });
+    // v9: backup restore requests (SOP 4). [waitingRole+requestedAt] is "waiting for my role"
+    // (the IT Manager's approval, the IT team's restore), oldest first; [status+requestedAt] the list by status.
+    this.version(9).stores({
+      restores: '&id, requestedAt, [status+requestedAt], [waitingRole+requestedAt]',
+    });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -167,7 +174,7 @@ export class ConsoleDb extends Dexie {
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests, restore: this.restores } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -218,6 +225,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests, this.restores] as Table[];
   }
 }

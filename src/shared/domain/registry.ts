@@ -39,6 +39,9 @@ import type { VisitState } from './visit/state';
 import { accessCancel, accessDecide, accessGrant, accessRevise, accessRevoke, accessSubmit } from './access/commands';
 import { applyAccess } from './access/fold';
 import type { AccessRequestState } from './access/state';
+import { restoreCancel, restoreManagerDecide, restorePerform, restoreRequest, restoreUserDecide } from './restore/commands';
+import { applyRestore } from './restore/fold';
+import type { RestoreState } from './restore/state';
 
 export const commands = {
   'org.setUp': orgSetUp,
@@ -90,6 +93,11 @@ export const commands = {
   'asset.wipe': assetWipe,
   'handover.issue': handoverIssue,
   'handover.return': handoverReturn,
+  'restore.request': restoreRequest,
+  'restore.managerDecide': restoreManagerDecide,
+  'restore.userDecide': restoreUserDecide,
+  'restore.perform': restorePerform,
+  'restore.cancel': restoreCancel,
 } as const;
 
 /**
@@ -111,6 +119,7 @@ export const EVENT_TYPES = [
   'asset.created', 'asset.updated', 'asset.statusSet', 'asset.assigned', 'asset.returned', 'asset.maintained', 'asset.wiped',
   'handover.issued', 'handover.returned',
   'access.submitted', 'access.revised', 'access.returned', 'access.approved', 'access.granted', 'access.revoked', 'access.cancelled',
+  'restore.requested', 'restore.managerApproved', 'restore.managerRefused', 'restore.userConfirmed', 'restore.userRefused', 'restore.performed', 'restore.cancelled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -131,6 +140,7 @@ export interface StateOf {
   asset: AssetState;
   handover: HandoverState;
   access: AccessRequestState;
+  restore: RestoreState;
 }
 
 /** The fold step of each record kind. */
@@ -144,6 +154,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   asset: applyAsset,
   handover: applyHandover,
   access: applyAccess,
+  restore: applyRestore,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

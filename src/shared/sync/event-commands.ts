@@ -122,6 +122,20 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'access.revoke', input: { id, itemId: p.itemId, reason: p.reason } };
     case 'access.cancelled':
       return { type: 'access.cancel', input: { id, reason: p.reason } };
+    case 'restore.requested': {
+      const { docNo: _docNo, employee: _employee, ...rest } = p;
+      return { type: 'restore.request', input: { ...rest, id } };
+    }
+    case 'restore.managerApproved':
+    case 'restore.managerRefused':
+      return { type: 'restore.managerDecide', input: { id, approved: e.type === 'restore.managerApproved', note: p.note } };
+    case 'restore.userConfirmed':
+    case 'restore.userRefused':
+      return { type: 'restore.userDecide', input: { ...p, id, approved: e.type === 'restore.userConfirmed' } };
+    case 'restore.performed':
+      return { type: 'restore.perform', input: { ...p, id } };
+    case 'restore.cancelled':
+      return { type: 'restore.cancel', input: { id, reason: p.reason } };
     case 'employee.created':
       return { type: 'employee.create', input: { ...p, id } };
     case 'employee.updated':

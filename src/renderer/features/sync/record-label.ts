@@ -48,6 +48,10 @@ export function recordLink<K extends RecordKind>(kind: K, id: string, state: Sta
       const r = s as StateOf['access'];
       return { label: label(join(r.docNo, r.employee.name)), href: `#/access/${id}` };
     }
+    case 'restore': {
+      const r = s as StateOf['restore'];
+      return { label: label(join(r.docNo, r.employee.name)), href: `#/restore/${id}` };
+    }
     case 'handover':
       // The document itself is the record: its print preview is its page.
       return { label: label((s as StateOf['handover']).docNo), href: `#/print/assets/doc/${id}` };
