@@ -22,6 +22,7 @@ import { IncidentNewScreen } from '../features/incidents/IncidentNewScreen';
 import { IncidentDetailScreen } from '../features/incidents/IncidentDetailScreen';
 import { countWaitingFor } from '../store/queries/incidents';
 import { accessScreen, ACCESS_NAV } from '../features/access/routes';
+import { restoreScreen, RESTORE_NAV } from '../features/restore/routes';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { CalendarScreen } from '../features/admin/CalendarScreen';
 import { MyWorkScreen } from '../features/mywork/MyWorkScreen';
@@ -59,6 +60,8 @@ function Screen({ route }: { route: string }) {
   if (asset) return asset;
   const access = accessScreen(route);
   if (access) return access;
+  const restore = restoreScreen(route);
+  if (restore) return restore;
   if (route === '/' || route === '/inside') return <InsideBoard />;
   if (route === '/visits/new') return <VisitRegisterScreen />;
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
@@ -107,6 +110,7 @@ export function Shell() {
     { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, group: 'security' },
     { path: '/incidents/new', label: t('nav.reportIncident'), roles: ['officer', 'technician', 'admin'], group: 'security' },
     ...ACCESS_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupAccess' as const })),
+    ...RESTORE_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupOps' as const })),
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
     { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
@@ -139,7 +143,8 @@ export function Shell() {
                     (i.path === '/incidents' && /^\/incidents\/(?!new)/.test(activePath ?? '')) ||
                     (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) ||
                     (i.path === '/employees' && !!activePath?.startsWith('/employees/')) ||
-                    (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? ''));
+                    (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? '')) ||
+                    (i.path === '/restore' && /^\/restore\/(?!new)/.test(activePath ?? ''));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
