@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, type Verification } from '../../../shared/domain/restore/state';
 import { hasRole } from '../../../shared/roles';
+import type { OfficeZone } from '../../../shared/time-zone';
 import { db } from '../../store';
 import { useCommand, useFormatDateTime, useOrg, useUserNames } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
@@ -24,8 +25,9 @@ export function RestoreDetailScreen({ id }: { id: string }) {
   const users = useUserNames();
   const now = useTick();
   const me = useSessionStore((s) => s.user);
+  const org = useOrg();
   const r = useLiveQuery(async () => (await db.restores.get(id)) ?? null, [id]);
-  if (r === undefined) return <Empty>{t('common.loading')}</Empty>;
+  if (r === undefined || !org) return <Empty>{t('common.loading')}</Empty>;
   if (r === null || !me) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
   const desk = hasRole(actor, 'officer', 'technician', 'admin');
@@ -131,8 +133,8 @@ export function RestoreDetailScreen({ id }: { id: string }) {
         </div>
         <div>
           {r.status === 'requested' && !r.manager && hasRole(actor, 'admin') && <ManagerCard r={r} own={r.recordedBy === me.id} />}
-          {r.status === 'requested' && !r.user && desk && <UserCard r={r} />}
-          {r.status === 'approved' && it && <PerformCard r={r} />}
+          {r.status === 'requested' && !r.user && desk && <UserCard r={r} zone={org.timeZone} />}
+          {r.status === 'approved' && it && <PerformCard r={r} zone={org.timeZone} />}
           {open && desk && <CancelCard r={r} />}
           <AuditTrail
             kind="restore"
@@ -175,9 +177,8 @@ function ManagerCard({ r, own }: { r: RestoreState; own: boolean }) {
   );
 }
 
-function UserCard({ r }: { r: RestoreState }) {
+function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
-  const zone = useOrg()?.timeZone ?? 'WIB';
   const { run, failure, busy } = useCommand();
   const [name, setName] = useState(r.employee.name);
   const [method, setMethod] = useState<ConfirmMethod>('in_person');
@@ -219,9 +220,8 @@ function UserCard({ r }: { r: RestoreState }) {
   );
 }
 
-function PerformCard({ r }: { r: RestoreState }) {
+function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
-  const zone = useOrg()?.timeZone ?? 'WIB';
   const { run, failure, busy } = useCommand();
   const nowLocal = () => toLocalInput(new Date().toISOString(), zone);
   const [startedAt, setStartedAt] = useState(nowLocal);

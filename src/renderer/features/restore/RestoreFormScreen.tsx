@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { RESTORE_REASONS, RESTORE_SCOPES, RESTORE_SOURCES, restoreRequestSchema } from '../../../shared/domain/restore/state';
 import { newId } from '../../../shared/ids';
-import { localDate } from '../../../shared/time-zone';
+import { localDate, type OfficeZone } from '../../../shared/time-zone';
 import { useCommand, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { EmployeePicker } from '../../components/EmployeePicker';
-import { FailureBanner, Field, PageHeader } from '../../components/ui';
+import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { fromLocalInput, toLocalInput } from '../incidents/format';
 import './restore.css';
 
@@ -25,7 +25,13 @@ type Fields = z.input<typeof formSchema>;
 export function RestoreFormScreen() {
   const { t } = useTranslation();
   const org = useOrg();
-  const zone = org?.timeZone ?? 'WIB';
+  // The times typed are in the office's zone: the form opens once the zone is known.
+  if (!org) return <Empty>{t('common.loading')}</Empty>;
+  return <RestoreForm zone={org.timeZone} />;
+}
+
+function RestoreForm({ zone }: { zone: OfficeZone }) {
+  const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
   const now = new Date().toISOString();
   const { register, handleSubmit, formState, setValue, control, setError } = useForm<Fields>({
