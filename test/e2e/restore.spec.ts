@@ -32,7 +32,8 @@ test('a restore: requested, not performable before approvals, approved by the IT
 
   // The desk records the request: the deadline clock starts at the request time.
   await signIn(page, 'rina');
-  await openNav(page, 'Minta Pemulihan');
+  await openNav(page, 'Pemulihan Data');
+  await page.getByRole('button', { name: 'Catat permintaan' }).click();
   await page.getByRole('combobox', { name: 'Pengguna terdampak' }).fill('andi');
   await page.getByRole('option', { name: /Andi Wijaya/ }).click();
   await page.getByLabel('Jenis data').selectOption('folder');

@@ -144,7 +144,7 @@ export function Shell() {
                     (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) ||
                     (i.path === '/employees' && !!activePath?.startsWith('/employees/')) ||
                     (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? '')) ||
-                    (i.path === '/restore' && /^\/restore\/(?!new)/.test(activePath ?? ''));
+                    (i.path === '/restore' && !!activePath?.startsWith('/restore/'));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
