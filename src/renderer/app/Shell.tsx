@@ -34,6 +34,7 @@ import { countQueue } from '../store/queries/tickets';
 import '../features/tickets/tickets.css';
 import { SyncStatus } from '../sync/SyncStatus';
 import { ASSET_NAV, assetScreen } from '../features/assets/routes';
+import { REPORT_NAV, reportScreen } from '../features/report/routes';
 
 interface NavItem {
   path: string;
@@ -62,6 +63,8 @@ function Screen({ route }: { route: string }) {
   if (access) return access;
   const restore = restoreScreen(route);
   if (restore) return restore;
+  const report = reportScreen(route);
+  if (report) return report;
   if (route === '/' || route === '/inside') return <InsideBoard />;
   if (route === '/visits/new') return <VisitRegisterScreen />;
   if (route.startsWith('/visits?') || route === '/visits') return <VisitLogScreen />;
@@ -96,6 +99,7 @@ export function Shell() {
   if (!user || !org) return null;
   if (route.startsWith('/print/assets/')) return assetScreen(route);
   if (route.startsWith('/print/access/')) return accessScreen(route);
+  if (route.startsWith('/print/report/')) return reportScreen(route);
   if (route.startsWith('/print/')) return <PrintScreen route={route} />;
 
   const items: NavItem[] = [
@@ -114,6 +118,7 @@ export function Shell() {
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
     { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
+    { path: REPORT_NAV.path, label: t(REPORT_NAV.label), roles: REPORT_NAV.roles, group: 'administration' },
   ];
   const visible = items.filter((i) => !i.roles || i.roles.some((r) => user.roles.includes(r)));
   const activePath = route.split('?')[0] === '/inside' ? '/' : route.split('?')[0];

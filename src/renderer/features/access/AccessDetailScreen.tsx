@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessItem, AccessRequestState } from '../../../shared/domain/access/state';
+import type { Command } from '../../../shared/domain/registry';
 import { hasRole } from '../../../shared/roles';
 import { db } from '../../store';
 import { useCommand, useFormatDateTime, useUserNames } from '../../app/hooks';
@@ -163,25 +164,45 @@ function ItemsCard({ r, canProvision }: { r: AccessRequestState; canProvision: b
   );
 }
 
-function GrantForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
+/** A one-line form inside the items table: its text inputs, the command they make, the refusal under them. */
+function InlineForm({ inputs, submit, command, onCancel, danger }: {
+  inputs: { label: string; placeholder: string }[];
+  submit: string;
+  command: (values: string[]) => Command;
+  onCancel?: () => void;
+  danger?: boolean;
+}) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [account, setAccount] = useState('');
-  const [note, setNote] = useState('');
+  const [values, setValues] = useState(() => inputs.map(() => ''));
   return (
     <form
       className="grant-form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void run({ type: 'access.grant', input: { id: r.id, itemId: item.id, account, note } });
+        void run(command(values));
       }}
     >
-      <input aria-label={t('access.detail.accountFor', { system: item.system })} placeholder={t('access.detail.accountPlaceholder')} value={account} onChange={(e) => setAccount(e.target.value)} aria-invalid={!!failure} />
-      <input aria-label={t('access.detail.grantNoteFor', { system: item.system })} placeholder={t('access.detail.grantNote')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-        {t('access.detail.grant')}
+      {inputs.map((input, i) => (
+        <input
+          key={input.label}
+          aria-label={input.label}
+          placeholder={input.placeholder}
+          value={values[i]}
+          onChange={(e) => setValues((v) => v.map((x, k) => (k === i ? e.target.value : x)))}
+          aria-invalid={i === 0 && !!failure}
+          autoFocus={!!onCancel && i === 0}
+        />
+      ))}
+      <button type="submit" className={`btn btn-small ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>
+        {submit}
       </button>
+      {onCancel && (
+        <button type="button" className="btn btn-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
       {failure && (
         <div className="field-error" role="alert">
           {t(failure.message, failure.params ?? {})}
@@ -191,11 +212,25 @@ function GrantForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
   );
 }
 
+/** The IT team records the account it created for one approved item. */
+function GrantForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
+  const { t } = useTranslation();
+  return (
+    <InlineForm
+      inputs={[
+        { label: t('access.detail.accountFor', { system: item.system }), placeholder: t('access.detail.accountPlaceholder') },
+        { label: t('access.detail.grantNoteFor', { system: item.system }), placeholder: t('access.detail.grantNote') },
+      ]}
+      submit={t('access.detail.grant')}
+      command={([account = '', note = '']) => ({ type: 'access.grant', input: { id: r.id, itemId: item.id, account, note } })}
+    />
+  );
+}
+
+/** Revoking asks for the reason first. */
 function RevokeForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
   const { t } = useTranslation();
-  const { run, failure, busy } = useCommand();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   if (!open)
     return (
       <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
@@ -203,27 +238,13 @@ function RevokeForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
       </button>
     );
   return (
-    <form
-      className="grant-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run({ type: 'access.revoke', input: { id: r.id, itemId: item.id, reason } });
-      }}
-    >
-      <input aria-label={t('access.detail.revokeReasonFor', { system: item.system })} placeholder={t('access.detail.revokeReason')} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      <button type="submit" className="btn btn-small btn-danger" disabled={busy}>
-        {t('access.detail.confirmRevoke')}
-      </button>
-      <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
-      {failure && (
-        <div className="field-error" role="alert">
-          {t(failure.message, failure.params ?? {})}
-        </div>
-      )}
-    </form>
+    <InlineForm
+      inputs={[{ label: t('access.detail.revokeReasonFor', { system: item.system }), placeholder: t('access.detail.revokeReason') }]}
+      submit={t('access.detail.confirmRevoke')}
+      command={([reason = '']) => ({ type: 'access.revoke', input: { id: r.id, itemId: item.id, reason } })}
+      onCancel={() => setOpen(false)}
+      danger
+    />
   );
 }
 

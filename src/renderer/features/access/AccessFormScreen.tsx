@@ -42,19 +42,20 @@ function rowsFor(systems: readonly string[], existing?: AccessRequestState): Row
 
 export function AccessFormScreen({ id }: { id?: string }) {
   const { t } = useTranslation();
+  const org = useOrg();
   const existing = useLiveQuery(async () => (id ? ((await db.accessRequests.get(id)) ?? null) : null), [id]);
-  if (id && existing === undefined) return <Empty>{t('common.loading')}</Empty>;
+  // The systems list is the office's: wait for it, or the defaults would be offered instead.
+  if (org === undefined || existing === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (id && !existing) return <Empty>{t('common.notFound')}</Empty>;
-  return <AccessForm existing={existing ?? undefined} />;
+  return <AccessForm existing={existing ?? undefined} systems={accessSystems(org ?? undefined)} />;
 }
 
-function AccessForm({ existing }: { existing?: AccessRequestState }) {
+function AccessForm({ existing, systems }: { existing?: AccessRequestState; systems: readonly string[] }) {
   const { t } = useTranslation();
-  const org = useOrg();
   const route = useRoute();
   const presetEmployee = new URLSearchParams(route.split('?')[1] ?? '').get('employee') ?? '';
   const { run, failure, busy } = useCommand();
-  const [rows, setRows] = useState<Row[]>(() => rowsFor(accessSystems(org ?? undefined), existing));
+  const [rows, setRows] = useState<Row[]>(() => rowsFor(systems, existing));
   const [noItems, setNoItems] = useState(false);
   const { register, handleSubmit, formState, setValue, control, setError } = useForm<Fields>({
     resolver: zodResolver(existing ? fieldsSchema.extend({ employeeId: z.string() }) : newSchema),

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCESS_STATUSES, type AccessStatus } from '../../../shared/domain/access/state';
 import { db } from '../../store';
-import { accessListPage } from '../../store/queries/access-list';
+import { accessListPage } from '../../store/queries/access';
 import { useFormatDateTime } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';

@@ -1,9 +1,11 @@
 /**
  * Read queries over the access requests projection (SOP-IT-003): whose move it is, oldest first
  * ([waitingRole+submittedAt]; `waitingRole` is unset once nobody has to act, so finished
- * requests are not in the index), and one employee's requests (`employeeId`).
+ * requests are not in the index), one employee's requests (`employeeId`), and the list page
+ * ([status+submittedAt] / submittedAt, newest first).
  */
-import type { AccessRequestState } from '../../../shared/domain/access/state';
+import Dexie from 'dexie';
+import type { AccessRequestState, AccessStatus } from '../../../shared/domain/access/state';
 import type { ConsoleDb } from '../db';
 
 export const ACCESS_PAGE = 50;
@@ -34,4 +36,15 @@ export function accessAwaitingProvisioning(db: ConsoleDb, limit = ACCESS_PAGE): 
 export async function accessRequestsOf(db: ConsoleDb, employeeId: string): Promise<AccessRequestState[]> {
   const rows = await db.accessRequests.where('employeeId').equals(employeeId).toArray();
   return rows.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+}
+
+/** The access request list: newest first, by status from [status+submittedAt], one page at a time. */
+export const ACCESS_PAGE_SIZE = 25;
+
+export async function accessListPage(db: ConsoleDb, status: AccessStatus | '', page = 0, size = ACCESS_PAGE_SIZE): Promise<{ rows: AccessRequestState[]; hasMore: boolean }> {
+  const collection = status
+    ? db.accessRequests.where('[status+submittedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).reverse()
+    : db.accessRequests.orderBy('submittedAt').reverse();
+  const rows = await collection.offset(page * size).limit(size + 1).toArray();
+  return { rows: rows.slice(0, size), hasMore: rows.length > size };
 }

@@ -1,0 +1,58 @@
+/**
+ * #/print/report/YYYY-MM: the monthly report on A4 for management — letterhead, "LAPORAN BULANAN
+ * TEKNOLOGI INFORMASI", the month in Indonesian, the sections with their charts (drawn at
+ * devicePixelRatio 3, no animation, so they stay sharp in the PDF) and the signature blocks.
+ * Always in Indonesian, whatever the UI language.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isMonth, monthName } from '../../../shared/report/monthly';
+import { formatDate, formatDateTime } from '../../../shared/time-zone';
+import { useOrg } from '../../app/hooks';
+import { match } from '../../app/router';
+import { useSessionStore } from '../../app/session-store';
+import i18n from '../../i18n';
+import { PrintToolbar } from '../../print/PrintToolbar';
+import { Letterhead, SignatureBox } from '../../print/templates/Letterhead';
+import { db } from '../../store';
+import { loadMonthlyReport } from '../../store/queries/report';
+import { ReportBody } from './ReportBody';
+import { reportFileName } from './spreadsheet';
+import '../../print/print.css';
+import './report.css';
+
+export function ReportPrintScreen({ route }: { route: string }) {
+  const { t: ui } = useTranslation();
+  const org = useOrg();
+  const user = useSessionStore((s) => s.user);
+  const month = match('/print/report/:month', route)?.month ?? '';
+  const [now] = useState(() => new Date());
+  const report = useLiveQuery(async () => (org && isMonth(month) ? loadMonthlyReport(db, month, org, now) : null), [month, org, now]);
+  if (!org || !user) return null;
+  const t = i18n.getFixedT('id');
+  return (
+    <div className="print-screen">
+      <PrintToolbar fileName={reportFileName(month, 'pdf')} />
+      <div className="paper">
+        {!report ? (
+          <p>{report === null ? ui('common.notFound') : ui('common.loading')}</p>
+        ) : (
+          <article className="print-doc report-doc" data-testid="report-doc">
+            <Letterhead org={org} />
+            <h1 className="doc-title">{t('report.print.title')}</h1>
+            <div className="doc-number">{t('report.print.period', { month: monthName(month, 'id') })}</div>
+            {!report.complete && <p className="report-note center">{t('report.print.provisional', { at: formatDateTime(report.asOf, org.timeZone, 'id') })}</p>}
+            <ReportBody report={report} t={t} lang="id" dpr={3} chartWidth={300} chartHeight={190} />
+            <div className="report-date">{formatDate(report.generatedAt, org.timeZone, 'id')}</div>
+            <div className="signatures report-signatures">
+              <SignatureBox role={`${t('report.print.preparedBy')}, ${t('report.print.itTeam')}`} name={user.displayName} />
+              <SignatureBox role={`${t('report.print.acknowledged')}, ${t('report.print.manager')}`} />
+            </div>
+            <div className="doc-footer">{t('print.printedAt', { at: formatDateTime(report.generatedAt, org.timeZone, 'id'), by: user.displayName })}</div>
+          </article>
+        )}
+      </div>
+    </div>
+  );
+}
