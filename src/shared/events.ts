@@ -7,7 +7,7 @@ import { canonicalJson, sha256Hex } from './hash';
 
 /** The record kinds the console keeps. A new workflow adds its kinds here (and a fold, a
  *  projection table and its event→command mapping). */
-export const RECORD_KINDS = ['org', 'user', 'visit', 'employee', 'asset', 'handover', 'ticket', 'incident', 'access', 'opsday'] as const;
+export const RECORD_KINDS = ['org', 'user', 'visit', 'employee', 'asset', 'handover', 'ticket', 'incident', 'access', 'opsday', 'restore'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** An event before the store stamps it with identity, clock and chain. */

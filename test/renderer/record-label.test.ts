@@ -24,6 +24,10 @@ describe('recordLink', () => {
       label: 'Siti Rahma · NIP 198501012010012001',
       href: '#/employees/e1',
     });
+    expect(recordLink('restore', 'r1', state('restore', { id: 'r1', docNo: 'TIK/RST/20260309/ABCDE', employee: { name: 'Andi Wijaya' } }))).toEqual({
+      label: 'TIK/RST/20260309/ABCDE · Andi Wijaya',
+      href: '#/restore/r1',
+    });
     expect(recordLink('handover', 'h1', state('handover', { id: 'h1', docNo: 'TIK/BAST/20260309/00001' }))).toEqual({ label: 'TIK/BAST/20260309/00001', href: '#/print/assets/doc/h1' });
     expect(recordLink('user', 'u1', state('user', { id: 'u1', displayName: 'Rahmat Hidayat', username: 'rahmat' }))).toEqual({ label: 'Rahmat Hidayat', href: '#/admin/users' });
     expect(recordLink('org', 'org', state('org', { id: 'org', name: 'Diskominfo' }))).toEqual({ label: 'Diskominfo', href: '#/admin/settings' });

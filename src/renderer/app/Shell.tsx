@@ -22,6 +22,7 @@ import { IncidentNewScreen } from '../features/incidents/IncidentNewScreen';
 import { IncidentDetailScreen } from '../features/incidents/IncidentDetailScreen';
 import { countWaitingFor } from '../store/queries/incidents';
 import { accessScreen, ACCESS_NAV } from '../features/access/routes';
+import { restoreScreen, RESTORE_NAV } from '../features/restore/routes';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { CalendarScreen } from '../features/admin/CalendarScreen';
 import { MyWorkScreen } from '../features/mywork/MyWorkScreen';
@@ -61,6 +62,8 @@ function Screen({ route }: { route: string }) {
   if (asset) return asset;
   const access = accessScreen(route);
   if (access) return access;
+  const restore = restoreScreen(route);
+  if (restore) return restore;
   const report = reportScreen(route);
   if (report) return report;
   const ops = opsScreen(route);
@@ -115,6 +118,7 @@ export function Shell() {
     { path: '/incidents/new', label: t('nav.reportIncident'), roles: ['officer', 'technician', 'admin'], group: 'security' },
     ...ACCESS_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupAccess' as const })),
     ...OPS_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupOps' as const })),
+    ...RESTORE_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'groupOps' as const })),
     { path: '/admin/users', label: t('nav.users'), roles: ['admin'], group: 'administration' },
     { path: '/admin/settings', label: t('nav.settings'), roles: ['admin'], group: 'administration' },
     { path: '/admin/calendar', label: t('nav.calendar'), roles: ['admin'], group: 'administration' },
@@ -149,7 +153,8 @@ export function Shell() {
                     (i.path === '/assets' && /^\/assets\/(?!maintenance)/.test(activePath ?? '')) ||
                     (i.path === '/employees' && !!activePath?.startsWith('/employees/')) ||
                     (i.path === '/access' && /^\/access\/(?!new)/.test(activePath ?? '')) ||
-                    (i.path === '/ops' && !!activePath?.startsWith('/ops/'));
+                    (i.path === '/ops' && !!activePath?.startsWith('/ops/')) ||
+                    (i.path === '/restore' && !!activePath?.startsWith('/restore/'));
                   return (
                     <li key={i.path}>
                       <a href={`#${i.path}`} className={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>

@@ -17,6 +17,7 @@ import type { HlcState } from '../../shared/hlc';
 import type { IncidentState } from '../../shared/domain/incident/state';
 import type { AccessRequestState } from '../../shared/domain/access/state';
 import type { OpsDayState } from '../../shared/domain/ops/state';
+import type { RestoreState } from '../../shared/domain/restore/state';
 import type { ThrottleState } from '../../shared/auth/throttle';
 
 /** This device's identity and the head of its event chain. */
@@ -103,6 +104,7 @@ export class ConsoleDb extends Dexie {
   incidents!: Table<IncidentState, string>;
   accessRequests!: Table<AccessRequestState, string>;
   opsDays!: Table<OpsDayState, string>;
+  restores!: Table<RestoreState, string>;
   blobs!: Table<BlobRow, string>;
   employees!: Table<EmployeeState, string>;
   assets!: Table<AssetState, string>;
@@ -163,6 +165,11 @@ export class ConsoleDb extends Dexie {
     this.version(8).stores({
       opsDays: '&id, openDisruptions',
     });
+    // v9: backup restore requests (SOP 4). [waitingRole+requestedAt] is "waiting for my role"
+    // (the IT Manager's approval, the IT team's restore), oldest first; [status+requestedAt] the list by status.
+    this.version(9).stores({
+      restores: '&id, requestedAt, [status+requestedAt], [waitingRole+requestedAt]',
+    });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -172,7 +179,7 @@ export class ConsoleDb extends Dexie {
 
   /** The projection table of a record kind. */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests, opsday: this.opsDays } as const;
+    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests, opsday: this.opsDays, restore: this.restores } as const;
     return tables[kind] as unknown as Table<StateOf[K], string>;
   }
 
@@ -223,6 +230,6 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests, this.opsDays] as Table[];
+    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests, this.opsDays, this.restores] as Table[];
   }
 }

@@ -42,6 +42,9 @@ import type { AccessRequestState } from './access/state';
 import { opsCheckNetwork, opsLogMaintenance, opsOpenDisruption, opsRecordBackup, opsResolveDisruption, opsVerifyBackup } from './ops/commands';
 import { applyOpsDay } from './ops/fold';
 import type { OpsDayState } from './ops/state';
+import { restoreCancel, restoreManagerDecide, restorePerform, restoreRequest, restoreUserDecide } from './restore/commands';
+import { applyRestore } from './restore/fold';
+import type { RestoreState } from './restore/state';
 
 export const commands = {
   'org.setUp': orgSetUp,
@@ -99,6 +102,11 @@ export const commands = {
   'opsday.recordBackup': opsRecordBackup,
   'opsday.verifyBackup': opsVerifyBackup,
   'opsday.logMaintenance': opsLogMaintenance,
+  'restore.request': restoreRequest,
+  'restore.managerDecide': restoreManagerDecide,
+  'restore.userDecide': restoreUserDecide,
+  'restore.perform': restorePerform,
+  'restore.cancel': restoreCancel,
 } as const;
 
 /**
@@ -122,6 +130,7 @@ export const EVENT_TYPES = [
   'access.submitted', 'access.revised', 'access.returned', 'access.approved', 'access.granted', 'access.revoked', 'access.cancelled',
   'opsday.networkChecked', 'opsday.disruptionOpened', 'opsday.disruptionResolved', 'opsday.backupRecorded', 'opsday.backupVerified',
   'opsday.maintenanceLogged',
+  'restore.requested', 'restore.managerApproved', 'restore.managerRefused', 'restore.userConfirmed', 'restore.userRefused', 'restore.performed', 'restore.cancelled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -143,6 +152,7 @@ export interface StateOf {
   handover: HandoverState;
   access: AccessRequestState;
   opsday: OpsDayState;
+  restore: RestoreState;
 }
 
 /** The fold step of each record kind. */
@@ -157,6 +167,7 @@ export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
   handover: applyHandover,
   access: applyAccess,
   opsday: applyOpsDay,
+  restore: applyRestore,
 };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */

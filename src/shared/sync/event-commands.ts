@@ -134,6 +134,20 @@ export function commandOf(e: DomainEvent, state: unknown): { type: CommandType; 
       return { type: 'opsday.verifyBackup', input: { ...p, date: id } };
     case 'opsday.maintenanceLogged':
       return { type: 'opsday.logMaintenance', input: { ...p, date: id } };
+    case 'restore.requested': {
+      const { docNo: _docNo, employee: _employee, ...rest } = p;
+      return { type: 'restore.request', input: { ...rest, id } };
+    }
+    case 'restore.managerApproved':
+    case 'restore.managerRefused':
+      return { type: 'restore.managerDecide', input: { id, approved: e.type === 'restore.managerApproved', note: p.note } };
+    case 'restore.userConfirmed':
+    case 'restore.userRefused':
+      return { type: 'restore.userDecide', input: { ...p, id, approved: e.type === 'restore.userConfirmed' } };
+    case 'restore.performed':
+      return { type: 'restore.perform', input: { ...p, id } };
+    case 'restore.cancelled':
+      return { type: 'restore.cancel', input: { id, reason: p.reason } };
     case 'employee.created':
       return { type: 'employee.create', input: { ...p, id } };
     case 'employee.updated':

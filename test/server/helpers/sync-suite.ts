@@ -606,6 +606,61 @@ export function syncSuite(backend: () => Backend): void {
     });
   });
 
+  describe('restore requests', () => {
+    it("the IT Manager's approval and the user's confirmation, made offline on two devices, are both accepted and folded like on the devices; a perform before both approvals is rejected", async () => {
+      const o = await office();
+      const techId = newId();
+      await o.admin.run(o.adminId, { type: 'user.create', input: { id: techId, username: 'teknisi', displayName: 'Rahmat Hidayat', roles: ['technician'], password: await hashPassword(PASSWORD, 1000) } });
+      const employeeId = newId();
+      await o.admin.run(o.adminId, { type: 'employee.create', input: { id: employeeId, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis', email: '', status: 'active' } });
+      expect((await api.push(o.admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+
+      const desk = await join_('petugas');
+      const id = newId();
+      const now = Date.now();
+      await desk.run(o.ids['petugas']!, {
+        type: 'restore.request',
+        input: {
+          id, employeeId, scope: 'folder', target: 'D:\\Keuangan\\Laporan 2026', backupDate: new Date(now - 86_400_000).toISOString().slice(0, 10), source: 'local', reason: 'lost',
+          reasonNote: 'Folder terhapus tidak sengaja.', requestedAt: new Date(now - 10 * 60_000).toISOString(),
+        },
+      });
+      expect((await api.push(desk)).body.results.map((r) => r.status)).toEqual(['accepted']);
+
+      // Offline on two devices: the IT Manager approves on his laptop, the desk records the user's confirmation by phone.
+      const manager = await join_('admin', 'Laptop kabid');
+      const tech = await join_('teknisi', 'Laptop teknisi');
+      await manager.run(o.adminId, { type: 'restore.managerDecide', input: { id, approved: true, note: 'Backup lokal tersedia.' } });
+      await desk.run(o.ids['petugas']!, { type: 'restore.userDecide', input: { id, approved: true, name: 'Andi Wijaya', method: 'phone', confirmedAt: new Date().toISOString(), note: '' } });
+      // A technician whose copy (stale or forged) says both approvals are in performs before they reach the server: rejected.
+      const state = tech.state.get(`restore:${id}`) as Record<string, unknown>;
+      tech.state.set(`restore:${id}`, { ...state, status: 'approved', waitingRole: 'technician' });
+      const perform = { id, startedAt: new Date(Date.now() - 60_000).toISOString(), completedAt: new Date().toISOString(), restored: 'Folder Laporan 2026', verification: 'ok' as const, verificationNote: '' };
+      await tech.run(techId, { type: 'restore.perform', input: perform });
+      expect((await api.push(tech)).body.results).toMatchObject([{ status: 'rejected', reason: 'restore.errors.wrongState' }]);
+
+      expect((await api.push(manager)).body.results.map((r) => r.status)).toEqual(['accepted']);
+      expect((await api.push(desk)).body.results.at(-1)).toMatchObject({ status: 'accepted' });
+      const [proj] = await backend().db.query<{ state: unknown }>(`SELECT state FROM projections WHERE kind = 'restore' AND record_id = $1`, [id]);
+      expect(proj!.state).toMatchObject({ status: 'approved', waitingRole: 'technician', manager: { by: o.adminId }, user: { method: 'phone', recordedBy: o.ids['petugas'] } });
+      // Each device re-folds the record from its own and the pulled events in HLC order, as the console's ingest does.
+      for (const d of [desk, manager]) {
+        const pulled = (await api.pull(d.token, 0, 2000)).body.events.filter((x) => x.status === 'accepted').map((x) => x.event as DomainEvent);
+        const mine = d.made.filter((e) => e.kind === 'restore' && e.recordId === id);
+        const others = pulled.filter((e) => e.kind === 'restore' && e.recordId === id && !mine.some((m) => m.id === e.id));
+        expect(proj!.state).toEqual(JSON.parse(JSON.stringify(foldRecord('restore', [...mine, ...others]))));
+      }
+
+      // With both approvals in, a fresh technician's device performs: accepted, folded the same.
+      const tech2 = await join_('teknisi', 'Laptop teknisi 2');
+      await tech2.run(techId, { type: 'restore.perform', input: perform });
+      expect((await api.push(tech2)).body.results.map((r) => r.status)).toEqual(['accepted']);
+      const [done] = await backend().db.query<{ state: unknown }>(`SELECT state FROM projections WHERE kind = 'restore' AND record_id = $1`, [id]);
+      expect(done!.state).toEqual(JSON.parse(JSON.stringify(tech2.state.get(`restore:${id}`))));
+      expect(done!.state).toMatchObject({ status: 'completed', late: false });
+    });
+  });
+
   describe('tickets', () => {
     const ticketInput = (priority: 'high' | 'medium' | 'low' = 'high') => ({
       id: newId(), channel: 'phone' as const, requesterName: 'Siti Aminah', requesterDepartment: 'Bagian Keuangan', requesterContact: '0812-1111-2222',

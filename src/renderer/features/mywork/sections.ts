@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/roles';
 import { AssignedToMe, AwaitingConfirmation, Unclassified } from '../tickets/MyWorkTickets';
 import { MyWorkIncidents } from '../incidents/MyIncidentsSection';
 import { AccessToDecide, AccessToProvision } from '../access/extra/MyWorkAccess';
+import { MyWorkRestore } from '../restore/extra/MyWorkRestore';
 
 export interface MyWorkSection {
   id: string;
@@ -23,5 +24,6 @@ export const sections: MyWorkSection[] = [
   { id: 'tickets-unclassified', title: 'ticket.mywork.unclassified', roles: ['technician', 'admin'], component: Unclassified },
   { id: 'access-decide', title: 'access.mywork.toDecide', roles: ['admin'], component: AccessToDecide },
   { id: 'access-provision', title: 'access.mywork.toProvision', roles: ['technician', 'admin'], component: AccessToProvision },
+  { id: 'restore-waiting', title: 'restore.mywork.title', roles: ['technician', 'admin'], component: MyWorkRestore },
   { id: 'tickets-confirmation', title: 'ticket.mywork.awaitingConfirmation', roles: ['officer'], component: AwaitingConfirmation },
 ];

@@ -51,6 +51,10 @@ export function recordLink<K extends RecordKind>(kind: K, id: string, state: Sta
     case 'opsday':
       // The record is the office day: its id is the date.
       return { label: id, href: `#/ops/${id}` };
+    case 'restore': {
+      const r = s as StateOf['restore'];
+      return { label: label(join(r.docNo, r.employee.name)), href: `#/restore/${id}` };
+    }
     case 'handover':
       // The document itself is the record: its print preview is its page.
       return { label: label((s as StateOf['handover']).docNo), href: `#/print/assets/doc/${id}` };
