@@ -4,7 +4,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { loadMonth, loadMonthlyReport } from '../../src/renderer/store/queries/report';
+import { loadMonth, loadMonthlyReport, monthSummaries } from '../../src/renderer/store/queries/report';
+import type { OpsDayState } from '../../src/shared/domain/ops/state';
+import type { RestoreState } from '../../src/shared/domain/restore/state';
 import { formatValue, reportSections } from '../../src/renderer/features/report/tables';
 import type { IncidentState } from '../../src/shared/domain/incident/state';
 import type { OrgState } from '../../src/shared/domain/org/state';
@@ -75,5 +77,37 @@ describe('the report figures', () => {
     const categories = sections.find((s) => s.key === 'assets')!.tables[1]!;
     expect(categories.sparse).toBe(true);
     expect(categories.rows).toHaveLength(9);
+  });
+});
+
+describe("the month's backup and restore summaries", () => {
+  const day = (id: string, runs: [boolean, boolean], verified?: boolean) =>
+    ({
+      id, checks: {}, disruptions: [], openDisruptions: 0, maintenance: [], createdAt: '', updatedAt: '', hlc: '',
+      backups: [
+        { job: 'Server file harian', target: 'local', ok: runs[0], note: '', at: '', by: 'u' },
+        { job: 'Database aplikasi', target: 'cloud', ok: runs[1], note: '', at: '', by: 'u' },
+      ],
+      verifications: verified === undefined ? [] : [{ id: 'v', job: 'Database aplikasi', restoredTo: 'SRV-TEST', ok: verified, note: '', at: '', by: 'u' }],
+    }) as unknown as OpsDayState;
+  const restore = (id: string, requestedAt: string, status: string, late?: boolean) => ({ id, requestedAt, status, late }) as unknown as RestoreState;
+
+  it("reads the month's office days and restore requests into the report; a month without records says so", async () => {
+    const db = freshDb();
+    await db.opsDays.bulkPut([day('2026-10-31', [true, true]), day('2026-11-01', [true, false], true), day('2026-11-30', [true, true]), day('2026-12-01', [false, false])]);
+    await db.restores.bulkPut([
+      restore('r-oct', '2026-10-31T15:00:00.000Z', 'completed'), // 23.00 WITA, 31 Oct
+      restore('r1', '2026-11-02T02:00:00.000Z', 'completed', false),
+      restore('r2', '2026-11-20T02:00:00.000Z', 'completed', true),
+      restore('r3', '2026-11-30T15:30:00.000Z', 'refused'), // 23.30 WITA, 30 Nov
+    ]);
+    const { backups, restores } = await monthSummaries(db, '2026-11', org);
+    expect(backups).toMatchObject({ daysRecorded: 2, runs: 4, succeeded: 3, failed: 1, successRate: 0.75, verifications: 1, verificationsOk: 1 });
+    expect(restores).toMatchObject({ requested: 3, completed: 2, withinDeadline: 1, late: 1, notDone: 1 });
+    // September: nothing recorded — no summaries, so the report says there are no records.
+    expect(await monthSummaries(db, '2026-09', org)).toEqual({ backups: undefined, restores: undefined });
+    const report = await loadMonthlyReport(db, '2026-11', { ...org, docPrefix: 'TIK' } as OrgState, new Date('2026-12-02T00:00:00.000Z'));
+    expect(report.backups).toMatchObject({ runs: 4 });
+    expect(report.restores).toMatchObject({ requested: 3 });
   });
 });

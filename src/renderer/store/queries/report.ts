@@ -12,6 +12,8 @@ import type { OrgState } from '../../../shared/domain/org/state';
 import { officeCalendar } from '../../../shared/domain/org/state';
 import { monthRange, monthlyReport, type MonthlyReport } from '../../../shared/report/monthly';
 import type { BackupSummary, RestoreSummary } from '../../../shared/report/summaries';
+import { backupSummary } from '../../../shared/domain/ops/summary';
+import { restoreSummary } from '../../../shared/domain/restore/summary';
 import type { ConsoleDb } from '../db';
 
 const DAY = 86_400_000;
@@ -31,11 +33,24 @@ export async function loadMonth(db: ConsoleDb, month: string, org: Pick<OrgState
 }
 
 /**
- * The backup and restore summaries of the month from the daily-operations workflows. None yet:
- * the report then says there are no backup / restore records. Wire the workflows' summaries here.
+ * The backup and restore summaries of the month from the daily-operations workflows: the office
+ * days of the month (their id is the local date) and the restore requests made in it. A month
+ * with no backup result or verification recorded, or no restore request, gives no summary: the
+ * report then says there are no records rather than showing zeroes as if measured.
  */
-export async function monthSummaries(_db: ConsoleDb, _month: string, _org: OrgState): Promise<{ backups?: BackupSummary; restores?: RestoreSummary }> {
-  return {};
+export async function monthSummaries(db: ConsoleDb, month: string, org: Pick<OrgState, 'timeZone'>): Promise<{ backups?: BackupSummary; restores?: RestoreSummary }> {
+  const { from, to } = monthRange(month, org.timeZone);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const firstDay = `${month}-01`;
+  const lastDay = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const [days, restores] = await Promise.all([
+    db.opsDays.where('id').between(firstDay, lastDay, true, true).toArray(),
+    db.restores.where('requestedAt').between(from, to, true, false).toArray(),
+  ]);
+  return {
+    backups: days.some((d) => d.backups.length > 0 || d.verifications.length > 0) ? backupSummary(days, firstDay, lastDay) : undefined,
+    restores: restores.length > 0 ? restoreSummary(restores, from, to) : undefined,
+  };
 }
 
 /**
