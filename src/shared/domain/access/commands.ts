@@ -10,10 +10,11 @@ import type { EventDraft } from '../../events';
 import { newId } from '../../ids';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import { localDate, type OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../time-zone';
 import type { EmployeeState } from '../employee/state';
 import type { CommandHandler, DecideContext } from '../types';
 import { accessFormSchema, accessSystems, type AccessForm, type AccessRequestState, type AccessStatus } from './state';
+import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<AccessRequestState>;
 const DESK: Role[] = ['officer', 'technician', 'admin'];
@@ -22,7 +23,7 @@ const event = (id: string, type: string, payload: Record<string, unknown> = {}):
 
 /** Document number: PREFIX/PAS/YYYYMMDD/XXXXX — date in the office's zone, suffix from the id. */
 export function accessDocNo(prefix: string, id: string, at: string, zone: OfficeZone): string {
-  return `${prefix}/PAS/${localDate(at, zone).replaceAll('-', '')}/${id.replaceAll('-', '').slice(-5).toUpperCase()}`;
+  return docNumber(prefix, 'PAS', id, at, zone);
 }
 
 function guard(ctx: Ctx, roles: Role[], allowed: readonly AccessStatus[]): Result<AccessRequestState> {

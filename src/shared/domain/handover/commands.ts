@@ -7,16 +7,17 @@ import type { z } from 'zod';
 import type { EventDraft } from '../../events';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
-import { localDate, type OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../time-zone';
 import { notIssuable } from '../asset/commands';
 import type { AssetState } from '../asset/state';
 import type { EmployeeState } from '../employee/state';
 import type { CommandHandler } from '../types';
 import { handoverIssueSchema, handoverReturnSchema, type DocItem, type HandoverState } from './state';
+import { docNumber } from '../doc-number';
 
 /** Document number: PREFIX/BAST/YYYYMMDD/XXXXX (handover) or PREFIX/BAPB/… (return). */
 export function handoverDocNo(prefix: string, kind: 'BAST' | 'BAPB', id: string, at: string, zone: OfficeZone): string {
-  return `${prefix}/${kind}/${localDate(at, zone).replaceAll('-', '')}/${id.replaceAll('-', '').slice(-5).toUpperCase()}`;
+  return docNumber(prefix, kind, id, at, zone);
 }
 
 const describe = (a: AssetState) => `${a.brand} ${a.model}`.trim();

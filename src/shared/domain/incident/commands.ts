@@ -9,7 +9,7 @@ import { deadline, workingDaysBetween, workingTimeBetween } from '../../calendar
 import type { EventDraft } from '../../events';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import { localDate, type OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../time-zone';
 import { officeCalendar } from '../org/state';
 import type { CommandHandler, DecideContext } from '../types';
 import {
@@ -18,6 +18,7 @@ import {
 import { nextStep, STEP_OUTCOMES, stepOf } from './steps';
 import { escalationDrafts } from '../ticket/commands';
 import type { TicketState } from '../ticket/state';
+import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<IncidentState>;
 const event = (i: IncidentState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'incident', recordId: i.id, type, payload });
@@ -35,7 +36,7 @@ function guard(ctx: Ctx, roles: Role[], openOnly: boolean): Result<IncidentState
 
 /** Document number: PREFIX/INS/YYYYMMDD/XXXXX — date in the office's zone, suffix from the id. */
 export function incidentDocNo(prefix: string, id: string, at: string, zone: OfficeZone): string {
-  return `${prefix}/INS/${localDate(at, zone).replaceAll('-', '')}/${id.replaceAll('-', '').slice(-5).toUpperCase()}`;
+  return docNumber(prefix, 'INS', id, at, zone);
 }
 
 /** A step's deadline: its start plus the standard's upper bound, in the office's working time. */

@@ -13,6 +13,7 @@ import { localDate, type OfficeZone } from '../../time-zone';
 import type { EmployeeState } from '../employee/state';
 import type { CommandHandler, DecideContext } from '../types';
 import { CONFIRM_METHODS, restorePerformSchema, restoreRequestSchema, type RestoreState, type RestoreStatus } from './state';
+import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<RestoreState>;
 const DESK: Role[] = ['officer', 'technician', 'admin'];
@@ -26,7 +27,7 @@ const norm = (t: string) => new Date(t).toISOString();
 
 /** Document number: PREFIX/RST/YYYYMMDD/XXXXX — date in the office's zone, suffix from the id. */
 export function restoreDocNo(prefix: string, id: string, at: string, zone: OfficeZone): string {
-  return `${prefix}/RST/${localDate(at, zone).replaceAll('-', '')}/${id.replaceAll('-', '').slice(-5).toUpperCase()}`;
+  return docNumber(prefix, 'RST', id, at, zone);
 }
 
 function guard(ctx: Ctx, roles: Role[], allowed: readonly RestoreStatus[]): Result<RestoreState> {

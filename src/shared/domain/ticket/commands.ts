@@ -9,13 +9,14 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { EventDraft } from '../../events';
-import { localDate, type OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../time-zone';
 import { normaliseSerial } from '../../validators/serial';
 import { officeCalendar } from '../org/state';
 import type { CommandHandler, DecideContext } from '../types';
 import type { UserState } from '../user/state';
 import { pauseClock, resumeClock, retarget, slaFor, startClock } from './sla';
 import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, ticketReceptionSchema, type TicketState, type TicketStatus } from './state';
+import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<TicketState>;
 const event = (t: TicketState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'ticket', recordId: t.id, type, payload });
@@ -40,7 +41,7 @@ function guard(ctx: Ctx, roles: Role[], allowed: readonly TicketStatus[]): Resul
 
 /** Document number: PREFIX/TKT/YYYYMMDD/XXXXX — date in the office's zone, suffix from the id. */
 export function ticketDocNo(prefix: string, id: string, at: string, zone: OfficeZone): string {
-  return `${prefix}/TKT/${localDate(at, zone).replaceAll('-', '')}/${id.replaceAll('-', '').slice(-5).toUpperCase()}`;
+  return docNumber(prefix, 'TKT', id, at, zone);
 }
 
 export const ticketReceiveInput = ticketReceptionSchema.extend({

@@ -7,11 +7,12 @@ import { newId } from '../../ids';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { EventDraft } from '../../events';
-import { localDate, type OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../time-zone';
 import { normaliseIdNumber } from '../../validators/id-document';
 import { normaliseSerial } from '../../validators/serial';
 import type { CommandHandler, DecideContext } from '../types';
 import { deviceInputSchema, visitRegistrationSchema, type VisitState, type VisitStatus } from './state';
+import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<VisitState>;
 const event = (v: VisitState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'visit', recordId: v.id, type, payload });
@@ -28,7 +29,7 @@ function guard(ctx: Ctx, roles: Role[], allowed: VisitStatus[] | 'any'): Result<
 
 /** Document number: PREFIX/ARS/YYYYMMDD/XXXX — date in the office's zone, suffix from the id. */
 export function visitDocNo(prefix: string, id: string, at: string, zone: OfficeZone): string {
-  return `${prefix}/ARS/${localDate(at, zone).replaceAll('-', '')}/${id.replaceAll('-', '').slice(-5).toUpperCase()}`;
+  return docNumber(prefix, 'ARS', id, at, zone);
 }
 
 export const visitRegisterInput = visitRegistrationSchema.and(z.object({ id: z.string().uuid() }));
