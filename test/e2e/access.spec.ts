@@ -5,20 +5,9 @@
  * Manager approves, the IT team records each account created, and an access is revoked.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { alertWith, createUser, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
+import { addEmployee, alertWith, createUser, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
-
-async function addEmployee(page: Page): Promise<void> {
-  await openNav(page, 'Pegawai');
-  const form = page.getByRole('form', { name: 'Tambah pegawai' });
-  await form.getByLabel('NIP').fill(ANDI.nip);
-  await form.getByLabel('Nama', { exact: true }).fill(ANDI.name);
-  await form.getByLabel('Unit kerja').fill(ANDI.department);
-  await form.getByLabel('Jabatan').fill(ANDI.position);
-  await form.getByRole('button', { name: 'Tambah' }).click();
-  await expect(page.getByTestId('employees').getByRole('link', { name: ANDI.name })).toBeVisible();
-}
 
 const system = (page: Page, name: string) => page.locator('.access-system-row').filter({ hasText: name });
 
@@ -27,7 +16,7 @@ test('an access request: refused empty, returned, revised, approved, provisioned
   await setUpOffice(page);
   await createUser(page, 'Rina Marlina', 'rina', ['officer']);
   await createUser(page, 'Teguh Santoso', 'teguh', ['technician']);
-  await addEmployee(page);
+  await addEmployee(page, ANDI);
   await signOut(page);
 
   // The desk records the form; an empty one is refused field by field and nothing is saved.

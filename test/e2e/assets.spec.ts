@@ -7,23 +7,11 @@
  * reported by row, nothing imported until they are excluded, then imported in one go.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { alertWith, createUser, goToRoute, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
+import { addEmployee, alertWith, createUser, goToRoute, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
 
 const LAPTOP = { serial: 'PF3KX9A1', tag: 'TIK-LT-0001', brand: 'Lenovo', model: 'ThinkPad T14 Gen 4', charger: 'CHG65W-77812' };
 const SITI = { nip: '198703122010012004', name: 'Siti Rahmawati', department: 'Bidang Keuangan', position: 'Analis Anggaran', email: 'siti.rahmawati@makassarkota.go.id' };
 const DEWI = { nip: '199105052019032011', name: 'Dewi Lestari', department: 'Bidang Perencanaan', position: 'Perencana', email: '' };
-
-async function addEmployee(page: Page, e: typeof SITI): Promise<void> {
-  await openNav(page, 'Pegawai');
-  const form = page.getByRole('form', { name: 'Tambah pegawai' });
-  await form.getByLabel('NIP').fill(e.nip);
-  await form.getByLabel('Nama', { exact: true }).fill(e.name);
-  await form.getByLabel('Unit kerja').fill(e.department);
-  await form.getByLabel('Jabatan').fill(e.position);
-  await form.getByLabel('Email').fill(e.email);
-  await form.getByRole('button', { name: 'Tambah' }).click();
-  await expect(page.getByTestId('employees').getByRole('link', { name: e.name })).toBeVisible();
-}
 
 /** Draws a short stroke on a signature pad. */
 async function sign(page: Page, testId: string): Promise<void> {

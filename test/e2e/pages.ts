@@ -372,3 +372,24 @@ export async function registerAndApprove(page: Page, visits: VisitData[]): Promi
   await signIn(page, BUDI.username);
   return ids;
 }
+
+export interface EmployeeData {
+  nip: string;
+  name: string;
+  department: string;
+  position: string;
+  email?: string;
+}
+
+/** Adds an employee through the Employees screen's form and waits for the list to show them. */
+export async function addEmployee(page: Page, e: EmployeeData): Promise<void> {
+  await openNav(page, 'Pegawai');
+  const form = page.getByRole('form', { name: 'Tambah pegawai' });
+  await form.getByLabel('NIP').fill(e.nip);
+  await form.getByLabel('Nama', { exact: true }).fill(e.name);
+  await form.getByLabel('Unit kerja').fill(e.department);
+  await form.getByLabel('Jabatan').fill(e.position);
+  await form.getByLabel('Email').fill(e.email ?? '');
+  await form.getByRole('button', { name: 'Tambah' }).click();
+  await expect(page.getByTestId('employees').getByRole('link', { name: e.name })).toBeVisible();
+}

@@ -5,21 +5,10 @@
  * affected user's confirmation, and the technician performs and verifies it two hours later —
  * completed within the deadline.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { createUser, openNav, setUpOffice, signIn, signOut } from './pages';
+import { expect, test } from '@playwright/test';
+import { addEmployee, createUser, openNav, setUpOffice, signIn, signOut } from './pages';
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
-
-async function addEmployee(page: Page): Promise<void> {
-  await openNav(page, 'Pegawai');
-  const form = page.getByRole('form', { name: 'Tambah pegawai' });
-  await form.getByLabel('NIP').fill(ANDI.nip);
-  await form.getByLabel('Nama', { exact: true }).fill(ANDI.name);
-  await form.getByLabel('Unit kerja').fill(ANDI.department);
-  await form.getByLabel('Jabatan').fill(ANDI.position);
-  await form.getByRole('button', { name: 'Tambah' }).click();
-  await expect(page.getByTestId('employees').getByRole('link', { name: ANDI.name })).toBeVisible();
-}
 
 test('a restore: requested, not performable before approvals, approved by the IT Manager and the user, performed within 1×24 jam', async ({ page }) => {
   test.setTimeout(150_000);
@@ -27,7 +16,7 @@ test('a restore: requested, not performable before approvals, approved by the IT
   await setUpOffice(page);
   await createUser(page, 'Rina Marlina', 'rina', ['officer']);
   await createUser(page, 'Teguh Santoso', 'teguh', ['technician']);
-  await addEmployee(page);
+  await addEmployee(page, ANDI);
   await signOut(page);
 
   // The desk records the request: the deadline clock starts at the request time.
