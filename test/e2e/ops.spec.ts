@@ -112,3 +112,13 @@ test('an office day: network check with a problem, a disruption resolved, backup
   await expect(page.getByTestId('maintenance')).toContainText('SRV-FILE-01');
   await expect(page.getByRole('button', { name: 'Hari berikutnya →' })).toBeDisabled();
 });
+
+test('a console left open on today’s operations turns to the new day after midnight', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T15:58:30Z') }); // Monday 23.58 WITA
+  await setUpOffice(page);
+  await openNav(page, 'Operasional hari ini');
+  await expect(page.getByText('2 Maret 2026')).toBeVisible();
+  await page.clock.runFor('03:00');
+  await expect(page.getByText('3 Maret 2026')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hari berikutnya →' })).toBeDisabled();
+});
