@@ -46,3 +46,47 @@ describe('the sync loop and the network', () => {
     }
   });
 });
+
+describe('the sync loop and the server', () => {
+  it('shows the problem as soon as the server stream drops while the network is up, and syncs when it reopens', async () => {
+    const db = new ConsoleDb('test-' + crypto.randomUUID());
+    opened.push(db);
+    await db.sync.put({ key: 'sync', serverUrl: 'http://sync.test', userId: 'u', cursor: 5 });
+    let serverUp = true;
+    const fetchFn = vi.fn(async (url: string | URL | Request) => {
+      if (!serverUp) throw new TypeError('Failed to fetch');
+      const path = new URL(String(url)).pathname;
+      if (path === '/api/sync/pull') return Response.json({ events: [], cursor: 5, hasMore: false });
+      return Response.json({ error: { code: 'not-found', message: 'x' } }, { status: 404 });
+    });
+    vi.stubGlobal('fetch', fetchFn);
+    // A stand-in for the browser's EventSource: the test opens and drops the stream.
+    const streams: FakeEventSource[] = [];
+    class FakeEventSource {
+      onopen: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(readonly url: string) {
+        streams.push(this);
+      }
+      addEventListener() {}
+      close() {}
+    }
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const stop = startSync(db, async () => 'tok');
+    try {
+      await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
+      await vi.waitFor(() => expect(streams).toHaveLength(1));
+
+      serverUp = false;
+      streams[0]!.onerror?.();
+      await vi.waitFor(() => expect(useSyncStore.getState().phase).not.toBe('idle'));
+      expect(['offline', 'error']).toContain(useSyncStore.getState().phase);
+
+      serverUp = true;
+      streams[0]!.onopen?.();
+      await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
+    } finally {
+      stop();
+    }
+  });
+});

@@ -214,6 +214,10 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
     source = new EventSource(`${meta.serverUrl}/api/sync/events?token=${encodeURIComponent(meta.token)}`);
     source.addEventListener('poke', trigger);
     source.onopen = trigger;
+    // The server's stream dropped (server down, network up): a round finds out at once and the
+    // status says so, instead of "synced" until the next poll; EventSource keeps reconnecting,
+    // and onopen syncs when the server is back.
+    source.onerror = trigger;
   };
 
   const lead = async () => {
