@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader, Pager } from '../../components/ui';
 import { AccessStatusBadge } from './parts';
+import { StatusFilter } from '../../components/StatusFilter';
 
 export function AccessListScreen() {
   const { t } = useTranslation();
@@ -33,26 +34,18 @@ export function AccessListScreen() {
         }
       />
       <section className="card">
-        <div className="filters">
-          <label className="field" htmlFor="access-status">
-            <span className="field-label">{t('access.list.status')}</span>
-            <select
-              id="access-status"
-              value={status}
-              onChange={(e) => {
-                setPage(0);
-                setStatus(e.target.value as AccessStatus | '');
-              }}
-            >
-              <option value="">{t('access.list.all')}</option>
-              {ACCESS_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`access.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <StatusFilter
+          id="access-status"
+          label={t('access.list.status')}
+          allLabel={t('access.list.all')}
+          statuses={ACCESS_STATUSES}
+          statusLabel={(s) => t(`access.status.${s}`)}
+          value={status}
+          onChange={(s) => {
+            setPage(0);
+            setStatus(s);
+          }}
+        />
         {!result ? (
           <Empty>{t('common.loading')}</Empty>
         ) : result.rows.length === 0 ? (

@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader, Pager } from '../../components/ui';
 import { DeadlineClock, RestoreStatusBadge, useTick } from './parts';
+import { StatusFilter } from '../../components/StatusFilter';
 
 export function RestoreListScreen() {
   const { t } = useTranslation();
@@ -34,26 +35,18 @@ export function RestoreListScreen() {
         }
       />
       <section className="card">
-        <div className="filters">
-          <label className="field" htmlFor="restore-status">
-            <span className="field-label">{t('restore.list.status')}</span>
-            <select
-              id="restore-status"
-              value={status}
-              onChange={(e) => {
-                setPage(0);
-                setStatus(e.target.value as RestoreStatus | '');
-              }}
-            >
-              <option value="">{t('restore.list.all')}</option>
-              {RESTORE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`restore.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <StatusFilter
+          id="restore-status"
+          label={t('restore.list.status')}
+          allLabel={t('restore.list.all')}
+          statuses={RESTORE_STATUSES}
+          statusLabel={(s) => t(`restore.status.${s}`)}
+          value={status}
+          onChange={(s) => {
+            setPage(0);
+            setStatus(s);
+          }}
+        />
         {!result ? (
           <Empty>{t('common.loading')}</Empty>
         ) : result.rows.length === 0 ? (
