@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, maintenanceDue, type AssetState } from '../../src/shared/domain/asset/state';
 import { keyProblems } from '../../src/shared/domain/asset/commands';
 import { accessoriesCell, guessMapping, parseAccessories, rowToInput } from '../../src/shared/domain/asset/import';
-import { guessEmployeeMapping, repeatedNips, rowToEmployee } from '../../src/shared/domain/employee/import';
+import { guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee } from '../../src/shared/domain/employee/import';
 import type { HandoverState } from '../../src/shared/domain/handover/state';
 import type { EmployeeState } from '../../src/shared/domain/employee/state';
 import { checkEvent } from '../../src/shared/sync/event-commands';
@@ -326,6 +326,14 @@ describe('spreadsheet imports', () => {
     expect(rowToEmployee(row('198701012010011001', 'Cuti panjang?'), m, 'id7').problems).toEqual([{ field: 'status', message: 'employee.import.errors.status', params: { value: 'Cuti panjang?' } }]);
     expect(rowToEmployee(row('198701012010011001', 'Aktif', 'bukan-email'), m, 'id8').problems).toEqual([{ field: 'email', message: 'employee.errors.email' }]);
     expect(repeatedNips([{ nip: '111111' }, { nip: '222222' }, { nip: '111111' }])).toEqual([{ row: 2, field: 'nip', message: 'employee.import.errors.nipRepeated', params: { value: '111111', other: 1 } }]);
+  });
+
+  it('plans each row of a personnel list: a new NIP is added, a known one keeps its id and is updated only when a field differs', async () => {
+    const { w, e1, e2 } = await setUp();
+    const known = new Map([e1, e2].map((e) => [e.nip, w.records.get(`employee:${e.id}`) as EmployeeState]));
+    const fresh = employee({ nip: '199505052020121003' });
+    const plan = planEmployeeImport([{ ...e1, id: 'new-id-1', position: 'Kepala Sub Bagian' } as never, { ...e2, id: 'new-id-2' } as never, fresh as never], known);
+    expect(plan.map((p) => [p.action, p.row.id])).toEqual([['update', e1.id], ['same', e2.id], ['create', fresh.id]]);
   });
 
   it('imports a personnel list in one command: new NIPs added, known ones updated, all or nothing', async () => {

@@ -1,11 +1,10 @@
 /** The signed-in console: navigation by role, the office clock, and the routed screen. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/time-zone';
 import type { Role } from '../../shared/roles';
 import { db } from '../store';
-import { useLang, useOrg } from './hooks';
+import { useLang, useNow, useOrg } from './hooks';
 import { match, navigate, useRoute } from './router';
 import { useSessionStore } from './session-store';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -46,15 +45,6 @@ interface NavItem {
   group?: 'serverRoom' | 'assetsSection' | 'helpdesk' | 'security' | 'groupAccess' | 'groupOps' | 'administration';
 }
 
-function useClock(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date()), 30_000);
-    return () => window.clearInterval(id);
-  }, []);
-  return now;
-}
-
 function Screen({ route }: { route: string }) {
   const { t } = useTranslation();
   let m: Record<string, string> | null;
@@ -92,7 +82,7 @@ export function Shell() {
   const route = useRoute();
   const org = useOrg();
   const lang = useLang();
-  const now = useClock();
+  const now = useNow(30_000);
   const { user, lock, signOut } = useSessionStore();
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;

@@ -1,6 +1,6 @@
 /** Hooks shared by the screens: the office profile, the signed-in actor, running commands. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../shared/domain/registry';
 import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
@@ -66,4 +66,14 @@ export function useUsers(): Map<string, UserState> {
 export function useUserNames(): Map<string, string> {
   const users = useUsers();
   return useMemo(() => new Map([...users].map(([id, u]) => [id, u.displayName])), [users]);
+}
+
+/** The current time, refreshed every `ms` while the screen is open (live clocks, overstay flags). */
+export function useNow(ms = 15_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(new Date()), ms);
+    return () => window.clearInterval(id);
+  }, [ms]);
+  return now;
 }

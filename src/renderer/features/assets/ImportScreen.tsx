@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { keyProblems, takenKeys } from '../../../shared/domain/asset/commands';
 import { guessMapping, IMPORT_FIELDS, rowToInput } from '../../../shared/domain/asset/import';
 import type { AssetInput } from '../../../shared/domain/asset/state';
-import { employeeChanges, EMPLOYEE_IMPORT_FIELDS, guessEmployeeMapping, repeatedNips, rowToEmployee, type EmployeeImportInput } from '../../../shared/domain/employee/import';
+import { EMPLOYEE_IMPORT_FIELDS, guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee, type EmployeeImportInput } from '../../../shared/domain/employee/import';
 import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
 import { db } from '../../store';
 import { dexieLookups } from '../../store/commit';
@@ -44,16 +44,6 @@ export function ImportScreen() {
 /** What the office holds of an employee list: the employee of each NIP it already knows. */
 type KnownByNip = Map<string, EmployeeState>;
 
-/** Each row as the command takes it: a known NIP keeps its employee's id. */
-function planRows(rows: EmployeeImportInput[], known: KnownByNip) {
-  return rows.map((r) => {
-    const current = known.get(r.nip);
-    if (!current) return { row: r, action: 'create' as const };
-    const changed = Object.keys(employeeChanges(r, current)).length > 0;
-    return { row: { ...r, id: current.id }, action: changed ? ('update' as const) : ('same' as const) };
-  });
-}
-
 export function EmployeeImportScreen() {
   const { t } = useTranslation();
   const spec = useMemo<ImportSpec<(typeof EMPLOYEE_IMPORT_FIELDS)[number], EmployeeImportInput, KnownByNip>>(
@@ -78,11 +68,11 @@ export function EmployeeImportScreen() {
       },
       check: (rows) => repeatedNips(rows),
       command: (rows, known) => {
-        const changing = planRows(rows, known).filter((p) => p.action !== 'same');
+        const changing = planEmployeeImport(rows, known).filter((p) => p.action !== 'same');
         return changing.length === 0 ? null : { command: { type: 'employee.import', input: { rows: changing.map((p) => p.row) } }, count: changing.length };
       },
       plan: (rows, known) => {
-        const plan = planRows(rows, known);
+        const plan = planEmployeeImport(rows, known);
         const n = (a: string) => plan.filter((p) => p.action === a).length;
         return t('employee.import.plan', { created: n('create'), updated: n('update'), same: n('same') });
       },

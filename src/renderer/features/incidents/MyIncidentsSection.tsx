@@ -4,11 +4,10 @@
  * flagged). Used on the incident list and, after merging, on the "My work" screen.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentStepClock } from '../../../shared/domain/incident/clock';
 import { stepOf } from '../../../shared/domain/incident/steps';
-import { useFormatDateTime, useOrg } from '../../app/hooks';
+import { useFormatDateTime, useOrg, useNow as useNowEvery } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty } from '../../components/ui';
@@ -18,15 +17,8 @@ import { formatWorking, standardText } from './format';
 import { SeverityBadge } from './badges';
 import './incidents.css';
 
-/** Re-renders every 30 s so the step clocks move. */
-export function useNow(intervalMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date()), intervalMs);
-    return () => window.clearInterval(id);
-  }, [intervalMs]);
-  return now;
-}
+/** The step clocks move every 30 s. */
+export const useNow = (): Date => useNowEvery(30_000);
 
 export function MyIncidentsSection({ limit = 50, heading = true, plain = false }: { limit?: number; heading?: boolean; plain?: boolean }) {
   const { t } = useTranslation();

@@ -12,18 +12,18 @@ import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, 
 import { hasRole } from '../../../shared/roles';
 import type { OfficeZone } from '../../../shared/time-zone';
 import { db } from '../../store';
-import { useCommand, useFormatDateTime, useOrg, useUserNames } from '../../app/hooks';
+import { useCommand, useFormatDateTime, useNow, useOrg, useUserNames } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { fromLocalInput, toLocalInput } from '../incidents/format';
-import { DeadlineClock, RestoreStatusBadge, useTick } from './parts';
+import { DeadlineClock, RestoreStatusBadge } from './parts';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const users = useUserNames();
-  const now = useTick();
+  const now = useNow();
   const me = useSessionStore((s) => s.user);
   const org = useOrg();
   const r = useLiveQuery(async () => (await db.restores.get(id)) ?? null, [id]);

@@ -5,17 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { RESTORE_STATUSES, type RestoreStatus } from '../../../shared/domain/restore/state';
 import { db } from '../../store';
 import { restoreListPage } from '../../store/queries/restore';
-import { useFormatDateTime } from '../../app/hooks';
+import { useFormatDateTime, useNow } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader, Pager } from '../../components/ui';
-import { DeadlineClock, RestoreStatusBadge, useTick } from './parts';
+import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { StatusFilter } from '../../components/StatusFilter';
 
 export function RestoreListScreen() {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
-  const now = useTick();
+  const now = useNow();
   const me = useSessionStore((s) => s.user);
   const canRecord = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin');
   const [status, setStatus] = useState<RestoreStatus | ''>('');

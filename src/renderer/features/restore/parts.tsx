@@ -1,5 +1,4 @@
 /** Small pieces the restore screens share: the status badge and the live 1×24 h deadline clock. */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deadlineLeft, type RestoreState, type RestoreStatus } from '../../../shared/domain/restore/state';
 import { useFormatDateTime } from '../../app/hooks';
@@ -8,16 +7,6 @@ import './restore.css';
 export function RestoreStatusBadge({ status }: { status: RestoreStatus }) {
   const { t } = useTranslation();
   return <span className={`status restore-status-${status}`}>{t(`restore.status.${status}`)}</span>;
-}
-
-/** The current time, refreshed every `ms` while the screen is open. */
-export function useTick(ms = 15_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date()), ms);
-    return () => window.clearInterval(id);
-  }, [ms]);
-  return now;
 }
 
 /**

@@ -1,22 +1,13 @@
 /** The live SLA clock of a ticket: time left, at risk from 75 % used, breached; paused while the fix awaits confirmation. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { officeCalendar } from '../../../shared/domain/org/state';
 import { hoursMinutes, slaView, type SlaLevel } from '../../../shared/domain/ticket/sla';
 import type { Priority, TicketState, TicketStatus } from '../../../shared/domain/ticket/state';
 import type { WorkCalendar } from '../../../shared/calendar';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
+export { useNow } from '../../app/hooks';
 import './tickets.css';
-
-/** The current time, refreshed every `ms` (the clocks tick while a screen is open). */
-export function useNow(ms = 15_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date()), ms);
-    return () => window.clearInterval(id);
-  }, [ms]);
-  return now;
-}
 
 /** The office's working-day calendar, rebuilt only when its settings change. */
 export function useOfficeCalendar(): WorkCalendar {

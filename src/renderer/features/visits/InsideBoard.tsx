@@ -1,11 +1,10 @@
 /** "Who is inside now", one glance from anywhere: overstays flagged, IDs held and badges out. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOverstay, minutesInside } from '../../../shared/domain/visit/state';
 import { db } from '../../store';
 import { visitsInProgress, visitsInside } from '../../store/queries/visits';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
+import { useFormatDateTime, useNow, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, PageHeader, StatusBadge } from '../../components/ui';
 import { useSessionStore } from '../../app/session-store';
@@ -15,11 +14,7 @@ export function InsideBoard() {
   const fmt = useFormatDateTime();
   const names = useUserNames();
   const user = useSessionStore((s) => s.user);
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(new Date()), 30_000);
-    return () => window.clearInterval(id);
-  }, []);
+  const now = useNow(30_000);
   const inside = useLiveQuery(() => visitsInside(db), []) ?? [];
   const waiting = useLiveQuery(() => visitsInProgress(db), []) ?? [];
   const overstays = inside.filter((v) => isOverstay(v, now)).length;

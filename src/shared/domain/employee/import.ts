@@ -71,8 +71,6 @@ export function rowToEmployee(cells: readonly unknown[], m: ColumnMapping<Employ
   return { input: { ...parsed.data, id }, problems };
 }
 
-/** What an import row does to the office: add an employee, change one, or nothing. */
-export type EmployeeRowPlan = { action: 'create' } | { action: 'update'; id: string; changes: Partial<EmployeeFields> } | { action: 'same'; id: string };
 
 /** The fields of a row that differ from the stored employee. */
 export function employeeChanges(row: EmployeeFields, current: EmployeeState): Partial<EmployeeFields> {
@@ -81,6 +79,18 @@ export function employeeChanges(row: EmployeeFields, current: EmployeeState): Pa
     if (row[k] !== current[k]) (out as Record<string, string>)[k] = row[k];
   }
   return out;
+}
+
+/**
+ * What each row does to the office, given the employees it already holds by NIP: a new NIP is
+ * added; a known one keeps its employee's id and is an update when a field differs, else unchanged.
+ */
+export function planEmployeeImport(rows: readonly EmployeeImportInput[], known: ReadonlyMap<string, EmployeeState>): { row: EmployeeImportInput; action: 'create' | 'update' | 'same' }[] {
+  return rows.map((r) => {
+    const current = known.get(r.nip);
+    if (!current) return { row: r, action: 'create' };
+    return { row: { ...r, id: current.id }, action: Object.keys(employeeChanges(r, current)).length > 0 ? 'update' : 'same' };
+  });
 }
 
 /** NIPs repeated within the file (the office's own NIPs are updates, not problems). */

@@ -5,17 +5,17 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useFormatDateTime } from '../../../app/hooks';
+import { useFormatDateTime, useNow } from '../../../app/hooks';
 import { useSessionStore } from '../../../app/session-store';
 import { Empty } from '../../../components/ui';
 import { db } from '../../../store';
 import { restoresWaitingFor } from '../../../store/queries/restore';
-import { DeadlineClock, useTick } from '../parts';
+import { DeadlineClock } from '../parts';
 
 export function MyWorkRestore({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
-  const now = useTick();
+  const now = useNow();
   const roles = useSessionStore((s) => s.user?.roles) ?? [];
   const rows = useLiveQuery(() => restoresWaitingFor(db, { id: userId, roles }), [userId, roles.join(',')]);
   if (!rows) return <Empty>{t('common.loading')}</Empty>;
