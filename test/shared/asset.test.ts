@@ -188,7 +188,7 @@ describe('handover, return and wipe', () => {
     for (const e of w.events) {
       const state = server.records.get(`${e.kind}:${e.recordId}`);
       const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
-      const checked = await checkEvent(e, { actor, now: e.at, state, org: ORG, lookups: server.lookups });
+      const checked = await checkEvent(e, { actor, now: e.at, state, org: ORG, lookups: server.lookups, newId });
       expect(checked, `${e.type}`).toEqual({ ok: true, data: true });
       server.fold(e);
     }
@@ -200,7 +200,7 @@ describe('handover, return and wipe', () => {
     const other = new World();
     await other.ok('asset.create', laptop({ tag: 'INV-777', serial: 'PF3ABC12', accessories: [] }));
     const e = other.events[0]!;
-    const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: undefined, org: ORG, lookups: one.lookups });
+    const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: undefined, org: ORG, lookups: one.lookups, newId });
     expect(checked).toMatchObject({ ok: false, error: { message: 'asset.errors.serialTaken' } });
   });
 
@@ -356,7 +356,7 @@ describe('spreadsheet imports', () => {
     // The server re-checks each event like a single create or update.
     const server = new World();
     for (const e of w.events) {
-      const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: ORG, lookups: server.lookups });
+      const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: ORG, lookups: server.lookups, newId });
       expect(checked, e.type).toEqual({ ok: true, data: true });
       server.fold(e);
     }

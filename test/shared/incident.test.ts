@@ -1,3 +1,4 @@
+import { newId } from '../../src/shared/ids';
 // The 12-step incident procedure: every legal and illegal step completion for each role, the
 // branches, the 9→7 rework loop, deadlines in the office calendar, evidence, violations and
 // the server's re-check of every incident event.
@@ -69,7 +70,7 @@ class World {
     const parsed = handler.input.safeParse(input);
     if (!parsed.success) return { ok: false as const, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? '' } as Failure };
     const id = handler.recordId(parsed.data);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups });
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, newId });
     if (!r.ok) return r;
     for (const d of r.data) {
       this.hlc = tickHlc(this.hlc, Date.parse(this.now));
@@ -390,7 +391,7 @@ describe('the server re-checks every incident event (checkEvent)', () => {
     let state: IncidentState | undefined;
     for (const e of mine) {
       const actor = as(users.find((u) => u.id === e.actorId)!);
-      const ctx = { actor, now: e.at, state, org: ORG, lookups: w.lookups };
+      const ctx = { actor, now: e.at, state, org: ORG, lookups: w.lookups, newId };
       expect(await checkEvent(e, ctx), e.type).toEqual({ ok: true, data: true });
       if (e.type === 'incident.stepCompleted') {
         const wrong = as(e.actorId === 'officer' ? U.admin : U.officer);

@@ -179,7 +179,7 @@ describe('daily operations: the office day', () => {
     const server = new World(USERS);
     for (const e of [...bEvents, ...a.events]) {
       const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
-      expect(await checkEvent(e, { actor, now: e.at, state: server.records.get(`opsday:${DAY}`), org: server.org, lookups: server.lookups })).toEqual({ ok: true, data: true });
+      expect(await checkEvent(e, { actor, now: e.at, state: server.records.get(`opsday:${DAY}`), org: server.org, lookups: server.lookups, newId })).toEqual({ ok: true, data: true });
       server.fold(e);
     }
     // Arrival order left aside, the fold of all events in HLC order is the devices' state.

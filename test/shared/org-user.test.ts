@@ -1,3 +1,4 @@
+import { newId } from '../../src/shared/ids';
 import { describe, expect, it } from 'vitest';
 import { commands, foldRecord, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
@@ -111,7 +112,7 @@ function lookups(users: UserState[]): Lookups {
 async function decide(type: CommandType, input: unknown, actor: Actor, state: unknown, users: UserState[] = [ADMIN, OFFICER], org?: OrgState): Promise<Result<EventDraft[]>> {
   const handler = commands[type] as unknown as CommandHandler<unknown, unknown>;
   const parsed = handler.input.parse(input);
-  return handler.decide(parsed, { actor, now: '2026-03-02T01:00:00.000Z', state, org, lookups: lookups(users) });
+  return handler.decide(parsed, { actor, now: '2026-03-02T01:00:00.000Z', state, org, lookups: lookups(users), newId });
 }
 
 /** Stamps drafts as events (enough for the folds). */

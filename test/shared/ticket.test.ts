@@ -1,3 +1,4 @@
+import { newId } from '../../src/shared/ids';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
@@ -47,7 +48,7 @@ class World {
     if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? '', field: parsed.error.issues[0]?.path.join('.') } };
     const id = handler.recordId(parsed.data);
     const state = this.tickets.get(id);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups });
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId });
     if (!r.ok) return r;
     for (const d of r.data) {
       this.seq += 1;
@@ -281,13 +282,13 @@ describe('sync re-check', () => {
     const states = new Map<string, TicketState | undefined>();
     for (const e of w.events) {
       const actor = Object.values(USERS).find((u) => u.id === e.actorId)!;
-      const r = await checkEvent(JSON.parse(JSON.stringify(e)) as DomainEvent, { actor: by(actor), now: e.at, state: states.get(e.recordId), org: w.org, lookups: w.lookups });
+      const r = await checkEvent(JSON.parse(JSON.stringify(e)) as DomainEvent, { actor: by(actor), now: e.at, state: states.get(e.recordId), org: w.org, lookups: w.lookups, newId });
       expect(r, e.type).toEqual({ ok: true, data: true });
       states.set(e.recordId, folds.ticket(states.get(e.recordId), e));
     }
     expect(states.get(a.id)).toEqual(w.ticket(a.id));
     // The same events from an auditor are refused.
     const first = w.events[0]!;
-    expect((await checkEvent({ ...first, actorId: 'auditor' }, { actor: by(USERS.auditor), now: first.at, state: undefined, org: w.org, lookups: w.lookups })).ok).toBe(false);
+    expect((await checkEvent({ ...first, actorId: 'auditor' }, { actor: by(USERS.auditor), now: first.at, state: undefined, org: w.org, lookups: w.lookups, newId })).ok).toBe(false);
   });
 });

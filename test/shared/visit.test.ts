@@ -1,3 +1,4 @@
+import { newId } from '../../src/shared/ids';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands, folds, foldRecord, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
@@ -80,7 +81,7 @@ class World {
     }
     const recordId = handler.recordId(parsed.data);
     const before = this.visits.get(recordId);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state: before, org: ORG, lookups: this.lookups });
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state: before, org: ORG, lookups: this.lookups, newId });
     if (!r.ok) {
       expect(this.visits.get(recordId)).toBe(before);
       return r;
@@ -262,7 +263,7 @@ describe('visit: the happy path', () => {
     expect(await w.refused('visit.register', input, by(USERS.approver))).toMatchObject({ code: 'forbidden' });
     const handler = commands['visit.register'];
     const parsed = handler.input.parse(input);
-    const noOrg = await handler.decide(parsed, { actor: by(USERS.officer), now: w.now, state: undefined, org: undefined, lookups: w.lookups });
+    const noOrg = await handler.decide(parsed, { actor: by(USERS.officer), now: w.now, state: undefined, org: undefined, lookups: w.lookups, newId });
     expect(noOrg).toMatchObject({ ok: false, error: { code: 'not-set-up' } });
     await w.ok('visit.register', input, by(USERS.officer));
     expect(await w.refused('visit.register', input, by(USERS.officer))).toMatchObject({ code: 'exists' });

@@ -1,3 +1,4 @@
+import { newId } from '../../src/shared/ids';
 /**
  * An office in memory for domain tests: records by kind and id, users, the office, commands run
  * from the registry with their real decide(), every event stamped and hashed like commit()
@@ -72,7 +73,7 @@ export class World {
       return { ok: false, error: { code: 'invalid-input', message: issue?.message ?? '', field: issue?.path.join('.') } };
     }
     const state = this.records.get(`${handler.kind}:${handler.recordId(parsed.data)}`);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups });
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId });
     if (!r.ok) return r;
     for (const draft of r.data) {
       this.hlc = tickHlc(this.hlc, Date.parse(this.now));
@@ -112,7 +113,7 @@ export class World {
     const server = new World([...this.users.values()], this.org);
     for (const e of this.events) {
       const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
-      const checked = await checkEvent(e, { actor, now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: server.org, lookups: server.lookups });
+      const checked = await checkEvent(e, { actor, now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: server.org, lookups: server.lookups, newId });
       expect(checked, `${e.type} ${e.recordId}`).toEqual({ ok: true, data: true });
       server.fold(e);
     }

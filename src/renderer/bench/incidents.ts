@@ -112,7 +112,7 @@ async function generate(o: IncidentBenchOptions, staff: Staff, org: OrgState, st
     const run = async (actor: Actor, command: Command) => {
       const handler = commands[command.type] as unknown as CommandHandler<unknown, IncidentState>;
       const input = handler.input.parse(command.input);
-      const decided = await handler.decide(input, { actor, now: new Date(t).toISOString(), state, org, lookups });
+      const decided = await handler.decide(input, { actor, now: new Date(t).toISOString(), state, org, lookups, newId });
       if (!decided.ok) throw new Error(`${command.type} refused: ${decided.error.code}`);
       const stamped = stampEvents(head, actor.userId, decided.data, new Date(t));
       head = stamped.head;

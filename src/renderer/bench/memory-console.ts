@@ -1,3 +1,4 @@
+import { newId } from '../../shared/ids';
 /**
  * A console without a store, for the sync benchmark: runs commands with the shared rules
  * (zod input, decide()), stamps the events onto one device's chain (stampEvents) and folds
@@ -50,7 +51,7 @@ export class MemoryConsole {
     const input = handler.input.parse(command.input);
     const recordId = handler.recordId(input);
     const state = this.states.get(`${handler.kind}:${recordId}`);
-    const r = await handler.decide(input, { actor, now: now.toISOString(), state, org: this.org, lookups: this.lookups() });
+    const r = await handler.decide(input, { actor, now: now.toISOString(), state, org: this.org, lookups: this.lookups(), newId });
     if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code}`);
     const { events, head } = stampEvents(this.head, actor.userId, r.data, now);
     this.head = head;

@@ -115,7 +115,7 @@ export async function commit(db: ConsoleDb, actor: Actor, command: Command, cloc
       const now = clock();
       // The reads every command needs, issued together.
       const [state, org, head] = await Promise.all([db.projection(handler.kind).get(recordId), db.org.get(ORG_ID), db.meta.get('device')]);
-      const decided = await handler.decide(parsed.data, { actor, now: now.toISOString(), state, org, lookups: dexieLookups(db) });
+      const decided = await handler.decide(parsed.data, { actor, now: now.toISOString(), state, org, lookups: dexieLookups(db), newId });
       if (!decided.ok) throw new Refusal(decided.error);
       if (decided.data.length === 0) return [];
       return append(db, actor.userId, decided.data, now, new Map([[`${handler.kind}:${recordId}`, state]]), head);

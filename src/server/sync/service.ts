@@ -23,6 +23,7 @@
  * which is plenty for an office (each event's transaction is a handful of short statements).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { newId } from '../../shared/ids';
 import { ORG_ID, orgProfileSchema, type OrgState } from '../../shared/domain/org/state';
 import { foldRecord, folds } from '../../shared/domain/registry';
 import type { Lookups } from '../../shared/domain/types';
@@ -333,7 +334,7 @@ export class SyncService {
       actor = { userId: user.id, roles: user.roles };
     }
     try {
-      const checked = await checkEvent(e, { actor, now: e.at, state, org, lookups: sqlLookups(tx) });
+      const checked = await checkEvent(e, { actor, now: e.at, state, org, lookups: sqlLookups(tx), newId });
       if (!checked.ok) return refuse(checked.error.message);
       let next: unknown;
       if (state?.hlc && e.hlc < state.hlc) {

@@ -31,6 +31,12 @@ export interface DecideContext<S> {
   state: S | undefined;
   org: OrgState | undefined;
   lookups: Lookups;
+  /**
+   * Ids for the parts a command creates (a visit's devices, an asset's accessories), derived
+   * from the command's own id (`idsFrom`): a replay on the server draws the same ones. Nothing
+   * inside decide() draws randomness or reads the clock; `now` and this come in.
+   */
+  newId: () => string;
 }
 
 /** One command: its input schema, the record it addresses, and its checks. */

@@ -70,6 +70,7 @@ export class TestDevice {
       state: this.get(handler.kind, handler.recordId(input)),
       org: this.get<OrgState>('org', ORG_ID),
       lookups: this.lookups(),
+      newId,
     });
     if (!decided.ok) throw new Error(`refused: ${decided.error.message}`);
     const { events, head } = stampEvents(this.head, who.userId, decided.data, now);

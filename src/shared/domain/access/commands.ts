@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import type { EventDraft } from '../../events';
-import { newId } from '../../ids';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { OfficeZone } from '../../time-zone';
@@ -39,7 +38,7 @@ function checkedForm(form: AccessForm, ctx: Ctx): Result<AccessForm> {
   const systems = accessSystems(ctx.org).map((s) => s.toLowerCase());
   const unknown = form.items.findIndex((it) => !systems.includes(it.system.trim().toLowerCase()));
   if (unknown >= 0) return fail('unknown-system', 'access.errors.unknownSystem', { field: `items.${unknown}.system`, params: { system: form.items[unknown]!.system } });
-  return ok({ ...form, items: form.items.map((it) => ({ ...it, id: it.id ?? newId(), system: it.system.trim() })) });
+  return ok({ ...form, items: form.items.map((it) => ({ ...it, id: it.id ?? ctx.newId(), system: it.system.trim() })) });
 }
 
 export const accessSubmitInput = accessFormSchema.extend({ id: z.string().uuid(), employeeId: z.string().min(1, 'access.errors.employee') });

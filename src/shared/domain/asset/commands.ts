@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { EventDraft } from '../../events';
-import { newId } from '../../ids';
 import { fail, ok, type Failure, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import { normaliseSerial } from '../../validators/serial';
@@ -35,7 +34,7 @@ export function notIssuable(a: AssetState): Failure | null {
 }
 
 /** An asset input as the event stores it: serials normalised, accessory ids given. */
-export function normaliseAsset(input: AssetInput): Omit<AssetInput, 'id'> {
+export function normaliseAsset(input: AssetInput, newId: () => string): Omit<AssetInput, 'id'> {
   const { id: _id, ...rest } = input;
   return {
     ...rest,
@@ -102,7 +101,7 @@ export const assetCreate: CommandHandler<AssetInput, AssetState> = {
     if (ctx.state) return fail('exists', 'errors.exists');
     const problems = keyProblems([input], await takenKeys(ctx.lookups, [input]));
     if (problems[0]) return { ok: false, error: toFailure(problems[0]) };
-    return ok([event(input.id, 'asset.created', normaliseAsset(input))]);
+    return ok([event(input.id, 'asset.created', normaliseAsset(input, ctx.newId))]);
   },
 };
 
@@ -122,7 +121,7 @@ export const assetImport: CommandHandler<z.infer<typeof assetImportInput>, Asset
     if (repeatsAnId(input.rows)) return fail('exists', 'errors.exists');
     const problems = keyProblems(input.rows, await takenKeys(ctx.lookups, input.rows));
     if (problems[0]) return { ok: false, error: toFailure(problems[0], 'rows.') };
-    return ok(input.rows.map((r) => event(r.id, 'asset.created', normaliseAsset(r))));
+    return ok(input.rows.map((r) => event(r.id, 'asset.created', normaliseAsset(r, ctx.newId))));
   },
 };
 
@@ -143,7 +142,7 @@ export const assetUpdate: CommandHandler<z.infer<typeof assetUpdateInput>, Asset
     const next = {
       tag: (fields.tag ?? a.tag).trim(),
       serial: normaliseSerial(fields.serial ?? a.serial),
-      accessories: (fields.accessories ?? a.accessories).map((x) => ({ id: x.id ?? newId(), kind: x.kind, serial: normaliseSerial(x.serial), description: x.description })),
+      accessories: (fields.accessories ?? a.accessories).map((x) => ({ id: x.id ?? ctx.newId(), kind: x.kind, serial: normaliseSerial(x.serial), description: x.description })),
     };
     const problems = keyProblems([next], await takenKeys(ctx.lookups, [next], id));
     if (problems[0]) return { ok: false, error: toFailure(problems[0]) };

@@ -3,7 +3,6 @@
  * refusal with an i18n key; a refusal writes nothing.
  */
 import { z } from 'zod';
-import { newId } from '../../ids';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { EventDraft } from '../../events';
@@ -52,7 +51,7 @@ export const visitRegister: CommandHandler<z.infer<typeof visitRegisterInput>, V
           ...visitor,
           idNumber: normaliseIdNumber(visitor.idType, visitor.idNumber),
           docNo: visitDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
-          devices: devices.map((d) => ({ id: newId(), kind: d.kind, brandModel: d.brandModel, serial: normaliseSerial(d.serial) })),
+          devices: devices.map((d) => ({ id: ctx.newId(), kind: d.kind, brandModel: d.brandModel, serial: normaliseSerial(d.serial) })),
         },
       },
     ]);
@@ -129,7 +128,7 @@ export const visitAddDevice: CommandHandler<z.infer<typeof visitAddDeviceInput>,
     if (!g.ok) return g;
     const serial = normaliseSerial(input.device.serial);
     if (g.data.devices.some((d) => d.serial === serial)) return fail('serial-duplicate', 'visit.errors.serialDuplicate', { field: 'device.serial' });
-    return ok([event(g.data, 'visit.deviceAdded', { device: { id: newId(), kind: input.device.kind, brandModel: input.device.brandModel, serial } })]);
+    return ok([event(g.data, 'visit.deviceAdded', { device: { id: ctx.newId(), kind: input.device.kind, brandModel: input.device.brandModel, serial } })]);
   },
 };
 
