@@ -18,6 +18,29 @@ export interface EventDraft {
   payload: Record<string, unknown>;
 }
 
+/** Where an event sits in the command that made it: the command's first event's id, its index, the count. */
+export interface CommandRef {
+  id: string;
+  i: number;
+  n: number;
+}
+
+/** A command as its first event carries it: what a replay runs. */
+export interface CommandCall {
+  type: string;
+  input: unknown;
+}
+
+/** A person's Ed25519 signature over an event's content hash (see signing.ts). */
+export interface EventSignature {
+  /** The signer's user id. */
+  by: string;
+  /** The id of the signer's key (keyIdOf its public key). */
+  key: string;
+  /** Hex, 64 bytes. */
+  sig: string;
+}
+
 /** An event as stored and synced. */
 export interface DomainEvent extends EventDraft {
   /** UUIDv7. */
@@ -33,20 +56,42 @@ export interface DomainEvent extends EventDraft {
   /** Hash of this device's previous event; '' for its first. */
   prevHash: string;
   hash: string;
+  /** Since schema 3 (signed events): the command this event belongs to. Absent on events made
+   *  before signing ("sebelum penandatanganan"). */
+  cmd?: CommandRef;
+  /** On a command's first event (cmd.i = 0): the command, so that anyone can replay it. */
+  command?: CommandCall;
+  /** The actor's signature. */
+  sig?: EventSignature;
+  /** Countersignatures of the other people a step needs present (the wipe's verifier). */
+  cosigs?: EventSignature[];
   /** Set locally when the sync server refused the event: kept for the conflict inbox, never
    *  folded. Not part of the hash. */
   status?: 'rejected';
   /** i18n key of the server's reason for refusing. */
   reason?: string;
+  /** The field a refusal names (a replay that differs, a payload that does not parse). */
+  reasonField?: string;
 }
 
 /** The genesis value of every device's chain. */
 export const CHAIN_START = '';
 
-/** Computes an event's hash over everything but the hash itself. */
+/** Computes an event's hash over everything but the hash itself (and the local status).
+ *  Fields an event made before signing lacks are left out, so its hash is unchanged. */
 export function eventHash(e: Omit<DomainEvent, 'hash'>): string {
-  const { id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash } = e;
-  return sha256Hex(canonicalJson({ id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash }));
+  const { id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash, cmd, command, sig, cosigs } = e;
+  return sha256Hex(canonicalJson({ id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash, cmd, command, sig, cosigs }));
+}
+
+/**
+ * The hash a person signs: what the event says and who says it, without its place in the
+ * device's chain (deviceSeq, hlc, prevHash), which is only known inside the write transaction.
+ * The chain hash covers the signature in turn.
+ */
+export function contentHash(e: Pick<DomainEvent, 'id' | 'kind' | 'recordId' | 'type' | 'payload' | 'actorId' | 'deviceId' | 'at' | 'cmd' | 'command'>): string {
+  const { id, kind, recordId, type, payload, actorId, deviceId, at, cmd, command } = e;
+  return sha256Hex(canonicalJson({ v: 'meja-it/event/v1', id, kind, recordId, type, payload, actorId, deviceId, at, cmd, command }));
 }
 
 /** What `verifyChain` found wrong, if anything. */

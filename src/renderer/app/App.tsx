@@ -7,6 +7,8 @@ import { startSync } from '../sync/sync-client';
 import { readToken } from '../sync/connect';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { currentKey } from '../../shared/signing';
 import { useIdleLock } from '../features/auth/use-idle-lock';
 import { useOrg } from './hooks';
 import { useSessionStore } from './session-store';
@@ -26,13 +28,19 @@ export function App() {
   useEffect(() => {
     // A live query keeps its previous result until the new one resolves: check it is this user's.
     if (!user || !fresh || fresh.id !== user.id) return;
-    if (!fresh.row || !fresh.row.active) useSessionStore.getState().signOut();
-    else if (fresh.row.updatedAt !== user.updatedAt) useSessionStore.getState().signIn(fresh.row, { keepLock: true });
+    const session = useSessionStore.getState();
+    if (!fresh.row || !fresh.row.active) session.signOut();
+    else if (fresh.row.updatedAt !== user.updatedAt) {
+      session.signIn(fresh.row, { keepLock: true });
+      // The password (and so the key) was changed on another console: ask for the new one.
+      if (session.key && currentKey(fresh.row.keys)?.keyId !== session.key.keyId) session.lock();
+    }
   }, [fresh, user]);
 
   if (org === undefined) return <div className="center-screen muted">{t('common.loading')}</div>;
   if (org === null) return <SetupScreen />;
   if (!user) return <SignInScreen />;
   if (locked) return <SignInScreen lockedUsername={user.username} />;
+  if (user.mustChangePassword) return <ChangePasswordScreen forced />;
   return <Shell />;
 }

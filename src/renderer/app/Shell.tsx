@@ -6,6 +6,8 @@ import type { Role } from '../../shared/roles';
 import { db } from '../store';
 import { useLang, useNow, useOrg } from './hooks';
 import { match, navigate, useRoute } from './router';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { useNoticeStore } from '../features/auth/notice-store';
 import { useSessionStore } from './session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { InsideBoard } from '../features/visits/InsideBoard';
@@ -67,6 +69,7 @@ function Screen({ route }: { route: string }) {
   if (route === '/incidents' || route.startsWith('/incidents?')) return <IncidentListScreen />;
   if ((m = match('/incidents/:id', route))) return <IncidentDetailScreen id={m.id!} />;
   if (route === '/admin/users') return <UsersScreen />;
+  if (route === '/account/password') return <ChangePasswordScreen />;
   if (route === '/admin/settings') return <SettingsScreen />;
   if (route === '/sync/conflicts') return <ConflictsScreen />;
   if (route === '/my-work') return <MyWorkScreen />;
@@ -84,6 +87,7 @@ export function Shell() {
   const lang = useLang();
   const now = useNow(30_000);
   const { user, lock, signOut } = useSessionStore();
+  const notice = useNoticeStore((s) => s.notice);
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;
   const ticketCount = useLiveQuery(() => countQueue(db), []) ?? 0;
@@ -168,9 +172,9 @@ export function Shell() {
           <div className="topbar-right">
             <SyncStatus />
             <LanguageSwitch />
-            <span className="user-chip" title={user.roles.map((r) => t(`roles.${r}`)).join(', ')}>
+            <a className="user-chip" href="#/account/password" title={`${user.roles.map((r) => t(`roles.${r}`)).join(', ')} — ${t('auth.password.title')}`}>
               {user.displayName}
-            </span>
+            </a>
             <button type="button" className="btn btn-small" onClick={lock}>
               {t('auth.lock')}
             </button>
@@ -187,6 +191,11 @@ export function Shell() {
           </div>
         </div>
         <main className="content">
+          {notice && (
+            <div className="banner banner-info" role="status" data-testid="session-notice">
+              {t(notice.message, notice.params ?? {})}
+            </div>
+          )}
           <Screen route={route} />
         </main>
       </div>

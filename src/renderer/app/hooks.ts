@@ -9,6 +9,7 @@ import type { Failure } from '../../shared/result';
 import type { Lang } from '../../shared/time-zone';
 import { formatDateTime } from '../../shared/time-zone';
 import { commit } from '../store/commit';
+import type { Signer } from '../../shared/sync/stamp';
 import { db } from '../store';
 import { notifyCommitted } from '../sync/sync-client';
 import { actorOf, useSessionStore } from './session-store';
@@ -37,14 +38,20 @@ export function useFormatDateTime(): (iso?: string) => string {
  */
 export function useCommand() {
   const user = useSessionStore((s) => s.user);
+  const key = useSessionStore((s) => s.key);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async (command: Command): Promise<boolean> => {
+    /** `cosigners`: the other people a step needs present, who typed their own passwords. */
+    async (command: Command, opts: { cosigners?: Signer[] } = {}): Promise<boolean> => {
       if (!user) return false;
+      if (!key) {
+        setFailure({ code: 'no-key', message: 'auth.errors.noKey' });
+        return false;
+      }
       setBusy(true);
       try {
-        const r = await commit(db, actorOf(user), command);
+        const r = await commit(db, { actor: actorOf(user), key, cosigners: opts.cosigners }, command);
         setFailure(r.ok ? null : r.error);
         if (r.ok) notifyCommitted();
         return r.ok;
@@ -52,7 +59,7 @@ export function useCommand() {
         setBusy(false);
       }
     },
-    [user],
+    [user, key],
   );
   return { run, failure, setFailure, busy };
 }

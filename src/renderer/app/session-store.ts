@@ -1,28 +1,32 @@
 /**
- * Session state: who is signed in on this console, and whether it is locked. Lives in memory
- * only (a reload asks for the password again); the user's record itself is read from the store.
+ * Session state: who is signed in on this console, their signing key, and whether the console
+ * is locked. Lives in memory only (a reload asks for the password again). The key is the user's
+ * private key unwrapped with the password they typed: a non-extractable WebCrypto key, dropped
+ * when the console locks or the user signs out (unlocking opens it again with the password).
  */
 import { create } from 'zustand';
 import type { UserState } from '../../shared/domain/user/state';
 import type { Actor } from '../../shared/roles';
+import type { SigningKey } from '../../shared/signing';
 
 interface SessionStore {
   user: UserState | null;
+  /** The signed-in user's unwrapped key; null while locked. */
+  key: SigningKey | null;
   locked: boolean;
-  /** Signs a user in; `keepLock` refreshes the user's record without unlocking. */
-  signIn(user: UserState, opts?: { keepLock?: boolean }): void;
+  /** Signs a user in with their key; `keepLock` refreshes the user's record without unlocking. */
+  signIn(user: UserState, opts?: { keepLock?: boolean; key?: SigningKey }): void;
   signOut(): void;
   lock(): void;
-  unlock(): void;
 }
 
 export const useSessionStore = create<SessionStore>((set) => ({
   user: null,
+  key: null,
   locked: false,
-  signIn: (user, opts) => set((s) => ({ user, locked: opts?.keepLock ? s.locked : false })),
-  signOut: () => set({ user: null, locked: false }),
-  lock: () => set((s) => (s.user ? { locked: true } : s)),
-  unlock: () => set({ locked: false }),
+  signIn: (user, opts) => set((s) => (opts?.keepLock ? { user, locked: s.locked, key: s.key } : { user, locked: false, key: opts?.key ?? null })),
+  signOut: () => set({ user: null, locked: false, key: null }),
+  lock: () => set((s) => (s.user ? { locked: true, key: null } : s)),
 }));
 
 /** The signed-in user as the domain's Actor. */

@@ -1,17 +1,20 @@
 /**
  * The one write path. commit() validates a command (its zod schema, the actor's roles, the
- * record's current state), then in ONE IndexedDB transaction appends its events to this
- * device's hash chain, updates the projections and queues the outbox. A refused command
- * throws inside the transaction, so it leaves no event, projection or outbox row behind.
+ * record's current state), signs its events with the actor's key, then in ONE IndexedDB
+ * transaction appends them to this device's hash chain, updates the projections and queues the
+ * outbox. A refused command throws inside the transaction, so it leaves no event, projection
+ * or outbox row behind.
  */
-import type { z } from 'zod';
-import { commands, folds, type Command } from '../../shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../shared/domain/types';
+import { folds, type Command } from '../../shared/domain/registry';
+import type { Lookups } from '../../shared/domain/types';
 import { ORG_ID } from '../../shared/domain/org/state';
-import { CHAIN_START, type DomainEvent, type EventDraft, type RecordKind } from '../../shared/events';
-import { stampEvents } from '../../shared/sync/stamp';
+import { CHAIN_START, type DomainEvent, type RecordKind } from '../../shared/events';
+import { canonicalJson } from '../../shared/hash';
+import { chainEvents, prepareEvents, signPrepared, type PreparedEvent, type Signer } from '../../shared/sync/stamp';
+import { decideCommand, mayAct, parseCommand, requiredCosigners } from '../../shared/sync/replay';
+import type { SigningKey } from '../../shared/signing';
 import { initialHlc } from '../../shared/hlc';
-import { newId } from '../../shared/ids';
+import { idsFrom, newId } from '../../shared/ids';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
 import type { ConsoleDb, DeviceMeta } from './db';
@@ -50,20 +53,13 @@ export async function deviceMeta(db: ConsoleDb): Promise<DeviceMeta> {
   return meta;
 }
 
-/** A zod issue message is an i18n key when it looks like one ("visit.errors.name"). */
-function zodFailure(error: z.ZodError): Failure {
-  const issue = error.issues[0];
-  const isKey = !!issue && /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/.test(issue.message);
-  return { code: 'invalid-input', message: isKey ? issue.message : 'errors.invalidInput', field: issue?.path.join('.') };
-}
-
 /** Above this many records of one kind, append() reads them with a cursor rather than bulkGet. */
 const BULK_GET_MAX = 64;
 
-/** Stamps drafts onto this device's chain (stampEvents) and folds them into the projections. */
-async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now: Date, states: Map<string, unknown>, head0?: DeviceMeta): Promise<DomainEvent[]> {
+/** Places signed events on this device's chain (chainEvents) and folds them into the projections. */
+async function append(db: ConsoleDb, prepared: PreparedEvent[], now: Date, states: Map<string, unknown>, head0?: DeviceMeta): Promise<DomainEvent[]> {
   const meta = head0 ?? (await deviceMeta(db));
-  const { events, head } = stampEvents(meta, actorId, drafts, now);
+  const { events, head } = chainEvents(meta, prepared, now);
   const touched = new Map<string, { kind: RecordKind; state: unknown }>();
   // The records a command touches beyond its own (a handover's assets, an import's thousands
   // of new assets), read in one bulkGet per kind rather than one awaited get each.
@@ -100,27 +96,75 @@ async function append(db: ConsoleDb, actorId: string, drafts: EventDraft[], now:
   return events;
 }
 
+/** Who commits: the signed-in user with their unwrapped key, and any countersigners present. */
+export interface Signers {
+  actor: Actor;
+  key: SigningKey;
+  /** The other people a step needs present, each with their own unwrapped key. */
+  cosigners?: Signer[];
+}
+
+/** How often commit() re-runs a command whose state changed between signing and writing. */
+const MAX_ATTEMPTS = 3;
+
+class Moved extends Error {}
+
 /**
  * Runs a command as the actor. Returns the events written, or the refusal (with an i18n key
  * and, for form input, the field) — in which case nothing at all was written.
+ *
+ * Signing is asynchronous (WebCrypto) and an IndexedDB transaction cannot wait for it, so:
+ * 1. decide() runs on the current state, the drafts are prepared (ids, time, the command) and
+ *    signed by the actor and any countersigners — outside any transaction;
+ * 2. one transaction re-runs decide() with the same time and ids: when the drafts are the same
+ *    (nothing changed in between, the usual case), the signed events are chained, folded and
+ *    queued; when another write changed the answer, everything is redone (at most 3 times).
  */
-export async function commit(db: ConsoleDb, actor: Actor, command: Command, clock: () => Date = () => new Date()): Promise<Result<DomainEvent[]>> {
-  const handler = commands[command.type] as unknown as CommandHandler<unknown, unknown>;
-  if (!handler) return fail('unknown-command', 'errors.invalidInput');
-  const parsed = handler.input.safeParse(command.input);
-  if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
-  const recordId = handler.recordId(parsed.data);
+export async function commit(db: ConsoleDb, signers: Signers, command: Command, clock: () => Date = () => new Date()): Promise<Result<DomainEvent[]>> {
+  const { actor } = signers;
+  const parsed = parseCommand(command.type, command.input);
+  if (!parsed.ok) return parsed;
+  const cmd = parsed.data;
+  const needed = requiredCosigners(cmd, actor.userId);
+  const present = new Set((signers.cosigners ?? []).map((c) => c.userId));
+  if (needed.some((id) => !present.has(id))) return fail('cosign-missing', 'auth.errors.countersignRequired', { field: 'cosign' });
+  const cosigners = (signers.cosigners ?? []).filter((c) => needed.includes(c.userId));
   try {
-    const events = await db.transaction('rw', db.writeTables, async () => {
+    for (let attempt = 0; ; attempt++) {
       const now = clock();
-      // The reads every command needs, issued together.
-      const [state, org, head] = await Promise.all([db.projection(handler.kind).get(recordId), db.org.get(ORG_ID), db.meta.get('device')]);
-      const decided = await handler.decide(parsed.data, { actor, now: now.toISOString(), state, org, lookups: dexieLookups(db), newId });
-      if (!decided.ok) throw new Refusal(decided.error);
-      if (decided.data.length === 0) return [];
-      return append(db, actor.userId, decided.data, now, new Map([[`${handler.kind}:${recordId}`, state]]), head);
-    });
-    return ok(events);
+      const at = now.toISOString();
+      const cmdId = newId();
+      const ctxOf = async () => {
+        const [state, org, actorUser] = await Promise.all([db.projection(cmd.kind).get(cmd.recordId), db.org.get(ORG_ID), db.users.get(actor.userId)]);
+        return { state, org, actorUser };
+      };
+      const decideNow = async (c: Awaited<ReturnType<typeof ctxOf>>) => {
+        // The office's first admin acts before their user record exists.
+        const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(c.actorUser, cmd);
+        if (!allowed.ok) throw new Refusal(allowed.error);
+        const decided = await decideCommand(cmd, { actor, now: at, state: c.state, org: c.org, lookups: dexieLookups(db), newId: idsFrom(cmdId) });
+        if (!decided.ok) throw new Refusal(decided.error);
+        return decided.data;
+      };
+      const drafts = await decideNow(await ctxOf());
+      if (drafts.length === 0) return ok([]);
+      const meta = await deviceMeta(db);
+      const prepared = prepareEvents(drafts, { cmdId, command: { type: command.type, input: cmd.input }, actorId: actor.userId, deviceId: meta.deviceId, at });
+      const signed = await signPrepared(prepared, { userId: actor.userId, key: signers.key }, cosigners);
+      try {
+        const events = await db.transaction('rw', db.writeTables, async () => {
+          const c = await ctxOf();
+          const again = await decideNow(c);
+          if (canonicalJson(again) !== canonicalJson(drafts)) throw new Moved();
+          const head = await db.meta.get('device');
+          return append(db, signed, now, new Map([[`${cmd.kind}:${cmd.recordId}`, c.state]]), head);
+        });
+        return ok(events);
+      } catch (e) {
+        if (e instanceof Moved && attempt + 1 < MAX_ATTEMPTS) continue;
+        throw e;
+      }
+    }
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, error: e.failure };
     console.error('commit failed', e);

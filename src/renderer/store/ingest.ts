@@ -4,6 +4,9 @@
  * events already present are skipped. Works the same whether a record is new here or not.
  */
 import { foldRecord, folds } from '../../shared/domain/registry';
+import { contentHash } from '../../shared/events';
+import { keyAt, signedMessage, webVerifier, type VerifySignature } from '../../shared/signing';
+import { keysWithBatch } from '../../shared/sync/replay';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import { receiveHlc } from '../../shared/hlc';
 import { deviceMeta } from './commit';
@@ -21,7 +24,7 @@ const splitKey = (key: string): [RecordKind, string] => [key.slice(0, key.indexO
  * the fold, so each affected record is re-folded from its remaining events. Refused events of
  * this device leave the outbox: the server has answered them.
  */
-export async function markRejected(db: ConsoleDb, rejected: { id: string; reason?: string }[]): Promise<void> {
+export async function markRejected(db: ConsoleDb, rejected: { id: string; reason?: string; field?: string }[]): Promise<void> {
   if (rejected.length === 0) return;
   await db.transaction('rw', db.writeTables, async () => {
     const rows = await db.events.bulkGet(rejected.map((r) => r.id));
@@ -29,7 +32,7 @@ export async function markRejected(db: ConsoleDb, rejected: { id: string; reason
     const updated: DomainEvent[] = [];
     rows.forEach((e, i) => {
       if (!e || e.status === 'rejected') return;
-      updated.push({ ...e, status: 'rejected', reason: rejected[i]!.reason ?? 'sync.errors.rejected' });
+      updated.push({ ...e, status: 'rejected', reason: rejected[i]!.reason ?? 'sync.errors.rejected', ...(rejected[i]!.field ? { reasonField: rejected[i]!.field } : {}) });
       records.add(`${e.kind}:${e.recordId}`);
     });
     await db.events.bulkPut(updated);
@@ -42,8 +45,43 @@ export async function markRejected(db: ConsoleDb, rejected: { id: string; reason
   });
 }
 
-/** Applies a batch of events; returns how many were new. */
-export async function ingest(db: ConsoleDb, batch: DomainEvent[], opts: IngestOptions = {}): Promise<number> {
+/** One verifier for the page's lifetime (it caches imported public keys). */
+let verifier: VerifySignature | undefined;
+
+/**
+ * Checks the actor's signature of each event made elsewhere, with the key the actor held at the
+ * event's time (from the users this console knows and those the batch itself introduces).
+ * Returns the events that fail, with the reason. Events from before signed events (no `cmd`,
+ * no `sig`) are the server's accepted history and pass; the server refuses new unsigned ones.
+ * Asynchronous (WebCrypto), so it runs before ingest()'s transaction.
+ */
+export async function checkSignatures(db: ConsoleDb, events: readonly DomainEvent[]): Promise<Map<string, string>> {
+  const bad = new Map<string, string>();
+  const signed = events.filter((e) => e.status !== 'rejected' && (e.sig || e.cmd));
+  if (signed.length === 0) return bad;
+  verifier ??= webVerifier();
+  const ids = [...new Set(signed.map((e) => e.actorId))];
+  const users = await db.users.bulkGet(ids);
+  const known = new Map(ids.map((id, i) => [id, users[i]?.keys]));
+  const keysOf = keysWithBatch((id) => known.get(id), events);
+  await Promise.all(
+    signed.map(async (e) => {
+      if (!e.sig || e.sig.by !== e.actorId) return bad.set(e.id, 'sync.errors.unsigned');
+      const key = keyAt(keysOf(e.actorId), e.sig.key, e.at);
+      if (!key) return bad.set(e.id, 'sync.errors.signatureKey');
+      if (!(await verifier!(key.publicKey, signedMessage(contentHash(e)), e.sig.sig))) bad.set(e.id, 'sync.errors.signature');
+    }),
+  );
+  return bad;
+}
+
+/**
+ * Applies a batch of events; returns how many were new. Every signature is checked first: an
+ * event whose signature fails is kept as refused (shown in the conflict inbox, never folded).
+ */
+export async function ingest(db: ConsoleDb, incoming: DomainEvent[], opts: IngestOptions = {}): Promise<number> {
+  const bad = await checkSignatures(db, incoming);
+  const batch = bad.size === 0 ? incoming : incoming.map((e) => (bad.has(e.id) ? { ...e, status: 'rejected' as const, reason: bad.get(e.id)! } : e));
   return db.transaction('rw', db.writeTables, async () => {
     const known = await db.events.bulkGet(batch.map((e) => e.id));
     const fresh = batch.filter((_, i) => !known[i]);

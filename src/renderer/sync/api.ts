@@ -53,12 +53,15 @@ export const api = {
     call<SnapshotResponse>(url, '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION, ...page }, token),
   history: (url: string, token: string, records: [RecordKind, string][], upTo: number) =>
     call<{ events: SyncedEvent[] }>(url, '/api/sync/history', { schemaVersion: SCHEMA_VERSION, records, upTo }, token),
+  /** Proves a user's password to the server for the key they enrol when upgrading (user.enrolKey). */
+  keyProof: (url: string, body: { username: string; password: string; publicKey: string }) =>
+    call<{ proven: true }>(url, '/api/auth/key-proof', { schemaVersion: SCHEMA_VERSION, ...body }),
   devices: (url: string, token: string) => call<{ devices: DeviceInfo[] }>(url, '/api/devices', undefined, token, 'GET'),
   revoke: (url: string, token: string, deviceId: string) => call<{ revoked: true }>(url, `/api/devices/${encodeURIComponent(deviceId)}/revoke`, {}, token),
 };
 
 /** The event as it travels: without the local sync annotations. */
 function wire(e: DomainEvent): DomainEvent {
-  const { status: _status, reason: _reason, ...rest } = e;
+  const { status: _status, reason: _reason, reasonField: _field, ...rest } = e;
   return rest;
 }

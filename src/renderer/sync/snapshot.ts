@@ -31,7 +31,7 @@ const HISTORY_PAGE = 2000;
 
 /** An event as stored locally: the server's verdict folded in. */
 export const localEvent = (s: SyncedEvent): DomainEvent =>
-  (s.status === 'rejected' ? { ...s.event, status: 'rejected' as const, reason: s.reason } : s.event) as DomainEvent;
+  (s.status === 'rejected' ? { ...s.event, status: 'rejected' as const, reason: s.reason, ...(s.field ? { reasonField: s.field } : {}) } : s.event) as DomainEvent;
 
 /** True while events older than the snapshot are still missing on this device. */
 export function historyIncomplete(meta: SyncMeta | undefined): boolean {

@@ -6,6 +6,7 @@
  */
 import type { DomainEvent } from '../../shared/events';
 import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sync/protocol';
+import { groupByCommand } from '../../shared/sync/replay';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { ingest, markRejected } from '../store/ingest';
@@ -18,19 +19,23 @@ const POLL_MS = 30_000;
 /** Events per background history page: small, so a round waits at most one short transaction. */
 const HISTORY_STEP = 250;
 
-/** Splits events into pushes of at most MAX_PUSH_EVENTS and about MAX_PUSH_BYTES. */
+/**
+ * Splits events into pushes of at most MAX_PUSH_EVENTS and about MAX_PUSH_BYTES, never inside a
+ * command: the server accepts or refuses a command's events together. A command larger than
+ * that (an import of thousands of rows) goes alone in its own push.
+ */
 export function splitBatches(events: DomainEvent[], maxEvents = MAX_PUSH_EVENTS, maxBytes = MAX_PUSH_BYTES * 0.9): DomainEvent[][] {
   const batches: DomainEvent[][] = [];
   let current: DomainEvent[] = [];
   let bytes = 0;
-  for (const e of events) {
-    const size = JSON.stringify(e).length + 1;
-    if (current.length > 0 && (current.length >= maxEvents || bytes + size > maxBytes)) {
+  for (const group of groupByCommand(events)) {
+    const size = group.reduce((n, e) => n + JSON.stringify(e).length + 1, 0);
+    if (current.length > 0 && (current.length + group.length > maxEvents || bytes + size > maxBytes)) {
       batches.push(current);
       current = [];
       bytes = 0;
     }
-    current.push(e);
+    current.push(...group);
     bytes += size;
   }
   if (current.length > 0) batches.push(current);
@@ -65,7 +70,7 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
     // Evidence files first: an event never reaches the server before the bytes it references.
     await uploadFilesFor(db, meta, batch);
     const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch);
-    const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason }));
+    const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason, field: r.field }));
     // Re-folding a record without the events before a snapshot would lose them: fetch them first.
     const refused = new Set(rejected.map((r) => r.id));
     await ensureHistory(db, meta, batch.filter((e) => refused.has(e.id)).map((e) => [e.kind, e.recordId]));
@@ -99,7 +104,7 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
     fresh += await ingest(db, events);
     await noteWantedFiles(db, events);
     // Our own events the server refused (pushed from another tab or before a crash).
-    await markRejected(db, res.events.filter((s) => s.status === 'rejected').map((s) => ({ id: s.event.id, reason: s.reason })));
+    await markRejected(db, res.events.filter((s) => s.status === 'rejected').map((s) => ({ id: s.event.id, reason: s.reason, field: s.field })));
     cursor = res.cursor;
     await db.sync.update('sync', { cursor, lastSyncedAt: new Date().toISOString() });
     if (!res.hasMore) break;

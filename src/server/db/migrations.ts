@@ -105,6 +105,27 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE projections ADD COLUMN version bigint NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 6,
+    name: 'signed events',
+    sql: `
+      -- Signed events (schema 3): the command reference, the command itself (on a command's first
+      -- event), the actor's signature and any countersignatures, as one JSON value; NULL for the
+      -- events stored before signing ("sebelum penandatanganan").
+      ALTER TABLE events ADD COLUMN envelope jsonb;
+      -- The field a refusal names (a replay that differs, a bad signature).
+      ALTER TABLE events ADD COLUMN reason_field text;
+      -- Upgrade: keys whose owner proved their password to this server (POST /api/auth/key-proof);
+      -- a pre-upgrade user's user.keyEnrolled is accepted only for such a key.
+      CREATE TABLE key_proofs (
+        user_id text NOT NULL,
+        key_id text NOT NULL,
+        public_key text NOT NULL,
+        proven_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, key_id)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet applied. Safe to call on every start, from several instances. */

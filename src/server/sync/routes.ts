@@ -2,6 +2,7 @@
  * The sync API over HTTP (ARCHITECTURE.md "Sync", docs/sync.md):
  *   POST /api/auth/bootstrap   first device on an empty server → token
  *   POST /api/auth/sign-in     username + password → token for this device
+ *   POST /api/auth/key-proof   upgrade: a pre-signing user proves their password for their first key
  *   POST /api/sync/push        Bearer; this device's events, in deviceSeq order
  *   POST /api/sync/pull        Bearer; events past a cursor, in server order
  *   POST /api/sync/snapshot    Bearer; a fresh console's first sync: projection rows as of a version
@@ -16,10 +17,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
-  bootstrapRequestSchema, historyRequestSchema, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
+  bootstrapRequestSchema, historyRequestSchema, keyProofRequestSchema, MAX_COMMAND_PUSH_BYTES, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
   snapshotRequestSchema,
 } from '../../shared/sync/protocol';
 import { DbClosedError } from '../db/db';
+import { MAX_COMMAND_EVENTS } from '../../shared/sync/replay';
 import { ApiError, apiErrors, type AuthedDevice, type SyncService } from './service';
 import { blobRoutes } from './blobs';
 
@@ -98,9 +100,16 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
     return service.signIn(body);
   });
 
-  app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async (request) => {
-    const raw = request.body as { events?: unknown } | null;
-    if (raw && Array.isArray(raw.events) && raw.events.length > MAX_PUSH_EVENTS) throw apiErrors.tooLarge();
+  app.post('/api/auth/key-proof', async (request) => {
+    const body = parse(keyProofRequestSchema, request.body);
+    return service.keyProof(body);
+  });
+
+  app.post('/api/sync/push', { bodyLimit: MAX_COMMAND_PUSH_BYTES }, async (request) => {
+    const raw = request.body as { events?: { cmd?: { id?: unknown } }[] } | null;
+    // Beyond the usual limits only one command alone (clients never split a command).
+    const big = Number(request.headers['content-length'] ?? 0) > MAX_PUSH_BYTES || (raw && Array.isArray(raw.events) && raw.events.length > MAX_PUSH_EVENTS);
+    if (big && !(raw && Array.isArray(raw.events) && raw.events.length <= MAX_COMMAND_EVENTS && raw.events.every((e) => e?.cmd?.id !== undefined && e.cmd.id === raw.events![0]!.cmd!.id))) throw apiErrors.tooLarge();
     checkVersion(request.body);
     const device = await authed(request);
     const body = parse(pushRequestSchema, request.body);

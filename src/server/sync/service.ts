@@ -23,7 +23,6 @@
  * which is plenty for an office (each event's transaction is a handful of short statements).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { newId } from '../../shared/ids';
 import { ORG_ID, orgProfileSchema, type OrgState } from '../../shared/domain/org/state';
 import { foldRecord, folds } from '../../shared/domain/registry';
 import type { Lookups } from '../../shared/domain/types';
@@ -32,7 +31,9 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { checkEvent } from '../../shared/sync/event-commands';
+import { checkGroupShape, keysWithBatch, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { verifyEd25519 } from './verify';
+import { keyIdOf } from '../../shared/signing';
 import type {
   BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
@@ -64,6 +65,7 @@ export const apiErrors = {
   deviceNotFound: () => new ApiError(404, 'device-not-found', 'sync.errors.deviceNotFound'),
   alreadySetUp: () => new ApiError(409, 'already-set-up', 'sync.errors.alreadySetUp'),
   bootstrapInvalid: () => new ApiError(400, 'bootstrap-invalid', 'sync.errors.bootstrapInvalid'),
+  incompleteCommand: () => new ApiError(400, 'incomplete-command', 'sync.errors.incompleteCommand'),
   unavailable: () => new ApiError(503, 'unavailable', 'sync.errors.unavailable'),
   server: () => new ApiError(500, 'server', 'sync.errors.server'),
 };
@@ -103,9 +105,11 @@ interface EventRow {
   status: 'accepted' | 'rejected';
   reason: string | null;
   server_version: string | number;
+  envelope: { cmd?: DomainEvent['cmd']; command?: DomainEvent['command']; sig?: DomainEvent['sig']; cosigs?: DomainEvent['cosigs'] } | null;
+  reason_field: string | null;
 }
 
-const EVENT_COLUMNS = 'id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at_text, prev_hash, hash, status, reason, server_version';
+const EVENT_COLUMNS = 'id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at_text, prev_hash, hash, status, reason, server_version, envelope, reason_field';
 
 const toEvent = (r: EventRow): DomainEvent => ({
   id: r.id,
@@ -120,12 +124,17 @@ const toEvent = (r: EventRow): DomainEvent => ({
   at: r.at_text,
   prevHash: r.prev_hash,
   hash: r.hash,
+  ...(r.envelope?.cmd ? { cmd: r.envelope.cmd } : {}),
+  ...(r.envelope?.command ? { command: r.envelope.command } : {}),
+  ...(r.envelope?.sig ? { sig: r.envelope.sig } : {}),
+  ...(r.envelope?.cosigs ? { cosigs: r.envelope.cosigs } : {}),
 });
 
-const toResult = (r: Pick<EventRow, 'id' | 'status' | 'reason' | 'server_version'>): PushResult => ({
+const toResult = (r: Pick<EventRow, 'id' | 'status' | 'reason' | 'server_version'> & { reason_field?: string | null }): PushResult => ({
   id: r.id,
   status: r.status,
   ...(r.reason ? { reason: r.reason } : {}),
+  ...(r.reason_field ? { field: r.reason_field } : {}),
   serverVersion: Number(r.server_version),
 });
 
@@ -185,10 +194,21 @@ async function lockWrites(tx: Queryable): Promise<void> {
   await tx.query(`SELECT version FROM sync_state WHERE id FOR UPDATE`);
 }
 
-/** The next server version, inside the transaction holding the write lock. */
-async function nextVersion(tx: Queryable): Promise<number> {
-  const [row] = await tx.query<{ version: string | number }>(`UPDATE sync_state SET version = version + 1 WHERE id RETURNING version`);
-  return Number(row!.version);
+/** The next `n` server versions (returns the first), inside the transaction holding the write lock. */
+async function reserveVersions(tx: Queryable, n: number): Promise<number> {
+  const [row] = await tx.query<{ version: string | number }>(`UPDATE sync_state SET version = version + $1 WHERE id RETURNING version`, [n]);
+  return Number(row!.version) - n + 1;
+}
+
+/** A command's verdict: accepted with the folded states it produces, or refused with its reason. */
+type GroupDecision = { ok: true; states: Map<string, unknown> } | { ok: false; reason: string; field?: string };
+
+const splitKey = (key: string): [RecordKind, string] => [key.slice(0, key.indexOf(':')) as RecordKind, key.slice(key.indexOf(':') + 1)];
+
+/** The signed-event fields beyond the original columns, kept as one JSON value (null for pre-signing events). */
+function envelopeOf(e: DomainEvent): string | null {
+  if (!e.cmd && !e.sig) return null;
+  return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
 }
 
 export class SyncService {
@@ -248,13 +268,7 @@ export class SyncService {
       try {
         return await this.db.transaction(async (tx) => {
           await lockWrites(tx);
-          const out: Outcome[] = [];
-          for (const e of events) {
-            const o = await this.process(tx, e, false);
-            out.push(o);
-            if (o.kind === 'gap') break;
-          }
-          return out;
+          return this.processBatch(tx, events, false);
         });
       } catch (error) {
         if (isUniqueViolation(error) && attempt < 3) continue;
@@ -263,87 +277,136 @@ export class SyncService {
     }
   }
 
-  /** Decides and writes one event. The caller holds the write lock in `tx`. */
-  private async process(tx: Queryable, e: DomainEvent, bootstrap: boolean): Promise<Outcome> {
-    const stored = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1 OR (device_id = $2 AND device_seq = $3)`, [
-      e.id,
-      e.deviceId,
-      e.deviceSeq,
-    ]);
-    if (stored.length > 0) {
-      const same = stored.find((r) => r.id === e.id && r.hash === e.hash && r.device_id === e.deviceId && Number(r.device_seq) === e.deviceSeq);
-      if (same) return { kind: 'result', result: toResult(same), inserted: false };
-      // The id or the (device, seq) slot is taken by a different event: a forked or forged
-      // chain. It cannot be stored; the device keeps it in its conflict inbox.
-      return { kind: 'result', result: { id: e.id, status: 'rejected', reason: CHAIN_REASON, serverVersion: 0 }, inserted: false };
-    }
-    const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(`SELECT last_seq, last_hash FROM device_heads WHERE device_id = $1`, [e.deviceId]);
-    const lastSeq = Number(head?.last_seq ?? 0);
-    if (e.deviceSeq !== lastSeq + 1) return { kind: 'gap', expectedSeq: lastSeq + 1 };
-
-    let status: 'accepted' | 'rejected' = 'rejected';
-    let reason: string | null = CHAIN_REASON;
-    let next: unknown;
-    if (e.prevHash === (head?.last_hash ?? '') && eventHash(e) === e.hash) {
-      const decision = await this.decide(tx, e, bootstrap);
+  /**
+   * Decides and writes a device's events, command by command, up to the first gap. A command's
+   * events are accepted or refused together. The caller holds the write lock in `tx`.
+   */
+  private async processBatch(tx: Queryable, events: DomainEvent[], bootstrap: boolean): Promise<Outcome[]> {
+    const out: Outcome[] = [];
+    let idx = 0;
+    while (idx < events.length) {
+      const e = events[idx]!;
+      const stored = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1 OR (device_id = $2 AND device_seq = $3)`, [e.id, e.deviceId, e.deviceSeq]);
+      if (stored.length > 0) {
+        const same = stored.find((r) => r.id === e.id && r.hash === e.hash && r.device_id === e.deviceId && Number(r.device_seq) === e.deviceSeq);
+        // The id or the (device, seq) slot is taken by a different event: a forked or forged
+        // chain. It cannot be stored; the device keeps it in its conflict inbox.
+        out.push(same ? { kind: 'result', result: toResult(same), inserted: false } : { kind: 'result', result: { id: e.id, status: 'rejected', reason: CHAIN_REASON, serverVersion: 0 }, inserted: false });
+        idx += 1;
+        continue;
+      }
+      const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(`SELECT last_seq, last_hash FROM device_heads WHERE device_id = $1`, [e.deviceId]);
+      const lastSeq = Number(head?.last_seq ?? 0);
+      if (e.deviceSeq !== lastSeq + 1) {
+        out.push({ kind: 'gap', expectedSeq: lastSeq + 1 });
+        break;
+      }
+      // The command's events travel together: a push that cuts one is malformed (clients split
+      // pushes between commands, never inside one).
+      const n = e.cmd && e.cmd.i === 0 && e.cmd.id === e.id ? e.cmd.n : 1;
+      if (n > MAX_COMMAND_EVENTS) throw apiErrors.malformed();
+      const group = events.slice(idx, idx + n);
+      if (group.length < n) throw apiErrors.incompleteCommand();
+      // The chain first: each link and hash.
+      let prev = head?.last_hash ?? '';
+      let chainOk = true;
+      for (const g of group) {
+        if (g.prevHash !== prev || eventHash(g) !== g.hash || g.deviceId !== e.deviceId) chainOk = false;
+        prev = g.hash;
+      }
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, group, bootstrap) : { ok: false, reason: CHAIN_REASON };
+      const first = await reserveVersions(tx, group.length);
+      for (let k = 0; k < group.length; k++) {
+        const g = group[k]!;
+        const version = first + k;
+        const status = decision.ok ? 'accepted' : 'rejected';
+        const reason = decision.ok ? null : decision.reason;
+        const field = decision.ok ? null : (decision.field ?? null);
+        await tx.query(
+          `INSERT INTO events (id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, status, reason, server_version, envelope, reason_field)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16, $17::jsonb, $18)`,
+          [g.id, g.deviceId, g.deviceSeq, g.kind, g.recordId, g.type, JSON.stringify(g.payload), g.actorId, g.hlc, new Date(g.at).toISOString(), g.at, g.prevHash, g.hash, status, reason, version, envelopeOf(g), field],
+        );
+        await this.hooks.beforeCommit?.(g);
+        out.push({ kind: 'result', result: toResult({ id: g.id, status, reason, server_version: version, reason_field: field }), inserted: true });
+      }
       if (decision.ok) {
-        status = 'accepted';
-        reason = null;
-        next = decision.state;
-      } else reason = decision.reason;
-    }
-
-    const version = await nextVersion(tx);
-    await tx.query(
-      `INSERT INTO events (id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, status, reason, server_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16)`,
-      [e.id, e.deviceId, e.deviceSeq, e.kind, e.recordId, e.type, JSON.stringify(e.payload), e.actorId, e.hlc, new Date(e.at).toISOString(), e.at, e.prevHash, e.hash, status, reason, version],
-    );
-    if (status === 'accepted' && next !== undefined) {
+        for (const [key, state] of decision.states) {
+          const [kind, recordId] = splitKey(key);
+          await tx.query(
+            `INSERT INTO projections (kind, record_id, state, version) VALUES ($1, $2, $3::jsonb, $4)
+             ON CONFLICT (kind, record_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
+            [kind, recordId, JSON.stringify(state), first + group.length - 1],
+          );
+        }
+      }
+      const last = group[group.length - 1]!;
+      // A rejected command still advances the head: its events exist in the device's chain.
       await tx.query(
-        `INSERT INTO projections (kind, record_id, state, version) VALUES ($1, $2, $3::jsonb, $4)
-         ON CONFLICT (kind, record_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
-        [e.kind, e.recordId, JSON.stringify(next), version],
+        `INSERT INTO device_heads (device_id, last_seq, last_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (device_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
+        [last.deviceId, last.deviceSeq, last.hash],
       );
+      idx += group.length;
     }
-    // A rejected event still advances the head: it exists in the device's chain.
-    await tx.query(
-      `INSERT INTO device_heads (device_id, last_seq, last_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (device_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
-      [e.deviceId, e.deviceSeq, e.hash],
-    );
-    await this.hooks.beforeCommit?.(e);
-    return { kind: 'result', result: toResult({ id: e.id, status, reason, server_version: version }), inserted: true };
+    return out;
   }
 
   /**
-   * Re-checks an event with the command rules the device ran (checkEvent), as its actor with
-   * the roles the server knows, against the record's server-side state; folds it if accepted.
+   * Re-checks one command's events: their shape, every signature (the actor's with the key the
+   * actor held then, and each countersigner's), then a replay of the command with the same
+   * decide() on the server's own state (`replayGroup`), and folds them if accepted.
    */
-  private async decide(tx: Queryable, e: DomainEvent, bootstrap: boolean): Promise<{ ok: true; state: unknown } | { ok: false; reason: string }> {
-    const refuse = (reason: string) => ({ ok: false as const, reason });
-    if (e.type.slice(0, e.type.indexOf('.')) !== e.kind || (e.kind === 'org' && e.recordId !== ORG_ID)) return refuse('errors.invalidInput');
-    const state = await projection<{ hlc?: string }>(tx, e.kind, e.recordId);
-    const org = await projection<OrgState>(tx, 'org', ORG_ID);
-    let actor: Actor;
-    const firstAdmin = bootstrap && (e.type === 'org.setUp' || (e.type === 'user.created' && e.recordId === e.actorId));
-    if (firstAdmin) actor = { userId: e.actorId, roles: ['admin'] };
-    else {
-      const user = await projection<UserState>(tx, 'user', e.actorId);
-      if (!user || !user.active) return refuse('errors.forbidden');
-      actor = { userId: user.id, roles: user.roles };
+  private async decideGroup(tx: Queryable, group: DomainEvent[], bootstrap: boolean): Promise<GroupDecision> {
+    const refuse = (reason: string, field?: string): GroupDecision => ({ ok: false, reason, field });
+    const shape = checkGroupShape(group);
+    if (!shape.ok) return refuse(shape.error.message, shape.error.field);
+    const head = group[0]!;
+    for (const e of group) {
+      if (e.type.slice(0, e.type.indexOf('.')) !== e.kind || (e.kind === 'org' && e.recordId !== ORG_ID)) return refuse('errors.invalidInput', 'type');
     }
+    const cmd = parseCommand(head.command!.type, head.command!.input);
+    if (!cmd.ok) return refuse(cmd.error.message, cmd.error.field ? `command.input.${cmd.error.field}` : 'command');
+    const setUp = cmd.data.type === 'org.setUp';
+    if (setUp !== bootstrap) return refuse('errors.forbidden', 'command');
+    const org = await projection<OrgState>(tx, 'org', ORG_ID);
+    const actorUser = setUp ? undefined : await projection<UserState>(tx, 'user', head.actorId);
+    if (!setUp && (!actorUser || !actorUser.active)) return refuse('errors.forbidden', 'actorId');
+    const actor: Actor = setUp ? { userId: head.actorId, roles: ['admin'] } : { userId: actorUser!.id, roles: actorUser!.roles };
+    // Signatures: the keys of the actor and of every countersigner, plus any the group introduces.
+    const cosigners = requiredCosigners(cmd.data, head.actorId);
+    const people = new Map<string, UserState | undefined>([[head.actorId, actorUser]]);
+    for (const id of cosigners) if (!people.has(id)) people.set(id, await projection<UserState>(tx, 'user', id));
+    const keysOf = keysWithBatch((id) => people.get(id)?.keys, setUp ? group : []);
+    const signed = await verifyGroupSignatures(group, keysOf, verifyEd25519, cosigners);
+    if (!signed.ok) return refuse(signed.error.message, signed.error.field);
+    // A pre-upgrade user's first key: only the one whose password the server itself checked.
+    if (cmd.data.type === 'user.enrolKey') {
+      const keyId = (cmd.data.input as { key: { keyId: string } }).key.keyId;
+      const [proof] = await tx.query(`SELECT 1 FROM key_proofs WHERE user_id = $1 AND key_id = $2`, [head.actorId, keyId]);
+      if (!proof) return refuse('sync.errors.keyNotProven', 'command.input.key');
+    }
+    const state = await projection<unknown>(tx, cmd.data.kind, cmd.data.recordId);
     try {
-      const checked = await checkEvent(e, { actor, now: e.at, state, org, lookups: sqlLookups(tx), newId });
-      if (!checked.ok) return refuse(checked.error.message);
-      let next: unknown;
-      if (state?.hlc && e.hlc < state.hlc) {
-        // An event older (by HLC) than what is folded: re-fold the record in HLC order, as the
-        // devices do when it reaches them, so every projection agrees.
-        const rows = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE kind = $1 AND record_id = $2 AND status = 'accepted'`, [e.kind, e.recordId]);
-        next = foldRecord(e.kind, [...rows.map(toEvent), e]);
-      } else next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(state, e);
-      return { ok: true, state: next };
+      const replayed = await replayGroup(group, { actor, actorUser: setUp ? { id: head.actorId, active: true } as UserState : actorUser, state, org, lookups: sqlLookups(tx) }, cmd.data);
+      if (!replayed.ok) return refuse(replayed.error.message, replayed.error.field);
+      // Fold, record by record, in the group's order.
+      const states = new Map<string, unknown>();
+      for (const e of group) {
+        const key = `${e.kind}:${e.recordId}`;
+        const current = states.has(key) ? states.get(key) : await projection<{ hlc?: string }>(tx, e.kind, e.recordId);
+        let next: unknown;
+        const hlc = (current as { hlc?: string } | undefined)?.hlc;
+        if (hlc && e.hlc < hlc) {
+          // An event older (by HLC) than what is folded: re-fold the record in HLC order, as the
+          // devices do when it reaches them, so every projection agrees.
+          const rows = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE kind = $1 AND record_id = $2 AND status = 'accepted'`, [e.kind, e.recordId]);
+          const earlier = group.slice(0, group.indexOf(e)).filter((x) => x.kind === e.kind && x.recordId === e.recordId);
+          next = foldRecord(e.kind, [...rows.map(toEvent), ...earlier, e]);
+        } else next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(current, e);
+        states.set(key, next);
+      }
+      return { ok: true, states };
     } catch {
       // A payload the rules or the fold cannot read.
       return refuse('errors.invalidInput');
@@ -360,6 +423,7 @@ export class SyncService {
       event: toEvent(r) as SyncedEvent['event'],
       status: r.status,
       ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.reason_field ? { field: r.reason_field } : {}),
       serverVersion: Number(r.server_version),
     }));
     const last = events[events.length - 1];
@@ -414,6 +478,7 @@ export class SyncService {
       event: toEvent(r) as SyncedEvent['event'],
       status: r.status,
       ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.reason_field ? { field: r.reason_field } : {}),
       serverVersion: Number(r.server_version),
     }));
   }
@@ -442,6 +507,20 @@ export class SyncService {
   }
 
   /**
+   * Upgrade: a user made before signed events proves their password for the first key they
+   * enrol (their console then pushes user.keyEnrolled, accepted only for a proven key). Only
+   * while the user has no key. Answers like sign-in: unknown user and wrong password alike.
+   */
+  async keyProof(req: { username: string; password: string; publicKey: string }): Promise<{ proven: true }> {
+    const user = await userByUsername(this.db, req.username);
+    const valid = user?.active ? await verifyPassword(req.password, user.password) : await verifyPassword(req.password, DUMMY_VERIFIER).then(() => false);
+    if (!user || !valid) throw apiErrors.invalidCredentials();
+    if ((user.keys ?? []).length > 0) throw apiErrors.forbidden();
+    await this.db.query(`INSERT INTO key_proofs (user_id, key_id, public_key) VALUES ($1, $2, $3) ON CONFLICT (user_id, key_id) DO NOTHING`, [user.id, keyIdOf(req.publicKey), req.publicKey]);
+    return { proven: true };
+  }
+
+  /**
    * First device on an empty server: stores its org.setUp and the first admin's user.created
    * (checked like any push, in one transaction) and enrols the device. Refused once any user exists.
    */
@@ -460,8 +539,7 @@ export class SyncService {
       await lockWrites(tx);
       if ((await countUsers(tx)) > 0 || (await projection(tx, 'org', ORG_ID))) throw apiErrors.alreadySetUp();
       let version = 0;
-      for (const e of [setUp, admin]) {
-        const out = await this.process(tx, e, true);
+      for (const out of await this.processBatch(tx, [setUp, admin], true)) {
         if (out.kind !== 'result' || out.result.status !== 'accepted') throw apiErrors.bootstrapInvalid();
         version = out.result.serverVersion;
       }

@@ -12,7 +12,7 @@ import { orgSetUp, orgUpdate } from './org/commands';
 import { applyOrg } from './org/fold';
 import type { OrgState } from './org/state';
 import type { Apply, CommandHandler } from './types';
-import { userCreate, userSetActive, userSetPassword, userUpdate } from './user/commands';
+import { userCreate, userEnrolKey, userSetActive, userSetPassword, userUpdate } from './user/commands';
 import { applyUser } from './user/fold';
 import type { UserState } from './user/state';
 import {
@@ -53,6 +53,7 @@ export const commands = {
   'user.update': userUpdate,
   'user.setPassword': userSetPassword,
   'user.setActive': userSetActive,
+  'user.enrolKey': userEnrolKey,
   'visit.register': visitRegister,
   'visit.decide': visitDecide,
   'visit.issueBadge': visitIssueBadge,
@@ -117,7 +118,7 @@ export const commands = {
  */
 export const EVENT_TYPES = [
   'org.setUp', 'org.updated',
-  'user.created', 'user.updated', 'user.passwordSet', 'user.activated', 'user.deactivated',
+  'user.created', 'user.updated', 'user.passwordSet', 'user.keyEnrolled', 'user.activated', 'user.deactivated',
   'visit.registered', 'visit.approved', 'visit.refused', 'visit.badgeIssued', 'visit.entered', 'visit.deviceAdded',
   'visit.activityNoted', 'visit.checkedOut', 'visit.cancelled', 'visit.archived', 'visit.corrected',
   'ticket.received', 'ticket.classified', 'ticket.assigned', 'ticket.started', 'ticket.commented', 'ticket.resolved',

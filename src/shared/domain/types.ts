@@ -44,8 +44,12 @@ export interface CommandHandler<I, S> {
   kind: RecordKind;
   input: z.ZodType<I>;
   recordId(input: I): string;
-  /** Checks the command against the actor, the record and the office; returns the events to append. */
+  /** Checks the command against the actor, the record and the office; returns the events to append.
+   *  Deterministic: the same input and context give the same drafts (the server replays it). */
   decide(input: I, ctx: DecideContext<S>): Promise<Result<EventDraft[]>>;
+  /** The other people who must countersign the events with their own keys (two people at one
+   *  desk: the wipe's operator and verifier). The actor signs anyway. */
+  cosigners?(input: I, actor: Actor): string[];
 }
 
 /** A record kind's fold step: state + event → state. Pure, deterministic, the same everywhere. */

@@ -10,14 +10,20 @@ import { RECORD_KINDS } from '../events';
  * a console of the previous version could not fold: such a console is told to update (426)
  * instead of pulling events it cannot read. 1: visits, users, office. 2: assets, employees,
  * handovers, tickets, incidents, access requests, office days, restores (test/shared/protocol.test.ts
- * holds the kinds of each version, so a new kind without a new version fails there).
+ * holds the kinds of each version, so a new kind without a new version fails there). 3: signed
+ * events — each carries its command (`cmd`, `command`) and its actor's signature; the server
+ * refuses unsigned events, so a console of version 2 is told to update and keeps its outbox.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** A push carries at most this many events… */
 export const MAX_PUSH_EVENTS = 500;
 /** …and at most this many bytes of JSON. Clients split larger pushes. */
 export const MAX_PUSH_BYTES = 1_000_000;
+/** A push of one command alone may be larger (an import of up to 20,000 rows). */
+export const MAX_COMMAND_PUSH_BYTES = 32_000_000;
 export const MAX_PULL_LIMIT = 2000;
+
+const signatureSchema = z.object({ by: z.string().min(1).max(100), key: z.string().regex(/^[0-9a-f]{16}$/), sig: z.string().regex(/^[0-9a-f]{128}$/) }).strict();
 
 export const eventSchema = z.object({
   id: z.string().uuid(),
@@ -32,6 +38,10 @@ export const eventSchema = z.object({
   at: z.string().datetime(),
   prevHash: z.string().regex(/^([0-9a-f]{64})?$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  cmd: z.object({ id: z.string().uuid(), i: z.number().int().min(0), n: z.number().int().min(1) }).strict().optional(),
+  command: z.object({ type: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/), input: z.unknown() }).strict().optional(),
+  sig: signatureSchema.optional(),
+  cosigs: z.array(signatureSchema).max(4).optional(),
 });
 
 /** What the server decided about an event. Rejected events are kept and synced back. */
@@ -40,7 +50,7 @@ export type EventStatus = 'accepted' | 'rejected';
 export const pushRequestSchema = z.object({
   schemaVersion: z.number().int(),
   deviceId: z.string().uuid(),
-  events: z.array(eventSchema).max(MAX_PUSH_EVENTS),
+  events: z.array(eventSchema).max(20_000),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -49,6 +59,8 @@ export interface PushResult {
   status: EventStatus;
   /** i18n key of the rejection reason. */
   reason?: string;
+  /** The field the refusal names (a replay that differs, a bad signature). */
+  field?: string;
   serverVersion: number;
 }
 
@@ -71,6 +83,7 @@ export interface SyncedEvent {
   event: z.infer<typeof eventSchema>;
   status: EventStatus;
   reason?: string;
+  field?: string;
   serverVersion: number;
 }
 
@@ -122,6 +135,14 @@ export const signInRequestSchema = z.object({
   password: z.string().min(1).max(256),
   deviceId: z.string().uuid(),
   deviceName: z.string().trim().min(1).max(100),
+});
+
+/** Upgrade: a user made before signed events proves their password for the key they enrol. */
+export const keyProofRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  publicKey: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export interface SignInResponse {

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { type z } from 'zod';
 import { newPasswordSchema, userProfileSchema, type UserState } from '../../../shared/domain/user/state';
 import { newId } from '../../../shared/ids';
-import { hashPassword } from '../../../shared/password';
+import { newCredentials } from '../auth/credentials';
+import { useSessionStore } from '../../app/session-store';
 import { ROLES, type Role } from '../../../shared/roles';
 import { db } from '../../store';
 import { useCommand } from '../../app/hooks';
@@ -43,8 +44,8 @@ function CreateUser() {
   const roles = useWatch({ control, name: 'roles' });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
-    const password = await hashPassword(v.password);
-    const ok = await run({ type: 'user.create', input: { id: newId(), username: v.username, displayName: v.displayName, nip: v.nip || undefined, roles: v.roles, password } });
+    const creds = await newCredentials(v.password);
+    const ok = await run({ type: 'user.create', input: { id: newId(), username: v.username, displayName: v.displayName, nip: v.nip || undefined, roles: v.roles, password: creds.password, key: creds.key } });
     if (ok) reset();
   });
   return (
@@ -128,7 +129,14 @@ function UserRow({ user }: { user: UserState }) {
                 const check = newPasswordSchema.safeParse(password);
                 if (!check.success) return setPwError(check.error.issues[0]?.message);
                 setPwError(undefined);
-                if (await run({ type: 'user.setPassword', input: { id: user.id, password: await hashPassword(password) } })) setPassword('');
+                const creds = await newCredentials(password);
+                if (await run({ type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } })) {
+                  setPassword('');
+                  // An admin setting their own password rotates their key: sign with the new one.
+                  const session = useSessionStore.getState();
+                  const fresh = await db.users.get(user.id);
+                  if (session.user?.id === user.id && fresh) session.signIn(fresh, { key: creds.signingKey });
+                }
               }}
             >
               {t('users.setPassword')}

@@ -14,8 +14,16 @@ import type { UserState } from '../../../shared/domain/user/state';
 import { waitSeconds } from '../../../shared/auth/throttle';
 import { signInOutcome } from '../../../shared/auth/signin';
 import { db } from '../../store';
+import type { SyncMeta } from '../../store/db';
+import { commit } from '../../store/commit';
+import { api, SyncError } from '../../sync/api';
+import { readToken } from '../../sync/connect';
+import { notifyCommitted } from '../../sync/sync-client';
+import { newUserKey, type SigningKey } from '../../../shared/signing';
+import { openUserKey } from './credentials';
+import { useNoticeStore } from './notice-store';
 import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../store/signin-throttle';
-import { useSessionStore } from '../../app/session-store';
+import { actorOf, useSessionStore } from '../../app/session-store';
 import { useOrg } from '../../app/hooks';
 import { Field, FailureBanner } from '../../components/ui';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -40,16 +48,26 @@ type Refusal = { failure: Failure } | { lock: Lock };
  * password is counted, a success forgets earlier failures. The right password on a deactivated
  * account is neither counted nor forgotten.
  */
-async function attempt(username: string, password: string): Promise<{ user: UserState } | Refusal> {
+async function attempt(username: string, password: string): Promise<{ user: UserState; key: SigningKey | null; notice?: Failure } | Refusal> {
   const name = username.trim().toLowerCase();
   const allowed = await signInAllowed(db, name, Date.now());
   if (!allowed.allowed) return { lock: { at: Date.now(), waitMs: allowed.waitMs } };
   const user = await db.users.where('username').equals(name).first();
   const outcome = await signInOutcome(user, password, verifyPassword);
   switch (outcome.kind) {
-    case 'signed-in':
+    case 'signed-in': {
       await clearSignInFailures(db, name);
-      return { user: outcome.user };
+      const user = outcome.user;
+      if ((user.keys ?? []).length > 0) {
+        const key = await openUserKey(user, password);
+        // A verifier that matches but a key that does not open: the record is damaged.
+        if (!key) return { failure: { code: 'key-damaged', message: 'auth.errors.keyDamaged' } };
+        return { user, key };
+      }
+      // A user from before signed events: enrol a key now (see enrolLegacyKey).
+      const enrolled = await enrolLegacyKey(user, password);
+      return 'key' in enrolled ? { user, key: enrolled.key } : { user, key: null, notice: enrolled.failure };
+    }
     case 'inactive':
       return { failure: { code: 'inactive', message: 'auth.errors.inactive' } };
     case 'bad-credentials': {
@@ -59,6 +77,29 @@ async function attempt(username: string, password: string): Promise<{ user: User
       return { failure: { code: 'bad-credentials', message: 'auth.errors.badCredentials' } };
     }
   }
+}
+
+/**
+ * Upgrade: a user made before signed events gets their first key at their first sign-in after
+ * the upgrade. Anyone could make such an event for a user without a key, so the office's sync
+ * server must first hear the password itself (POST /api/auth/key-proof) and will accept only
+ * that key; a console that syncs with no server (standalone, or file bundles only) enrols on
+ * its own word. Without the server, the user may sign in but not act until they enrol.
+ */
+async function enrolLegacyKey(user: UserState, password: string): Promise<{ key: SigningKey } | { failure: Failure }> {
+  const made = await newUserKey(password);
+  const sync = (await db.meta.get('sync')) as SyncMeta | undefined;
+  if (sync && (await readToken())) {
+    try {
+      await api.keyProof(sync.serverUrl, { username: user.username, password, publicKey: made.material.publicKey });
+    } catch (e) {
+      return { failure: { code: 'enrol-offline', message: e instanceof SyncError && e.status === 401 ? 'auth.errors.enrolRefused' : 'auth.errors.enrolNeedsServer' } };
+    }
+  }
+  const r = await commit(db, { actor: actorOf(user), key: made.key }, { type: 'user.enrolKey', input: { id: user.id, key: made.material } });
+  if (!r.ok) return { failure: r.error };
+  notifyCommitted();
+  return { key: made.key };
 }
 
 /**
@@ -102,13 +143,17 @@ export function SignInScreen({ lockedUsername }: { lockedUsername?: string }) {
   const { t } = useTranslation();
   const org = useOrg();
   const { signIn, signOut } = useSessionStore();
+  const setNotice = useNoticeStore((s) => s.set);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [lockLeft, setLock] = useLockCountdown();
   const { register, handleSubmit, formState, setValue } = useForm<SignInForm>({ defaultValues: { username: lockedUsername ?? '', password: '' } });
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     const result = await attempt(username, password);
-    if ('user' in result) return signIn(result.user);
+    if ('user' in result) {
+      if (result.notice) setNotice(result.notice);
+      return signIn((await db.users.get(result.user.id)) ?? result.user, { key: result.key ?? undefined });
+    }
     setValue('password', '');
     setFailure('failure' in result ? result.failure : null);
     setLock('lock' in result ? result.lock : null);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { orgProfileSchema, parseBadgePool } from '../../../shared/domain/org/state';
 import { newPasswordSchema, userProfileSchema } from '../../../shared/domain/user/state';
 import { newId } from '../../../shared/ids';
-import { hashPassword } from '../../../shared/password';
+import { newCredentials } from '../auth/credentials';
 import type { Failure } from '../../../shared/result';
 import { commit } from '../../store/commit';
 import { db } from '../../store';
@@ -55,17 +55,17 @@ export function SetupScreen() {
 
   const onSubmit = handleSubmit(async (v) => {
     const adminId = newId();
-    const password = await hashPassword(v.password);
-    const r = await commit(db, { userId: adminId, roles: ['admin'] }, {
+    const creds = await newCredentials(v.password);
+    const r = await commit(db, { actor: { userId: adminId, roles: ['admin'] }, key: creds.signingKey }, {
       type: 'org.setUp',
       input: {
         profile: { name: v.name, unit: v.unit, address: v.address, timeZone: v.timeZone, badgePool: parseBadgePool(v.badgePoolText), docPrefix: v.docPrefix, idleLockMinutes: v.idleLockMinutes, logoDataUrl: v.logoDataUrl || undefined },
-        admin: { id: adminId, username: v.adminUsername, displayName: v.adminName, nip: v.adminNip || undefined, roles: ['admin'], password },
+        admin: { id: adminId, username: v.adminUsername, displayName: v.adminName, nip: v.adminNip || undefined, roles: ['admin'], password: creds.password, key: creds.key },
       },
     });
     if (!r.ok) return setFailure(r.error);
     const admin = await db.users.get(adminId);
-    if (admin) signIn(admin);
+    if (admin) signIn(admin, { key: creds.signingKey });
   });
 
   if (joining)

@@ -27,7 +27,7 @@ export function BundlePanel() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     const r = await importBundle(db, await file.text());
-    setMessage(r.ok ? { kind: 'ok', text: t('sync.bundle.imported', { imported: r.data.imported, total: r.data.total }) } : { kind: 'error', text: t(r.error.message) });
+    setMessage(r.ok ? { kind: r.data.refused > 0 ? 'error' : 'ok', text: t(r.data.refused > 0 ? 'sync.bundle.importedRefused' : 'sync.bundle.imported', { imported: r.data.imported, total: r.data.total, refused: r.data.refused }) } : { kind: 'error', text: t(r.error.message) });
   };
 
   return (

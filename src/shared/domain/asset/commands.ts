@@ -280,6 +280,7 @@ export const assetWipe: CommandHandler<z.infer<typeof assetWipeInput>, AssetStat
   kind: 'asset',
   input: assetWipeInput,
   recordId: (i) => i.id,
+  cosigners: (input, actor) => [input.operatorId, input.verifierId].filter((id) => id !== actor.userId),
   async decide(input, ctx) {
     const g = guard(ctx);
     if (!g.ok) return g;

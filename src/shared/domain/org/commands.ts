@@ -4,11 +4,12 @@ import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
 import type { CommandHandler } from '../types';
 import { passwordHashSchema, userProfileSchema } from '../user/state';
+import { keyMaterialSchema } from '../../signing';
 import { ORG_ID, orgProfileSchema, type OrgState } from './state';
 
 export const orgSetupInput = z.object({
   profile: orgProfileSchema,
-  admin: userProfileSchema.extend({ id: z.string().uuid(), password: passwordHashSchema }),
+  admin: userProfileSchema.extend({ id: z.string().uuid(), password: passwordHashSchema, key: keyMaterialSchema }),
 });
 
 /** First run: the office profile and its first admin, in one commit. Refused once set up. */
@@ -19,10 +20,10 @@ export const orgSetUp: CommandHandler<z.infer<typeof orgSetupInput>, OrgState> =
   async decide(input, { state, lookups, actor }) {
     if (state || (await lookups.countUsers()) > 0) return fail('already-set-up', 'setup.errors.alreadySetUp');
     if (actor.userId !== input.admin.id) return fail('forbidden', 'errors.forbidden');
-    const { id, password, ...admin } = input.admin;
+    const { id, password, key, ...admin } = input.admin;
     return ok([
       { kind: 'org', recordId: ORG_ID, type: 'org.setUp', payload: { ...input.profile } },
-      { kind: 'user', recordId: id, type: 'user.created', payload: { ...admin, roles: [...new Set([...admin.roles, 'admin'])], password } },
+      { kind: 'user', recordId: id, type: 'user.created', payload: { ...admin, roles: [...new Set([...admin.roles, 'admin'])], password, key } },
     ]);
   },
 };

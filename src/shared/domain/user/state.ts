@@ -1,6 +1,7 @@
 /** Users of the console, their roles and their password verifiers. */
 import { z } from 'zod';
 import { roleSchema, type Role } from '../../roles';
+import type { UserKey, WrappedKey } from '../../signing';
 
 export interface PasswordHash {
   alg: 'PBKDF2-SHA256';
@@ -26,6 +27,14 @@ export interface UserState {
   nip?: string;
   roles: Role[];
   password: PasswordHash;
+  /** The user's signing keys, oldest first; the current one has no `to`. Absent on a user made
+   *  before signed events who has not enrolled a key yet. */
+  keys?: UserKey[];
+  /** The current private key, wrapped under the password (signing.ts). */
+  wrappedKey?: WrappedKey;
+  /** Set by an admin's reset: the one-time password must be changed at the next sign-in, and
+   *  nothing else may be done until it is. */
+  mustChangePassword?: boolean;
   active: boolean;
   createdAt: string;
   updatedAt: string;

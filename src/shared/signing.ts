@@ -1,0 +1,164 @@
+/**
+ * Signed events: every user has an Ed25519 key pair. The public key is part of the user record
+ * (with its history: `UserState.keys`); the private key travels with the record too, wrapped
+ * (AES-GCM) under a key derived from the user's password (PBKDF2-SHA256), so the user can sign
+ * on any console of the office, offline. Unwrapped, it is a non-extractable WebCrypto key: its
+ * bytes never sit in the page's memory. Each event is signed over its content hash
+ * (events.ts `contentHash`); the sync server, ingest() and bundle import verify every signature
+ * against the key the actor held when the event was made.
+ *
+ * WebCrypto's Ed25519 (Chromium, Electron and Node all have it) signs in ~30-100 µs natively;
+ * @noble/curves takes ~500 µs in JavaScript (docs/benchmarks.md). Signing is asynchronous, so
+ * commit() signs before its IndexedDB transaction (see store/commit.ts).
+ */
+import { z } from 'zod';
+import { fromHex, sha256Hex, toHex } from './hash';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { webCrypto, type CryptoKeyLike } from './webcrypto';
+import { PASSWORD_ITERATIONS } from './password';
+
+/** A public key as the user record keeps it, with when it was valid. */
+export interface UserKey {
+  /** keyIdOf(publicKey). */
+  keyId: string;
+  /** Raw Ed25519 public key, hex (32 bytes). */
+  publicKey: string;
+  /** The `at` of the event that introduced it. */
+  from: string;
+  /** The `at` of the event that retired it (a password change or reset); absent while current. */
+  to?: string;
+  /** Who certified it: the user themself (setup, rotation, upgrade) or the admin who created or reset them. */
+  certifiedBy: string;
+  reason: 'setup' | 'created' | 'rotated' | 'reset' | 'enrolled';
+}
+
+/** A private key wrapped under the password. */
+export interface WrappedKey {
+  alg: 'PBKDF2-SHA256/AES-GCM';
+  iterations: number;
+  /** Hex. */
+  salt: string;
+  /** Hex, 12 bytes. */
+  iv: string;
+  /** Hex: the PKCS#8 private key, encrypted. */
+  data: string;
+}
+
+/** A new key as a command carries it. */
+export interface KeyMaterial {
+  publicKey: string;
+  keyId: string;
+  wrapped: WrappedKey;
+}
+
+export const wrappedKeySchema = z
+  .object({
+    alg: z.literal('PBKDF2-SHA256/AES-GCM'),
+    iterations: z.number().int().min(1000),
+    salt: z.string().regex(/^[0-9a-f]{32}$/),
+    iv: z.string().regex(/^[0-9a-f]{24}$/),
+    data: z.string().regex(/^[0-9a-f]{32,400}$/),
+  })
+  .strict();
+
+export const keyMaterialSchema = z
+  .object({
+    publicKey: z.string().regex(/^[0-9a-f]{64}$/),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/),
+    wrapped: wrappedKeySchema,
+  })
+  .strict()
+  .refine((k) => keyIdOf(k.publicKey) === k.keyId, { message: 'errors.invalidKey', path: ['keyId'] });
+
+/** A key's id: the first 16 hex digits of the SHA-256 of its public key. */
+export function keyIdOf(publicKeyHex: string): string {
+  return sha256Hex(`ed25519:${publicKeyHex}`).slice(0, 16);
+}
+
+/** The message an event's signature is made over. */
+export function signedMessage(contentHashHex: string): Uint8Array {
+  return utf8ToBytes(`meja-it/event/v1\n${contentHashHex}`);
+}
+
+async function wrappingKey(password: string, salt: Uint8Array, iterations: number): Promise<CryptoKeyLike> {
+  const c = webCrypto().subtle;
+  const base = await c.importKey('raw', utf8ToBytes(`meja-it/key-wrap\n${password}`), 'PBKDF2', false, ['deriveKey']);
+  return c.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+}
+
+/** A user's signing key for this session: non-extractable. */
+export interface SigningKey {
+  keyId: string;
+  privateKey: CryptoKeyLike;
+}
+
+/** Makes a key pair and wraps its private half under the password. */
+export async function newUserKey(password: string, iterations = PASSWORD_ITERATIONS): Promise<{ material: KeyMaterial; key: SigningKey }> {
+  const c = webCrypto();
+  const pair = await c.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+  const publicKey = toHex(new Uint8Array(await c.subtle.exportKey('raw', pair.publicKey)));
+  const salt = c.getRandomValues(new Uint8Array(16));
+  const iv = c.getRandomValues(new Uint8Array(12));
+  const wrapKey = await wrappingKey(password, salt, iterations);
+  const data = new Uint8Array(await c.subtle.wrapKey('pkcs8', pair.privateKey, wrapKey, { name: 'AES-GCM', iv }));
+  const wrapped: WrappedKey = { alg: 'PBKDF2-SHA256/AES-GCM', iterations, salt: toHex(salt), iv: toHex(iv), data: toHex(data) };
+  const keyId = keyIdOf(publicKey);
+  // The session keeps a non-extractable copy: its bytes are never readable again.
+  const pkcs8 = await c.subtle.exportKey('pkcs8', pair.privateKey);
+  const privateKey = await c.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+  return { material: { publicKey, keyId, wrapped }, key: { keyId, privateKey } };
+}
+
+/** The private key behind a wrapped key, or null when the password does not open it. */
+export async function unwrapUserKey(password: string, wrapped: WrappedKey, keyId: string): Promise<SigningKey | null> {
+  const c = webCrypto().subtle;
+  try {
+    const wrapKey = await wrappingKey(password, fromHex(wrapped.salt), wrapped.iterations);
+    const privateKey = await c.unwrapKey('pkcs8', fromHex(wrapped.data), wrapKey, { name: 'AES-GCM', iv: fromHex(wrapped.iv) }, { name: 'Ed25519' }, false, ['sign']);
+    return { keyId, privateKey };
+  } catch {
+    return null;
+  }
+}
+
+/** Signs a content hash. */
+export async function signHash(key: SigningKey, contentHashHex: string): Promise<string> {
+  const sig = await webCrypto().subtle.sign({ name: 'Ed25519' }, key.privateKey, signedMessage(contentHashHex));
+  return toHex(new Uint8Array(sig));
+}
+
+/** Checks a signature; synchronous (the server: node:crypto) or not (the console: WebCrypto). */
+export type VerifySignature = (publicKeyHex: string, message: Uint8Array, signatureHex: string) => boolean | Promise<boolean>;
+
+/** WebCrypto verification, with imported public keys cached. */
+export function webVerifier(): VerifySignature {
+  const keys = new Map<string, Promise<CryptoKeyLike>>();
+  return async (publicKeyHex, message, signatureHex) => {
+    if (!/^[0-9a-f]{128}$/.test(signatureHex) || !/^[0-9a-f]{64}$/.test(publicKeyHex)) return false;
+    let key = keys.get(publicKeyHex);
+    if (!key) {
+      key = webCrypto().subtle.importKey('raw', fromHex(publicKeyHex), { name: 'Ed25519' }, false, ['verify']);
+      keys.set(publicKeyHex, key);
+    }
+    try {
+      return await webCrypto().subtle.verify({ name: 'Ed25519' }, await key, fromHex(signatureHex), message);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** The key of `keys` with this id that was valid at `at`, if any. */
+export function keyAt(keys: readonly UserKey[] | undefined, keyId: string, at: string): UserKey | undefined {
+  const k = keys?.find((x) => x.keyId === keyId);
+  if (!k) return undefined;
+  const t = Date.parse(at);
+  if (!(t >= Date.parse(k.from))) return undefined;
+  if (k.to !== undefined && t > Date.parse(k.to)) return undefined;
+  return k;
+}
+
+/** The user's current key, if any. */
+export function currentKey(keys: readonly UserKey[] | undefined): UserKey | undefined {
+  return keys?.find((k) => k.to === undefined);
+}

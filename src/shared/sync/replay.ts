@@ -1,0 +1,183 @@
+/**
+ * Re-check by replay. Every signed event belongs to a command (`cmd`), and the command's first
+ * event carries the command itself (`command`: its type and input). Whoever receives events
+ * from another machine — the sync server, a console importing a bundle — runs the same command
+ * with the same decide() on its own state, as the event's actor, at the event's time, with
+ * ids derived from the command's id, and accepts the events only if they equal the drafts it
+ * produced, field for field. Nothing is mapped back from events to commands, and nothing the
+ * receiver did not produce itself is stored.
+ *
+ * The signatures are checked here too: each event by its actor, with the key the actor held at
+ * the event's time (`keyAt`), and by every countersigner the command requires.
+ */
+import { commands, type CommandType } from '../domain/registry';
+import type { CommandHandler, DecideContext } from '../domain/types';
+import type { UserState } from '../domain/user/state';
+import { canonicalJson } from '../hash';
+import { contentHash, type DomainEvent, type EventDraft } from '../events';
+import { idsFrom } from '../ids';
+import { fail, ok, type Failure, type Result } from '../result';
+import type { Actor } from '../roles';
+import { keyAt, signedMessage, type UserKey, type VerifySignature } from '../signing';
+
+/** The most events one command may make (an import of 20,000 rows, the imports' own limit). */
+export const MAX_COMMAND_EVENTS = 20_000;
+
+/** A zod issue message is an i18n key when it looks like one ("visit.errors.name"). */
+function zodFailure(issues: readonly { message: string; path: readonly PropertyKey[] }[]): Failure {
+  const issue = issues[0];
+  const isKey = !!issue && /^[a-zA-Z]+(\.[a-zA-Z0-9-]+)+$/.test(issue.message);
+  return { code: 'invalid-input', message: isKey ? issue.message : 'errors.invalidInput', field: issue?.path.map(String).join('.') };
+}
+
+export interface ParsedCommand {
+  type: CommandType;
+  handler: CommandHandler<unknown, unknown>;
+  input: unknown;
+  kind: DomainEvent['kind'];
+  recordId: string;
+}
+
+/** Looks a command up and parses its input. */
+export function parseCommand(type: string, input: unknown): Result<ParsedCommand> {
+  const handler = (commands as Record<string, CommandHandler<unknown, unknown>>)[type];
+  if (!handler || !Object.hasOwn(commands, type)) return fail('unknown-command', 'errors.invalidInput');
+  const parsed = handler.input.safeParse(input);
+  if (!parsed.success) return { ok: false, error: zodFailure(parsed.error.issues) };
+  return ok({ type: type as CommandType, handler, input: parsed.data, kind: handler.kind, recordId: handler.recordId(parsed.data) });
+}
+
+/**
+ * Whether this user may act at all: active, and — after an admin's reset — nothing but choosing
+ * their own password until they have. The same check on every console and on the server.
+ */
+export function mayAct(user: Pick<UserState, 'id' | 'active' | 'mustChangePassword'> | undefined, cmd: Pick<ParsedCommand, 'type' | 'recordId'>): Result<true> {
+  if (!user || !user.active) return fail('forbidden', 'errors.forbidden');
+  if (user.mustChangePassword && !(cmd.type === 'user.setPassword' && cmd.recordId === user.id)) return fail('must-change-password', 'auth.errors.mustChangePassword');
+  return ok(true);
+}
+
+/** Runs a parsed command's decide(). */
+export async function decideCommand(cmd: ParsedCommand, ctx: Omit<DecideContext<unknown>, 'state'> & { state: unknown }): Promise<Result<EventDraft[]>> {
+  return cmd.handler.decide(cmd.input, ctx);
+}
+
+/** The first path at which two JSON values differ ('' when they are equal). */
+export function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (canonicalJson(a) === canonicalJson(b)) return '';
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+  }
+  return path || '(root)';
+}
+
+/**
+ * The structure of one command's events, before anything is replayed: the first carries the
+ * command, every one names it with its index and count, and all share actor, device and time.
+ * `group` must hold the command's events in deviceSeq order.
+ */
+export function checkGroupShape(group: readonly DomainEvent[]): Result<true> {
+  const head = group[0];
+  if (!head?.cmd || !head.command) return fail('unsigned', 'sync.errors.unsigned');
+  const n = head.cmd.n;
+  if (head.cmd.id !== head.id || head.cmd.i !== 0 || n !== group.length || n < 1 || n > MAX_COMMAND_EVENTS) return fail('command-shape', 'sync.errors.commandShape', { field: 'cmd' });
+  for (let i = 0; i < group.length; i++) {
+    const e = group[i]!;
+    if (!e.cmd || e.cmd.id !== head.id || e.cmd.i !== i || e.cmd.n !== n) return fail('command-shape', 'sync.errors.commandShape', { field: 'cmd' });
+    if (i > 0 && e.command !== undefined) return fail('command-shape', 'sync.errors.commandShape', { field: 'command' });
+    if (e.actorId !== head.actorId || e.deviceId !== head.deviceId || e.at !== head.at) return fail('command-shape', 'sync.errors.commandShape', { field: 'actorId' });
+    if (i > 0 && e.deviceSeq !== head.deviceSeq + i) return fail('command-shape', 'sync.errors.commandShape', { field: 'deviceSeq' });
+  }
+  return ok(true);
+}
+
+/**
+ * Replays a command's events on the receiver's state: same command, same actor (with the roles
+ * the receiver knows), same time, same ids. Refused when decide() refuses, or when any event
+ * differs from what decide() produced — naming the first field that differs.
+ */
+export async function replayGroup(
+  group: readonly DomainEvent[],
+  ctx: { actor: Actor; actorUser: UserState | undefined; state: unknown; org: DecideContext<unknown>['org']; lookups: DecideContext<unknown>['lookups'] },
+  cmd?: ParsedCommand,
+): Promise<Result<true>> {
+  const head = group[0]!;
+  const parsed = cmd ? ok(cmd) : parseCommand(head.command!.type, head.command!.input);
+  if (!parsed.ok) return { ok: false, error: { ...parsed.error, field: parsed.error.field ? `command.input.${parsed.error.field}` : 'command' } };
+  const allowed = mayAct(ctx.actorUser, parsed.data);
+  if (!allowed.ok) return allowed;
+  const decided = await decideCommand(parsed.data, { actor: ctx.actor, now: head.at, state: ctx.state, org: ctx.org, lookups: ctx.lookups, newId: idsFrom(head.id) });
+  if (!decided.ok) return decided;
+  const drafts = decided.data;
+  if (drafts.length !== group.length) return fail('replay-mismatch', 'sync.errors.replayMismatch', { field: 'cmd.n', params: { field: 'cmd.n' } });
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const e = group[i]!;
+    const field = firstDifference({ kind: d.kind, recordId: d.recordId, type: d.type, payload: d.payload }, { kind: e.kind, recordId: e.recordId, type: e.type, payload: e.payload });
+    if (field) return fail('replay-mismatch', 'sync.errors.replayMismatch', { field, params: { field } });
+  }
+  return ok(true);
+}
+
+/** Who signs what: a user's keys (with their windows), by user id. */
+export type KeysOf = (userId: string) => readonly UserKey[] | undefined;
+
+/**
+ * Checks every signature of a command's events: the actor's on each, with the key the actor
+ * held at the event's time, and each required countersigner's. `introduced` lets the office's
+ * first admin sign the setup with the key that setup introduces.
+ */
+export async function verifyGroupSignatures(group: readonly DomainEvent[], keysOf: KeysOf, verify: VerifySignature, cosigners: readonly string[] = []): Promise<Result<true>> {
+  for (const e of group) {
+    const hash = contentHash(e);
+    const msg = signedMessage(hash);
+    const sig = e.sig;
+    if (!sig || sig.by !== e.actorId) return fail('unsigned', 'sync.errors.unsigned', { field: 'sig' });
+    const key = keyAt(keysOf(e.actorId), sig.key, e.at);
+    if (!key) return fail('bad-key', 'sync.errors.signatureKey', { field: 'sig.key' });
+    if (!(await verify(key.publicKey, msg, sig.sig))) return fail('bad-signature', 'sync.errors.signature', { field: 'sig' });
+    const cosigs = e.cosigs ?? [];
+    if (cosigs.length !== cosigners.length) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
+    for (const who of cosigners) {
+      const c = cosigs.find((x) => x.by === who);
+      const ck = c ? keyAt(keysOf(who), c.key, e.at) : undefined;
+      if (!c || !ck || !(await verify(ck.publicKey, msg, c.sig))) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
+    }
+  }
+  return ok(true);
+}
+
+/** The countersigners a command requires (from its first event's command). */
+export function requiredCosigners(cmd: ParsedCommand, actorId: string): string[] {
+  return cmd.handler.cosigners?.(cmd.input, { userId: actorId, roles: [] }) ?? [];
+}
+
+/** Splits events (in deviceSeq order) into their commands; an event without `cmd` stands alone. */
+export function groupByCommand(events: readonly DomainEvent[]): DomainEvent[][] {
+  const groups: DomainEvent[][] = [];
+  for (const e of events) {
+    const last = groups[groups.length - 1];
+    if (last && e.cmd && last[0]!.cmd && e.cmd.id === last[0]!.cmd.id && e.cmd.i > 0) last.push(e);
+    else groups.push([e]);
+  }
+  return groups;
+}
+
+/** The keys the events of a batch introduce (a user created, a password changed), added to those known. */
+export function keysWithBatch(known: KeysOf, batch: readonly DomainEvent[]): KeysOf {
+  const extra = new Map<string, UserKey[]>();
+  const sorted = batch.filter((e) => e.kind === 'user' && (e.type === 'user.created' || e.type === 'user.passwordSet' || e.type === 'user.keyEnrolled')).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  for (const e of sorted) {
+    const k = e.payload.key as { keyId?: string; publicKey?: string } | undefined;
+    if (!k?.keyId || !k.publicKey) continue;
+    const list = extra.get(e.recordId) ?? [...(known(e.recordId) ?? [])];
+    const closed = e.type === 'user.created' ? [] : list.map((x) => (x.to === undefined ? { ...x, to: e.at } : x));
+    closed.push({ keyId: k.keyId, publicKey: k.publicKey, from: e.at, certifiedBy: e.actorId, reason: e.type === 'user.created' ? 'created' : e.type === 'user.keyEnrolled' ? 'enrolled' : 'rotated' });
+    extra.set(e.recordId, closed);
+  }
+  return (userId) => extra.get(userId) ?? known(userId);
+}
