@@ -7,7 +7,7 @@
  * reported by row, nothing imported until they are excluded, then imported in one go.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addEmployee, alertWith, createUser, goToRoute, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
+import { addEmployee, alertWith, createUser, goToRoute, openNav, PASSWORD, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
 
 const LAPTOP = { serial: 'PF3KX9A1', tag: 'TIK-LT-0001', brand: 'Lenovo', model: 'ThinkPad T14 Gen 4', charger: 'CHG65W-77812' };
 const SITI = { nip: '198703122010012004', name: 'Siti Rahmawati', department: 'Bidang Keuangan', position: 'Analis Anggaran', email: 'siti.rahmawati@makassarkota.go.id' };
@@ -162,8 +162,19 @@ test('handover → maintenance → return with a missing charger → wipe → re
     await page.getByRole('button', { name: 'Catat wipe' }).click();
     await expect(alertWith(page, 'Pemeriksa harus orang lain, bukan operator.')).toBeVisible();
     await page.getByLabel('Pemeriksa').selectOption({ label: 'Andi Pratama' });
+    // Picking the verifier's name is not enough: they countersign with their own password.
+    await expect(page.getByTestId('cosign')).toContainText('Tanda tangan Andi Pratama');
+    await page.getByRole('button', { name: 'Catat wipe' }).click();
+    await expect(alertWith(page, 'Kata sandi Andi Pratama salah.')).toBeVisible();
+    await page.getByLabel('Kata sandi Andi Pratama').fill('BukanSandinya1');
+    await page.getByRole('button', { name: 'Catat wipe' }).click();
+    await expect(alertWith(page, 'Kata sandi Andi Pratama salah.')).toBeVisible();
+    await expect(page.getByText('Menunggu wipe', { exact: true }).first()).toBeVisible();
+    await page.getByLabel('Kata sandi Andi Pratama').fill(PASSWORD);
     await page.getByRole('button', { name: 'Catat wipe' }).click();
     await expect(page.getByTestId('wipe-history').getByText('nwipe 0.34')).toBeVisible();
+    // The audit trail shows both signatures on the wipe.
+    await expect(page.getByTestId('audit-trail').getByText('Ditandatangani Teguh Santoso bersama Andi Pratama')).toBeVisible();
     await expect(page.getByText('Tersedia', { exact: true }).first()).toBeVisible();
   });
 

@@ -13,9 +13,10 @@
  *    events, projections, outbox — vs raw Dexie writing the same events, outbox rows and asset
  *    rows in one transaction.
  */
+import { commitAs } from './keys';
 import Dexie, { type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
-import { commit, dexieLookups } from '../store/commit';
+import { dexieLookups } from '../store/commit';
 import { assetByCode, inventoryPage, type InventoryFilter } from '../store/queries/assets';
 import { keyProblems, takenKeys } from '../../shared/domain/asset/commands';
 import { guessMapping, rowToInput } from '../../shared/domain/asset/import';
@@ -105,7 +106,7 @@ window.benchAssets = async (o: AssetBenchOptions): Promise<AssetBenchResult> => 
   const rawAssets = raw.table('assets') as Table<AssetState, string>;
   const adminId = newId();
   const admin: Actor = { userId: adminId, roles: ['admin', 'technician'] };
-  const setUp = await commit(db, admin, {
+  const setUp = await commitAs(db, admin, {
     type: 'org.setUp',
     input: {
       profile: { name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Ahmad Yani No. 2, Makassar', timeZone: 'WITA', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
@@ -120,7 +121,7 @@ window.benchAssets = async (o: AssetBenchOptions): Promise<AssetBenchResult> => 
   let rawSeedMs = 0;
   for (let from = 0; from < o.assets; from += 5000) {
     const chunk = inputs(from, Math.min(5000, o.assets - from), 'INV');
-    const [ms, r] = await timed(() => commit(db, admin, { type: 'asset.import', input: { rows: chunk } }));
+    const [ms, r] = await timed(() => commitAs(db, admin, { type: 'asset.import', input: { rows: chunk } }));
     if (!r.ok) throw new Error(`seed refused: ${JSON.stringify(r.error)}`);
     seedMs += ms;
     const rows = (await db.assets.bulkGet(chunk.map((c) => c.id))) as AssetState[];
@@ -129,13 +130,13 @@ window.benchAssets = async (o: AssetBenchOptions): Promise<AssetBenchResult> => 
   }
   // Some of them handed over (so status filters and holders are realistic).
   const employees = Array.from({ length: 200 }, (_, i) => ({ id: newId(), nip: String(198000000000000000 + i * 7919), name: `Pegawai ${i}`, department: `Bidang ${i % 7}`, position: 'Staf', email: '', status: 'active' as const }));
-  for (const e of employees) await commit(db, admin, { type: 'employee.create', input: e });
+  for (const e of employees) await commitAs(db, admin, { type: 'employee.create', input: e });
   const stock = await db.assets.where('[status+category]').equals(['in_stock', 'laptop']).limit(employees.length * 2).toArray();
   let assigned = 0;
   for (const [i, e] of employees.entries()) {
     const kit = stock.slice(i * 2, i * 2 + 2);
     if (kit.length === 0) break;
-    const r = await commit(db, admin, {
+    const r = await commitAs(db, admin, {
       type: 'handover.issue',
       input: { id: newId(), employeeId: e.id, items: kit.map((a) => ({ assetId: a.id, condition: 'good' as const })), emailPrepared: '', accessPrepared: '', notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true },
     });
@@ -206,7 +207,7 @@ window.benchAssets = async (o: AssetBenchOptions): Promise<AssetBenchResult> => 
       return ok;
     });
     previews.push(pms);
-    const [cms, r] = await timed(() => commit(db, admin, { type: 'asset.import', input: { rows } }));
+    const [cms, r] = await timed(() => commitAs(db, admin, { type: 'asset.import', input: { rows } }));
     if (!r.ok) throw new Error(`import refused: ${JSON.stringify(r.error)}`);
     real.push(cms);
     events = r.data.length;

@@ -10,13 +10,13 @@
  *  - the open-visits row (insideFromOpenSet() and friends) and logPageByOrgIndex(): see below.
  */
 import type { VisitState, VisitStatus } from '../../shared/domain/visit/state';
-import { commit } from '../store/commit';
+import { commitAs } from './keys';
 import type { Table } from 'dexie';
 import type { ConsoleDb } from '../store/db';
 import { PAGE_SIZE } from '../store/queries/visits';
 
 /** Adopted: commit() now issues its reads and writes together; kept as a name for the bench's comparison. */
-export const commitParallel = commit;
+export const commitParallel = commitAs;
 
 // ---------------------------------------------------------------------------------------------
 // The open-visits row: the ids of the visits that are not finished (awaiting approval,

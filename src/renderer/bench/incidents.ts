@@ -11,9 +11,9 @@
  *   - the incident list pages (incidentListPage) vs bare orderBy/offset/limit,
  *   - completing a step through commit() vs raw Dexie writing the same rows in one transaction.
  */
+import { commitAs } from './keys';
 import Dexie, { type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
-import { commit } from '../store/commit';
 import { ingest } from '../store/ingest';
 import { countWaitingFor, INCIDENT_PAGE_SIZE, incidentListPage, incidentsWaitingFor } from '../store/queries/incidents';
 import { commands, folds, type Command } from '../../shared/domain/registry';
@@ -27,7 +27,9 @@ import type { DomainEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import { hashPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { newChainHead, stampEvents } from '../../shared/sync/stamp';
+import { makeEvents, newChainHead } from '../../shared/sync/stamp';
+import { keyring } from './keys';
+import { idsFrom } from '../../shared/ids';
 import { makeRng } from './generate';
 import { log, stats, timed, type Stats } from './measure';
 
@@ -74,8 +76,8 @@ async function setUp(db: ConsoleDb, at: number): Promise<Staff> {
   const password = await hashPassword('Rahasia123', 1000);
   const admin: Actor = { userId: newId(), roles: ['admin'] };
   const clock = () => new Date(at);
-  const must = async (actor: Actor, command: Command) => {
-    const r = await commit(db, actor, command, clock);
+  const must = async (actor: Actor, command: { type: string; input: unknown }) => {
+    const r = await commitAs(db, actor, command, clock);
     if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code}`);
   };
   await must(admin, {
@@ -112,9 +114,10 @@ async function generate(o: IncidentBenchOptions, staff: Staff, org: OrgState, st
     const run = async (actor: Actor, command: Command) => {
       const handler = commands[command.type] as unknown as CommandHandler<unknown, IncidentState>;
       const input = handler.input.parse(command.input);
-      const decided = await handler.decide(input, { actor, now: new Date(t).toISOString(), state, org, lookups, newId });
+      const cmdId = newId();
+      const decided = await handler.decide(input, { actor, now: new Date(t).toISOString(), state, org, lookups, newId: idsFrom(cmdId) });
       if (!decided.ok) throw new Error(`${command.type} refused: ${decided.error.code}`);
-      const stamped = stampEvents(head, actor.userId, decided.data, new Date(t));
+      const stamped = await makeEvents(head, { userId: actor.userId, key: (await keyring.of(actor.userId)).key }, { type: command.type, input }, decided.data, new Date(t), { cmdId });
       head = stamped.head;
       for (const e of stamped.events) {
         state = folds.incident(state, e);
@@ -279,7 +282,7 @@ window.benchIncidents = async (partial) => {
     const s = stepOf(inc.step);
     const actor = staff.byRole[s.role][0]!;
     const outcome: StepOutcome | undefined = s.no === 4 ? 'simple' : s.no === 9 ? 'done' : undefined;
-    const [ms, r] = await timed(() => commit(db, actor, { type: 'incident.completeStep', input: { id: inc.id, step: s.no, note: 'Langkah selesai (bench)', outcome } }));
+    const [ms, r] = await timed(() => commitAs(db, actor, { type: 'incident.completeStep', input: { id: inc.id, step: s.no, note: 'Langkah selesai (bench)', outcome } }));
     if (!r.ok) throw new Error(`completeStep refused: ${r.error.code}`);
     real.push(ms);
     const e = r.data[0]!;

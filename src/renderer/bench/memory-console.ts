@@ -1,12 +1,12 @@
 import { newId } from '../../shared/ids';
 /**
  * A console without a store, for the sync benchmark: runs commands with the shared rules
- * (zod input, decide()), stamps the events onto one device's chain (stampEvents) and folds
+ * (zod input, decide()), stamps the events onto one device's chain (makeEvents, signed from the bench keyring) and folds
  * them in memory. The benchmark uses it to make the office's setup events in Node (the server
  * is bootstrapped with them) and, in the page, a device's ~10k outbox events quickly. Pure:
  * no IndexedDB, no DOM; runs in Node (tsx) and in the browser.
  */
-import { commands, folds, type Command } from '../../shared/domain/registry';
+import { commands, folds } from '../../shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../shared/domain/types';
 import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
@@ -14,7 +14,9 @@ import type { VisitState } from '../../shared/domain/visit/state';
 import type { DomainEvent } from '../../shared/events';
 import type { Actor } from '../../shared/roles';
 import { keysIn } from '../../shared/domain/keys';
-import { newChainHead, stampEvents, type ChainHead } from '../../shared/sync/stamp';
+import { makeEvents, newChainHead, type ChainHead } from '../../shared/sync/stamp';
+import { keyring } from './keys';
+import { idsFrom } from '../../shared/ids';
 
 export class MemoryConsole {
   head: ChainHead;
@@ -46,14 +48,17 @@ export class MemoryConsole {
   }
 
   /** Runs a command at `now`; returns its events (throws when refused). */
-  async run(actor: Actor, command: Command, now: Date): Promise<DomainEvent[]> {
+  async run(actor: Actor, loose: { type: string; input: unknown }, now: Date): Promise<DomainEvent[]> {
+    const command = await keyring.withKeys(loose);
     const handler = commands[command.type] as unknown as CommandHandler<unknown, unknown>;
     const input = handler.input.parse(command.input);
+    const cmdId = newId();
     const recordId = handler.recordId(input);
     const state = this.states.get(`${handler.kind}:${recordId}`);
-    const r = await handler.decide(input, { actor, now: now.toISOString(), state, org: this.org, lookups: this.lookups(), newId });
+    const r = await handler.decide(input, { actor, now: now.toISOString(), state, org: this.org, lookups: this.lookups(), newId: idsFrom(cmdId) });
     if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code}`);
-    const { events, head } = stampEvents(this.head, actor.userId, r.data, now);
+    const signer = { userId: actor.userId, key: (await keyring.of(actor.userId)).key };
+    const { events, head } = await makeEvents(this.head, signer, { type: command.type, input }, r.data, now, { cmdId });
     this.head = head;
     for (const e of events) {
       const key = `${e.kind}:${e.recordId}`;

@@ -14,9 +14,10 @@
  *    (startSync) on a console in this page; the runner opens two pages, commits on one and
  *    times until the other's projection shows the change (a Dexie liveQuery).
  */
+import { commitAs } from './keys';
 import Dexie, { liveQuery, type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
-import { commit, deviceMeta } from '../store/commit';
+import { deviceMeta } from '../store/commit';
 import { ingest } from '../store/ingest';
 import { api } from '../sync/api';
 import { notifyCommitted, pullAll, pushOutbox, startSync } from '../sync/sync-client';
@@ -292,7 +293,7 @@ window.benchSyncStep = async ({ id, step, n, badge }) => {
   const l = loop!;
   const [actor, command] = cycle(await staffOf(l.db), id, n, badge)[step]!;
   const t0 = abs();
-  const [commitMs, r] = await timed(() => commit(l.db, actor, command));
+  const [commitMs, r] = await timed(() => commitAs(l.db, actor, command));
   if (!r.ok) throw new Error(`${command.type} refused: ${r.error.code}`);
   notifyCommitted();
   return { t0, hlc: r.data[r.data.length - 1]!.hlc, commitMs };

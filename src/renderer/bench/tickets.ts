@@ -9,9 +9,9 @@
  * a store without the `queueDue` index would do — and ticket.receive through commit() beside
  * the same rows written raw. Results are returned to the runner; nothing is asserted here.
  */
+import { commitAs } from './keys';
 import Dexie, { type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
-import { commit } from '../store/commit';
 import { ingest } from '../store/ingest';
 import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsUnclassified, TICKET_PAGE } from '../store/queries/tickets';
 import type { Command } from '../../shared/domain/registry';
@@ -250,7 +250,7 @@ window.benchTickets = async (o) => {
   const commitRaw: number[] = [];
   for (let c = 0; c < options.commits + 5; c++) {
     const [, command] = ticketCommands(options.tickets + c, Date.now())[0]!;
-    const [ms, result] = await timed(() => commit(db, officer(c), command));
+    const [ms, result] = await timed(() => commitAs(db, officer(c), command));
     if (!result.ok) throw new Error(`ticket.receive refused: ${result.error.code}`);
     const row = await db.tickets.get((command.input as { id: string }).id);
     const meta = await db.meta.get('device');

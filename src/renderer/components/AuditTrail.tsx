@@ -1,4 +1,8 @@
-/** A record's audit trail: every event folded into it, oldest first, with who and when; refused ones marked. */
+/**
+ * A record's audit trail: every event folded into it, oldest first, with who and when, who
+ * signed it (and countersigned it), and events from before signing marked "sebelum
+ * penandatanganan"; refused ones marked with the reason.
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { RecordKind } from '../../shared/events';
@@ -22,11 +26,16 @@ export function AuditTrail({ kind, id, title, detail }: { kind: RecordKind; id: 
             <li key={ev.id}>
               <div>
                 {t(`events.${ev.type}`)}
-                {ev.status === 'rejected' && <span className="tag tag-warn">{t(ev.reason ?? 'sync.errors.rejected')}</span>}
+                {ev.status === 'rejected' && <span className="tag tag-warn">{t(ev.reason ?? 'sync.errors.rejected', { field: ev.reasonField ?? '—' })}</span>}
               </div>
               {more && <div className="small">{more}</div>}
               <div className="muted small">
-                {fmt(ev.at)} · {users.get(ev.actorId) ?? '—'}
+                {fmt(ev.at)} · {users.get(ev.actorId) ?? '—'} ·{' '}
+                <span data-testid="signature">
+                  {ev.sig
+                    ? `${t('audit.signedBy', { name: users.get(ev.sig.by) ?? '—' })}${ev.cosigs?.length ? ` ${t('audit.cosignedBy', { names: ev.cosigs.map((c) => users.get(c.by) ?? '—').join(', ') })}` : ''}`
+                    : t('audit.unsigned')}
+                </span>
               </div>
             </li>
           );

@@ -1,12 +1,15 @@
 /** The forms on an asset's page: maintenance visit (SOP 5 checklist), data wipe, manual status. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONDITIONS, MANUAL_STATUSES, WIPE_METHODS, type AssetState } from '../../../shared/domain/asset/state';
 import { newId } from '../../../shared/ids';
 import { useCommand, useUsers } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
+import type { UserState } from '../../../shared/domain/user/state';
+import { collectCosigners, type CosignProblem } from '../auth/cosign';
 import { Field, FailureBanner } from '../../components/ui';
 
 const CHECKS = ['antivirus', 'osPatched', 'passwordSet', 'removableMedia'] as const;
@@ -79,14 +82,22 @@ export function WipeForm({ asset }: { asset: AssetState }) {
   const users = useUsers();
   const techs = [...users.values()].filter((u) => u.active && u.roles.some((r) => r === 'technician' || r === 'admin'));
   const { run, failure, busy } = useCommand();
-  const { register, handleSubmit, formState } = useForm<z.input<typeof wipeForm>, unknown, z.output<typeof wipeForm>>({
+  const { register, handleSubmit, formState, control } = useForm<z.input<typeof wipeForm>, unknown, z.output<typeof wipeForm>>({
     resolver: zodResolver(wipeForm),
     defaultValues: { method: 'nist_purge', tool: '', operatorId: me?.id ?? '', verifierId: '', notes: '' },
   });
+  const [operatorId, verifierId] = useWatch({ control, name: ['operatorId', 'verifierId'] });
+  // The other party (operator or verifier) countersigns here with their own password.
+  const others = [...new Set([operatorId, verifierId])].filter((id) => id && id !== me?.id).map((id) => users.get(id)).filter((u): u is UserState => !!u);
+  const [passwords, setPasswords] = useState<Record<string, string>>({});
+  const [cosignProblems, setCosignProblems] = useState<Record<string, CosignProblem>>({});
   const e = formState.errors;
   const fieldError = (f: string, own?: string) => (failure?.field === f ? failure.message : own);
   const onSubmit = handleSubmit(async (v) => {
-    await run({ type: 'asset.wipe', input: { id: asset.id, ...v } });
+    const collected = await collectCosigners(others, passwords);
+    if ('problems' in collected) return setCosignProblems(collected.problems);
+    setCosignProblems({});
+    if (await run({ type: 'asset.wipe', input: { id: asset.id, ...v } }, { cosigners: collected.signers })) setPasswords({});
   });
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="wipe-title">
@@ -130,6 +141,21 @@ export function WipeForm({ asset }: { asset: AssetState }) {
           <input id="w-notes" {...register('notes')} />
         </Field>
       </div>
+      {others.map((u) => (
+        <fieldset key={u.id} className="cosign" data-testid="cosign">
+          <legend>{t('auth.cosign.title', { name: u.displayName })}</legend>
+          <p className="hint">{t('auth.cosign.intro', { name: u.displayName })}</p>
+          <Field label={t('auth.cosign.password', { name: u.displayName })} htmlFor={`cosign-${u.id}`} error={cosignProblems[u.id] ? t(cosignProblems[u.id]!.message, cosignProblems[u.id]!.params) : undefined}>
+            <input
+              id={`cosign-${u.id}`}
+              type="password"
+              autoComplete="off"
+              value={passwords[u.id] ?? ''}
+              onChange={(ev) => setPasswords((p) => ({ ...p, [u.id]: ev.target.value }))}
+            />
+          </Field>
+        </fieldset>
+      ))}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('asset.wipe.save')}
