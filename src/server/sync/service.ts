@@ -23,9 +23,8 @@
  * which is plenty for an office (each event's transaction is a handful of short statements).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ORG_ID, orgProfileSchema, type OrgState } from '../../shared/domain/org/state';
+import { ORG_ID, orgProfileSchema } from '../../shared/domain/org/state';
 import { foldRecord, folds } from '../../shared/domain/registry';
-import type { Lookups } from '../../shared/domain/types';
 import { userCreateInput } from '../../shared/domain/user/commands';
 import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
@@ -33,6 +32,7 @@ import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { checkGroupShape, keysWithBatch, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import { verifyEd25519 } from './verify';
+import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
 import { keyIdOf } from '../../shared/signing';
 import type {
   BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SnapshotRequest,
@@ -163,32 +163,6 @@ async function countUsers(q: Queryable): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** The domain's cross-record questions, answered from the server's projections. */
-export function sqlLookups(q: Queryable): Lookups {
-  return {
-    badgeHolder: async (badge) => {
-      const [row] = await q.query<{ record_id: string }>(`SELECT record_id FROM projections WHERE kind = 'visit' AND state->>'badgeOut' = $1 LIMIT 1`, [badge]);
-      return row?.record_id;
-    },
-    user: (id) => projection<UserState>(q, 'user', id),
-    userByUsername: (username) => userByUsername(q, username),
-    countUsers: () => countUsers(q),
-    record: (kind, id) => projection(q, kind, id),
-    idsByKey: async (kind, keys) => {
-      if (keys.length === 0) return {};
-      // Uses the GIN index projections_keys (migration 2).
-      const rows = await q.query<{ record_id: string; keys: string[] }>(`SELECT record_id, state->'keys' AS keys FROM projections WHERE kind = $1 AND state->'keys' ?| $2::text[]`, [
-        kind,
-        [...keys],
-      ]);
-      const wanted = new Set(keys);
-      const out: Record<string, string> = {};
-      for (const r of rows) for (const k of r.keys) if (wanted.has(k)) out[k] = r.record_id;
-      return out;
-    },
-  };
-}
-
 /** Takes the write lock (see the header comment). Every write transaction starts with it. */
 async function lockWrites(tx: Queryable): Promise<void> {
   await tx.query(`SELECT version FROM sync_state WHERE id FOR UPDATE`);
@@ -201,9 +175,16 @@ async function reserveVersions(tx: Queryable, n: number): Promise<number> {
 }
 
 /** A command's verdict: accepted with the folded states it produces, or refused with its reason. */
-type GroupDecision = { ok: true; states: Map<string, unknown> } | { ok: false; reason: string; field?: string };
+type GroupDecision = { ok: true } | { ok: false; reason: string; field?: string };
 
-const splitKey = (key: string): [RecordKind, string] => [key.slice(0, key.indexOf(':')) as RecordKind, key.slice(key.indexOf(':') + 1)];
+/** The outcomes in the push's order (stored ones answered as they come, new ones after the writes), a gap last. */
+function sortOutcomes(out: Outcome[], events: readonly DomainEvent[]): Outcome[] {
+  const order = new Map(events.map((e, i) => [e.id, i]));
+  const results = out.filter((o): o is Extract<Outcome, { kind: 'result' }> => o.kind === 'result').sort((a, b) => (order.get(a.result.id) ?? 0) - (order.get(b.result.id) ?? 0));
+  const gap = out.find((o) => o.kind === 'gap');
+  return gap ? [...results, gap] : results;
+}
+
 
 /** The signed-event fields beyond the original columns, kept as one JSON value (null for pre-signing events). */
 function envelopeOf(e: DomainEvent): string | null {
@@ -279,24 +260,51 @@ export class SyncService {
 
   /**
    * Decides and writes a device's events, command by command, up to the first gap. A command's
-   * events are accepted or refused together. The caller holds the write lock in `tx`.
+   * events are accepted or refused together. The state the push touches is loaded once
+   * (`Overlay`), the commands are re-checked in order against it, and the rows are written in a
+   * few multi-row statements at the end. The caller holds the write lock in `tx`.
    */
   private async processBatch(tx: Queryable, events: DomainEvent[], bootstrap: boolean): Promise<Outcome[]> {
     const out: Outcome[] = [];
+    if (events.length === 0) return out;
+    const deviceId = events[0]!.deviceId;
+    // What is stored already (a retried push), in one query.
+    const stored = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))`, [
+      events.map((e) => e.id),
+      deviceId,
+      events.map((e) => e.deviceSeq),
+    ]);
+    const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(`SELECT last_seq, last_hash FROM device_heads WHERE device_id = $1`, [deviceId]);
+    let lastSeq = Number(head?.last_seq ?? 0);
+    let lastHash = head?.last_hash ?? '';
+    // The state every command of the push addresses or changes, loaded once.
+    const overlay = new Overlay(tx);
+    await overlay.loadUsers();
+    const records: { kind: RecordKind; id: string }[] = [{ kind: 'org', id: ORG_ID }];
+    for (const e of events) {
+      records.push({ kind: e.kind, id: e.recordId });
+      if (e.command) {
+        const c = parseCommand(e.command.type, e.command.input);
+        if (c.ok) records.push({ kind: c.data.kind, id: c.data.recordId });
+      }
+    }
+    await overlay.load(records);
+
+    const inserts: EventInsert[] = [];
+    const decisions: { group: DomainEvent[]; decision: GroupDecision }[] = [];
     let idx = 0;
     while (idx < events.length) {
       const e = events[idx]!;
-      const stored = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1 OR (device_id = $2 AND device_seq = $3)`, [e.id, e.deviceId, e.deviceSeq]);
-      if (stored.length > 0) {
-        const same = stored.find((r) => r.id === e.id && r.hash === e.hash && r.device_id === e.deviceId && Number(r.device_seq) === e.deviceSeq);
+      const same = stored.filter((r) => r.id === e.id || (r.device_id === e.deviceId && Number(r.device_seq) === e.deviceSeq));
+      if (same.length > 0) {
+        const match = same.find((r) => r.id === e.id && r.hash === e.hash && r.device_id === e.deviceId && Number(r.device_seq) === e.deviceSeq);
         // The id or the (device, seq) slot is taken by a different event: a forked or forged
         // chain. It cannot be stored; the device keeps it in its conflict inbox.
-        out.push(same ? { kind: 'result', result: toResult(same), inserted: false } : { kind: 'result', result: { id: e.id, status: 'rejected', reason: CHAIN_REASON, serverVersion: 0 }, inserted: false });
+        out.push(match ? { kind: 'result', result: toResult(match), inserted: false } : { kind: 'result', result: { id: e.id, status: 'rejected', reason: CHAIN_REASON, serverVersion: 0 }, inserted: false });
         idx += 1;
         continue;
       }
-      const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(`SELECT last_seq, last_hash FROM device_heads WHERE device_id = $1`, [e.deviceId]);
-      const lastSeq = Number(head?.last_seq ?? 0);
+      if (e.deviceId !== deviceId) throw apiErrors.malformed();
       if (e.deviceSeq !== lastSeq + 1) {
         out.push({ kind: 'gap', expectedSeq: lastSeq + 1 });
         break;
@@ -308,56 +316,63 @@ export class SyncService {
       const group = events.slice(idx, idx + n);
       if (group.length < n) throw apiErrors.incompleteCommand();
       // The chain first: each link and hash.
-      let prev = head?.last_hash ?? '';
+      let prev = lastHash;
       let chainOk = true;
       for (const g of group) {
-        if (g.prevHash !== prev || eventHash(g) !== g.hash || g.deviceId !== e.deviceId) chainOk = false;
+        if (g.prevHash !== prev || eventHash(g) !== g.hash) chainOk = false;
         prev = g.hash;
       }
-      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, group, bootstrap) : { ok: false, reason: CHAIN_REASON };
-      const first = await reserveVersions(tx, group.length);
-      for (let k = 0; k < group.length; k++) {
-        const g = group[k]!;
-        const version = first + k;
-        const status = decision.ok ? 'accepted' : 'rejected';
-        const reason = decision.ok ? null : decision.reason;
-        const field = decision.ok ? null : (decision.field ?? null);
-        await tx.query(
-          `INSERT INTO events (id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, status, reason, server_version, envelope, reason_field)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::timestamptz, $11, $12, $13, $14, $15, $16, $17::jsonb, $18)`,
-          [g.id, g.deviceId, g.deviceSeq, g.kind, g.recordId, g.type, JSON.stringify(g.payload), g.actorId, g.hlc, new Date(g.at).toISOString(), g.at, g.prevHash, g.hash, status, reason, version, envelopeOf(g), field],
-        );
-        await this.hooks.beforeCommit?.(g);
-        out.push({ kind: 'result', result: toResult({ id: g.id, status, reason, server_version: version, reason_field: field }), inserted: true });
-      }
-      if (decision.ok) {
-        for (const [key, state] of decision.states) {
-          const [kind, recordId] = splitKey(key);
-          await tx.query(
-            `INSERT INTO projections (kind, record_id, state, version) VALUES ($1, $2, $3::jsonb, $4)
-             ON CONFLICT (kind, record_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
-            [kind, recordId, JSON.stringify(state), first + group.length - 1],
-          );
-        }
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap) : { ok: false, reason: CHAIN_REASON };
+      decisions.push({ group, decision });
+      for (const g of group) {
+        inserts.push({
+          e: g,
+          status: decision.ok ? 'accepted' : 'rejected',
+          reason: decision.ok ? null : decision.reason,
+          field: decision.ok ? null : (decision.field ?? null),
+          version: 0,
+          envelope: envelopeOf(g),
+        });
       }
       const last = group[group.length - 1]!;
-      // A rejected command still advances the head: its events exist in the device's chain.
-      await tx.query(
-        `INSERT INTO device_heads (device_id, last_seq, last_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (device_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
-        [last.deviceId, last.deviceSeq, last.hash],
-      );
+      lastSeq = last.deviceSeq;
+      lastHash = last.hash;
       idx += group.length;
     }
-    return out;
+    if (inserts.length === 0) return out;
+
+    // The writes: versions in order, the events, the changed projections, the head.
+    const first = await reserveVersions(tx, inserts.length);
+    inserts.forEach((r, k) => (r.version = first + k));
+    await insertEvents(tx, inserts);
+    const versionOf = new Map<string, number>();
+    for (const r of inserts) if (r.status === 'accepted') versionOf.set(`${r.e.kind}:${r.e.recordId}`, r.version);
+    const projections: { kind: string; id: string; state: unknown; version: number }[] = [];
+    for (const key of overlay.changed) {
+      const kind = key.slice(0, key.indexOf(':'));
+      const id = key.slice(key.indexOf(':') + 1);
+      projections.push({ kind, id, state: overlay.peek(kind, id), version: versionOf.get(key) ?? first + inserts.length - 1 });
+    }
+    await upsertProjections(tx, projections);
+    // A rejected command still advances the head: its events exist in the device's chain.
+    await tx.query(
+      `INSERT INTO device_heads (device_id, last_seq, last_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (device_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
+      [deviceId, lastSeq, lastHash],
+    );
+    for (const r of inserts) {
+      await this.hooks.beforeCommit?.(r.e);
+      out.push({ kind: 'result', result: toResult({ id: r.e.id, status: r.status, reason: r.reason, server_version: r.version, reason_field: r.field }), inserted: true });
+    }
+    return sortOutcomes(out, events);
   }
 
   /**
    * Re-checks one command's events: their shape, every signature (the actor's with the key the
    * actor held then, and each countersigner's), then a replay of the command with the same
-   * decide() on the server's own state (`replayGroup`), and folds them if accepted.
+   * decide() on the server's state (`replayGroup`), and folds them into the overlay if accepted.
    */
-  private async decideGroup(tx: Queryable, group: DomainEvent[], bootstrap: boolean): Promise<GroupDecision> {
+  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean): Promise<GroupDecision> {
     const refuse = (reason: string, field?: string): GroupDecision => ({ ok: false, reason, field });
     const shape = checkGroupShape(group);
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
@@ -369,15 +384,14 @@ export class SyncService {
     if (!cmd.ok) return refuse(cmd.error.message, cmd.error.field ? `command.input.${cmd.error.field}` : 'command');
     const setUp = cmd.data.type === 'org.setUp';
     if (setUp !== bootstrap) return refuse('errors.forbidden', 'command');
-    const org = await projection<OrgState>(tx, 'org', ORG_ID);
-    const actorUser = setUp ? undefined : await projection<UserState>(tx, 'user', head.actorId);
+    const org = await overlay.org();
+    const actorUser = setUp ? undefined : await overlay.get<UserState>('user', head.actorId);
     if (!setUp && (!actorUser || !actorUser.active)) return refuse('errors.forbidden', 'actorId');
     const actor: Actor = setUp ? { userId: head.actorId, roles: ['admin'] } : { userId: actorUser!.id, roles: actorUser!.roles };
-    // Signatures: the keys of the actor and of every countersigner, plus any the group introduces.
+    // Signatures: the keys of the actor and of every countersigner, plus any the setup introduces.
     const cosigners = requiredCosigners(cmd.data, head.actorId);
-    const people = new Map<string, UserState | undefined>([[head.actorId, actorUser]]);
-    for (const id of cosigners) if (!people.has(id)) people.set(id, await projection<UserState>(tx, 'user', id));
-    const keysOf = keysWithBatch((id) => people.get(id)?.keys, setUp ? group : []);
+    for (const id of cosigners) await overlay.get('user', id);
+    const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, setUp ? group : []);
     const signed = await verifyGroupSignatures(group, keysOf, verifyEd25519, cosigners);
     if (!signed.ok) return refuse(signed.error.message, signed.error.field);
     // A pre-upgrade user's first key: only the one whose password the server itself checked.
@@ -386,27 +400,32 @@ export class SyncService {
       const [proof] = await tx.query(`SELECT 1 FROM key_proofs WHERE user_id = $1 AND key_id = $2`, [head.actorId, keyId]);
       if (!proof) return refuse('sync.errors.keyNotProven', 'command.input.key');
     }
-    const state = await projection<unknown>(tx, cmd.data.kind, cmd.data.recordId);
+    const state = await overlay.get<unknown>(cmd.data.kind, cmd.data.recordId);
     try {
-      const replayed = await replayGroup(group, { actor, actorUser: setUp ? { id: head.actorId, active: true } as UserState : actorUser, state, org, lookups: sqlLookups(tx) }, cmd.data);
+      const replayed = await replayGroup(group, { actor, actorUser: setUp ? ({ id: head.actorId, active: true } as UserState) : actorUser, state, org, lookups: overlay.lookups() }, cmd.data);
       if (!replayed.ok) return refuse(replayed.error.message, replayed.error.field);
-      // Fold, record by record, in the group's order.
-      const states = new Map<string, unknown>();
+      // Fold, event by event, into the overlay; nothing is written until the push's end.
+      const next = new Map<string, unknown>();
       for (const e of group) {
         const key = `${e.kind}:${e.recordId}`;
-        const current = states.has(key) ? states.get(key) : await projection<{ hlc?: string }>(tx, e.kind, e.recordId);
-        let next: unknown;
+        const current = next.has(key) ? next.get(key) : await overlay.get<{ hlc?: string }>(e.kind, e.recordId);
         const hlc = (current as { hlc?: string } | undefined)?.hlc;
+        let state: unknown;
         if (hlc && e.hlc < hlc) {
           // An event older (by HLC) than what is folded: re-fold the record in HLC order, as the
           // devices do when it reaches them, so every projection agrees.
           const rows = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE kind = $1 AND record_id = $2 AND status = 'accepted'`, [e.kind, e.recordId]);
-          const earlier = group.slice(0, group.indexOf(e)).filter((x) => x.kind === e.kind && x.recordId === e.recordId);
-          next = foldRecord(e.kind, [...rows.map(toEvent), ...earlier, e]);
-        } else next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(current, e);
-        states.set(key, next);
+          const earlier = [...(overlay.acceptedByRecord.get(key) ?? []), ...group.slice(0, group.indexOf(e)).filter((x) => x.kind === e.kind && x.recordId === e.recordId)];
+          state = foldRecord(e.kind, [...rows.map(toEvent), ...earlier, e]);
+        } else state = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(current, e);
+        next.set(key, state);
       }
-      return { ok: true, states };
+      for (const [key, st] of next) overlay.set(key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1), st);
+      for (const e of group) {
+        const key = `${e.kind}:${e.recordId}`;
+        overlay.acceptedByRecord.set(key, [...(overlay.acceptedByRecord.get(key) ?? []), e]);
+      }
+      return { ok: true };
     } catch {
       // A payload the rules or the fold cannot read.
       return refuse('errors.invalidInput');

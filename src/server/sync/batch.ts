@@ -1,0 +1,179 @@
+/**
+ * The state one push touches, loaded once per push and kept in memory while its commands are
+ * re-checked (issue 10, "push throughput"): the office, every user (with their keys), every
+ * record the push's commands address or their events change, and the device's head. Commands
+ * run in order against this overlay — what an earlier command of the same push changed is what
+ * the next one sees — and the writes (events, projections, the head) go out in a few
+ * multi-row statements at the end, all inside the push's one transaction under the write lock.
+ *
+ * The domain's cross-record questions (`Lookups`) are answered from the overlay first and from
+ * SQL for the rest, with SQL answers about records the push changed corrected by the overlay.
+ */
+import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
+import type { Lookups } from '../../shared/domain/types';
+import type { UserState } from '../../shared/domain/user/state';
+import type { VisitState } from '../../shared/domain/visit/state';
+import type { DomainEvent, RecordKind } from '../../shared/events';
+import type { Queryable } from '../db/db';
+
+const keyOf = (kind: string, id: string) => `${kind}:${id}`;
+
+/** Records by "kind:id": loaded from the projections, then changed by the push's commands. */
+export class Overlay {
+  /** Every state known: as loaded (undefined = no such record) or as changed by this push. */
+  private readonly states = new Map<string, unknown>();
+  /** The keys this push changed. */
+  readonly changed = new Set<string>();
+  /** The accepted events of this push, by record (for a re-fold of a late event). */
+  readonly acceptedByRecord = new Map<string, DomainEvent[]>();
+
+  constructor(private readonly q: Queryable) {}
+
+  /** Loads the records not yet known, in one statement. */
+  async load(records: readonly { kind: RecordKind; id: string }[]): Promise<void> {
+    const wanted = records.filter((r) => !this.states.has(keyOf(r.kind, r.id)));
+    if (wanted.length === 0) return;
+    const rows = await this.q.query<{ kind: string; record_id: string; state: unknown }>(
+      `SELECT kind, record_id, state FROM projections WHERE (kind, record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [wanted.map((r) => r.kind), wanted.map((r) => r.id)],
+    );
+    for (const r of wanted) this.states.set(keyOf(r.kind, r.id), undefined);
+    for (const r of rows) this.states.set(keyOf(r.kind, r.record_id), r.state);
+  }
+
+  /** Loads every user (an office has tens to hundreds): actors, countersigners, escorts. */
+  async loadUsers(): Promise<void> {
+    const rows = await this.q.query<{ record_id: string; state: unknown }>(`SELECT record_id, state FROM projections WHERE kind = 'user'`);
+    for (const r of rows) if (!this.states.has(keyOf('user', r.record_id))) this.states.set(keyOf('user', r.record_id), r.state);
+    this.usersLoaded = true;
+  }
+
+  private usersLoaded = false;
+
+  has(kind: string, id: string): boolean {
+    return this.states.has(keyOf(kind, id));
+  }
+
+  /** A record's state (loading it when it is not known yet). */
+  async get<T>(kind: RecordKind, id: string): Promise<T | undefined> {
+    if (!this.states.has(keyOf(kind, id))) await this.load([{ kind, id }]);
+    return this.states.get(keyOf(kind, id)) as T | undefined;
+  }
+
+  /** A state known already (loaded or changed), without a query. */
+  peek<T>(kind: string, id: string): T | undefined {
+    return this.states.get(keyOf(kind, id)) as T | undefined;
+  }
+
+  set(kind: string, id: string, state: unknown): void {
+    this.states.set(keyOf(kind, id), state);
+    this.changed.add(keyOf(kind, id));
+  }
+
+  /** The states this push changed, of one kind. */
+  changedOf<T>(kind: string): [string, T][] {
+    const out: [string, T][] = [];
+    for (const key of this.changed) if (key.startsWith(`${kind}:`)) out.push([key.slice(kind.length + 1), this.states.get(key) as T]);
+    return out;
+  }
+
+  org(): Promise<OrgState | undefined> {
+    return this.get<OrgState>('org', ORG_ID);
+  }
+
+  /** The domain's cross-record questions, answered from the overlay first. */
+  lookups(): Lookups {
+    const q = this.q;
+    return {
+      badgeHolder: async (badge) => {
+        for (const [id, v] of this.changedOf<VisitState>('visit')) if (v?.badgeOut === badge) return id;
+        const rows = await q.query<{ record_id: string }>(`SELECT record_id FROM projections WHERE kind = 'visit' AND state->>'badgeOut' = $1`, [badge]);
+        // A visit this push changed answers from the overlay (it may have given the badge back).
+        return rows.map((r) => r.record_id).find((id) => !this.changed.has(keyOf('visit', id)));
+      },
+      user: (id) => this.get<UserState>('user', id),
+      userByUsername: async (username) => {
+        const name = username.trim().toLowerCase();
+        if (!this.usersLoaded) await this.loadUsers();
+        for (const [key, v] of this.states) if (key.startsWith('user:') && (v as UserState | undefined)?.username === name) return v as UserState;
+        return undefined;
+      },
+      countUsers: async () => {
+        if (!this.usersLoaded) await this.loadUsers();
+        let n = 0;
+        for (const [key, v] of this.states) if (key.startsWith('user:') && v) n++;
+        return n;
+      },
+      record: (kind, id) => this.get(kind, id),
+      idsByKey: async (kind, keys) => {
+        if (keys.length === 0) return {};
+        const wanted = new Set(keys);
+        const out: Record<string, string> = {};
+        // Uses the GIN index projections_keys (migration 2).
+        const rows = await q.query<{ record_id: string; keys: string[] }>(`SELECT record_id, state->'keys' AS keys FROM projections WHERE kind = $1 AND state->'keys' ?| $2::text[]`, [kind, [...keys]]);
+        for (const r of rows) {
+          if (this.changed.has(keyOf(kind, r.record_id))) continue;
+          for (const k of r.keys) if (wanted.has(k)) out[k] = r.record_id;
+        }
+        for (const [id, v] of this.changedOf<{ keys?: string[] }>(kind)) for (const k of v?.keys ?? []) if (wanted.has(k)) out[k] = id;
+        return out;
+      },
+    };
+  }
+}
+
+/** One event row to insert. */
+export interface EventInsert {
+  e: DomainEvent;
+  status: 'accepted' | 'rejected';
+  reason: string | null;
+  field: string | null;
+  version: number;
+  envelope: string | null;
+}
+
+/** Inserts event rows in one statement per 1,000 (parameters as arrays: one round trip). */
+export async function insertEvents(q: Queryable, rows: readonly EventInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const page = rows.slice(i, i + 1000);
+    const col = <T>(f: (r: EventInsert) => T) => page.map(f);
+    await q.query(
+      `INSERT INTO events (id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, status, reason, server_version, envelope, reason_field)
+       SELECT id, device_id, device_seq, kind, record_id, type, payload::jsonb, actor_id, hlc, at_text::timestamptz, at_text, prev_hash, hash, status, reason, server_version, envelope::jsonb, reason_field
+       FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::text[], $17::text[])
+         AS t(id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at_text, prev_hash, hash, status, reason, server_version, envelope, reason_field)`,
+      [
+        col((r) => r.e.id),
+        col((r) => r.e.deviceId),
+        col((r) => r.e.deviceSeq),
+        col((r) => r.e.kind),
+        col((r) => r.e.recordId),
+        col((r) => r.e.type),
+        col((r) => JSON.stringify(r.e.payload)),
+        col((r) => r.e.actorId),
+        col((r) => r.e.hlc),
+        col((r) => r.e.at),
+        col((r) => r.e.prevHash),
+        col((r) => r.e.hash),
+        col((r) => r.status),
+        col((r) => r.reason),
+        col((r) => r.version),
+        col((r) => r.envelope),
+        col((r) => r.field),
+      ],
+    );
+  }
+}
+
+/** Upserts projection rows in one statement per 1,000. */
+export async function upsertProjections(q: Queryable, rows: readonly { kind: string; id: string; state: unknown; version: number }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const page = rows.slice(i, i + 1000);
+    await q.query(
+      `INSERT INTO projections (kind, record_id, state, version)
+       SELECT kind, record_id, state::jsonb, version FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t(kind, record_id, state, version)
+       ON CONFLICT (kind, record_id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version`,
+      [page.map((r) => r.kind), page.map((r) => r.id), page.map((r) => JSON.stringify(r.state)), page.map((r) => r.version)],
+    );
+  }
+}
