@@ -12,7 +12,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import i18n from '../../src/renderer/i18n';
 import { db } from '../../src/renderer/store';
-import { commit } from '../../src/renderer/store/commit';
+import { commitAs, testKey, type TestCommand } from '../fixtures/signing';
 import { useSessionStore } from '../../src/renderer/app/session-store';
 import { AccessRequestTemplate, type PrintUser } from '../../src/renderer/features/access/print/AccessRequestTemplate';
 import { AccessToDecide, AccessToProvision } from '../../src/renderer/features/access/extra/MyWorkAccess';
@@ -20,7 +20,6 @@ import { AccessSystemsCard, checkSystems, parseSystems } from '../../src/rendere
 import { EmployeeDetailScreen } from '../../src/renderer/features/assets/EmployeesScreen';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { AccessLevel, AccessRequestState } from '../../src/shared/domain/access/state';
-import type { Command } from '../../src/shared/domain/registry';
 import type { PasswordHash, UserState } from '../../src/shared/domain/user/state';
 import { hashPassword } from '../../src/shared/password';
 import type { Actor } from '../../src/shared/roles';
@@ -38,8 +37,8 @@ const EMPLOYEE = crypto.randomUUID();
 let password: PasswordHash;
 let t = Date.parse('2026-03-09T01:00:00.000Z'); // Monday 08:00 WIB
 const now = () => new Date(t);
-async function must(actor: Actor, command: Command) {
-  const r = await commit(db, actor, command, now);
+async function must(actor: Actor, command: TestCommand) {
+  const r = await commitAs(db, actor, command, now);
   if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
 }
 
@@ -62,7 +61,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   cleanup();
-  useSessionStore.setState({ user: null });
+  useSessionStore.setState({ user: null, key: null });
   await i18n.changeLanguage('id');
   await Promise.all(db.tables.map((x) => x.clear()));
 });
@@ -100,7 +99,7 @@ async function provisioned(): Promise<AccessRequestState> {
 
 const org = async () => (await db.org.get(ORG_ID)) as OrgState;
 const people = async () => new Map<string, PrintUser>((await db.users.toArray()).map((u) => [u.id, { name: u.displayName, nip: u.nip }]));
-const signIn = async (id: string) => useSessionStore.setState({ user: (await db.users.get(id)) as UserState });
+const signIn = async (id: string) => useSessionStore.setState({ user: (await db.users.get(id)) as UserState, key: (await testKey(id)).key });
 
 describe('access request printout', () => {
   it('prints a provisioned, once-returned request in Indonesian even with the UI in English', async () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit } from '../../src/renderer/store/commit';
+import { commitAs } from '../fixtures/signing';
 import { exportBundle, importBundle } from '../../src/renderer/sync/bundles';
 import { readBundle } from '../../src/shared/sync/bundle';
 import { hashPassword } from '../../src/shared/password';
@@ -11,7 +11,7 @@ async function office() {
   const db = new ConsoleDb(`bundle-${crypto.randomUUID()}`);
   const adminId = newId();
   const password = await hashPassword('Rahasia123', 1000);
-  const r = await commit(db, { userId: adminId, roles: ['admin'] }, {
+  const r = await commitAs(db, { userId: adminId, roles: ['admin'] }, {
     type: 'org.setUp',
     input: {
       profile: { name: 'Dinas Kominfo', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 10 },
@@ -20,7 +20,7 @@ async function office() {
   });
   expect(r.ok).toBe(true);
   const visitId = newId();
-  await commit(db, { userId: adminId, roles: ['admin', 'officer'] }, {
+  await commitAs(db, { userId: adminId, roles: ['admin', 'officer'] }, {
     type: 'visit.register',
     input: { id: visitId, visitorName: 'Rina Marlina', idType: 'passport', idNumber: 'C1234567', organisation: 'PT Awan', phone: '081298765432', purpose: 'Audit rak server', workPlan: 'Memeriksa kabel', plannedMinutes: 60, devices: [] },
   });
@@ -34,9 +34,9 @@ describe('file bundles', () => {
     expect(made?.bundle.events).toHaveLength(3);
     const text = JSON.stringify(made!.bundle);
     const other = new ConsoleDb(`bundle-${crypto.randomUUID()}`);
-    expect(await importBundle(other, text)).toEqual({ ok: true, data: { imported: 3, total: 3 } });
+    expect(await importBundle(other, text)).toEqual({ ok: true, data: { imported: 3, total: 3, refused: 0 } });
     expect((await other.visits.get(visitId))?.visitorName).toBe('Rina Marlina');
-    expect(await importBundle(other, text)).toEqual({ ok: true, data: { imported: 0, total: 3 } });
+    expect(await importBundle(other, text)).toEqual({ ok: true, data: { imported: 0, total: 3, refused: 0 } });
     expect(await other.events.count()).toBe(3);
   });
 

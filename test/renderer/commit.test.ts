@@ -2,12 +2,16 @@ import 'fake-indexeddb/auto';
 import { formatHlc } from '../../src/shared/hlc';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit, dexieLookups } from '../../src/renderer/store/commit';
+import { dexieLookups } from '../../src/renderer/store/commit';
+import { commitAs, testKey, type TestCommand } from '../fixtures/signing';
+import { makeEvents, newChainHead } from '../../src/shared/sync/stamp';
 import { ingest } from '../../src/renderer/store/ingest';
 import type { Command } from '../../src/shared/domain/registry';
 import { ORG_ID } from '../../src/shared/domain/org/state';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
-import { verifyChain, type DomainEvent } from '../../src/shared/events';
+import { contentHash, verifyChain, type DomainEvent } from '../../src/shared/events';
+import { idsFrom } from '../../src/shared/ids';
+import { keyAt, signedMessage, webVerifier } from '../../src/shared/signing';
 import { hashPassword } from '../../src/shared/password';
 import type { Actor, Role } from '../../src/shared/roles';
 
@@ -39,7 +43,7 @@ function clock(start = '2026-03-02T01:00:00.000Z') {
 const ADMIN_ID = crypto.randomUUID();
 const admin: Actor = { userId: ADMIN_ID, roles: ['admin'] };
 
-const setUpCommand = (adminId = ADMIN_ID): Command => ({
+const setUpCommand = (adminId = ADMIN_ID): TestCommand => ({
   type: 'org.setUp',
   input: {
     profile: {
@@ -56,8 +60,8 @@ const setUpCommand = (adminId = ADMIN_ID): Command => ({
 });
 
 /** Commits and fails the test if the command is refused. */
-async function must(db: ConsoleDb, actor: Actor, command: Command, now: () => Date): Promise<DomainEvent[]> {
-  const r = await commit(db, actor, command, now);
+async function must(db: ConsoleDb, actor: Actor, command: TestCommand, now: () => Date, cosigners: string[] = []): Promise<DomainEvent[]> {
+  const r = await commitAs(db, actor, command, now, { cosigners });
   if (!r.ok) throw new Error(`${command.type} refused: ${JSON.stringify(r.error)}`);
   return r.data;
 }
@@ -156,15 +160,15 @@ describe('commit: org.setUp', () => {
     await must(db, admin, setUpCommand(), c.now);
     const before = await snapshot(db);
     c.advance(60);
-    expect(await commit(db, admin, setUpCommand(), c.now)).toEqual({ ok: false, error: { code: 'already-set-up', message: 'setup.errors.alreadySetUp' } });
+    expect(await commitAs(db, admin, setUpCommand(), c.now)).toEqual({ ok: false, error: { code: 'already-set-up', message: 'setup.errors.alreadySetUp' } });
     const otherId = crypto.randomUUID();
-    expect(await commit(db, { userId: otherId, roles: [] }, setUpCommand(otherId), c.now)).toMatchObject({ ok: false, error: { code: 'already-set-up' } });
+    expect(await commitAs(db, { userId: otherId, roles: [] }, setUpCommand(otherId), c.now)).toMatchObject({ ok: false, error: { code: 'already-set-up' } });
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('leaves an empty database empty when its very first command is refused', async () => {
     const db = freshDb();
-    const r = await commit(db, { userId: 'someone', roles: ['officer'] }, { type: 'user.create', input: { id: crypto.randomUUID(), username: 'budi', displayName: 'Budi', roles: ['officer'], password } });
+    const r = await commitAs(db, { userId: 'someone', roles: ['officer'] }, { type: 'user.create', input: { id: crypto.randomUUID(), username: 'budi', displayName: 'Budi', roles: ['officer'], password } });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await snapshot(db)).toEqual({ events: [], outbox: [], meta: [], org: [], users: [], visits: [] });
   });
@@ -188,7 +192,7 @@ describe('commit: atomicity of refusals', () => {
     const countsBefore = { events: await db.events.count(), outbox: await db.outbox.count() };
     c.advance(30);
 
-    const refusals: [Actor, Command, string][] = [
+    const refusals: [Actor, TestCommand, string][] = [
       [people.both, { type: 'visit.decide', input: { id: selfReg.id, approved: true } }, 'self-approval'],
       [people.officer, { type: 'visit.decide', input: { id: waiting.id, approved: true } }, 'forbidden'],
       [people.officer, { type: 'visit.register', input: registration({ idNumber: '123' }) }, 'invalid-input'],
@@ -200,7 +204,7 @@ describe('commit: atomicity of refusals', () => {
       [admin, { type: 'user.setActive', input: { id: ADMIN_ID, active: false } }, 'self'],
     ];
     for (const [actor, command, code] of refusals) {
-      const r = await commit(db, actor, command, c.now);
+      const r = await commitAs(db, actor, command, c.now);
       expect(r.ok, `${command.type} should be refused`).toBe(false);
       if (!r.ok) expect(r.error.code, command.type).toBe(code);
     }
@@ -220,7 +224,7 @@ describe('commit: atomicity of refusals', () => {
     const db = freshDb();
     const c = clock();
     const people = await office(db, c.now);
-    expect(await commit(db, people.officer, { type: 'visit.register', input: registration({ idNumber: '317101120385000' }) }, c.now)).toEqual({
+    expect(await commitAs(db, people.officer, { type: 'visit.register', input: registration({ idNumber: '317101120385000' }) }, c.now)).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'visit.errors.nik.length', field: 'idNumber' },
     });
@@ -230,16 +234,16 @@ describe('commit: atomicity of refusals', () => {
         { kind: 'disk', brandModel: 'Seagate Exos', serial: 'sn-1' },
       ],
     });
-    expect(await commit(db, people.officer, { type: 'visit.register', input: dup }, c.now)).toEqual({
+    expect(await commitAs(db, people.officer, { type: 'visit.register', input: dup }, c.now)).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'visit.errors.serialDuplicate', field: 'devices.1.serial' },
     });
-    expect(await commit(db, people.officer, { type: 'visit.register', input: registration({ phone: '555' }) }, c.now)).toEqual({
+    expect(await commitAs(db, people.officer, { type: 'visit.register', input: registration({ phone: '555' }) }, c.now)).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'visit.errors.phone', field: 'phone' },
     });
     // A zod message that is not an i18n key falls back to the generic one.
-    const r = await commit(db, people.officer, { type: 'visit.register', input: registration({ id: 'not-a-uuid' }) }, c.now);
+    const r = await commitAs(db, people.officer, { type: 'visit.register', input: registration({ id: 'not-a-uuid' }) }, c.now);
     expect(r).toEqual({ ok: false, error: { code: 'invalid-input', message: 'errors.invalidInput', field: 'id' } });
     expect(await db.visits.count()).toBe(0);
   });
@@ -249,11 +253,11 @@ describe('commit: atomicity of refusals', () => {
     const db = freshDb();
     const c = clock();
     const people = await office(db, c.now);
-    expect(await commit(db, people.officer, { type: 'visit.register', input: registration({ idNumber: '3171013203850001' }) }, c.now)).toEqual({
+    expect(await commitAs(db, people.officer, { type: 'visit.register', input: registration({ idNumber: '3171013203850001' }) }, c.now)).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'visit.errors.nik.birth-date', field: 'idNumber' },
     });
-    expect(await commit(db, people.officer, { type: 'visit.register', input: registration({ idNumber: '317101120385000X' }) }, c.now)).toEqual({
+    expect(await commitAs(db, people.officer, { type: 'visit.register', input: registration({ idNumber: '317101120385000X' }) }, c.now)).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'visit.errors.nik.not-digits', field: 'idNumber' },
     });
@@ -305,6 +309,66 @@ describe('commit: the hash chain', () => {
     expect(second?.deviceSeq).toBe(2);
     await db.events.delete(second!.id);
     expect(verifyChain(await db.events.toArray())).toEqual([{ kind: 'missing', deviceId: second!.deviceId, expectedSeq: 2, foundSeq: 3 }]);
+  });
+});
+
+describe('commit: signed events', () => {
+  it('signs every event by its actor, names its command, and draws ids from the command', async () => {
+    const db = freshDb();
+    const c = clock();
+    const people = await office(db, c.now);
+    const input = registration();
+    const [e] = (await must(db, people.officer, { type: 'visit.register', input }, c.now)) as [DomainEvent];
+    expect(e.cmd).toEqual({ id: e.id, i: 0, n: 1 });
+    expect(e.command).toMatchObject({ type: 'visit.register', input: { id: input.id, visitorName: 'Budi Santoso' } });
+    expect(e.sig).toMatchObject({ by: people.officer.userId, key: (await testKey(people.officer.userId)).key.keyId });
+    const officer = (await db.users.get(people.officer.userId))!;
+    const key = keyAt(officer.keys, e.sig!.key, e.at)!;
+    expect(key).toMatchObject({ certifiedBy: ADMIN_ID, reason: 'created' });
+    expect(await webVerifier()(key.publicKey, signedMessage(contentHash(e)), e.sig!.sig)).toBe(true);
+    expect(await webVerifier()(key.publicKey, signedMessage(contentHash({ ...e, payload: { ...e.payload, visitorName: 'Orang Lain' } })), e.sig!.sig)).toBe(false);
+    // The visit's devices get ids drawn from the command's id: a replay draws the same.
+    expect((await db.visits.get(input.id))!.devices.map((d) => d.id)).toEqual([idsFrom(e.id)()]);
+    // A command of two events: one command id, counted, the command on the first only.
+    const setUp = (await db.events.toArray()).filter((x) => x.type === 'org.setUp' || (x.type === 'user.created' && x.recordId === ADMIN_ID)).sort((a, b) => a.deviceSeq - b.deviceSeq);
+    expect(setUp.map((x) => [x.cmd, x.command?.type])).toEqual([
+      [{ id: setUp[0]!.id, i: 0, n: 2 }, 'org.setUp'],
+      [{ id: setUp[0]!.id, i: 1, n: 2 }, undefined],
+    ]);
+  });
+
+  it("refuses a wipe without the verifier's own signature, writing nothing, and takes it countersigned", async () => {
+    const db = freshDb();
+    const c = clock();
+    await must(db, admin, setUpCommand(), c.now);
+    const tech = { userId: crypto.randomUUID(), roles: ['technician'] as Role[] };
+    const verifier = { userId: crypto.randomUUID(), roles: ['technician'] as Role[] };
+    for (const [who, username] of [[tech, 'teknisi'], [verifier, 'pemeriksa']] as const) {
+      await must(db, admin, { type: 'user.create', input: { id: who.userId, username, displayName: `Pengguna ${username}`, roles: who.roles, password } }, c.now);
+    }
+    const assetId = crypto.randomUUID();
+    const employeeId = crypto.randomUUID();
+    const handoverId = crypto.randomUUID();
+    const paper = { notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true };
+    await must(db, tech, { type: 'asset.create', input: { id: assetId, tag: 'INV-1', serial: 'PF3ABC12', category: 'laptop', brand: 'Lenovo', model: 'T14', purchaseDate: '', warrantyEnd: '', condition: 'good', location: 'Gudang', notes: '', accessories: [] } }, c.now);
+    await must(db, tech, { type: 'employee.create', input: { id: employeeId, nip: '198701012010011001', name: 'Siti', department: 'Keuangan', position: '', email: '', status: 'active' } }, c.now);
+    await must(db, tech, { type: 'handover.issue', input: { id: handoverId, employeeId, items: [{ assetId, condition: 'good' }], emailPrepared: '', accessPrepared: '', ...paper } }, c.now);
+    c.advance(60);
+    await must(db, tech, { type: 'handover.return', input: { id: crypto.randomUUID(), handoverId, reason: 'resignation', items: [{ assetId, result: 'returned', condition: 'good', note: '' }], ...paper } }, c.now);
+    c.advance(10);
+    const wipe: TestCommand = { type: 'asset.wipe', input: { id: assetId, method: 'nist_purge', tool: 'nwipe', operatorId: tech.userId, verifierId: verifier.userId, notes: '' } };
+    const before = await snapshot(db);
+    expect(await commitAs(db, tech, wipe, c.now)).toEqual({ ok: false, error: { code: 'cosign-missing', message: 'auth.errors.countersignRequired', field: 'cosign' } });
+    // Someone else present is not the verifier.
+    expect(await commitAs(db, tech, wipe, c.now, { cosigners: [admin.userId] })).toMatchObject({ ok: false, error: { message: 'auth.errors.countersignRequired' } });
+    expect(await snapshot(db)).toEqual(before);
+    expect((await db.assets.get(assetId))?.status).toBe('awaiting_wipe');
+    const [wiped] = (await must(db, tech, wipe, c.now, [verifier.userId])) as [DomainEvent];
+    expect(wiped.sig?.by).toBe(tech.userId);
+    expect(wiped.cosigs?.map((x) => x.by)).toEqual([verifier.userId]);
+    const key = keyAt((await db.users.get(verifier.userId))!.keys, wiped.cosigs![0]!.key, wiped.at)!;
+    expect(await webVerifier()(key.publicKey, signedMessage(contentHash(wiped)), wiped.cosigs![0]!.sig)).toBe(true);
+    expect((await db.assets.get(assetId))?.status).toBe('in_stock');
   });
 });
 
@@ -379,6 +443,30 @@ describe('ingest', () => {
     const copy = freshDb();
     await ingest(copy, events, { queueOutbox: true });
     expect(new Set((await copy.outbox.toArray()).map((o) => o.eventId))).toEqual(new Set(events.map((e) => e.id)));
+  });
+
+  it('keeps an event whose signature fails as refused and folds nothing of it', async () => {
+    const { db, second, events } = await history();
+    const copy = freshDb();
+    await ingest(copy, events);
+    const before = await projections(copy);
+    const registered = events.find((e) => e.type === 'visit.registered')!;
+    const approved = events.find((e) => e.type === 'visit.approved')!;
+    // Another console makes an approval of the visit inside, naming the approver, signed with the officer's key…
+    const forger = newChainHead(crypto.randomUUID());
+    const drafts = [{ kind: 'visit' as const, recordId: second, type: 'visit.approved', payload: approved.payload }];
+    const forged = await makeEvents(forger, { userId: approved.actorId, key: (await testKey(registered.actorId)).key }, { type: 'visit.decide', input: { id: second, approved: true } }, drafts, new Date('2026-03-02T03:00:00.000Z'));
+    // …and one honestly signed by the approver, with one byte of the signature changed.
+    const honest = await makeEvents(forged.head, { userId: approved.actorId, key: (await testKey(approved.actorId)).key }, { type: 'visit.decide', input: { id: second, approved: true } }, drafts, new Date('2026-03-02T03:00:01.000Z'));
+    const [e] = honest.events as [DomainEvent];
+    const flipped = { ...e, sig: { ...e.sig!, sig: `${e.sig!.sig[0] === '0' ? '1' : '0'}${e.sig!.sig.slice(1)}` } };
+    expect(await ingest(copy, [...forged.events, flipped])).toBe(2);
+    expect((await copy.events.bulkGet([forged.events[0]!.id, flipped.id])).map((x) => [x?.status, x?.reason])).toEqual([
+      ['rejected', 'sync.errors.signatureKey'],
+      ['rejected', 'sync.errors.signature'],
+    ]);
+    expect(await projections(copy)).toEqual(before);
+    expect(before).toEqual(await projections(db));
   });
 
   it('lets the receiving device keep its own chain after ingesting', async () => {

@@ -5,10 +5,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit } from '../../src/renderer/store/commit';
+import { commitAs, type TestCommand } from '../fixtures/signing';
 import { ingest } from '../../src/renderer/store/ingest';
 import { countWaitingFor, incidentListPage, incidentsWaitingFor } from '../../src/renderer/store/queries/incidents';
-import type { Command } from '../../src/shared/domain/registry';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
 import type { DomainEvent } from '../../src/shared/events';
 import { hashPassword } from '../../src/shared/password';
@@ -32,8 +31,8 @@ let t = Date.parse('2026-03-02T01:00:00.000Z');
 const now = () => new Date(t);
 const advance = (minutes: number) => void (t += minutes * 60_000);
 
-async function must(db: ConsoleDb, actor: Actor, command: Command): Promise<DomainEvent[]> {
-  const r = await commit(db, actor, command, now);
+async function must(db: ConsoleDb, actor: Actor, command: TestCommand): Promise<DomainEvent[]> {
+  const r = await commitAs(db, actor, command, now);
   if (!r.ok) throw new Error(`${command.type} refused: ${JSON.stringify(r.error)}`);
   return r.data;
 }
@@ -76,7 +75,7 @@ describe('incidents in the store', () => {
     await must(db, p.officer, { type: 'incident.completeStep', input: { id: a.id, step: 1, note: 'Diteruskan' } });
 
     const before = { events: await db.events.count(), outbox: await db.outbox.count(), row: JSON.stringify(await db.incidents.get(a.id)) };
-    const refused = await commit(db, p.tech, { type: 'incident.completeStep', input: { id: a.id, step: 2, note: 'Saya saja' } }, now);
+    const refused = await commitAs(db, p.tech, { type: 'incident.completeStep', input: { id: a.id, step: 2, note: 'Saya saja' } }, now);
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-your-turn', message: 'incident.errors.notYourTurn', params: { role: 'admin', step: 2 } } });
     expect({ events: await db.events.count(), outbox: await db.outbox.count(), row: JSON.stringify(await db.incidents.get(a.id)) }).toEqual(before);
 

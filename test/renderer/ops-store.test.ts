@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit } from '../../src/renderer/store/commit';
+import { commitAs, type TestCommand } from '../fixtures/signing';
 import { ingest } from '../../src/renderer/store/ingest';
 import { daysWithOpenDisruptions, opsDays } from '../../src/renderer/store/queries/ops';
-import { foldRecord, type Command } from '../../src/shared/domain/registry';
+import { foldRecord } from '../../src/shared/domain/registry';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
 import { hashPassword } from '../../src/shared/password';
 import type { Actor } from '../../src/shared/roles';
@@ -38,8 +38,8 @@ function newDb(): ConsoleDb {
   return db;
 }
 
-async function must(db: ConsoleDb, actor: Actor, command: Command) {
-  const r = await commit(db, actor, command, now);
+async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
+  const r = await commitAs(db, actor, command, now);
   if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
 }
 

@@ -7,10 +7,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit } from '../../src/renderer/store/commit';
+import { commitAs, type TestCommand } from '../fixtures/signing';
 import { restoreListPage, restoresWaitingFor } from '../../src/renderer/store/queries/restore';
 import type { RestoreState } from '../../src/shared/domain/restore/state';
-import type { Command } from '../../src/shared/domain/registry';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
 import { hashPassword } from '../../src/shared/password';
 import type { Actor } from '../../src/shared/roles';
@@ -33,8 +32,8 @@ const officer: Actor = { userId: OFFICER, roles: ['officer'] };
 let t = Date.parse('2026-03-09T01:00:00.000Z');
 const now = () => new Date(t);
 
-async function must(db: ConsoleDb, actor: Actor, command: Command) {
-  const r = await commit(db, actor, command, now);
+async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
+  const r = await commitAs(db, actor, command, now);
   if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
 }
 

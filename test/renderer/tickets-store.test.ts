@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit } from '../../src/renderer/store/commit';
+import { commitAs, type TestCommand } from '../fixtures/signing';
 import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsBySerial, ticketsUnclassified } from '../../src/renderer/store/queries/tickets';
 import { foldRecord, type Command } from '../../src/shared/domain/registry';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
@@ -33,8 +33,8 @@ const officer: Actor = { userId: OFFICER, roles: ['officer'] };
 let t = Date.parse('2026-03-09T01:00:00.000Z'); // Monday 08:00 WIB
 const now = () => new Date(t);
 
-async function must(db: ConsoleDb, actor: Actor, command: Command) {
-  const r = await commit(db, actor, command, now);
+async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
+  const r = await commitAs(db, actor, command, now);
   if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
   return r.data;
 }
@@ -107,9 +107,9 @@ describe('tickets in the store', () => {
   it('a refused command writes no event and no row', async () => {
     const db = await office();
     const before = await db.events.count();
-    const r = await commit(db, { userId: 'x', roles: ['auditor'] }, receive('high', '2026-03-09T01:00:00.000Z'), now);
+    const r = await commitAs(db, { userId: 'x', roles: ['auditor'] }, receive('high', '2026-03-09T01:00:00.000Z'), now);
     expect(r).toMatchObject({ ok: false, error: { message: 'errors.forbidden' } });
-    const bad = await commit(db, officer, receive('high', '2026-03-09T01:00:00.000Z', { requesterNip: '123' }), now);
+    const bad = await commitAs(db, officer, receive('high', '2026-03-09T01:00:00.000Z', { requesterNip: '123' }), now);
     expect(bad).toMatchObject({ ok: false, error: { message: 'ticket.errors.nip', field: 'requesterNip' } });
     expect(await db.events.count()).toBe(before);
     expect(await db.tickets.count()).toBe(0);

@@ -2,7 +2,7 @@
  * The asset workflow's rules (DOMAIN.md §2): unique tags and serials (devices and accessories),
  * all-or-nothing imports, handover → return → wipe, no reissue before the wipe, every handed-over
  * item reconciled at a return, maintenance due dates, roles — and the server's re-check of every
- * event (checkEvent) accepting exactly what the device made.
+ * command (a replay of it, `replayGroup`) accepting exactly what the device made.
  */
 import { describe, expect, it } from 'vitest';
 import { addMonths, maintenanceDue, type AssetState } from '../../src/shared/domain/asset/state';
@@ -11,13 +11,13 @@ import { accessoriesCell, guessMapping, parseAccessories, rowToInput } from '../
 import { guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee } from '../../src/shared/domain/employee/import';
 import type { HandoverState } from '../../src/shared/domain/handover/state';
 import type { EmployeeState } from '../../src/shared/domain/employee/state';
-import { checkEvent } from '../../src/shared/sync/event-commands';
+import { groupByCommand } from '../../src/shared/sync/replay';
 import type { CommandType } from '../../src/shared/domain/registry';
 import type { EventDraft } from '../../src/shared/events';
 import { newId } from '../../src/shared/ids';
 import type { Failure } from '../../src/shared/result';
 import type { Actor } from '../../src/shared/roles';
-import { actorOf as by, testUser as user, TEST_ORG as ORG, World as Office } from './world';
+import { actorOf as by, testUser as user, World as Office } from './world';
 
 const TECH = user('tech', ['technician']);
 const TECH2 = user('tech2', ['technician']);
@@ -183,24 +183,18 @@ describe('handover, return and wipe', () => {
     expect(w.doc(h2.id).items).toHaveLength(1);
     expect(w.asset(a.id).custody.map((c) => c.employeeId)).toEqual([e1.id, e2.id]);
 
-    // The server re-checks every event with the same rules and accepts each one in order.
+    // The server replays every command with the same rules and accepts each one in order.
     const server = new World();
-    for (const e of w.events) {
-      const state = server.records.get(`${e.kind}:${e.recordId}`);
-      const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
-      const checked = await checkEvent(e, { actor, now: e.at, state, org: ORG, lookups: server.lookups, newId });
-      expect(checked, `${e.type}`).toEqual({ ok: true, data: true });
-      server.fold(e);
-    }
+    for (const group of groupByCommand(w.events)) expect(await server.accept(group), `${group[0]!.type}`).toEqual({ ok: true, data: true });
     expect(server.asset(a.id)).toEqual(w.asset(a.id));
+    expect(server.records).toEqual(w.records);
   });
 
   it('the server refuses a duplicate serial made offline on another console', async () => {
     const one = (await setUp()).w;
     const other = new World();
     await other.ok('asset.create', laptop({ tag: 'INV-777', serial: 'PF3ABC12', accessories: [] }));
-    const e = other.events[0]!;
-    const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: undefined, org: ORG, lookups: one.lookups, newId });
+    const checked = await one.replay(other.events);
     expect(checked).toMatchObject({ ok: false, error: { message: 'asset.errors.serialTaken' } });
   });
 
@@ -353,13 +347,9 @@ describe('spreadsheet imports', () => {
     expect(await w.refused('employee.import', { rows: [twice, { ...employee(), nip: twice.nip }] })).toMatchObject({ message: 'employee.import.errors.nipRepeated', params: { row: 2, other: 1 } });
     expect((await w.refused('employee.import', { rows: [employee({ nip: '199901012022011002' })] }, by(AUDITOR))).message).toBe('errors.forbidden');
     expect((await w.refused('employee.import', { rows: [] })).message).toBe('employee.import.errors.empty');
-    // The server re-checks each event like a single create or update.
-    const server = new World();
-    for (const e of w.events) {
-      const checked = await checkEvent(e, { actor: by(TECH), now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: ORG, lookups: server.lookups, newId });
-      expect(checked, e.type).toEqual({ ok: true, data: true });
-      server.fold(e);
-    }
+    // The server replays the whole import as one command and accepts exactly what the device made.
+    const server = await w.replayOnServer();
     expect(server.records.get(`employee:${newcomer.id}`)).toEqual(w.records.get(`employee:${newcomer.id}`));
+    expect(server.records).toEqual(w.records);
   });
 });

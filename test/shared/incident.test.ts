@@ -1,7 +1,7 @@
-import { newId } from '../../src/shared/ids';
+import { idsFrom, newId } from '../../src/shared/ids';
 // The 12-step incident procedure: every legal and illegal step completion for each role, the
 // branches, the 9→7 rework loop, deadlines in the office calendar, evidence, violations and
-// the server's re-check of every incident event.
+// the server's re-check (a replay) of every incident command.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TicketState } from '../../src/shared/domain/ticket/state';
 import { commands, foldRecord, folds, type CommandType } from '../../src/shared/domain/registry';
@@ -11,11 +11,11 @@ import type { UserState } from '../../src/shared/domain/user/state';
 import { incidentDocNo } from '../../src/shared/domain/incident/commands';
 import { MAX_ATTACHMENT_BYTES, isOverdue, type IncidentState } from '../../src/shared/domain/incident/state';
 import { INCIDENT_STEPS, nextStep, outcomesOf, standardLabel, stepOf, type StepOutcome } from '../../src/shared/domain/incident/steps';
-import { CHAIN_START, eventHash, type DomainEvent } from '../../src/shared/events';
-import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import type { DomainEvent } from '../../src/shared/events';
 import type { Failure } from '../../src/shared/result';
 import { ROLES, type Actor, type Role } from '../../src/shared/roles';
-import { checkEvent } from '../../src/shared/sync/event-commands';
+import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
+import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
 import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
@@ -49,9 +49,7 @@ class World {
   events: DomainEvent[] = [];
   /** Monday 2 March 2026, 09:00 WIB. */
   now = '2026-03-02T02:00:00.000Z';
-  private hlc: HlcState = initialHlc('dev');
-  private seq = 0;
-  private lastHash = CHAIN_START;
+  private head = newChainHead('dev');
   lookups: Lookups = {
     badgeHolder: async () => undefined,
     user: async (id) => Object.values(U).find((u) => u.id === id),
@@ -70,14 +68,13 @@ class World {
     const parsed = handler.input.safeParse(input);
     if (!parsed.success) return { ok: false as const, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? '' } as Failure };
     const id = handler.recordId(parsed.data);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, newId });
-    if (!r.ok) return r;
-    for (const d of r.data) {
-      this.hlc = tickHlc(this.hlc, Date.parse(this.now));
-      this.seq += 1;
-      const unsigned = { ...d, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev', deviceSeq: this.seq, hlc: formatHlc(this.hlc), at: this.now, prevHash: this.lastHash };
-      const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
-      this.lastHash = e.hash;
+    const cmdId = newId();
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, newId: idsFrom(cmdId) });
+    if (!r.ok || r.data.length === 0) return r;
+    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
+    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    this.head = head;
+    for (const e of events) {
       this.events.push(e);
       if (e.kind === 'ticket') this.tickets.set(e.recordId, folds.ticket(this.tickets.get(e.recordId), e));
       else this.incidents.set(e.recordId, folds.incident(this.incidents.get(e.recordId), e));
@@ -372,8 +369,8 @@ describe('evidence, analysis, violations and sanctions', () => {
   });
 });
 
-describe('the server re-checks every incident event (checkEvent)', () => {
-  it('accepts each event a device made, against the state before it, and refuses it from the wrong actor', async () => {
+describe('the server re-checks every incident command (a replay)', () => {
+  it('accepts each command a device made, replayed on the state before it, and refuses it from the wrong actor or altered', async () => {
     await w.ok('incident.attach', { id, file: { hash: 'e'.repeat(64), name: 'a.png', type: 'image/png', size: 10 } }, as(U.tech));
     await w.ok('incident.setFields', { id, actions: 'Blokir IP' }, as(U.tech));
     const violationId = crypto.randomUUID();
@@ -383,22 +380,28 @@ describe('the server re-checks every incident event (checkEvent)', () => {
     await w.ok('incident.completeStep', { id, step: 9, note: 'Belum tuntas, ulangi', outcome: 'not_done' }, as(U.lead));
     await reach(12);
     await w.ok('incident.completeStep', { id, step: 12, note: 'Selesai' }, as(U.officer));
-    const mine = w.events.filter((e) => e.recordId === id);
-    expect(new Set(mine.map((e) => e.type))).toEqual(
+    const mine = groupByCommand(w.events).filter((g) => g[0]!.recordId === id);
+    expect(new Set(mine.flat().map((e) => e.type))).toEqual(
       new Set(['incident.reported', 'incident.attached', 'incident.fieldsSet', 'incident.violationRecorded', 'incident.sanctionDecided', 'incident.stepCompleted']),
     );
     const users = Object.values(U);
     let state: IncidentState | undefined;
-    for (const e of mine) {
-      const actor = as(users.find((u) => u.id === e.actorId)!);
-      const ctx = { actor, now: e.at, state, org: ORG, lookups: w.lookups, newId };
-      expect(await checkEvent(e, ctx), e.type).toEqual({ ok: true, data: true });
+    const replay = (group: DomainEvent[], actorId = group[0]!.actorId) => {
+      const u = users.find((x) => x.id === actorId)!;
+      return replayGroup(group, { actor: as(u), actorUser: u, state, org: ORG, lookups: w.lookups });
+    };
+    for (const group of mine) {
+      const e = group[0]!;
+      expect(await replay(group), e.type).toEqual({ ok: true, data: true });
       if (e.type === 'incident.stepCompleted') {
-        const wrong = as(e.actorId === 'officer' ? U.admin : U.officer);
-        const refused = await checkEvent({ ...e, actorId: wrong.userId }, { ...ctx, actor: wrong });
-        expect(refused.ok, `${e.type} step ${String(e.payload.step)} by ${wrong.userId}`).toBe(false);
+        const wrong = e.actorId === 'officer' ? U.admin : U.officer;
+        const refused = await replay(group.map((x) => ({ ...x, actorId: wrong.id })));
+        expect(refused.ok, `${e.type} step ${String(e.payload.step)} by ${wrong.id}`).toBe(false);
+        // The note a step carries is what the command said, not what a later hand wrote.
+        const altered = await replay([{ ...e, payload: { ...e.payload, note: 'Ditulis ulang' } }, ...group.slice(1)]);
+        expect(altered).toMatchObject({ ok: false, error: { message: 'sync.errors.replayMismatch', field: 'payload.note' } });
       }
-      state = folds.incident(state, e);
+      for (const x of group) state = folds.incident(state, x);
     }
     expect(state).toEqual(w.get(id));
   });

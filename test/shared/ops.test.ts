@@ -2,13 +2,13 @@
  * Daily operations (DOMAIN.md §6, SOP 3-4): one record per office day, id = the office-local
  * date; the morning network check (latest per item), disruptions opened and resolved later
  * with their time, backup results per job and target, verifications, the weekly server
- * maintenance log; two consoles' events on one day merge; every event re-checked by the
- * server's rules; and the backup summary the monthly report reads.
+ * maintenance log; two consoles' events on one day merge; every command replayed by the
+ * server with the same rules; and the backup summary the monthly report reads.
  */
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/ids';
 import { foldRecord } from '../../src/shared/domain/registry';
-import { checkEvent } from '../../src/shared/sync/event-commands';
+import { groupByCommand } from '../../src/shared/sync/replay';
 import { backupSummary } from '../../src/shared/domain/ops/summary';
 import { emptyDay, type OpsDayState } from '../../src/shared/domain/ops/state';
 import type { DomainEvent } from '../../src/shared/events';
@@ -166,7 +166,7 @@ describe('daily operations: the office day', () => {
     await b.ok('opsday.checkNetwork', { date: DAY, items: [{ item: 'wifi', ok: true, note: 'AP diganti' }] }, actorOf(TECH));
     await b.ok('opsday.recordBackup', { date: DAY, runs: [{ job: 'Database aplikasi', target: 'cloud', ok: false, note: 'Kuota cloud penuh' }] }, actorOf(TECH));
     await b.ok('opsday.openDisruption', { date: DAY, disruptionId: newId(), source: 'power', system: 'Ruang server', startedAt: '2026-03-02T08:10:00+07:00', actions: 'UPS aktif, genset dinyalakan' }, actorOf(TECH));
-    const bEvents = b.events.map((e) => ({ ...e, deviceId: 'dev-b', id: `b-${e.id}` }));
+    const bEvents = b.events.map((e) => ({ ...e, deviceId: 'dev-b' }));
     const all: DomainEvent[] = [...a.events, ...bEvents];
     const merged = foldRecord('opsday', all)!;
     expect(foldRecord('opsday', [...all].reverse())).toEqual(merged);
@@ -175,13 +175,9 @@ describe('daily operations: the office day', () => {
     expect(merged.backups.map((r) => `${r.job}/${r.target}`).sort()).toEqual(['Database aplikasi/cloud', 'Server file harian/local']);
     expect(merged).toMatchObject({ id: DAY, openDisruptions: 1 });
 
-    // The server receives b's events first (b synced first), then a's: each re-checked.
+    // The server receives b's events first (b synced first), then a's: each command replayed.
     const server = new World(USERS);
-    for (const e of [...bEvents, ...a.events]) {
-      const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
-      expect(await checkEvent(e, { actor, now: e.at, state: server.records.get(`opsday:${DAY}`), org: server.org, lookups: server.lookups, newId })).toEqual({ ok: true, data: true });
-      server.fold(e);
-    }
+    for (const group of [...groupByCommand(bEvents), ...groupByCommand(a.events)]) expect(await server.accept(group), group[0]!.type).toEqual({ ok: true, data: true });
     // Arrival order left aside, the fold of all events in HLC order is the devices' state.
     expect(foldRecord('opsday', [...bEvents, ...a.events])).toEqual(merged);
   });

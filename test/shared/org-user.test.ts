@@ -1,5 +1,5 @@
 import { newId } from '../../src/shared/ids';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands, foldRecord, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
 import { ORG_ID, orgProfileSchema, parseBadgePool, type OrgState } from '../../src/shared/domain/org/state';
@@ -8,8 +8,17 @@ import type { DomainEvent, EventDraft } from '../../src/shared/events';
 import { hashPassword, verifyPassword } from '../../src/shared/password';
 import type { Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
+import { currentKey, keyAt, type KeyMaterial } from '../../src/shared/signing';
+import { mayAct } from '../../src/shared/sync/replay';
+import { freshTestKey } from '../fixtures/signing';
 
 const PW: PasswordHash = { alg: 'PBKDF2-SHA256', iterations: 1000, salt: 'ab'.repeat(16), hash: 'cd'.repeat(32) };
+/** Key material as commands carry it (user.create, org.setUp's admin, user.setPassword, user.enrolKey). */
+let KEY: KeyMaterial;
+let KEY2: KeyMaterial;
+beforeAll(async () => {
+  [KEY, KEY2] = await Promise.all([freshTestKey().then((k) => k.material), freshTestKey().then((k) => k.material)]);
+});
 
 const profile = (over: Record<string, unknown> = {}) => ({
   name: 'Dinas Komunikasi dan Informatika',
@@ -120,7 +129,7 @@ function stamp(drafts: EventDraft[], actorId: string, at = '2026-03-02T01:00:00.
   return drafts.map((d, i) => ({ ...d, id: `e${i}`, actorId, deviceId: 'dev', deviceSeq: i + 1, hlc: `${at}:${i}`, at, prevHash: '', hash: '' }));
 }
 
-const newUser = (over: Record<string, unknown> = {}) => ({ id: crypto.randomUUID(), username: 'Siti.Rahma', displayName: 'Siti Rahma', roles: ['officer'], password: PW, ...over });
+const newUser = (over: Record<string, unknown> = {}) => ({ id: crypto.randomUUID(), username: 'Siti.Rahma', displayName: 'Siti Rahma', roles: ['officer'], password: PW, key: KEY, ...over });
 
 describe('user.create', () => {
   it('lets an admin create a user, with the username lower-cased', async () => {
@@ -129,10 +138,13 @@ describe('user.create', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data).toEqual([
-      { kind: 'user', recordId: input.id, type: 'user.created', payload: { username: 'siti.rahma', displayName: 'Siti Rahma', nip: '198701012010011001', roles: ['officer'], password: PW } },
+      { kind: 'user', recordId: input.id, type: 'user.created', payload: { username: 'siti.rahma', displayName: 'Siti Rahma', nip: '198701012010011001', roles: ['officer'], password: PW, key: KEY } },
     ]);
     const state = foldRecord('user', stamp(r.data, 'admin'));
     expect(state).toMatchObject({ id: input.id, username: 'siti.rahma', roles: ['officer'], active: true, nip: '198701012010011001' });
+    // The new user's first key, certified by the admin who created them; its private half stays wrapped.
+    expect(state?.keys).toEqual([{ keyId: KEY.keyId, publicKey: KEY.publicKey, from: '2026-03-02T01:00:00.000Z', certifiedBy: 'admin', reason: 'created' }]);
+    expect(state?.wrappedKey).toEqual(KEY.wrapped);
   });
 
   it('refuses anyone but an admin', async () => {
@@ -160,6 +172,15 @@ describe('user.create', () => {
     expect(bad({ roles: [] })).toBe('users.errors.roles');
     expect(bad({ nip: '12345' })).toBe('users.errors.nip');
     expect(bad({ password: { ...PW, iterations: 999 } })).toBeDefined();
+  });
+
+  it('needs a well-formed key whose id is its public key’s', () => {
+    const bad = (over: Record<string, unknown>) => commands['user.create'].input.safeParse(newUser(over)).error?.issues[0];
+    expect(bad({ key: undefined })?.path).toEqual(['key']);
+    expect(bad({ key: { ...KEY, keyId: KEY2.keyId } })).toMatchObject({ path: ['key', 'keyId'], message: 'errors.invalidKey' });
+    expect(bad({ key: { ...KEY, publicKey: 'x'.repeat(64) } })?.path).toEqual(['key', 'publicKey']);
+    expect(bad({ key: { ...KEY, wrapped: { ...KEY.wrapped, iterations: 10 } } })?.path).toEqual(['key', 'wrapped', 'iterations']);
+    expect(bad({ key: { ...KEY, extra: 1 } })?.path).toEqual(['key']);
   });
 });
 
@@ -204,15 +225,20 @@ describe('user.update and user.setActive', () => {
 
   it('lets a user set their own password, and only an admin set someone else’s', async () => {
     const pw = { ...PW, salt: 'ef'.repeat(16) };
-    expect(await decide('user.setPassword', { id: 'officer', password: pw }, by(OFFICER), OFFICER)).toMatchObject({ ok: true, data: [{ type: 'user.passwordSet', payload: { password: pw } }] });
-    expect(await decide('user.setPassword', { id: 'admin', password: pw }, by(OFFICER), ADMIN)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await decide('user.setPassword', { id: 'officer', password: pw }, by(ADMIN), OFFICER)).toMatchObject({ ok: true });
-    expect(await decide('user.setPassword', { id: 'ghost', password: pw }, by(ADMIN), undefined)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await decide('user.setPassword', { id: 'officer', password: pw, key: KEY2 }, by(OFFICER), OFFICER)).toMatchObject({
+      ok: true,
+      data: [{ type: 'user.passwordSet', payload: { password: pw, key: KEY2, reason: 'rotated' } }],
+    });
+    expect(await decide('user.setPassword', { id: 'admin', password: pw, key: KEY2 }, by(OFFICER), ADMIN)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await decide('user.setPassword', { id: 'officer', password: pw, key: KEY2 }, by(ADMIN), OFFICER)).toMatchObject({ ok: true, data: [{ payload: { reason: 'reset' } }] });
+    expect(await decide('user.setPassword', { id: 'ghost', password: pw, key: KEY2 }, by(ADMIN), undefined)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // A new password always comes with a new key.
+    expect(commands['user.setPassword'].input.safeParse({ id: 'officer', password: pw }).success).toBe(false);
   });
 });
 
 describe('org.setUp and org.update', () => {
-  const setup = (adminId: string) => ({ profile: profile(), admin: { id: adminId, username: 'kepala.tik', displayName: 'Kepala TIK', roles: ['approver'], password: PW } });
+  const setup = (adminId: string) => ({ profile: profile(), admin: { id: adminId, username: 'kepala.tik', displayName: 'Kepala TIK', roles: ['approver'], password: PW, key: KEY } });
 
   it('creates the office and its first admin, who always gets the admin role', async () => {
     const adminId = crypto.randomUUID();
@@ -226,6 +252,9 @@ describe('org.setUp and org.update', () => {
     const [orgEvent, userEvent] = stamp(r.data, adminId);
     expect(foldRecord('org', [orgEvent as DomainEvent])).toMatchObject({ id: ORG_ID, name: 'Dinas Komunikasi dan Informatika', timeZone: 'WITA', badgePool: ['B-01', 'B-02', 'TAMU-1'] });
     expect(foldRecord('user', [userEvent as DomainEvent])).toMatchObject({ id: adminId, username: 'kepala.tik', roles: ['approver', 'admin'], active: true });
+    // The first admin's key certifies itself at the setup.
+    expect(foldRecord('user', [userEvent as DomainEvent])?.keys).toMatchObject([{ keyId: KEY.keyId, certifiedBy: adminId, reason: 'setup' }]);
+    expect((await decide('org.setUp', { ...setup(adminId), admin: { ...setup(adminId).admin, key: undefined } }, { userId: adminId, roles: [] }, undefined, []).catch(() => 'refused'))).toBe('refused');
   });
 
   it('refuses a second set-up and a set-up on behalf of someone else', async () => {
@@ -242,6 +271,68 @@ describe('org.setUp and org.update', () => {
     if (!r.ok) throw new Error('refused');
     const next = folds.org(org, stamp(r.data, 'admin')[0] as DomainEvent);
     expect(next).toMatchObject({ docPrefix: 'DKI', idleLockMinutes: 30, name: org.name, badgePool: org.badgePool });
+  });
+});
+
+describe('keys: rotation, reset and enrolment', () => {
+  const at = (h: number) => `2026-03-02T0${h}:00:00.000Z`;
+  const O = crypto.randomUUID();
+  /** An officer, created by the admin at 01:00 with KEY. */
+  const created = async () => {
+    const r = await decide('user.create', newUser({ id: O, username: 'petugas' }), by(ADMIN), undefined, [ADMIN]);
+    if (!r.ok) throw new Error('refused');
+    return foldRecord('user', stamp(r.data, 'admin', at(1)))!;
+  };
+
+  it('rotates the key with a password change: the old key is retired at that moment, the new one is current', async () => {
+    const before = await created();
+    const r = await decide('user.setPassword', { id: O, password: PW, key: KEY2 }, by(before), before);
+    if (!r.ok) throw new Error('refused');
+    const after = folds.user(before, stamp(r.data, O, at(3))[0] as DomainEvent);
+    expect(after.keys).toEqual([
+      { keyId: KEY.keyId, publicKey: KEY.publicKey, from: at(1), to: at(3), certifiedBy: 'admin', reason: 'created' },
+      { keyId: KEY2.keyId, publicKey: KEY2.publicKey, from: at(3), certifiedBy: O, reason: 'rotated' },
+    ]);
+    expect(after.wrappedKey).toEqual(KEY2.wrapped);
+    expect(after.mustChangePassword).toBeUndefined();
+    expect(currentKey(after.keys)?.keyId).toBe(KEY2.keyId);
+    // Which key signs when: the old one up to the change (the change itself is signed with it), the new one from then on.
+    expect(keyAt(after.keys, KEY.keyId, at(2))).toBeDefined();
+    expect(keyAt(after.keys, KEY.keyId, at(3))).toBeDefined();
+    expect(keyAt(after.keys, KEY.keyId, at(4))).toBeUndefined();
+    expect(keyAt(after.keys, KEY2.keyId, at(2))).toBeUndefined();
+    expect(keyAt(after.keys, KEY2.keyId, at(4))).toBeDefined();
+    expect(keyAt(after.keys, KEY.keyId, '2026-03-02T00:59:59.999Z')).toBeUndefined();
+    expect(keyAt(after.keys, 'f'.repeat(16), at(2))).toBeUndefined();
+  });
+
+  it('an admin’s reset issues a one-time key and the user may do nothing but choose their own password', async () => {
+    const before = await created();
+    const r = await decide('user.setPassword', { id: O, password: PW, key: KEY2 }, by(ADMIN), before);
+    if (!r.ok) throw new Error('refused');
+    const reset = folds.user(before, stamp(r.data, 'admin', at(3))[0] as DomainEvent);
+    expect(reset.mustChangePassword).toBe(true);
+    expect(reset.keys?.at(-1)).toMatchObject({ keyId: KEY2.keyId, certifiedBy: 'admin', reason: 'reset' });
+    expect(mayAct(reset, { type: 'visit.register', recordId: newId() })).toMatchObject({ ok: false, error: { code: 'must-change-password', message: 'auth.errors.mustChangePassword' } });
+    expect(mayAct(reset, { type: 'user.setPassword', recordId: 'admin' })).toMatchObject({ ok: false, error: { code: 'must-change-password' } });
+    expect(mayAct(reset, { type: 'user.setPassword', recordId: O })).toEqual({ ok: true, data: true });
+    // Their own change clears it.
+    const own = await decide('user.setPassword', { id: O, password: PW, key: KEY }, by(reset), reset);
+    if (!own.ok) throw new Error('refused');
+    const chosen = folds.user(reset, stamp(own.data, O, at(4))[0] as DomainEvent);
+    expect(chosen.mustChangePassword).toBeUndefined();
+    expect(mayAct(chosen, { type: 'visit.register', recordId: newId() })).toEqual({ ok: true, data: true });
+    expect(mayAct({ ...chosen, active: false }, { type: 'visit.register', recordId: newId() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('a user made before signed events enrols their first key themself, once', async () => {
+    const old = user('officer', ['officer']);
+    expect(await decide('user.enrolKey', { id: 'officer', key: KEY }, by(ADMIN), old)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const r = await decide('user.enrolKey', { id: 'officer', key: KEY }, by(old), old);
+    if (!r.ok) throw new Error('refused');
+    const enrolled = folds.user(old, stamp(r.data, 'officer', at(2))[0] as DomainEvent);
+    expect(enrolled.keys).toEqual([{ keyId: KEY.keyId, publicKey: KEY.publicKey, from: at(2), certifiedBy: 'officer', reason: 'enrolled' }]);
+    expect(await decide('user.enrolKey', { id: 'officer', key: KEY2 }, by(enrolled), enrolled)).toMatchObject({ ok: false, error: { code: 'has-key' } });
   });
 });
 
@@ -272,7 +363,7 @@ describe('passwords', () => {
 
   it('makes verifiers the user schema accepts', async () => {
     const stored = await hashPassword('Rahasia123', 1000);
-    expect(commands['user.setPassword'].input.safeParse({ id: 'u', password: stored }).success).toBe(true);
+    expect(commands['user.setPassword'].input.safeParse({ id: 'u', password: stored, key: KEY }).success).toBe(true);
   });
 
   it('has rules for choosing a new password', () => {

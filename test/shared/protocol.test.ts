@@ -12,6 +12,8 @@ import { SCHEMA_VERSION } from '../../src/shared/sync/protocol';
 const KINDS_OF_VERSION: Record<number, readonly string[]> = {
   1: ['org', 'user', 'visit'],
   2: ['org', 'user', 'visit', 'employee', 'asset', 'handover', 'ticket', 'incident', 'access', 'opsday', 'restore'],
+  // Signed events (each carries its command and its actor's signature): the same kinds.
+  3: ['org', 'user', 'visit', 'employee', 'asset', 'handover', 'ticket', 'incident', 'access', 'opsday', 'restore'],
 };
 
 describe('the sync schema version', () => {

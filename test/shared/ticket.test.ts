@@ -1,4 +1,4 @@
-import { newId } from '../../src/shared/ids';
+import { idsFrom, newId } from '../../src/shared/ids';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
@@ -7,9 +7,10 @@ import type { UserState } from '../../src/shared/domain/user/state';
 import { ticketDocNo } from '../../src/shared/domain/ticket/commands';
 import { AT_RISK_FRACTION, pauseClock, resumeClock, slaFor, slaView, startClock } from '../../src/shared/domain/ticket/sla';
 import { DEFAULT_SLA, type TicketState } from '../../src/shared/domain/ticket/state';
-import { checkEvent } from '../../src/shared/sync/event-commands';
+import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
+import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
 import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
-import { eventHash, type DomainEvent, type EventDraft } from '../../src/shared/events';
+import type { DomainEvent, EventDraft } from '../../src/shared/events';
 import type { Failure, Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
 
@@ -22,7 +23,7 @@ const by = (u: UserState): Actor => ({ userId: u.id, roles: u.roles });
 
 const baseOrg: OrgState = { id: ORG_ID, name: 'Diskominfo', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, updatedAt: '', hlc: '' };
 
-/** Commands from the registry run against an in-memory store, folded with folds.ticket, like commit(). */
+/** Commands from the registry run against an in-memory store, made into events and folded with folds.ticket, like commit(). */
 class World {
   org: OrgState = { ...baseOrg };
   tickets = new Map<string, TicketState>();
@@ -30,7 +31,7 @@ class World {
   incidents = new Map<string, { ticketId?: string }>();
   events: DomainEvent[] = [];
   now = '2026-03-18T08:00:00.000Z'; // Wednesday 15:00 WIB, the day before Nyepi and Idul Fitri
-  private seq = 0;
+  private head = newChainHead('dev');
   lookups: Lookups = {
     badgeHolder: async () => undefined,
     user: async (id) => Object.values(USERS).find((u) => u.id === id),
@@ -48,12 +49,13 @@ class World {
     if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? '', field: parsed.error.issues[0]?.path.join('.') } };
     const id = handler.recordId(parsed.data);
     const state = this.tickets.get(id);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId });
-    if (!r.ok) return r;
-    for (const d of r.data) {
-      this.seq += 1;
-      const unsigned = { ...d, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev', deviceSeq: this.seq, hlc: String(this.seq).padStart(8, '0'), at: this.now, prevHash: '' };
-      const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
+    const cmdId = newId();
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId: idsFrom(cmdId) });
+    if (!r.ok || r.data.length === 0) return r;
+    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
+    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    this.head = head;
+    for (const e of events) {
       this.events.push(e);
       this.tickets.set(e.recordId, folds.ticket(this.tickets.get(e.recordId), e));
     }
@@ -259,7 +261,7 @@ describe('ticket workflow', () => {
 });
 
 describe('sync re-check', () => {
-  it('maps every ticket event back to a command the server accepts against the state before it', async () => {
+  it('replays every ticket command on the state before it and accepts exactly what the device made', async () => {
     w.at('2026-03-09T01:00:00.000Z');
     const a = reception();
     const b = reception({ priority: 'medium', assetSerial: undefined, requesterNip: undefined });
@@ -280,15 +282,29 @@ describe('sync re-check', () => {
       'ticket.received', 'ticket.received', 'ticket.classified', 'ticket.assigned', 'ticket.started', 'ticket.commented', 'ticket.resolved', 'ticket.reopened', 'ticket.resolved', 'ticket.confirmed', 'ticket.escalated',
     ]);
     const states = new Map<string, TicketState | undefined>();
-    for (const e of w.events) {
-      const actor = Object.values(USERS).find((u) => u.id === e.actorId)!;
-      const r = await checkEvent(JSON.parse(JSON.stringify(e)) as DomainEvent, { actor: by(actor), now: e.at, state: states.get(e.recordId), org: w.org, lookups: w.lookups, newId });
-      expect(r, e.type).toEqual({ ok: true, data: true });
-      states.set(e.recordId, folds.ticket(states.get(e.recordId), e));
+    const replay = (group: DomainEvent[], actor = Object.values(USERS).find((u) => u.id === group[0]!.actorId)!) =>
+      replayGroup(group, { actor: by(actor), actorUser: actor, state: states.get(group[0]!.recordId), org: w.org, lookups: w.lookups });
+    for (const group of groupByCommand(w.events)) {
+      // What travels: the events as JSON.
+      const sent = JSON.parse(JSON.stringify(group)) as DomainEvent[];
+      expect(await replay(sent), sent[0]!.type).toEqual({ ok: true, data: true });
+      for (const e of sent) states.set(e.recordId, folds.ticket(states.get(e.recordId), e));
     }
     expect(states.get(a.id)).toEqual(w.ticket(a.id));
-    // The same events from an auditor are refused.
+    expect(states.get(b.id)).toEqual(w.ticket(b.id));
+    states.clear();
     const first = w.events[0]!;
-    expect((await checkEvent({ ...first, actorId: 'auditor' }, { actor: by(USERS.auditor), now: first.at, state: undefined, org: w.org, lookups: w.lookups, newId })).ok).toBe(false);
+    // The same events from an auditor are refused.
+    expect(await replay([{ ...first, actorId: 'auditor' }], USERS.auditor)).toMatchObject({ ok: false, error: { message: 'errors.forbidden' } });
+    // A field decide() did not produce — changed, added or removed — is refused, and named.
+    const altered = (payload: Record<string, unknown>) => replay([{ ...first, payload }]);
+    const mismatch = (field: string) => ({ ok: false, error: { code: 'replay-mismatch', message: 'sync.errors.replayMismatch', field } });
+    expect(await altered({ ...first.payload, subject: 'Printer macet' })).toMatchObject(mismatch('payload.subject'));
+    expect(await altered({ ...first.payload, docNo: 'TIK/TKT/20260309/00001' })).toMatchObject(mismatch('payload.docNo'));
+    expect(await altered({ ...first.payload, sla: 'none' })).toMatchObject(mismatch('payload.sla'));
+    const { description: _dropped, ...without } = first.payload;
+    expect(await altered(without)).toMatchObject(mismatch('payload.description'));
+    expect(await replay([{ ...first, recordId: crypto.randomUUID() }])).toMatchObject(mismatch('recordId'));
+    expect(await replay([{ ...first, type: 'ticket.started' }])).toMatchObject(mismatch('type'));
   });
 });

@@ -1,4 +1,4 @@
-import { newId } from '../../src/shared/ids';
+import { idsFrom, newId } from '../../src/shared/ids';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands, folds, foldRecord, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
@@ -6,14 +6,16 @@ import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
 import { visitDocNo } from '../../src/shared/domain/visit/commands';
 import { isOverstay, minutesInside, visitRegistrationSchema, type VisitState } from '../../src/shared/domain/visit/state';
-import { CHAIN_START, eventHash, type DomainEvent, type EventDraft } from '../../src/shared/events';
-import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import type { DomainEvent, EventDraft } from '../../src/shared/events';
+import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
+import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
 import type { Failure, Result } from '../../src/shared/result';
 import { ROLES, type Actor, type Role } from '../../src/shared/roles';
 
 // ---------------------------------------------------------------------------------------------
-// A tiny in-memory store: runs commands from the registry with a hand-made DecideContext and
-// folds the resulting events with folds.visit, like commit() does against Dexie.
+// A tiny in-memory store: runs commands from the registry with a hand-made DecideContext (ids
+// drawn from the command's id), makes the drafts into events (prepareEvents + chainEvents: they
+// carry the command) and folds them with folds.visit, like commit() does against Dexie.
 // ---------------------------------------------------------------------------------------------
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
@@ -52,9 +54,7 @@ class World {
   events: DomainEvent[] = [];
   users = new Map(Object.values(USERS).map((u) => [u.id, u]));
   now = '2026-03-02T01:00:00.000Z';
-  private hlc: HlcState = initialHlc('dev-test');
-  private seq = 0;
-  private lastHash = CHAIN_START;
+  private head = newChainHead('dev-test');
 
   lookups: Lookups = {
     badgeHolder: async (badge) => [...this.visits.values()].find((v) => v.badgeOut === badge)?.id,
@@ -81,17 +81,17 @@ class World {
     }
     const recordId = handler.recordId(parsed.data);
     const before = this.visits.get(recordId);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state: before, org: ORG, lookups: this.lookups, newId });
+    const cmdId = newId();
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state: before, org: ORG, lookups: this.lookups, newId: idsFrom(cmdId) });
     if (!r.ok) {
       expect(this.visits.get(recordId)).toBe(before);
       return r;
     }
-    for (const draft of r.data) {
-      this.hlc = tickHlc(this.hlc, new Date(this.now).getTime());
-      this.seq += 1;
-      const unsigned = { ...draft, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev-test', deviceSeq: this.seq, hlc: formatHlc(this.hlc), at: this.now, prevHash: this.lastHash };
-      const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
-      this.lastHash = e.hash;
+    if (r.data.length === 0) return r;
+    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev-test', at: this.now });
+    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    this.head = head;
+    for (const e of events) {
       this.events.push(e);
       this.visits.set(e.recordId, folds.visit(this.visits.get(e.recordId), e));
     }
@@ -596,5 +596,66 @@ describe('isOverstay', () => {
     const enteredAt = new Date(v.enteredAt ?? '').getTime();
     expect(isOverstay(v, new Date(enteredAt + 29 * 60_000))).toBe(false);
     expect(isOverstay(v, new Date(enteredAt + 31 * 60_000))).toBe(true);
+  });
+});
+
+describe('visit: the server re-checks by replay', () => {
+  /** Replays one command's events on a fresh office's state (the visit's events before it folded in). */
+  async function replayAll(events: DomainEvent[]) {
+    const server = new World();
+    const verdicts = [];
+    for (const group of groupByCommand(events)) {
+      const head = group[0]!;
+      const actorUser = server.users.get(head.actorId);
+      const verdict = await replayGroup(group, { actor: { userId: head.actorId, roles: actorUser?.roles ?? [] }, actorUser, state: server.visits.get(head.recordId), org: ORG, lookups: server.lookups });
+      verdicts.push(verdict);
+      if (verdict.ok) for (const e of group) server.visits.set(e.recordId, folds.visit(server.visits.get(e.recordId), e));
+    }
+    return { server, verdicts };
+  }
+
+  it('draws the same device ids and document number on the server and accepts the whole visit', async () => {
+    const id = await visitUpTo('inside');
+    await w.ok('visit.addDevice', { id, device: { kind: 'disk', brandModel: 'WD Red 4TB', serial: 'WD-777' } }, by(USERS.officer));
+    w.advance(30);
+    await w.ok('visit.checkOut', checkOut(id, { scannedSerials: ['PF-2ABC12', 'ZA1234XY', 'WD-777'] }), by(USERS.officer));
+    // Every event names its command; the first event of each carries the command itself.
+    expect(w.events.every((e) => e.cmd?.id === e.id && e.cmd.i === 0 && e.cmd.n === 1 && e.command !== undefined)).toBe(true);
+    const sent = JSON.parse(JSON.stringify(w.events)) as DomainEvent[];
+    const { server, verdicts } = await replayAll(sent);
+    expect(verdicts.every((v) => v.ok)).toBe(true);
+    expect(server.visit(id)).toEqual(w.visit(id));
+    // The ids of the devices come from the command's id: the same on every machine, another for another command.
+    const registeredIds = idsFrom(w.events[0]!.id);
+    const addedIds = idsFrom(w.events.find((e) => e.type === 'visit.deviceAdded')!.id);
+    expect(w.visit(id).devices.map((d) => d.id)).toEqual([registeredIds(), registeredIds(), addedIds()]);
+  });
+
+  it('refuses an event whose actor, payload or drawn id differs from what the command produces, naming the field', async () => {
+    const id = await visitUpTo('approved');
+    const [registered, approved] = w.events as [DomainEvent, DomainEvent];
+    const mismatch = (field: string) => ({ ok: false, error: { code: 'replay-mismatch', message: 'sync.errors.replayMismatch', field, params: { field } } });
+    const devices = registered.payload.devices as { id: string }[];
+    const cases: [DomainEvent[], unknown][] = [
+      // The device says the visitor is someone else: the command it carries says otherwise.
+      [[{ ...registered, payload: { ...registered.payload, visitorName: 'Orang Lain' } }], mismatch('payload.visitorName')],
+      // A document number of the device's choosing.
+      [[{ ...registered, payload: { ...registered.payload, docNo: 'TIK/ARS/20260302/00000' } }], mismatch('payload.docNo')],
+      // A device id not drawn from the command's id.
+      [[{ ...registered, payload: { ...registered.payload, devices: [{ ...devices[0]!, id: newId() }, devices[1]] } }], mismatch('payload.devices.0.id')],
+      // A key decide() never writes.
+      [[{ ...registered, payload: { ...registered.payload, approvedBy: 'approver' } }], mismatch('payload.approvedBy')],
+      // The command changed after the fact: replayed, it produces another visitor than the event says.
+      [[{ ...registered, command: { type: 'visit.register', input: { ...(registered.command!.input as object), visitorName: 'Orang Lain' } } }], mismatch('payload.visitorName')],
+    ];
+    for (const [events, expected] of cases) expect((await replayAll(events)).verdicts[0]).toEqual(expected);
+    // The approval with the officer named as actor: refused by the rules, whoever's device made it.
+    const forged = await replayAll([registered, { ...approved, actorId: USERS.officer.id }]);
+    expect(forged.verdicts[1]).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The approval by the person who registered it (both roles): refused as self-approval.
+    const self = await replayAll([{ ...registered, actorId: USERS.both.id }, { ...approved, actorId: USERS.both.id }]);
+    expect(self.verdicts[0]!.ok).toBe(true);
+    expect(self.verdicts[1]).toMatchObject({ ok: false });
+    expect(w.visit(id).status).toBe('approved');
   });
 });

@@ -1,19 +1,21 @@
-import { newId } from '../../src/shared/ids';
 /**
  * An office in memory for domain tests: records by kind and id, users, the office, commands run
- * from the registry with their real decide(), every event stamped and hashed like commit()
- * does and folded with the registry's folds; `refused()` also checks nothing was written, and
- * `replayOnServer()` re-checks every event with checkEvent like the sync server does.
+ * from the registry with their real decide() (ids drawn from the command's id, as commit()
+ * does), every command's events prepared and chained like commit() makes them (carrying `cmd`
+ * and the command; not signed: the domain tests do not need signatures) and folded with the
+ * registry's folds; `refused()` also checks nothing was written, and `replayOnServer()`
+ * re-checks every command by replaying it on a fresh office, like the sync server does.
  */
+import { idsFrom, newId } from '../../src/shared/ids';
 import { expect } from 'vitest';
 import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
 import { keysIn } from '../../src/shared/domain/keys';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
-import { checkEvent } from '../../src/shared/sync/event-commands';
-import { CHAIN_START, eventHash, type DomainEvent, type EventDraft, type RecordKind } from '../../src/shared/events';
-import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import { groupByCommand, parseCommand, replayGroup } from '../../src/shared/sync/replay';
+import { chainEvents, newChainHead, prepareEvents, type ChainHead } from '../../src/shared/sync/stamp';
+import type { DomainEvent, EventDraft, RecordKind } from '../../src/shared/events';
 import type { Failure, Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
 
@@ -35,9 +37,7 @@ export class World {
   users: Map<string, UserState>;
   org: OrgState;
   now = '2026-03-02T01:00:00.000Z';
-  private hlc: HlcState = initialHlc('dev');
-  private seq = 0;
-  private lastHash = CHAIN_START;
+  private head: ChainHead = newChainHead('dev');
 
   constructor(users: UserState[], org: OrgState = TEST_ORG) {
     this.users = new Map(users.map((u) => [u.id, u]));
@@ -73,14 +73,13 @@ export class World {
       return { ok: false, error: { code: 'invalid-input', message: issue?.message ?? '', field: issue?.path.join('.') } };
     }
     const state = this.records.get(`${handler.kind}:${handler.recordId(parsed.data)}`);
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId });
-    if (!r.ok) return r;
-    for (const draft of r.data) {
-      this.hlc = tickHlc(this.hlc, Date.parse(this.now));
-      this.seq += 1;
-      const unsigned = { ...draft, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev', deviceSeq: this.seq, hlc: formatHlc(this.hlc), at: this.now, prevHash: this.lastHash };
-      const e: DomainEvent = { ...unsigned, hash: eventHash(unsigned) };
-      this.lastHash = e.hash;
+    const cmdId = newId();
+    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId: idsFrom(cmdId) });
+    if (!r.ok || r.data.length === 0) return r;
+    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
+    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    this.head = head;
+    for (const e of events) {
       this.events.push(e);
       this.fold(e);
     }
@@ -108,14 +107,35 @@ export class World {
     return r.error;
   }
 
-  /** A fresh office with the same users re-checks and folds every event in order, as the sync server does; returns it. */
+  /**
+   * Replays one command's events on this office, as the sync server does (`replayGroup`): the
+   * command the first event carries, run as its actor with the roles this office knows, on this
+   * office's state, must produce exactly these events. Folds nothing.
+   */
+  async replay(group: readonly DomainEvent[]): Promise<Result<true>> {
+    const head = group[0]!;
+    if (!head.command) return { ok: false, error: { code: 'unsigned', message: 'sync.errors.unsigned' } };
+    const cmd = parseCommand(head.command.type, head.command.input);
+    if (!cmd.ok) return cmd;
+    const user = this.users.get(head.actorId);
+    const actor: Actor = { userId: head.actorId, roles: user?.roles ?? [] };
+    return replayGroup(group, { actor, actorUser: user, state: this.records.get(`${cmd.data.kind}:${cmd.data.recordId}`), org: this.org, lookups: this.lookups }, cmd.data);
+  }
+
+  /** Replays a command's events and folds them when they are accepted; returns the verdict. */
+  async accept(group: readonly DomainEvent[]): Promise<Result<true>> {
+    const r = await this.replay(group);
+    if (r.ok) for (const e of group) this.fold(e);
+    return r;
+  }
+
+  /** A fresh office with the same users replays and folds every command in order, as the sync server does; returns it. */
   async replayOnServer(): Promise<World> {
     const server = new World([...this.users.values()], this.org);
-    for (const e of this.events) {
-      const actor = { userId: e.actorId, roles: server.users.get(e.actorId)!.roles };
-      const checked = await checkEvent(e, { actor, now: e.at, state: server.records.get(`${e.kind}:${e.recordId}`), org: server.org, lookups: server.lookups, newId });
-      expect(checked, `${e.type} ${e.recordId}`).toEqual({ ok: true, data: true });
-      server.fold(e);
+    for (const group of groupByCommand(this.events)) {
+      // What travels: the events as JSON.
+      const sent = JSON.parse(JSON.stringify(group)) as DomainEvent[];
+      expect(await server.accept(sent), `${group[0]!.command?.type} ${group[0]!.recordId}`).toEqual({ ok: true, data: true });
     }
     return server;
   }

@@ -1,6 +1,7 @@
 /**
  * Consoles for sync tests: each is a real ConsoleDb (fake-indexeddb) with its own device
  * chain and clock, talking to a real sync server over HTTP with the renderer's sync client.
+ * Commits are signed like the console signs them, with each user's test key.
  */
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
@@ -10,14 +11,14 @@ import { join } from 'node:path';
 import { buildServer } from '../../src/server/app';
 import type { Db } from '../../src/server/db/db';
 import { ConsoleDb } from '../../src/renderer/store/db';
-import { commit, deviceMeta } from '../../src/renderer/store/commit';
+import { deviceMeta } from '../../src/renderer/store/commit';
 import { catchUp, pushOutbox, type SyncSession } from '../../src/renderer/sync/sync-client';
 import { backfillHistory } from '../../src/renderer/sync/snapshot';
 import { api } from '../../src/renderer/sync/api';
-import type { Command } from '../../src/shared/domain/registry';
 import type { Role } from '../../src/shared/roles';
 import { newId } from '../../src/shared/ids';
 import { hashPassword } from '../../src/shared/password';
+import { commitAs, type TestCommand } from '../fixtures/signing';
 
 export const PASSWORD = 'Rahasia123';
 
@@ -42,8 +43,9 @@ export class Client {
 
   clock = () => new Date(Date.now() + this.skewMs);
 
-  async run(userId: string, roles: Role[], command: Command) {
-    return commit(this.db, { userId, roles }, command, this.clock);
+  /** commit() as the user, signed with their test key (countersigned by `cosigners`), on this console's clock. */
+  async run(userId: string, roles: Role[], command: TestCommand, opts: { cosigners?: readonly string[] } = {}) {
+    return commitAs(this.db, { userId, roles }, command, this.clock, opts);
   }
 
   async deviceId() {

@@ -1,19 +1,23 @@
 /**
  * An in-memory console for server tests: runs commands through the shared `commands` and
- * `folds` and stamps events exactly like commit() does (stampEvents), so what the server sees
- * is what a real device sends. Its clock can be skewed.
+ * `folds` and makes signed events exactly like commit() does (`makeEvents`: ids drawn from the
+ * command's id, the command on its first event, the actor's signature with their test key and
+ * any countersignatures, then the device's chain), so what the server sees is what a real
+ * device sends. Unlike commit(), it signs whatever it is told to (a missing countersigner is
+ * the server's to refuse). Its clock can be skewed.
  */
-import { commands, folds, type Command } from '../../../src/shared/domain/registry';
+import { commands, folds } from '../../../src/shared/domain/registry';
 import { ORG_ID, type OrgState } from '../../../src/shared/domain/org/state';
 import type { CommandHandler, Lookups } from '../../../src/shared/domain/types';
 import type { UserState } from '../../../src/shared/domain/user/state';
 import type { VisitState } from '../../../src/shared/domain/visit/state';
-import type { DomainEvent } from '../../../src/shared/events';
-import { newId } from '../../../src/shared/ids';
+import type { CommandCall, DomainEvent, EventDraft } from '../../../src/shared/events';
+import { idsFrom, newId } from '../../../src/shared/ids';
 import type { Actor } from '../../../src/shared/roles';
 import type { SyncedEvent } from '../../../src/shared/sync/protocol';
 import { keysIn } from '../../../src/shared/domain/keys';
-import { newChainHead, stampEvents, type ChainHead } from '../../../src/shared/sync/stamp';
+import { chainEvents, makeEvents, newChainHead, prepareEvents, type ChainHead, type PreparedEvent } from '../../../src/shared/sync/stamp';
+import { forgetRotation, signerOf, withKeys, type TestCommand } from '../../fixtures/signing';
 
 export class TestDevice {
   readonly id = newId();
@@ -58,24 +62,61 @@ export class TestDevice {
     this.state.set(key, (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(this.state.get(key), e));
   }
 
-  /** Runs a command like commit(): throws on refusal; returns the stamped events. */
-  async run(actor: Actor | string, command: Command): Promise<DomainEvent[]> {
+  /** Decides a command on this device's state as commit() does (ids drawn from the command's id); throws on refusal. */
+  private async decide(actor: Actor | string, loose: TestCommand) {
     const who = typeof actor === 'string' ? this.actor(actor) : actor;
+    const signer = await signerOf(who.userId);
+    const command = await withKeys(loose);
     const handler = commands[command.type] as unknown as CommandHandler<unknown, unknown>;
     const input = handler.input.parse(command.input);
     const now = new Date(Date.now() + this.skewMs);
+    const cmdId = newId();
     const decided = await handler.decide(input, {
       actor: who,
       now: now.toISOString(),
       state: this.get(handler.kind, handler.recordId(input)),
       org: this.get<OrgState>('org', ORG_ID),
       lookups: this.lookups(),
-      newId,
+      newId: idsFrom(cmdId),
     });
-    if (!decided.ok) throw new Error(`refused: ${decided.error.message}`);
-    const { events, head } = stampEvents(this.head, who.userId, decided.data, now);
+    if (!decided.ok) {
+      await forgetRotation(loose, command);
+      throw new Error(`refused: ${decided.error.message}`);
+    }
+    return { signer, call: { type: command.type, input } as CommandCall, drafts: decided.data, now, cmdId };
+  }
+
+  /**
+   * Runs a command like commit(): throws on refusal; returns the signed events. Key material
+   * the command lacks comes from the test keyring (withKeys); `cosigners` countersign with
+   * their test keys.
+   */
+  async run(actor: Actor | string, loose: TestCommand, opts: { cosigners?: readonly string[] } = {}): Promise<DomainEvent[]> {
+    const { signer, call, drafts, now, cmdId } = await this.decide(actor, loose);
+    if (drafts.length === 0) return [];
+    const cosigners = await Promise.all((opts.cosigners ?? []).map(signerOf));
+    const { events, head } = await makeEvents(this.head, signer, call, drafts, now, { cmdId, cosigners });
     this.head = head;
     for (const e of events) this.fold(e);
+    this.made.push(...events);
+    return events;
+  }
+
+  /** A command's events as this device would make them, before signing and chaining: for tests that alter or forge them. */
+  async prepare(actor: Actor | string, loose: TestCommand): Promise<PreparedEvent[]> {
+    const { call, drafts, now, cmdId } = await this.decide(actor, loose);
+    return prepareEvents(drafts, { cmdId, command: call, actorId: typeof actor === 'string' ? actor : actor.userId, deviceId: this.id, at: now.toISOString() });
+  }
+
+  /** Events made by hand, skipping this device's own rules (what a tampered console sends). */
+  forge(actorId: string, command: CommandCall, drafts: EventDraft[]): PreparedEvent[] {
+    return prepareEvents(drafts, { cmdId: newId(), command, actorId, deviceId: this.id, at: new Date(Date.now() + this.skewMs).toISOString() });
+  }
+
+  /** Places events (signed or not) on this device's chain as the next ones, without folding them here. */
+  append(prepared: readonly PreparedEvent[]): DomainEvent[] {
+    const { events, head } = chainEvents(this.head, prepared, new Date(Date.now() + this.skewMs));
+    this.head = head;
     this.made.push(...events);
     return events;
   }

@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type ServerOptions } from '../../../src/server/app';
 import type { Db } from '../../../src/server/db/db';
-import type { DomainEvent } from '../../../src/shared/events';
+import { contentHash, eventHash, type DomainEvent } from '../../../src/shared/events';
 import { newId } from '../../../src/shared/ids';
 import { hashPassword } from '../../../src/shared/password';
 import type { Role } from '../../../src/shared/roles';
-import { eventHash } from '../../../src/shared/events';
+import { signHash, type SigningKey } from '../../../src/shared/signing';
+import { signPrepared, type PreparedEvent } from '../../../src/shared/sync/stamp';
 import { foldRecord } from '../../../src/shared/domain/registry';
 import { localDate, startOfLocalDay } from '../../../src/shared/time-zone';
 import {
@@ -23,6 +24,7 @@ import {
 } from '../../../src/shared/sync/protocol';
 import { reset, type Backend } from './backends';
 import { TestDevice } from './device';
+import { freshTestKey, signerOf, testKey, testKeys } from '../../fixtures/signing';
 
 const PASSWORD = 'rahasia123';
 const DAY = 86_400_000;
@@ -66,6 +68,19 @@ async function snapshot(db: Db) {
   );
   return { ...row, v: Number(row!.v) };
 }
+
+/** Every projection row: what "no state change" compares. */
+async function projections(db: Db) {
+  return db.query<{ kind: string; record_id: string; state: unknown }>(`SELECT kind, record_id, state FROM projections ORDER BY kind, record_id`);
+}
+
+/** Signs events in `by`'s name with whatever key is given (a forger's signature; `keyId` may name another key). */
+function signWith(events: readonly PreparedEvent[], by: string, key: SigningKey, keyId = key.keyId): Promise<PreparedEvent[]> {
+  return Promise.all(events.map(async (e) => ({ ...e, sig: { by, key: keyId, sig: await signHash(key, contentHash(e)) } })));
+}
+
+/** The push results as [status, reason, field]. */
+const verdicts = (res: { body: PushResponse }) => res.body.results.map((r) => [r.status, r.reason, r.field]);
 
 const visitInput = (id = newId()) => ({
   id,
@@ -293,7 +308,7 @@ export function syncSuite(backend: () => Backend): void {
         const [e] = await d.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
         await d.run(ids['petugas']!, { type: 'visit.cancel', input: { id: e!.recordId, reason: 'Pengunjung batal datang' } });
         const res = await api.push(d);
-        expect(res.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+        expect(res.body.results.map((r) => [r.status, r.reason, r.field]), d.name).toEqual([['accepted', undefined, undefined], ['accepted', undefined, undefined]]);
       }
     });
   });
@@ -393,8 +408,11 @@ export function syncSuite(backend: () => Backend): void {
       const desk = await join_('petugas');
       await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
       const before = await snapshot(backend().db);
-      const big = { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...desk.made[0], payload: { junk: 'x'.repeat(1_100_000) } }] };
-      const many = { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: Array.from({ length: MAX_PUSH_EVENTS + 1 }, () => desk.made[0]) };
+      // Beyond the limits only one command alone may go (clients never split a command): these span two or more.
+      const [made] = desk.made as [DomainEvent];
+      const otherCommand = (): DomainEvent => ({ ...made, cmd: { ...made.cmd!, id: newId() } });
+      const big = { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...made, payload: { junk: 'x'.repeat(1_100_000) } }, otherCommand()] };
+      const many = { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: Array.from({ length: MAX_PUSH_EVENTS + 1 }, (_, i) => (i === 0 ? made : otherCommand())) };
       const cases: [Promise<Res<unknown>>, number, string][] = [
         [api.call('POST', '/api/sync/push', '{"schemaVersion":', desk.token), 400, 'malformed'],
         [api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: 'x' }, desk.token), 400, 'malformed'],
@@ -785,12 +803,17 @@ export function syncSuite(backend: () => Backend): void {
           items: doc.items.map((l) => ({ assetId: l.assetId, accessoryId: l.accessoryId, result: l.accessoryId ? 'missing' : 'returned', condition: 'good', note: l.accessoryId ? 'hilang' : '' })),
         },
       });
-      await tech.run(techId, { type: 'asset.wipe', input: { id: b.id, method: 'nist_purge', tool: 'nwipe', operatorId: techId, verifierId, notes: '' } });
-      // An import of 600 rows: one commit on the device, two pushes (MAX_PUSH_EVENTS).
+      // The verifier, present at the desk, countersigns with their own key.
+      await tech.run(techId, { type: 'asset.wipe', input: { id: b.id, method: 'nist_purge', tool: 'nwipe', operatorId: techId, verifierId, notes: '' } }, { cosigners: [verifierId] });
+      // An import of 600 rows: one commit on the device, pushed alone in one push beyond MAX_PUSH_EVENTS,
+      // since a command's events are accepted or refused together and never split.
       const rows = Array.from({ length: 600 }, (_, i) => laptop(`IMP-${i}`, `IMP-T-${i}`));
       await tech.run(techId, { type: 'asset.import', input: { rows } });
-      const first = await api.push(tech, tech.made.slice(0, MAX_PUSH_EVENTS));
-      const second = await api.push(tech, tech.made.slice(MAX_PUSH_EVENTS));
+      expect(rows.length).toBeGreaterThan(MAX_PUSH_EVENTS);
+      const first = await api.push(tech, tech.made.slice(0, -rows.length));
+      const cut = await api.push(tech, tech.made.slice(-rows.length, -100));
+      expect([cut.status, cut.body.error?.code]).toEqual([400, 'incomplete-command']);
+      const second = await api.push(tech, tech.made.slice(-rows.length));
       const results = [...first.body.results, ...second.body.results];
       expect(results).toHaveLength(tech.made.length);
       expect(results[0]).toMatchObject({ status: 'rejected', reason: 'asset.errors.serialTaken' });
@@ -801,6 +824,215 @@ export function syncSuite(backend: () => Backend): void {
       expect(row!.state.custody).toHaveLength(1);
       const [count] = await backend().db.query<{ n: number }>(`SELECT count(*)::int AS n FROM projections WHERE kind = 'asset'`);
       expect(count!.n).toBe(602);
+    });
+  });
+  describe('signed events', () => {
+    /** The office with an auditor, a visit registered at the desk and the auditor's own enrolled device. */
+    async function withAuditor() {
+      const o = await office();
+      const auditorId = newId();
+      await o.admin.run(o.adminId, { type: 'user.create', input: { id: auditorId, username: 'auditor', displayName: 'Auditor Internal', roles: ['auditor'], password: await hashPassword(PASSWORD, 1000) } });
+      expect((await api.push(o.admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      const desk = await join_('petugas');
+      const [registered] = await desk.run(o.ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      expect(verdicts(await api.push(desk))).toEqual([['accepted', undefined, undefined]]);
+      const auditor = await join_('auditor', 'Laptop auditor');
+      return { ...o, auditorId, auditor, desk, visitId: registered!.recordId };
+    }
+
+    it("acting as another user: an approval naming an approver, signed with the auditor's own key, is refused and changes nothing", async () => {
+      const { ids, auditorId, auditor, visitId } = await withAuditor();
+      const approverId = ids['penyetuju1']!;
+      const before = await projections(backend().db);
+      const auditorKey = (await testKey(auditorId)).key;
+      const approverKeyId = (await testKey(approverId)).key.keyId;
+      // The auditor's device runs the approval as if the approver were at the desk (its own rules pass), then signs it itself.
+      const approval = () => auditor.prepare(approverId, { type: 'visit.decide', input: { id: visitId, approved: true } });
+      auditor.append(await signWith(await approval(), approverId, auditorKey)); // the approver's name, the auditor's key
+      auditor.append(await signWith(await approval(), approverId, auditorKey, approverKeyId)); // …naming the approver's key
+      auditor.append(await signWith(await approval(), auditorId, auditorKey)); // honestly signed by the auditor, naming the approver as actor
+      const res = await api.push(auditor);
+      expect(res.status).toBe(200);
+      expect(verdicts(res)).toEqual([
+        ['rejected', 'sync.errors.signatureKey', 'sig.key'],
+        ['rejected', 'sync.errors.signature', 'sig'],
+        ['rejected', 'sync.errors.unsigned', 'sig'],
+      ]);
+      expect(await projections(backend().db)).toEqual(before);
+      const pulled = (await api.pull(auditor.token, 0, 2000)).body.events.filter((e) => e.event.type === 'visit.approved');
+      expect(pulled.map((e) => [e.status, e.reason, e.field])).toEqual(verdicts(res));
+      // The visit still waits for its approver, who approves it from their own device.
+      const approver = await join_('penyetuju1', 'Laptop penyetuju');
+      await approver.run(approverId, { type: 'visit.decide', input: { id: visitId, approved: true } });
+      expect(verdicts(await api.push(approver))).toEqual([['accepted', undefined, undefined]]);
+    });
+
+    it("resetting another user's password: an auditor's device setting the admin's password is refused, and the admin's password still works", async () => {
+      const { adminId, auditorId, auditor } = await withAuditor();
+      const before = await projections(backend().db);
+      const chosen = await hashPassword('Penyusup123', 1000);
+      const key = (await freshTestKey()).material;
+      const command = { type: 'user.setPassword', input: { id: adminId, password: chosen, key } };
+      const drafts = [{ kind: 'user' as const, recordId: adminId, type: 'user.passwordSet', payload: { password: chosen, key, reason: 'reset' } }];
+      const auditorSigner = await signerOf(auditorId);
+      // As the auditor, signed with the auditor's key: the rules refuse it (only an admin resets another's password).
+      auditor.append(await signPrepared(auditor.forge(auditorId, command, drafts), auditorSigner));
+      // Naming the admin as actor, signed with the auditor's key.
+      auditor.append(await signWith(auditor.forge(adminId, command, drafts), adminId, auditorSigner.key));
+      const res = await api.push(auditor);
+      expect(verdicts(res)).toEqual([
+        ['rejected', 'errors.forbidden', undefined],
+        ['rejected', 'sync.errors.signatureKey', 'sig.key'],
+      ]);
+      expect(await projections(backend().db)).toEqual(before);
+      const d = new TestDevice('Meja lain');
+      expect((await api.signIn(d, 'admin', 'Penyusup123')).status).toBe(401);
+      expect((await api.signIn(d, 'admin', PASSWORD)).status).toBe(200);
+    });
+
+    it('an unsigned event, or one without its command, is refused (sync.errors.unsigned) and changes nothing', async () => {
+      const { ids, desk } = await withAuditor();
+      const before = await projections(backend().db);
+      const unsigned = await desk.prepare(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      desk.append(unsigned);
+      const [bare] = await desk.prepare(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const { cmd: _cmd, command: _command, ...commandless } = bare!;
+      desk.append(await signWith([commandless], ids['petugas']!, (await testKey(ids['petugas']!)).key));
+      const res = await api.push(desk, desk.made.slice(-2));
+      expect(verdicts(res).map(([status, reason]) => [status, reason])).toEqual([
+        ['rejected', 'sync.errors.unsigned'],
+        ['rejected', 'sync.errors.unsigned'],
+      ]);
+      expect(await projections(backend().db)).toEqual(before);
+    });
+
+    it('a payload that differs from what decide() produces — a field changed, added or removed after signing — is refused naming the field', async () => {
+      const { ids, desk } = await withAuditor();
+      const petugas = ids['petugas']!;
+      const signer = await signerOf(petugas);
+      const before = await projections(backend().db);
+      const register = async (change: (e: PreparedEvent) => PreparedEvent) => {
+        const [e] = await desk.prepare(petugas, { type: 'visit.register', input: visitInput() });
+        // Re-signed with the actor's own key and re-chained: only the replay can tell.
+        desk.append(await signPrepared([change(e!)], signer));
+      };
+      await register((e) => ({ ...e, payload: { ...e.payload, visitorName: 'Orang Lain' } }));
+      await register((e) => ({ ...e, payload: { ...e.payload, docNo: 'TIK/ARS/20260101/00000' } }));
+      await register((e) => ({ ...e, payload: { ...e.payload, approvedBy: ids['penyetuju1'] } }));
+      await register((e) => {
+        const { purpose: _purpose, ...payload } = e.payload;
+        return { ...e, payload };
+      });
+      // The command changed instead of the payload: replayed, it produces another visitor than the event names.
+      await register((e) => ({ ...e, command: { type: 'visit.register', input: { ...(e.command!.input as object), visitorName: 'Orang Lain' } } }));
+      const res = await api.push(desk, desk.made.slice(-5));
+      expect(verdicts(res)).toEqual(
+        ['payload.visitorName', 'payload.docNo', 'payload.approvedBy', 'payload.purpose', 'payload.visitorName'].map((field) => ['rejected', 'sync.errors.replayMismatch', field]),
+      );
+      expect(await projections(backend().db)).toEqual(before);
+      const pulled = (await api.pull(desk.token, 0, 2000)).body.events.slice(-5);
+      expect(pulled.map((e) => [e.status, e.reason, e.field])).toEqual(verdicts(res));
+      // The same registration, unaltered, is accepted.
+      await register((e) => e);
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+    });
+
+    it('one altered byte of a signature is refused', async () => {
+      const { ids, desk } = await withAuditor();
+      const before = await projections(backend().db);
+      const [e] = await signPrepared(await desk.prepare(ids['petugas']!, { type: 'visit.register', input: visitInput() }), await signerOf(ids['petugas']!));
+      const sig = e!.sig!.sig;
+      desk.append([{ ...e!, sig: { ...e!.sig!, sig: `${sig.slice(0, 40)}${sig[40] === '0' ? '1' : '0'}${sig.slice(41)}` } }]);
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['rejected', 'sync.errors.signature', 'sig']]);
+      expect(await projections(backend().db)).toEqual(before);
+    });
+
+    it('a key retired by a password change signs nothing after it; the new key and the new password work', async () => {
+      const { ids, desk } = await withAuditor();
+      const petugas = ids['petugas']!;
+      await desk.run(petugas, { type: 'user.setPassword', input: { id: petugas, password: await hashPassword('Baru12345', 1000) } });
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      const [old, current] = await testKeys(petugas);
+      expect(current).toBeDefined();
+      const [user] = await backend().db.query<{ state: { keys: { keyId: string; to?: string; reason: string }[] } }>(`SELECT state FROM projections WHERE kind = 'user' AND record_id = $1`, [petugas]);
+      expect(user!.state.keys.map((k) => [k.keyId, k.reason, k.to !== undefined])).toEqual([
+        [old!.key.keyId, 'created', true],
+        [current!.key.keyId, 'rotated', false],
+      ]);
+      const before = await projections(backend().db);
+      desk.skewMs = 60_000; // a minute after the change
+      desk.append(await signWith(await desk.prepare(petugas, { type: 'visit.register', input: visitInput() }), petugas, old!.key));
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['rejected', 'sync.errors.signatureKey', 'sig.key']]);
+      expect(await projections(backend().db)).toEqual(before);
+      await desk.run(petugas, { type: 'visit.register', input: visitInput() });
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      const d = new TestDevice('Meja lain');
+      expect((await api.signIn(d, 'petugas', PASSWORD)).status).toBe(401);
+      expect((await api.signIn(d, 'petugas', 'Baru12345')).status).toBe(200);
+    });
+
+    it("an admin's reset issues a one-time key: until the user chooses their own password, nothing else of theirs is accepted", async () => {
+      const { admin, adminId, ids, desk } = await withAuditor();
+      const petugas = ids['petugas']!;
+      await admin.run(adminId, { type: 'user.setPassword', input: { id: petugas, password: await hashPassword('Sementara1', 1000) } });
+      expect(verdicts(await api.push(admin, admin.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      // The desk signs with the one-time key (the user opened it with the one-time password).
+      await desk.run(petugas, { type: 'visit.register', input: visitInput() });
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['rejected', 'auth.errors.mustChangePassword', undefined]]);
+      await desk.run(petugas, { type: 'user.setPassword', input: { id: petugas, password: await hashPassword('Pilihan123', 1000) } });
+      await desk.run(petugas, { type: 'visit.register', input: visitInput() });
+      expect(verdicts(await api.push(desk, desk.made.slice(-2)))).toEqual([
+        ['accepted', undefined, undefined],
+        ['accepted', undefined, undefined],
+      ]);
+      const [user] = await backend().db.query<{ state: { mustChangePassword?: boolean; keys: { reason: string; certifiedBy: string }[] } }>(`SELECT state FROM projections WHERE kind = 'user' AND record_id = $1`, [petugas]);
+      expect(user!.state.mustChangePassword).toBeUndefined();
+      expect(user!.state.keys.map((k) => [k.reason, k.certifiedBy])).toEqual([
+        ['created', adminId],
+        ['reset', adminId],
+        ['rotated', petugas],
+      ]);
+    });
+
+    it("asset.wipe needs the verifier's own countersignature", async () => {
+      const o = await office();
+      const password = await hashPassword(PASSWORD, 1000);
+      const [techId, verifierId, otherId] = [newId(), newId(), newId()];
+      for (const [id, username] of [[techId, 'teknisi'], [verifierId, 'pemeriksa'], [otherId, 'teknisi2']] as const) {
+        await o.admin.run(o.adminId, { type: 'user.create', input: { id, username, displayName: `Pengguna ${username}`, roles: ['technician'], password } });
+      }
+      expect((await api.push(o.admin)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      const tech = await join_('teknisi');
+      const asset = { id: newId(), tag: 'INV-W1', serial: 'PFW00001', category: 'laptop' as const, brand: 'Lenovo', model: 'ThinkPad T14', purchaseDate: '', warrantyEnd: '', condition: 'good' as const, location: 'Gudang', notes: '', accessories: [] };
+      const employee = { id: newId(), nip: '198701012010011001', name: 'Siti', department: 'Keuangan', position: '', email: '', status: 'active' as const };
+      const handoverId = newId();
+      const paper = { notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true };
+      await tech.run(techId, { type: 'asset.create', input: asset });
+      await tech.run(techId, { type: 'employee.create', input: employee });
+      await tech.run(techId, { type: 'handover.issue', input: { id: handoverId, employeeId: employee.id, items: [{ assetId: asset.id, condition: 'good' }], emailPrepared: '', accessPrepared: '', ...paper } });
+      await tech.run(techId, { type: 'handover.return', input: { id: newId(), handoverId, reason: 'resignation', items: [{ assetId: asset.id, result: 'returned', condition: 'good', note: '' }], ...paper } });
+      expect((await api.push(tech)).body.results.every((r) => r.status === 'accepted')).toBe(true);
+      const stateOf = async () => (await backend().db.query<{ state: { status: string; wipes: { verifierId: string }[] } }>(`SELECT state FROM projections WHERE kind = 'asset' AND record_id = $1`, [asset.id]))[0]!.state;
+      expect((await stateOf()).status).toBe('awaiting_wipe');
+      const before = await projections(backend().db);
+
+      const wipe = { type: 'asset.wipe' as const, input: { id: asset.id, method: 'nist_purge' as const, tool: 'nwipe', operatorId: techId, verifierId, notes: '' } };
+      const techSigner = await signerOf(techId);
+      // The operator alone, the verifier merely named.
+      tech.append(await signPrepared(await tech.prepare(techId, wipe), techSigner));
+      // Countersigned by someone else present.
+      tech.append(await signPrepared(await tech.prepare(techId, wipe), techSigner, [await signerOf(otherId)]));
+      // A countersignature in the verifier's name, made with the operator's key.
+      const forged = await signPrepared(await tech.prepare(techId, wipe), techSigner);
+      tech.append(forged.map((e) => ({ ...e, cosigs: [{ ...e.sig!, by: verifierId }] })));
+      expect(verdicts(await api.push(tech, tech.made.slice(-3)))).toEqual(Array(3).fill(['rejected', 'sync.errors.countersignature', 'cosigs']));
+      expect(await projections(backend().db)).toEqual(before);
+
+      // The verifier types their own password at the same desk: countersigned, accepted.
+      const [wiped] = await tech.run(techId, wipe, { cosigners: [verifierId] });
+      expect(wiped!.cosigs?.map((c) => c.by)).toEqual([verifierId]);
+      expect(verdicts(await api.push(tech, tech.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      expect(await stateOf()).toMatchObject({ status: 'in_stock', wipes: [{ verifierId }] });
     });
   });
 }
