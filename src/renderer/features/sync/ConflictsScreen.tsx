@@ -40,7 +40,7 @@ export function ConflictsScreen() {
                     <td>{t(`events.${e.type}`)}</td>
                     <td data-testid="conflict-record">{link.href ? <a href={link.href}>{link.label}</a> : link.label}</td>
                     <td>{names.get(e.actorId) ?? '—'}</td>
-                    <td>{t(e.reason ?? 'sync.errors.rejected')}</td>
+                    <td>{t(e.reason ?? 'sync.errors.rejected', e.reasonParams)}</td>
                   </tr>
                 );
               })}

@@ -1,19 +1,18 @@
-import type { DomainEvent } from '../../events';
-import type { Role } from '../../roles';
-import type { Apply } from '../types';
-import type { PasswordHash, UserState } from './state';
+import type { Fold } from '../kind';
+import type { userEvents } from './events';
+import type { UserState } from './state';
 
 /** Folds user events: created, profile updated, password set, (de)activated. */
-export const applyUser: Apply<UserState> = (state, e: DomainEvent) => {
-  const p = e.payload;
+export const applyUser: Fold<UserState, typeof userEvents> = (state, e) => {
   if (e.type === 'user.created') {
+    const p = e.payload;
     return {
       id: e.recordId,
-      username: p.username as string,
-      displayName: p.displayName as string,
-      nip: (p.nip as string | undefined) || undefined,
-      roles: p.roles as Role[],
-      password: p.password as PasswordHash,
+      username: p.username,
+      displayName: p.displayName,
+      nip: p.nip || undefined,
+      roles: p.roles,
+      password: p.password,
       active: true,
       createdAt: e.at,
       updatedAt: e.at,
@@ -24,9 +23,9 @@ export const applyUser: Apply<UserState> = (state, e: DomainEvent) => {
   const base = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'user.updated':
-      return { ...base, ...(p as Partial<UserState>), id: state.id, username: state.username };
+      return { ...base, ...e.payload, id: state.id, username: state.username };
     case 'user.passwordSet':
-      return { ...base, password: p.password as PasswordHash };
+      return { ...base, password: e.payload.password };
     case 'user.deactivated':
       return { ...base, active: false };
     case 'user.activated':
