@@ -10,7 +10,7 @@
  * an older rule must still parse. Schemas never transform: a payload parses to itself.
  */
 import type { z } from 'zod';
-import type { DomainEvent, RecordKind } from '../events';
+import type { DomainEvent, EventDraft, RecordKind } from '../events';
 import type { CommandHandler } from './types';
 
 /** A kind's event payload schemas, by event type; every type is named '<kind>.<name>'. */
@@ -46,6 +46,14 @@ export function defineKind<K extends RecordKind, S, E extends EventSchemas<K>, C
   definition: KindDefinition<K, S, E, C, T>,
 ): KindDefinition<K, S, E, C, T> {
   return definition;
+}
+
+/**
+ * A kind's draft maker for its commands: the compiler checks each payload against its event
+ * type's schema, as the tests check every draft at run time.
+ */
+export function draftMaker<K extends RecordKind, E extends EventSchemas<K>>(kind: K, _events: E) {
+  return <T extends keyof E & string>(recordId: string, type: T, payload: z.input<E[T]>): EventDraft => ({ kind, recordId, type, payload: payload as Record<string, unknown> });
 }
 
 /** A label made of several fields, the empty ones left out: 'TIK/TKT/… · Printer macet'. */

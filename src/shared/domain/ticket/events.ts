@@ -38,8 +38,8 @@ export const ticketEvents = {
     sla,
     clock: running,
   }),
-  /** Only an open ticket is classified: its clock runs. */
-  'ticket.classified': z.strictObject({ category: z.enum(TICKET_CATEGORIES), sla, clock: running }),
+  /** The ticket's clock retargeted (it runs: a ticket is classified only while open). */
+  'ticket.classified': z.strictObject({ category: z.enum(TICKET_CATEGORIES), sla, clock: running.partial({ runningSince: true, dueAt: true }) }),
   'ticket.assigned': z.strictObject({ assigneeId: z.string() }),
   'ticket.started': z.strictObject({}),
   'ticket.commented': z.strictObject({ text: z.string() }),
