@@ -381,6 +381,35 @@ describe('ingest', () => {
     expect(new Set((await copy.outbox.toArray()).map((o) => o.eventId))).toEqual(new Set(events.map((e) => e.id)));
   });
 
+  it('refuses events whose content does not parse: stored, marked with the field, never folded nor queued', async () => {
+    const { db, first, events } = await history();
+    const copy = freshDb();
+    const note = events.find((e) => e.type === 'visit.activityNoted')!;
+    const forged = (over: Partial<DomainEvent>): DomainEvent => ({ ...note, id: crypto.randomUUID(), hlc: `${note.hlc}z`, ...over });
+    const bad = [
+      forged({ type: 'visit.corrected', payload: { text: 42 } }),
+      forged({ payload: { text: 'Kabel dirapikan', docNo: 'X/1' } }),
+      forged({ type: 'visit.approved', payload: { note: 'ok' }, recordId: first, kind: 'ticket' }),
+      forged({ type: 'visit.teleported', payload: {} }),
+      forged({ type: 'visit.checkedOut', payload: { exitedAt: '2026-03-02T03:00:00.000Z', outcome: 'Selesai', deviceOutcomes: [{ deviceId: 'd1' }], unknownSerials: [] } }),
+    ];
+    expect(await ingest(copy, [...events, ...bad], { queueOutbox: true })).toBe(events.length + bad.length);
+    // The forged events changed nothing: the projections are those of the honest history.
+    expect(await projections(copy)).toEqual(await projections(db));
+    const stored = await copy.events.bulkGet(bad.map((e) => e.id));
+    expect(stored.map((e) => [e?.status, e?.reason, e?.reasonParams?.field])).toEqual([
+      ['rejected', 'errors.invalidPayload', 'payload.text'],
+      ['rejected', 'errors.invalidPayload', 'payload.docNo'],
+      ['rejected', 'errors.invalidPayload', 'kind'],
+      ['rejected', 'errors.invalidPayload', 'type'],
+      ['rejected', 'errors.invalidPayload', 'payload.deviceOutcomes.0.result'],
+    ]);
+    // Only the honest events wait for upload.
+    expect(new Set((await copy.outbox.toArray()).map((o) => o.eventId))).toEqual(new Set(events.map((e) => e.id)));
+    // The conflict inbox lists them.
+    expect(await copy.events.where('status').equals('rejected').count()).toBe(bad.length);
+  });
+
   it('lets the receiving device keep its own chain after ingesting', async () => {
     const { events } = await history();
     const copy = freshDb();

@@ -17,6 +17,7 @@ import type { Failure } from '../../src/shared/result';
 import { ROLES, type Actor, type Role } from '../../src/shared/roles';
 import { checkEvent } from '../../src/shared/sync/event-commands';
 import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
+import { expectDraftsParse } from './world';
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
 const user = (id: string, roles: Role[]): UserState => ({
@@ -72,6 +73,7 @@ class World {
     const id = handler.recordId(parsed.data);
     const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, newId });
     if (!r.ok) return r;
+    expectDraftsParse(r.data);
     for (const d of r.data) {
       this.hlc = tickHlc(this.hlc, Date.parse(this.now));
       this.seq += 1;

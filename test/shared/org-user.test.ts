@@ -8,6 +8,7 @@ import type { DomainEvent, EventDraft } from '../../src/shared/events';
 import { hashPassword, verifyPassword } from '../../src/shared/password';
 import type { Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
+import { expectDraftsParse } from './world';
 
 const PW: PasswordHash = { alg: 'PBKDF2-SHA256', iterations: 1000, salt: 'ab'.repeat(16), hash: 'cd'.repeat(32) };
 
@@ -112,7 +113,9 @@ function lookups(users: UserState[]): Lookups {
 async function decide(type: CommandType, input: unknown, actor: Actor, state: unknown, users: UserState[] = [ADMIN, OFFICER], org?: OrgState): Promise<Result<EventDraft[]>> {
   const handler = commands[type] as unknown as CommandHandler<unknown, unknown>;
   const parsed = handler.input.parse(input);
-  return handler.decide(parsed, { actor, now: '2026-03-02T01:00:00.000Z', state, org, lookups: lookups(users), newId });
+  const r = await handler.decide(parsed, { actor, now: '2026-03-02T01:00:00.000Z', state, org, lookups: lookups(users), newId });
+  if (r.ok) expectDraftsParse(r.data);
+  return r;
 }
 
 /** Stamps drafts as events (enough for the folds). */

@@ -12,6 +12,7 @@ import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
 import { eventHash, type DomainEvent, type EventDraft } from '../../src/shared/events';
 import type { Failure, Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
+import { expectDraftsParse } from './world';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -50,6 +51,7 @@ class World {
     const state = this.tickets.get(id);
     const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId });
     if (!r.ok) return r;
+    expectDraftsParse(r.data);
     for (const d of r.data) {
       this.seq += 1;
       const unsigned = { ...d, id: `e${this.seq}`, actorId: actor.userId, deviceId: 'dev', deviceSeq: this.seq, hlc: String(this.seq).padStart(8, '0'), at: this.now, prevHash: '' };

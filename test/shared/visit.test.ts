@@ -10,6 +10,7 @@ import { CHAIN_START, eventHash, type DomainEvent, type EventDraft } from '../..
 import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
 import type { Failure, Result } from '../../src/shared/result';
 import { ROLES, type Actor, type Role } from '../../src/shared/roles';
+import { expectDraftsParse } from './world';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny in-memory store: runs commands from the registry with a hand-made DecideContext and
@@ -86,6 +87,7 @@ class World {
       expect(this.visits.get(recordId)).toBe(before);
       return r;
     }
+    expectDraftsParse(r.data);
     for (const draft of r.data) {
       this.hlc = tickHlc(this.hlc, new Date(this.now).getTime());
       this.seq += 1;

@@ -12,6 +12,7 @@ import { keysIn } from '../../src/shared/domain/keys';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
 import { checkEvent } from '../../src/shared/sync/event-commands';
+import { checkContent } from '../../src/shared/domain/event-schemas';
 import { CHAIN_START, eventHash, type DomainEvent, type EventDraft, type RecordKind } from '../../src/shared/events';
 import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
 import type { Failure, Result } from '../../src/shared/result';
@@ -28,6 +29,14 @@ export const TEST_ORG: OrgState = {
   id: ORG_ID, name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB',
   badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, updatedAt: '2026-01-01T00:00:00.000Z', hlc: '',
 };
+
+/**
+ * Every draft a command produced parses with its event type's schema (`<kind>/events.ts`): each
+ * domain test that runs a command also keeps the schemas in step with what decide() produces.
+ */
+export function expectDraftsParse(drafts: readonly EventDraft[]): void {
+  for (const d of drafts) expect(checkContent(d), `${d.type} ${JSON.stringify(d.payload)}`).toEqual({ ok: true, data: true });
+}
 
 export class World {
   records = new Map<string, unknown>();
@@ -75,6 +84,7 @@ export class World {
     const state = this.records.get(`${handler.kind}:${handler.recordId(parsed.data)}`);
     const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId });
     if (!r.ok) return r;
+    expectDraftsParse(r.data);
     for (const draft of r.data) {
       this.hlc = tickHlc(this.hlc, Date.parse(this.now));
       this.seq += 1;

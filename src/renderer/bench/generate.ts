@@ -11,7 +11,7 @@
  * visits span about three years. The newest visits are today's: `tail.inside` visitors
  * inside now, `tail.approved` approved with a badge, `tail.awaiting` waiting for approval.
  */
-import { applyVisit } from '../../shared/domain/visit/fold';
+import { folds } from '../../shared/domain/registry';
 import type { VisitState } from '../../shared/domain/visit/state';
 import { CHAIN_START, eventHash, type DomainEvent } from '../../shared/events';
 import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../shared/hlc';
@@ -198,7 +198,7 @@ export class History {
     const flush = (): Batch => {
       const touched = new Set<string>();
       for (const e of events) {
-        live.set(e.recordId, applyVisit(live.get(e.recordId), e));
+        live.set(e.recordId, folds.visit(live.get(e.recordId), e));
         touched.add(e.recordId);
       }
       const rows = [...touched].map((id) => live.get(id)!);

@@ -32,6 +32,7 @@ import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { checkGroupShape, keysWithBatch, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import { verifyEd25519 } from './verify';
+import { parseEvent } from '../../shared/domain/event-schemas';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
 import { keyIdOf } from '../../shared/signing';
 import type {
@@ -378,7 +379,10 @@ export class SyncService {
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
     const head = group[0]!;
     for (const e of group) {
-      if (e.type.slice(0, e.type.indexOf('.')) !== e.kind || (e.kind === 'org' && e.recordId !== ORG_ID)) return refuse('errors.invalidInput', 'type');
+      if (e.kind === 'org' && e.recordId !== ORG_ID) return refuse('errors.invalidInput', 'recordId');
+      // Each event's type and payload against its kind's schema, naming the field that fails.
+      const parsed = parseEvent(e);
+      if (!parsed.ok) return refuse(parsed.error.message, parsed.error.field);
     }
     const cmd = parseCommand(head.command!.type, head.command!.input);
     if (!cmd.ok) return refuse(cmd.error.message, cmd.error.field ? `command.input.${cmd.error.field}` : 'command');
