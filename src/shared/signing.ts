@@ -92,10 +92,26 @@ export interface SigningKey {
   privateKey: CryptoKeyLike;
 }
 
-/** Makes a key pair and wraps its private half under the password. */
-export async function newUserKey(password: string, iterations = PASSWORD_ITERATIONS): Promise<{ material: KeyMaterial; key: SigningKey }> {
+/** PKCS#8 header of an Ed25519 private key before its 32-byte seed (RFC 8410). */
+const PKCS8_PREFIX = fromHex('302e020100300506032b657004220420');
+
+/**
+ * Makes a key pair and wraps its private half under the password. With `seed` (32 bytes) the
+ * pair is derived from it — for tools and tests that must sign as the same user in several
+ * processes (see sync/keyring.ts); a real user's key is always random.
+ */
+export async function newUserKey(password: string, iterations = PASSWORD_ITERATIONS, seed?: Uint8Array): Promise<{ material: KeyMaterial; key: SigningKey }> {
   const c = webCrypto();
-  const pair = await c.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+  let pair: { publicKey: CryptoKeyLike; privateKey: CryptoKeyLike };
+  if (seed) {
+    const pkcs8 = new Uint8Array(PKCS8_PREFIX.length + 32);
+    pkcs8.set(PKCS8_PREFIX);
+    pkcs8.set(seed.subarray(0, 32), PKCS8_PREFIX.length);
+    const privateKey = await c.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, true, ['sign']);
+    const jwk = (await c.subtle.exportKey('jwk', privateKey)) as unknown as { x: string };
+    const raw = base64UrlBytes(jwk.x);
+    pair = { privateKey, publicKey: await c.subtle.importKey('raw', raw, { name: 'Ed25519' }, true, ['verify']) };
+  } else pair = await c.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
   const publicKey = toHex(new Uint8Array(await c.subtle.exportKey('raw', pair.publicKey)));
   const salt = c.getRandomValues(new Uint8Array(16));
   const iv = c.getRandomValues(new Uint8Array(12));
@@ -107,6 +123,25 @@ export async function newUserKey(password: string, iterations = PASSWORD_ITERATI
   const pkcs8 = await c.subtle.exportKey('pkcs8', pair.privateKey);
   const privateKey = await c.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
   return { material: { publicKey, keyId, wrapped }, key: { keyId, privateKey } };
+}
+
+/** Bytes of a base64url string (a JWK member). */
+function base64UrlBytes(text: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const out: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of text) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) continue;
+    value = (value << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >> bits) & 0xff);
+    }
+  }
+  return Uint8Array.from(out);
 }
 
 /** The private key behind a wrapped key, or null when the password does not open it. */

@@ -16,7 +16,7 @@ export interface WebCryptoLike {
   getRandomValues<T extends Uint8Array>(array: T): T;
   subtle: {
     importKey(format: 'raw' | 'pkcs8' | 'spki', key: Bytes | ArrayBuffer, alg: Alg, extractable: boolean, usages: string[]): Promise<CryptoKeyLike>;
-    exportKey(format: 'raw' | 'pkcs8' | 'spki', key: CryptoKeyLike): Promise<ArrayBuffer>;
+    exportKey(format: 'raw' | 'pkcs8' | 'spki' | 'jwk', key: CryptoKeyLike): Promise<ArrayBuffer>;
     deriveBits(alg: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Bytes; iterations: number }, key: CryptoKeyLike, length: number): Promise<ArrayBuffer>;
     deriveKey(alg: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Bytes; iterations: number }, key: CryptoKeyLike, derived: Alg, extractable: boolean, usages: string[]): Promise<CryptoKeyLike>;
     generateKey(alg: Alg, extractable: boolean, usages: string[]): Promise<{ publicKey: CryptoKeyLike; privateKey: CryptoKeyLike }>;

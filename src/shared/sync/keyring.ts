@@ -1,10 +1,14 @@
 /**
  * A keyring for tools that act as many users on one machine — the benchmarks, the test suites,
- * the demo data generator: one key pair per user id, made on first use with a fixed password
- * and a low PBKDF2 count (1,000; never used for a real user). `withKeys` fills the key material
- * a user-creating command needs from the ring, so such tools write commands as screens do.
+ * the demo data generator: one key pair per user id, derived from the id (so a server seeded in
+ * Node and a page in Chromium sign as the same user with the same key), wrapped with a fixed
+ * password and a low PBKDF2 count (1,000). Never used for a real user, whose key is random.
+ * `withKeys` fills the key material a user-creating command needs from the ring, so such tools
+ * write commands as screens do.
  */
 import type { Command } from '../domain/registry';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { newUserKey, type KeyMaterial, type SigningKey } from '../signing';
 
 export const KEYRING_PASSWORD = 'keyring-password-1';
@@ -16,7 +20,7 @@ export class Keyring {
   of(userId: string): Promise<{ material: KeyMaterial; key: SigningKey }> {
     let k = this.keys.get(userId);
     if (!k) {
-      k = newUserKey(KEYRING_PASSWORD, 1000).then(({ material, key }) => ({ material, key }));
+      k = newUserKey(KEYRING_PASSWORD, 1000, sha256(utf8ToBytes(`meja-it/keyring/${userId}`)));
       this.keys.set(userId, k);
     }
     return k;
