@@ -18,8 +18,9 @@ import type { Role } from '../../../src/shared/roles';
 import { eventHash } from '../../../src/shared/events';
 import { foldRecord } from '../../../src/shared/domain/registry';
 import { localDate, startOfLocalDay } from '../../../src/shared/time-zone';
+import type { DeviceProof } from '../../../src/shared/sync/device-auth';
 import {
-  MAX_PUSH_EVENTS, SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
+  MAX_PUSH_EVENTS, SCHEMA_VERSION, type AuthAuditPage, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
 } from '../../../src/shared/sync/protocol';
 import { reset, type Backend } from './backends';
 import { TestDevice } from './device';
@@ -29,28 +30,47 @@ const DAY = 86_400_000;
 
 interface Res<T> {
   status: number;
-  body: T & { error?: { code: string; message: string } };
+  headers: Record<string, unknown>;
+  body: T & { error?: { code: string; message: string; retryAfter?: number } };
 }
 
-/** The HTTP API as a device calls it (fastify.inject). */
+/** The HTTP API as a device calls it (fastify.inject), from 127.0.0.1 unless told another `address`. */
 function client(app: FastifyInstance) {
-  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<Res<T>> => {
+  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, token?: string, address?: string): Promise<Res<T>> => {
     const res = await app.inject({
       method,
       url,
+      ...(address ? { remoteAddress: address } : {}),
       ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
-    return { status: res.statusCode, body: res.json() as Res<T>['body'] };
+    return { status: res.statusCode, headers: res.headers, body: res.json() as Res<T>['body'] };
   };
+  const challenge = async (d: TestDevice) => (await call<{ challenge: string }>('POST', '/api/auth/challenge', { schemaVersion: SCHEMA_VERSION, deviceId: d.id })).body.challenge;
   return {
     call,
-    bootstrap: (d: TestDevice, events = d.made.slice(0, 2)) =>
-      call<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, deviceName: d.name, events }),
-    signIn: (d: TestDevice, username: string, password = PASSWORD) =>
-      call<SignInResponse>('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name }),
-    push: (d: TestDevice, events: DomainEvent[] = d.made, token = d.token) =>
-      call<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, events }, token),
+    challenge,
+    /** A fresh challenge signed with the device's key. */
+    proof: async (d: TestDevice) => d.proof(await challenge(d)),
+    bootstrap: async (d: TestDevice, events = d.made.slice(0, 2)) =>
+      call<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, deviceName: d.name, events, ...(await d.proof(await challenge(d))) }),
+    signIn: async (d: TestDevice, username: string, password = PASSWORD, o: { address?: string; proof?: DeviceProof } = {}) =>
+      call<SignInResponse>(
+        'POST',
+        '/api/auth/sign-in',
+        { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name, ...(o.proof ?? (await d.proof(await challenge(d)))) },
+        undefined,
+        o.address,
+      ),
+    /** A push signed with the device's key; `signature`: another one, or null for none. */
+    push: async (d: TestDevice, events: DomainEvent[] = d.made, token = d.token, signature?: string | null) =>
+      call<PushResponse>(
+        'POST',
+        '/api/sync/push',
+        { schemaVersion: SCHEMA_VERSION, deviceId: d.id, events, ...(signature === null ? {} : { deviceSignature: signature ?? (await d.pushSignature(events)) }) },
+        token,
+      ),
+    audit: (token: string, query = '') => call<AuthAuditPage>('GET', `/api/audit${query}`, undefined, token),
     pull: (token: string, cursor = 0, limit?: number) =>
       call<PullResponse>('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, ...(limit ? { limit } : {}) }, token),
     devices: (token: string) => call<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/api/devices', undefined, token),
