@@ -121,7 +121,6 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         device_id uuid NOT NULL,
         expires_at timestamptz NOT NULL
       );
-      CREATE INDEX auth_challenges_device ON auth_challenges (device_id);
       CREATE INDEX auth_challenges_expiry ON auth_challenges (expires_at);
 
       -- Failed sign-ins per username and per client address (src/shared/auth/throttle.ts).

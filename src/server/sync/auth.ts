@@ -12,8 +12,6 @@ import type { Queryable } from '../db/db';
 
 /** How long a challenge may be used. */
 export const CHALLENGE_TTL_MS = 2 * 60_000;
-/** Challenges kept per device id (a device asking again and again does not fill the table). */
-const CHALLENGES_PER_DEVICE = 5;
 /**
  * An address's failures are forgotten this long after its last one. A success clears a
  * username's count, but not its address's (or one valid account would reset the count of an
@@ -27,16 +25,15 @@ const ms = (v: unknown): number | undefined => (v == null ? undefined : new Date
 
 // ---------------------------------------------------------------------------- challenges
 
-/** Issues a single-use challenge for `deviceId`, valid for CHALLENGE_TTL_MS. */
+/**
+ * Issues a single-use challenge for `deviceId`, valid for CHALLENGE_TTL_MS; expired ones are
+ * purged on the way. There is no cap per device id: anyone may ask for any id's challenges, and
+ * a cap would let them evict the real desk's challenge between its two requests.
+ */
 export async function issueChallenge(q: Queryable, deviceId: string, now: number): Promise<string> {
   const challenge = randomBytes(32).toString('hex');
   await q.query(`DELETE FROM auth_challenges WHERE expires_at <= $1::timestamptz`, [iso(now)]);
   await q.query(`INSERT INTO auth_challenges (challenge, device_id, expires_at) VALUES ($1, $2, $3::timestamptz)`, [challenge, deviceId, iso(now + CHALLENGE_TTL_MS)]);
-  await q.query(
-    `DELETE FROM auth_challenges WHERE device_id = $1 AND challenge NOT IN
-       (SELECT challenge FROM auth_challenges WHERE device_id = $1 ORDER BY expires_at DESC LIMIT ${CHALLENGES_PER_DEVICE})`,
-    [deviceId],
-  );
   return challenge;
 }
 
