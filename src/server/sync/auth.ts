@@ -116,27 +116,36 @@ function stateOf(row: ThrottleRow | undefined, now: number): ThrottleState | und
   return lockedUntil === undefined ? { failures: row.failures } : { failures: row.failures, lockedUntil };
 }
 
+/** The advisory lock class of throttle keys (migrations use the single key 7425201). */
+const THROTTLE_LOCK = 7425202;
+
 /**
- * Locks the attempt's throttle rows for the rest of the caller's transaction (so attempts on
- * one username or from one address are taken one at a time, on every instance — a burst of
- * parallel guesses cannot all slip past the check before the first failure is counted) and
- * returns how long the attempt must wait (0: it may go ahead).
+ * Takes the attempt's throttle locks for the rest of the caller's transaction (an advisory
+ * lock per username and per address, so attempts on one username or from one address are taken
+ * one at a time, on every instance — a burst of parallel guesses cannot all slip past the check
+ * before the first failure is counted) and returns how long the attempt must wait (0: it may go
+ * ahead).
  */
 export async function throttleWait(tx: Queryable, keys: ThrottleKeys, now: number): Promise<number> {
   let wait = 0;
   // Always address first, then user: one lock order everywhere, so two attempts never deadlock.
   for (const [scope, key] of keysOf(keys)) {
-    await tx.query(`INSERT INTO signin_throttle (scope, key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [scope, key]);
-    const [row] = await tx.query<ThrottleRow>(`SELECT scope, failures, locked_until, last_failure_at FROM signin_throttle WHERE scope = $1 AND key = $2 FOR UPDATE`, [scope, key]);
+    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [THROTTLE_LOCK, `${scope}:${key}`]);
+    const [row] = await tx.query<ThrottleRow>(`SELECT scope, failures, locked_until, last_failure_at FROM signin_throttle WHERE scope = $1 AND key = $2`, [scope, key]);
     const check = checkThrottle(stateOf(row, now), now);
     if (!check.allowed) wait = Math.max(wait, check.waitMs);
   }
   return wait;
 }
 
-/** Counts a failed attempt for the username and the address (the caller holds their rows). */
-export async function noteFailure(tx: Queryable, keys: ThrottleKeys, now: number): Promise<void> {
+/**
+ * Counts a failed attempt (the caller holds the locks): a wrong password for the username and
+ * the address; a bad device proof (`addressOnly`) for the address alone — the password was not
+ * looked at, but a stream of bogus proofs from one address is held back like guesses.
+ */
+export async function noteFailure(tx: Queryable, keys: ThrottleKeys, now: number, o: { addressOnly?: boolean } = {}): Promise<void> {
   for (const [scope, key] of keysOf(keys)) {
+    if (o.addressOnly && scope !== 'address') continue;
     const [row] = await tx.query<ThrottleRow>(`SELECT scope, failures, locked_until, last_failure_at FROM signin_throttle WHERE scope = $1 AND key = $2`, [scope, key]);
     const next = recordFailure(stateOf(row, now), now);
     await tx.query(
@@ -149,9 +158,7 @@ export async function noteFailure(tx: Queryable, keys: ThrottleKeys, now: number
 
 /** A success: the username's count is forgotten (the address keeps its own, see ADDRESS_MEMORY_MS). */
 export async function noteSuccess(tx: Queryable, keys: ThrottleKeys): Promise<void> {
-  const [[, address], [, username]] = keysOf(keys) as [[Scope, string], [Scope, string]];
-  await tx.query(`DELETE FROM signin_throttle WHERE scope = 'user' AND key = $1`, [username]);
-  await tx.query(`DELETE FROM signin_throttle WHERE scope = 'address' AND key = $1 AND failures = 0`, [address]);
+  await tx.query(`DELETE FROM signin_throttle WHERE scope = 'user' AND key = $1`, [keys.username.trim().toLowerCase()]);
 }
 
 // ---------------------------------------------------------------------------- audit

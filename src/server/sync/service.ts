@@ -475,11 +475,15 @@ export class SyncService {
 
   /**
    * Password sign-in against the users the server knows (active ones only), by a device that
-   * proves it holds its key. In order, in one transaction that holds the attempt's throttle rows:
+   * proves it holds its key. In order, in one transaction that holds the attempt's throttle
+   * locks (./auth.ts throttleWait) to the end — the password check included, so that parallel
+   * guesses are counted one by one (on PGlite, one process, that holds the database for the
+   * ~0.3 s of a real PBKDF2 check; sign-ins are rare and a throttled one is not checked):
    * 1. throttled (per username and per client address, src/shared/auth/throttle.ts) → 429 with
    *    the wait; the password is not even checked;
    * 2. the device proof (./auth.ts checkDeviceProof) → 401 device-signature / 403
-   *    device-key-mismatch, before the password, so a device id's impostor learns nothing about it;
+   *    device-key-mismatch, before the password, so a device id's impostor learns nothing about
+   *    it (counted for the address only);
    * 3. the password → 401 invalid-credentials, counted for the username and the address;
    * 4. enrol: the username's count is cleared, the device gets a fresh token (its key is
    *    registered if it had none).
@@ -501,6 +505,7 @@ export class SyncService {
         if (waitMs > 0) return { kind: 'throttled', waitMs };
         const proof = await checkDeviceProof(tx, req.deviceId, req, now);
         if (!proof.ok) {
+          await noteFailure(tx, keys, now, { addressOnly: true });
           return proof.code === 'device-key-mismatch'
             ? { kind: 'refused', error: apiErrors.deviceKeyMismatch(), event: 'device-key-mismatch' }
             : { kind: 'refused', error: apiErrors.deviceSignature(), event: 'device-signature-invalid' };

@@ -544,6 +544,9 @@ export function syncSuite(backend: () => Backend): void {
       expect((await api.signIn(d, 'petugas', PASSWORD, { proof: { ...(await api.proof(d)), deviceSignature: 'zz' } })).status).toBe(400);
       const rows = await auditRows(admin.token);
       expect(rows.filter((r) => r.event === 'device-signature-invalid')).toHaveLength(5);
+      // Five bogus proofs from one address hold the address back like five wrong passwords (not the username).
+      expect((await api.signIn(d, 'petugas')).status).toBe(429);
+      expect((await api.signIn(d, 'petugas', PASSWORD, { address: '10.0.0.3' })).status).toBe(200);
     });
 
     it('a device enrolled before device keys registers its key at its next sign-in (trust on first use), then holds it', async () => {
