@@ -64,6 +64,20 @@ describe('device key', () => {
     expect(await verifyDeviceSignature(a.publicKey, message, await b.sign(message))).toBe(true);
   });
 
+  it('a platform without Ed25519 is told so, not given a server error', async () => {
+    vi.spyOn(crypto.subtle, 'generateKey').mockRejectedValueOnce(new DOMException('Unrecognized name.', 'NotSupportedError'));
+    vi.spyOn(console, 'error').mockImplementationOnce(() => undefined);
+    const db = open(`key-${newId()}`);
+    await expect(signInDevice(db, 'http://sync.test', { username: 'admin', password: 'x', deviceName: 'Meja' })).rejects.toMatchObject({
+      code: 'device-key-unsupported',
+      messageKey: 'sync.errors.deviceKeyUnsupported',
+    });
+    expect(await keyRow(db)).toBeUndefined();
+    vi.restoreAllMocks();
+    // Nothing was cached: the next attempt makes the key.
+    expect((await deviceSigner(db)).publicKey).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it("signs the server's challenge at sign-in and every push batch", async () => {
     const db = open(`key-${newId()}`);
     const deviceId = (await deviceMeta(db)).deviceId;

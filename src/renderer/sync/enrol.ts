@@ -5,16 +5,30 @@
  * screens, the sync tests and the sync benchmark.
  */
 import type { DomainEvent } from '../../shared/events';
-import { proveDevice } from '../../shared/sync/device-auth';
+import { proveDevice, type DeviceSigner } from '../../shared/sync/device-auth';
 import type { SignInResponse } from '../../shared/sync/protocol';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { deviceSigner } from '../store/device-key';
-import { api } from './api';
+import { api, SyncError } from './api';
+
+/**
+ * This device's signer for talking to the server. A platform without Ed25519 in WebCrypto (or
+ * outside a secure context, where WebCrypto is absent) cannot make a key: that is said plainly
+ * rather than as a server error.
+ */
+export async function syncSigner(db: ConsoleDb): Promise<DeviceSigner> {
+  try {
+    return await deviceSigner(db);
+  } catch (error) {
+    console.error('device key unavailable', error);
+    throw new SyncError('device-key-unsupported', 'sync.errors.deviceKeyUnsupported');
+  }
+}
 
 /** A challenge for this device, signed with its key. */
 async function proof(db: ConsoleDb, serverUrl: string) {
-  const [device, signer] = await Promise.all([deviceMeta(db), deviceSigner(db)]);
+  const [device, signer] = await Promise.all([deviceMeta(db), syncSigner(db)]);
   const { challenge } = await api.challenge(serverUrl, device.deviceId);
   return { deviceId: device.deviceId, ...(await proveDevice(signer, device.deviceId, challenge)) };
 }

@@ -8,10 +8,10 @@ import type { DomainEvent } from '../../shared/events';
 import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sync/protocol';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
-import { deviceSigner } from '../store/device-key';
 import { signPush } from '../../shared/sync/device-auth';
 import { ingest, markRejected } from '../store/ingest';
 import { api, SyncError } from './api';
+import { syncSigner } from './enrol';
 import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localEvent, recordsToRefold, wantsSnapshot } from './snapshot';
 import { downloadInBackground, noteWantedFiles, uploadFilesFor } from './blobs';
 import { useSyncStore } from './sync-store';
@@ -67,7 +67,7 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
     // Evidence files first: an event never reaches the server before the bytes it references.
     await uploadFilesFor(db, meta, batch);
     // A token is valid only with its device: the batch is signed with this device's key.
-    const signature = await signPush(await deviceSigner(db), device.deviceId, batch);
+    const signature = await signPush(await syncSigner(db), device.deviceId, batch);
     const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch, signature);
     const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason }));
     // Re-folding a record without the events before a snapshot would lose them: fetch them first.
