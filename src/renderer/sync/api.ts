@@ -26,6 +26,8 @@ export interface DeviceInfo {
   createdAt: string;
   lastSeenAt?: string | null;
   revokedAt?: string | null;
+  /** False for a device enrolled before device keys that has not signed in since. */
+  hasKey?: boolean;
 }
 
 async function call<T>(serverUrl: string, path: string, body: unknown, token?: string, method = 'POST'): Promise<T> {

@@ -53,6 +53,17 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   return parsed.data;
 }
 
+/**
+ * A sign-in or bootstrap with no device proof at all comes from a console older than device
+ * keys: it is told to update (426), like any console of another schema version.
+ */
+function requireDeviceProof(body: unknown): void {
+  const b = body as Record<string, unknown> | null;
+  if (b && typeof b === 'object' && b['devicePublicKey'] === undefined && b['challenge'] === undefined && b['deviceSignature'] === undefined) {
+    throw apiErrors.updateRequired();
+  }
+}
+
 /** Checks events beyond their schema: lower-case ids (they are hashed), real dates, no NUL. */
 function checkEvents(events: { id: string; deviceId: string; at: string }[], deviceId: string): void {
   for (const e of events) {
@@ -100,12 +111,16 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
   });
 
   app.post('/api/auth/bootstrap', async (request) => {
+    checkVersion(request.body);
+    requireDeviceProof(request.body);
     const body = parse(bootstrapRequestSchema, request.body);
     checkEvents(body.events, body.deviceId);
     return service.bootstrap(body, request.ip);
   });
 
   app.post('/api/auth/sign-in', async (request) => {
+    checkVersion(request.body);
+    requireDeviceProof(request.body);
     const body = parse(signInRequestSchema, request.body);
     return service.signIn(body, request.ip);
   });

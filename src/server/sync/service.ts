@@ -583,10 +583,12 @@ export class SyncService {
   /** Every enrolled device, newest first. Admins only. */
   async listDevices(by: AuthedDevice): Promise<DeviceInfo[]> {
     if (!by.roles.includes('admin')) throw apiErrors.forbidden();
-    const rows = await this.db.query<{ id: string; name: string; user_id: string; created_at: unknown; last_seen_at: unknown; revoked_at: unknown }>(
-      `SELECT id, name, user_id, created_at, last_seen_at, revoked_at FROM devices ORDER BY created_at DESC, id`,
+    const rows = await this.db.query<{ id: string; name: string; user_id: string; created_at: unknown; last_seen_at: unknown; revoked_at: unknown; has_key: boolean }>(
+      `SELECT id, name, user_id, created_at, last_seen_at, revoked_at, public_key IS NOT NULL AS has_key FROM devices ORDER BY created_at DESC, id`,
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, userId: r.user_id, createdAt: iso(r.created_at)!, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at) }));
+    return rows.map((r) => ({
+      id: r.id, name: r.name, userId: r.user_id, createdAt: iso(r.created_at)!, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at), hasKey: r.has_key,
+    }));
   }
 
   /** Revokes a device's token at once. Admins only. Recorded in the auth audit log (once). */

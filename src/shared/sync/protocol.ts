@@ -186,6 +186,8 @@ export interface DeviceInfo {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** Whether the device's key is on file (false: enrolled before device keys, not signed in since). */
+  hasKey: boolean;
 }
 
 /** What the server's auth audit log records (GET /api/audit). */

@@ -73,7 +73,7 @@ function client(app: FastifyInstance) {
     audit: (token: string, query = '') => call<AuthAuditPage>('GET', `/api/audit${query}`, undefined, token),
     pull: (token: string, cursor = 0, limit?: number) =>
       call<PullResponse>('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, ...(limit ? { limit } : {}) }, token),
-    devices: (token: string) => call<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/api/devices', undefined, token),
+    devices: (token: string) => call<{ devices: { id: string; revokedAt: string | null; hasKey: boolean }[] }>('GET', '/api/devices', undefined, token),
     revoke: (token: string, id: string) => call<{ revoked: true }>('POST', `/api/devices/${id}/revoke`, {}, token),
   };
 }
@@ -401,7 +401,11 @@ export function syncSuite(backend: () => Backend): void {
       const pull = await api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION - 1, cursor: 0 }, admin.token);
       const snap = await api.call('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION - 1 }, admin.token);
       const history = await api.call('POST', '/api/sync/history', { schemaVersion: SCHEMA_VERSION - 1, records: [['org', 'org']], upTo: 1 }, admin.token);
-      for (const r of [push, pull, snap, history]) {
+      // A console older than device keys signs in (or bootstraps) with no proof at all: told to update too.
+      const d = new TestDevice('Konsol lama');
+      const oldSignIn = await api.call('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username: 'admin', password: PASSWORD, deviceId: d.id, deviceName: d.name });
+      const oldBoot = await api.call('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: admin.id, deviceName: admin.name, events: admin.made.slice(0, 2) });
+      for (const r of [push, pull, snap, history, oldSignIn, oldBoot]) {
         expect(r.status).toBe(426);
         expect(r.body.error).toEqual({ code: 'update-required', message: 'sync.errors.updateRequired' });
       }
@@ -555,6 +559,7 @@ export function syncSuite(backend: () => Backend): void {
       // As a server upgraded from before migration 6 finds it: no key on file.
       await backend().db.query(`UPDATE devices SET public_key = NULL WHERE id = $1`, [desk.id]);
       await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      expect((await api.devices(admin.token)).body.devices.find((x) => x.id === desk.id)!.hasKey).toBe(false);
       // Its old token cannot push until it proves a key (nothing to check the signature with).
       const blocked = await api.push(desk);
       expect([blocked.status, blocked.body.error?.code]).toEqual([401, 'device-signature']);
@@ -564,6 +569,7 @@ export function syncSuite(backend: () => Backend): void {
       expect((await api.push(desk)).body.results.map((r) => r.status)).toEqual(['accepted']);
       const [row] = await backend().db.query<{ public_key: string }>(`SELECT public_key FROM devices WHERE id = $1`, [desk.id]);
       expect(row!.public_key).toBe((await desk.signer()).publicKey);
+      expect((await api.devices(admin.token)).body.devices.every((x) => x.hasKey)).toBe(true);
       // From now on the key is the device's: another key is refused.
       expect((await api.signIn(new TestDevice('Meja palsu', desk.id), 'petugas')).status).toBe(403);
       const rows = await auditRows(admin.token);
