@@ -1,7 +1,8 @@
 /**
  * An in-memory console for server tests: runs commands through the shared `commands` and
  * `folds` and stamps events exactly like commit() does (stampEvents), so what the server sees
- * is what a real device sends. Its clock can be skewed.
+ * is what a real device sends. Its clock can be skewed. Like a console it has its own Ed25519
+ * device key (in memory), which proves its sign-ins and signs its pushes.
  */
 import { commands, folds, type Command } from '../../../src/shared/domain/registry';
 import { ORG_ID, type OrgState } from '../../../src/shared/domain/org/state';
@@ -14,10 +15,11 @@ import type { Actor } from '../../../src/shared/roles';
 import type { SyncedEvent } from '../../../src/shared/sync/protocol';
 import { keysIn } from '../../../src/shared/domain/keys';
 import { newChainHead, stampEvents, type ChainHead } from '../../../src/shared/sync/stamp';
+import { newDeviceSigner, proveDevice, signPush, type DeviceProof, type DeviceSigner } from '../../../src/shared/sync/device-auth';
 
 export class TestDevice {
-  readonly id = newId();
-  head: ChainHead = newChainHead(this.id);
+  readonly id: string;
+  head: ChainHead;
   /** Everything this device made, in order. */
   readonly made: DomainEvent[] = [];
   readonly state = new Map<string, unknown>();
@@ -25,7 +27,31 @@ export class TestDevice {
   skewMs = 0;
   token = '';
 
-  constructor(readonly name: string) {}
+  private signerP: Promise<DeviceSigner> | undefined;
+
+  /** `id`: another device's id, for an impostor. */
+  constructor(
+    readonly name: string,
+    id: string = newId(),
+  ) {
+    this.id = id;
+    this.head = newChainHead(id);
+  }
+
+  /** This device's key (made on first use). */
+  signer(): Promise<DeviceSigner> {
+    return (this.signerP ??= newDeviceSigner());
+  }
+
+  /** The proof of this device's key for a server challenge (sign-in, bootstrap). */
+  async proof(challenge: string): Promise<DeviceProof> {
+    return proveDevice(await this.signer(), this.id, challenge);
+  }
+
+  /** The device signature of a push of `events`. */
+  async pushSignature(events: readonly DomainEvent[]): Promise<string> {
+    return signPush(await this.signer(), this.id, events);
+  }
 
   private get<T>(kind: string, id: string): T | undefined {
     return this.state.get(`${kind}:${id}`) as T | undefined;
