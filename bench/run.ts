@@ -31,6 +31,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/app';
 import { randomUUID } from 'node:crypto';
 import { seedServer, type SeedResult } from './sync-seed';
+import { trustBench } from './trust';
 
 interface Stats {
   n: number;
@@ -111,6 +112,7 @@ declare global {
     runBench(o: typeof options): Promise<BenchResult>;
     benchTickets(o: typeof ticketOptions): Promise<TicketBenchResult>;
     benchAssets(o: typeof assetOptions): Promise<AssetBenchResult>;
+    benchSigning(o: { n: number }): Promise<{ n: number; contentHashUs: number; webcrypto: { signSeqUs: number; signParUs: number; verifySeqUs: number; verifyParUs: number }; noble: { signUs: number; verifyUs: number } }>;
     benchOpen(options: { name: string; side: 'real' | 'raw' | 'candidate' }): Promise<{ ms: number; inside: number; page: number }>;
     benchReady: boolean;
   }
@@ -132,7 +134,7 @@ const options = {
 };
 const coldRuns = env('BENCH_COLD_RUNS', 2);
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'sync', 'store', 'tickets', 'incidents', 'assets'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets', 'incidents' or 'assets', not '${only}'`);
+if (!['', 'sync', 'store', 'tickets', 'incidents', 'assets', 'trust'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets', 'incidents', 'assets' or 'trust', not '${only}'`);
 const syncOptions = {
   visits: env('BENCH_SYNC_VISITS', options.visits),
   events: env('BENCH_SYNC_EVENTS', 10_000),
@@ -480,6 +482,34 @@ async function main(): Promise<void> {
 
   let ctx: BrowserContext | undefined;
   try {
+    if (only === '' || only === 'trust') {
+      // Signed events (issue 10): signing and verifying per event, and the push path.
+      const l = await launch(profile, base);
+      ctx = l.ctx;
+      const page = await l.page.evaluate((o) => window.benchSigning(o), { n: 2000 });
+      await ctx.close();
+      ctx = undefined;
+      const trust = await trustBench(env('BENCH_TRUST_EVENTS', 10_002), say);
+      const p = trust.push;
+      const rate = (p.events / p.ms) * 1000;
+      const list: Row[] = [
+        { figure: `content hash of an event (Chromium)`, real: `${page.contentHashUs} µs`, raw: '—', ratio: NaN, target: 'reported' },
+        { figure: `sign, WebCrypto Ed25519 (Chromium), one at a time / ${page.n} together`, real: `${page.webcrypto.signSeqUs} / ${page.webcrypto.signParUs} µs`, raw: `${page.noble.signUs} µs (@noble/curves)`, ratio: page.webcrypto.signSeqUs / page.noble.signUs, target: 'reported' },
+        { figure: `verify, WebCrypto Ed25519 (Chromium), one at a time / together`, real: `${page.webcrypto.verifySeqUs} / ${page.webcrypto.verifyParUs} µs`, raw: `${page.noble.verifyUs} µs (@noble/curves)`, ratio: page.webcrypto.verifySeqUs / page.noble.verifyUs, target: 'reported' },
+        { figure: `verify on the server, node:crypto`, real: `${trust.node.verifyNodeUs} µs`, raw: `${trust.node.nobleVerifyUs} µs (@noble/curves in Node)`, ratio: trust.node.verifyNodeUs / trust.node.nobleVerifyUs, target: 'reported' },
+        {
+          figure: `push ${p.events} signed events (${p.visits} visits, 6 commands each) to the embedded server, replayed and verified`,
+          real: `${sec(p.ms)}, ${perSec(p.events, p.ms)} events${p.rejected ? `, ${p.rejected} REFUSED` : ''}`, raw: `${sec(p.rawMs)} (the same rows, raw PGlite)`,
+          ratio: p.ms / p.rawMs, target: '≥ 2,000 events/s and ratio ≤ 3', pass: rate >= 2000 && p.ms / p.rawMs <= 3 && p.rejected === 0,
+        },
+      ];
+      console.log('');
+      console.log(`Meja IT signed events — ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
+      console.log(table(list));
+      mkdirSync('bench/results', { recursive: true });
+      writeFileSync('bench/results/trust-latest.json', JSON.stringify({ date: new Date().toISOString(), page, trust, rows: list }, null, 2) + '\n');
+      console.log('wrote bench/results/trust-latest.json');
+    }
     if (only === '' || only === 'incidents') {
       await incidentBench(profile, base, (c) => (ctx = c));
     }

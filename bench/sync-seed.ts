@@ -14,11 +14,14 @@
  */
 import type { Db } from '../src/server/db/db';
 import { api } from '../src/renderer/sync/api';
+import { newDeviceSigner, proveDevice, signPush } from '../src/shared/sync/device-auth';
 import type { Command } from '../src/shared/domain/registry';
 import type { VisitState } from '../src/shared/domain/visit/state';
 import type { DomainEvent } from '../src/shared/events';
 import { hashPassword } from '../src/shared/password';
 import type { Actor, Role } from '../src/shared/roles';
+import { Keyring } from '../src/shared/sync/keyring';
+import type { SigningKey } from '../src/shared/signing';
 
 // The generator and the in-memory console live with the page (src/renderer/bench), outside
 // tsconfig.node.json's files: imported at run time (tsx), typed here by what this file uses.
@@ -42,6 +45,7 @@ interface MemoryConsoleLike {
 }
 interface GenerateModule {
   History: new (o: { visits: number; now: number; seed: number; staff: Staff; badges: string[]; docPrefix: string; utcOffsetHours: number }) => HistoryLike;
+  HistorySigner: new (keyOf: (userId: string) => Promise<SigningKey>) => { sign(events: readonly DomainEvent[]): Promise<DomainEvent[]> };
   makeRng(seed: number): Rng;
   uuid7(ms: number, r: Rng): string;
 }
@@ -87,7 +91,10 @@ async function setUpOffice(base: string, staff: Staff, at: number): Promise<numb
       admin: { id: staff.admin, username: 'andi.pratama', displayName: 'Andi Pratama', roles: ['admin'], password },
     },
   } as Command, now);
-  const { token } = await api.bootstrap(base, { deviceId, deviceName: 'Meja depan (bench)', events: setup });
+  // The desk's key lives in memory for the seeding only: it proves the bootstrap and signs the push.
+  const signer = await newDeviceSigner();
+  const { challenge } = await api.challenge(base, deviceId);
+  const { token } = await api.bootstrap(base, { deviceId, deviceName: 'Meja depan (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
   const people: [string, string, string, Role][] = [
     ...staff.officers.map((id, i) => [id, `petugas${i + 1}`, `Petugas ${i + 1}`, 'officer'] as [string, string, string, Role]),
     ...staff.approvers.map((id, i) => [id, `penyetuju${i + 1}`, `Penyetuju ${i + 1}`, 'approver'] as [string, string, string, Role]),
@@ -96,7 +103,7 @@ async function setUpOffice(base: string, staff: Staff, at: number): Promise<numb
   for (const [id, username, displayName, role] of people) {
     users.push(...(await desk.run(admin, { type: 'user.create', input: { id, username, displayName, roles: [role], password } } as Command, now)));
   }
-  const res = await api.push(base, token, deviceId, users);
+  const res = await api.push(base, token, deviceId, users, await signPush(signer, deviceId, users));
   const refused = res.results.filter((x) => x.status !== 'accepted');
   if (refused.length > 0 || res.results.length !== users.length) throw new Error(`setup push refused: ${JSON.stringify(refused)}`);
   return setup.length + users.length;
@@ -104,7 +111,10 @@ async function setUpOffice(base: string, staff: Staff, at: number): Promise<numb
 
 export async function seedServer(db: Db, base: string, o: { visits: number; seed: number; batch: number; log: (s: string) => void }): Promise<SeedResult> {
   await loadPageModules();
-  const { makeRng, uuid7, History } = generate;
+  const { makeRng, uuid7, History, HistorySigner } = generate;
+  // Signed as consoles sign now (issue 10), with the bench keyring's keys (the same the page derives).
+  const keyring = new Keyring();
+  const signer = new HistorySigner(async (id) => (await keyring.of(id)).key);
   const now = Date.now();
   const r = makeRng(o.seed ^ 0x5eed);
   const staff: Staff = {
@@ -121,20 +131,21 @@ export async function seedServer(db: Db, base: string, o: { visits: number; seed
   const heads = new Map<string, { seq: number; hash: string }>();
   const t0 = performance.now();
   let nextReport = 0;
-  for (const b of history.batches(o.batch)) {
+  for (const unsigned of history.batches(o.batch)) {
+    const b = { ...unsigned, events: await signer.sign(unsigned.events) };
     const rows = b.events.map((e) => ({
       id: e.id, device_id: e.deviceId, device_seq: e.deviceSeq, kind: e.kind, record_id: e.recordId, type: e.type, payload: e.payload, actor_id: e.actorId,
-      hlc: e.hlc, at: e.at, at_text: e.at, prev_hash: e.prevHash, hash: e.hash, server_version: ++version,
+      hlc: e.hlc, at: e.at, at_text: e.at, prev_hash: e.prevHash, hash: e.hash, server_version: ++version, envelope: { cmd: e.cmd, sig: e.sig },
     }));
     for (const e of b.events) heads.set(e.deviceId, { seq: e.deviceSeq, hash: e.hash });
     const projections = b.rows.map((v) => ({ record_id: v.id, state: v }));
     const t = performance.now();
     await db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO events (id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, status, server_version)
-         SELECT id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, 'accepted', server_version
+        `INSERT INTO events (id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, status, server_version, envelope)
+         SELECT id, device_id, device_seq, kind, record_id, type, payload, actor_id, hlc, at, at_text, prev_hash, hash, 'accepted', server_version, envelope
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, device_id uuid, device_seq bigint, kind text, record_id text, type text, payload jsonb, actor_id text,
-           hlc text, at timestamptz, at_text text, prev_hash text, hash text, server_version bigint)`,
+           hlc text, at timestamptz, at_text text, prev_hash text, hash text, server_version bigint, envelope jsonb)`,
         [JSON.stringify(rows)],
       );
       await tx.query(

@@ -5,8 +5,8 @@
  */
 import { canonicalJson, sha256Hex } from './hash';
 
-/** The record kinds the console keeps. A new workflow adds its kinds here (and a fold, a
- *  projection table and its event→command mapping). */
+/** The record kinds the console keeps: the one list. Each kind is defined once, in
+ *  `domain/<kind>/index.ts`, and filed in `domain/registry.ts` (which checks every kind has one). */
 export const RECORD_KINDS = ['org', 'user', 'visit', 'employee', 'asset', 'handover', 'ticket', 'incident', 'access', 'opsday', 'restore'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -68,7 +68,7 @@ export interface DomainEvent extends EventDraft {
   /** Set locally when the sync server refused the event: kept for the conflict inbox, never
    *  folded. Not part of the hash. */
   status?: 'rejected';
-  /** i18n key of the server's reason for refusing. */
+  /** i18n key of the reason for refusing (the server's, or this console's when the content did not parse). */
   reason?: string;
   /** The field a refusal names (a replay that differs, a payload that does not parse). */
   reasonField?: string;

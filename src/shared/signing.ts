@@ -183,7 +183,7 @@ export function webVerifier(): VerifySignature {
   };
 }
 
-/** The key of `keys` with this id that was valid at `at`, if any. */
+/** The key of `keys` with this id whose window [from, to] holds `at` (a key's history, as the audit shows it). */
 export function keyAt(keys: readonly UserKey[] | undefined, keyId: string, at: string): UserKey | undefined {
   const k = keys?.find((x) => x.keyId === keyId);
   if (!k) return undefined;
@@ -191,6 +191,25 @@ export function keyAt(keys: readonly UserKey[] | undefined, keyId: string, at: s
   if (!(t >= Date.parse(k.from))) return undefined;
   if (k.to !== undefined && t > Date.parse(k.to)) return undefined;
   return k;
+}
+
+/**
+ * Which of a user's keys may sign, as the receiver decides it:
+ * - 'current': only the key the user holds now (no `to`). The sync server checks pushes this
+ *   way, in the order it receives them, and a console checks a bundle this way: a key retired
+ *   by a password change or an admin's reset signs nothing more, whatever time an event claims
+ *   (a retired key's holder could claim any time), and no device clock matters.
+ * - 'any': any key the user ever held. A console checks pulled events this way: the server
+ *   already applied 'current' when it accepted them, in its order, and the console may know a
+ *   rotation that came later in that order.
+ */
+export type KeyRule = 'current' | 'any';
+
+/** The key of `keys` with this id that may sign under the rule, if any. */
+export function keyFor(keys: readonly UserKey[] | undefined, keyId: string, rule: KeyRule): UserKey | undefined {
+  const k = keys?.find((x) => x.keyId === keyId);
+  if (!k) return undefined;
+  return rule === 'any' || k.to === undefined ? k : undefined;
 }
 
 /** The user's current key, if any. */

@@ -9,7 +9,7 @@ import { ingest } from '../../src/renderer/store/ingest';
 import type { Command } from '../../src/shared/domain/registry';
 import { ORG_ID } from '../../src/shared/domain/org/state';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
-import { contentHash, verifyChain, type DomainEvent } from '../../src/shared/events';
+import { contentHash, verifyChain, type DomainEvent, type EventDraft } from '../../src/shared/events';
 import { idsFrom } from '../../src/shared/ids';
 import { keyAt, signedMessage, webVerifier } from '../../src/shared/signing';
 import { hashPassword } from '../../src/shared/password';
@@ -467,6 +467,44 @@ describe('ingest', () => {
     ]);
     expect(await projections(copy)).toEqual(before);
     expect(before).toEqual(await projections(db));
+  });
+
+  it('refuses events whose content does not parse, even signed by their actor: stored, marked with the field, never folded nor queued', async () => {
+    const { db, first, events } = await history();
+    const copy = freshDb();
+    const note = events.find((e) => e.type === 'visit.activityNoted')!;
+    // A tampered console signs, with the actor's own key, content no decide() makes: each
+    // signature holds, so only the content check can refuse them.
+    const signer = { userId: note.actorId, key: (await testKey(note.actorId)).key };
+    const drafts: EventDraft[] = [
+      { kind: 'visit', recordId: first, type: 'visit.corrected', payload: { text: 42 } },
+      { kind: 'visit', recordId: first, type: note.type, payload: { text: 'Kabel dirapikan', docNo: 'X/1' } },
+      { kind: 'ticket', recordId: first, type: 'visit.approved', payload: { note: 'ok' } },
+      { kind: 'visit', recordId: first, type: 'visit.teleported', payload: {} },
+      { kind: 'visit', recordId: first, type: 'visit.checkedOut', payload: { exitedAt: '2026-03-02T03:00:00.000Z', outcome: 'Selesai', deviceOutcomes: [{ deviceId: 'd1' }], unknownSerials: [] } },
+    ];
+    let head = newChainHead(crypto.randomUUID());
+    const bad: DomainEvent[] = [];
+    for (const [i, d] of drafts.entries()) {
+      const made = await makeEvents(head, signer, note.command!, [d], new Date(Date.parse('2026-03-02T03:00:00.000Z') + i * 1000));
+      head = made.head;
+      bad.push(...made.events);
+    }
+    expect(await ingest(copy, [...events, ...bad], { queueOutbox: true })).toBe(events.length + bad.length);
+    // The forged events changed nothing: the projections are those of the honest history.
+    expect(await projections(copy)).toEqual(await projections(db));
+    const stored = await copy.events.bulkGet(bad.map((e) => e.id));
+    expect(stored.map((e) => [e?.status, e?.reason, e?.reasonField])).toEqual([
+      ['rejected', 'errors.invalidPayload', 'payload.text'],
+      ['rejected', 'errors.invalidPayload', 'payload.docNo'],
+      ['rejected', 'errors.invalidPayload', 'kind'],
+      ['rejected', 'errors.invalidPayload', 'type'],
+      ['rejected', 'errors.invalidPayload', 'payload.deviceOutcomes.0.result'],
+    ]);
+    // Only the honest events wait for upload.
+    expect(new Set((await copy.outbox.toArray()).map((o) => o.eventId))).toEqual(new Set(events.map((e) => e.id)));
+    // The conflict inbox lists them.
+    expect(await copy.events.where('status').equals('rejected').count()).toBe(bad.length);
   });
 
   it('lets the receiving device keep its own chain after ingesting', async () => {

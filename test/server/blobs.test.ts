@@ -46,6 +46,8 @@ function suite(name: string, getBackend: () => Backend | null) {
       });
       return { status: res.statusCode, body: res.json() as T & { error?: { code: string; message: string } } };
     };
+    /** A fresh server challenge signed with the device's key. */
+    const proof = async (d: TestDevice) => d.proof((await json<{ challenge: string }>('POST', '/api/auth/challenge', { schemaVersion: SCHEMA_VERSION, deviceId: d.id })).body.challenge);
     const put = (hash: string, bytes: Uint8Array, token?: string) =>
       app.inject({ method: 'PUT', url: `/api/blobs/${hash}`, payload: Buffer.from(bytes), headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
     const get = (hash: string, token?: string) => app.inject({ method: 'GET', url: `/api/blobs/${hash}`, headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -62,7 +64,7 @@ function suite(name: string, getBackend: () => Backend | null) {
           admin: { id: adminId, username: 'admin', displayName: 'Admin Kantor', roles: ['admin'], password },
         },
       });
-      const boot = await json<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: admin.id, deviceName: admin.name, events: admin.made.slice(0, 2) });
+      const boot = await json<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: admin.id, deviceName: admin.name, events: admin.made.slice(0, 2), ...(await proof(admin)) });
       expect(boot.status).toBe(200);
       admin.token = boot.body.token;
       const ids: Record<string, string> = { admin: adminId };
@@ -71,7 +73,7 @@ function suite(name: string, getBackend: () => Backend | null) {
         ids[username] = newId();
         await admin.run(adminId, { type: 'user.create', input: { id: ids[username]!, username, displayName: `Pengguna ${username}`, roles, password } });
       }
-      const pushed = await json<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: admin.id, events: admin.made }, admin.token);
+      const pushed = await json<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: admin.id, events: admin.made, deviceSignature: await admin.pushSignature(admin.made) }, admin.token);
       expect(pushed.body.results.every((r) => r.status === 'accepted')).toBe(true);
       return { admin, ids };
     }
@@ -115,7 +117,7 @@ function suite(name: string, getBackend: () => Backend | null) {
     it('re-checks incident events: accepts the right roles through the steps, refuses a step out of turn', async () => {
       const { admin, ids } = await office();
       const desk = new TestDevice('Meja insiden');
-      const signIn = await json<SignInResponse>('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username: 'petugas', password: PASSWORD, deviceId: desk.id, deviceName: desk.name });
+      const signIn = await json<SignInResponse>('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username: 'petugas', password: PASSWORD, deviceId: desk.id, deviceName: desk.name, ...(await proof(desk)) });
       desk.token = signIn.body.token;
       desk.receive((await json<{ events: never[] }>('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor: 0, limit: 1000 }, desk.token)).body.events);
       const id = newId();
@@ -132,7 +134,7 @@ function suite(name: string, getBackend: () => Backend | null) {
       await desk.run(ids.kasi!, { type: 'incident.completeStep', input: { id, step: 3, note: 'Tim teknis diarahkan' } });
       // Forged: the officer's event for step 4 (the technician's turn), made by skipping the device's check.
       const forged = await desk.run({ userId: ids.petugas!, roles: ['officer', 'technician'] }, { type: 'incident.completeStep', input: { id, step: 4, note: 'Saya selesaikan', outcome: 'simple' } });
-      const res = await json<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: desk.made }, desk.token);
+      const res = await json<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: desk.made, deviceSignature: await desk.pushSignature(desk.made) }, desk.token);
       expect(res.status).toBe(200);
       expect(res.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
       expect(res.body.results.at(-1)).toMatchObject({ id: forged[0]!.id, reason: 'incident.errors.notYourTurn' });

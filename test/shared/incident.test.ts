@@ -17,6 +17,7 @@ import { ROLES, type Actor, type Role } from '../../src/shared/roles';
 import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
 import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
 import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
+import { expectDraftsParse } from './world';
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
 const user = (id: string, roles: Role[]): UserState => ({
@@ -71,6 +72,7 @@ class World {
     const cmdId = newId();
     const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, newId: idsFrom(cmdId) });
     if (!r.ok || r.data.length === 0) return r;
+    expectDraftsParse(r.data);
     const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
     const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
     this.head = head;

@@ -11,6 +11,7 @@ import type { Actor, Role } from '../../src/shared/roles';
 import { currentKey, keyAt, type KeyMaterial } from '../../src/shared/signing';
 import { mayAct } from '../../src/shared/sync/replay';
 import { freshTestKey } from '../fixtures/signing';
+import { expectDraftsParse } from './world';
 
 const PW: PasswordHash = { alg: 'PBKDF2-SHA256', iterations: 1000, salt: 'ab'.repeat(16), hash: 'cd'.repeat(32) };
 /** Key material as commands carry it (user.create, org.setUp's admin, user.setPassword, user.enrolKey). */
@@ -121,7 +122,9 @@ function lookups(users: UserState[]): Lookups {
 async function decide(type: CommandType, input: unknown, actor: Actor, state: unknown, users: UserState[] = [ADMIN, OFFICER], org?: OrgState): Promise<Result<EventDraft[]>> {
   const handler = commands[type] as unknown as CommandHandler<unknown, unknown>;
   const parsed = handler.input.parse(input);
-  return handler.decide(parsed, { actor, now: '2026-03-02T01:00:00.000Z', state, org, lookups: lookups(users), newId });
+  const r = await handler.decide(parsed, { actor, now: '2026-03-02T01:00:00.000Z', state, org, lookups: lookups(users), newId });
+  if (r.ok) expectDraftsParse(r.data);
+  return r;
 }
 
 /** Stamps drafts as events (enough for the folds). */

@@ -13,6 +13,7 @@ import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
 import type { DomainEvent, EventDraft } from '../../src/shared/events';
 import type { Failure, Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
+import { expectDraftsParse } from './world';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -52,6 +53,7 @@ class World {
     const cmdId = newId();
     const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId: idsFrom(cmdId) });
     if (!r.ok || r.data.length === 0) return r;
+    expectDraftsParse(r.data);
     const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
     const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
     this.head = head;

@@ -11,6 +11,7 @@ import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/
 import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
 import type { Failure, Result } from '../../src/shared/result';
 import { ROLES, type Actor, type Role } from '../../src/shared/roles';
+import { expectDraftsParse } from './world';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny in-memory store: runs commands from the registry with a hand-made DecideContext (ids
@@ -88,6 +89,7 @@ class World {
       return r;
     }
     if (r.data.length === 0) return r;
+    expectDraftsParse(r.data);
     const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev-test', at: this.now });
     const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
     this.head = head;

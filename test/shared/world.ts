@@ -3,8 +3,10 @@
  * from the registry with their real decide() (ids drawn from the command's id, as commit()
  * does), every command's events prepared and chained like commit() makes them (carrying `cmd`
  * and the command; not signed: the domain tests do not need signatures) and folded with the
- * registry's folds; `refused()` also checks nothing was written, and `replayOnServer()`
- * re-checks every command by replaying it on a fresh office, like the sync server does.
+ * registry's folds; every draft a command produces must parse with its event type's schema
+ * (`expectDraftsParse`); `refused()` also checks nothing was written, and `replayOnServer()`
+ * re-checks every command like the sync server does: its events parse (`parseEvent`) and a
+ * replay of the command on a fresh office produces them exactly.
  */
 import { idsFrom, newId } from '../../src/shared/ids';
 import { expect } from 'vitest';
@@ -15,6 +17,7 @@ import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
 import { groupByCommand, parseCommand, replayGroup } from '../../src/shared/sync/replay';
 import { chainEvents, newChainHead, prepareEvents, type ChainHead } from '../../src/shared/sync/stamp';
+import { checkContent, parseEvent } from '../../src/shared/domain/event-schemas';
 import type { DomainEvent, EventDraft, RecordKind } from '../../src/shared/events';
 import type { Failure, Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
@@ -30,6 +33,14 @@ export const TEST_ORG: OrgState = {
   id: ORG_ID, name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB',
   badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, updatedAt: '2026-01-01T00:00:00.000Z', hlc: '',
 };
+
+/**
+ * Every draft a command produced parses with its event type's schema (`<kind>/events.ts`): each
+ * domain test that runs a command also keeps the schemas in step with what decide() produces.
+ */
+export function expectDraftsParse(drafts: readonly EventDraft[]): void {
+  for (const d of drafts) expect(checkContent(d), `${d.type} ${JSON.stringify(d.payload)}`).toEqual({ ok: true, data: true });
+}
 
 export class World {
   records = new Map<string, unknown>();
@@ -76,6 +87,7 @@ export class World {
     const cmdId = newId();
     const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId: idsFrom(cmdId) });
     if (!r.ok || r.data.length === 0) return r;
+    expectDraftsParse(r.data);
     const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
     const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
     this.head = head;
@@ -108,13 +120,18 @@ export class World {
   }
 
   /**
-   * Replays one command's events on this office, as the sync server does (`replayGroup`): the
-   * command the first event carries, run as its actor with the roles this office knows, on this
-   * office's state, must produce exactly these events. Folds nothing.
+   * Replays one command's events on this office, as the sync server does: every event's content
+   * parses with its type's schema (`parseEvent`), and the command the first event carries, run
+   * as its actor with the roles this office knows, on this office's state, must produce exactly
+   * these events (`replayGroup`). Folds nothing.
    */
   async replay(group: readonly DomainEvent[]): Promise<Result<true>> {
     const head = group[0]!;
     if (!head.command) return { ok: false, error: { code: 'unsigned', message: 'sync.errors.unsigned' } };
+    for (const e of group) {
+      const parsed = parseEvent(e);
+      if (!parsed.ok) return parsed;
+    }
     const cmd = parseCommand(head.command.type, head.command.input);
     if (!cmd.ok) return cmd;
     const user = this.users.get(head.actorId);

@@ -14,7 +14,7 @@ import { ConsoleDb } from '../../src/renderer/store/db';
 import { deviceMeta } from '../../src/renderer/store/commit';
 import { catchUp, pushOutbox, type SyncSession } from '../../src/renderer/sync/sync-client';
 import { backfillHistory } from '../../src/renderer/sync/snapshot';
-import { api } from '../../src/renderer/sync/api';
+import { bootstrapDevice, signInDevice } from '../../src/renderer/sync/enrol';
 import type { Role } from '../../src/shared/roles';
 import { newId } from '../../src/shared/ids';
 import { hashPassword } from '../../src/shared/password';
@@ -64,7 +64,7 @@ export class Client {
       },
     });
     if (!r.ok) throw new Error(r.error.code);
-    const res = await api.bootstrap(this.url, { deviceId: await this.deviceId(), deviceName: this.name, events: r.data });
+    const res = await bootstrapDevice(this.db, this.url, { deviceName: this.name, events: r.data });
     this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
     return adminId;
@@ -79,7 +79,7 @@ export class Client {
 
   /** Another device joins: signs in on the server and loads the office (a snapshot, then pulls). */
   async join(username: string, opts: { backfill?: boolean } = {}): Promise<void> {
-    const res = await api.signIn(this.url, { username, password: PASSWORD, deviceId: await this.deviceId(), deviceName: this.name });
+    const res = await signInDevice(this.db, this.url, { username, password: PASSWORD, deviceName: this.name });
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
     this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
     await this.sync(opts);

@@ -3,7 +3,8 @@
  * are back online and synced, every console shows the same state and holds every device's
  * complete, untampered event chain. With a hostile console among them, injecting forged events
  * (another user named as actor, signed with its own user's key) and altered ones (a payload
- * changed after signing, re-signed and re-chained so that only the replay can tell), the honest
+ * changed after signing, re-signed and re-chained so that only the replay can tell — or, for a
+ * field added, the event type's schema, which the server checks first), the honest
  * consoles still end identical, and no forged or altered event is accepted anywhere: every
  * event any console or the server holds as accepted is signed by its actor with the key the
  * actor held then.
@@ -213,7 +214,8 @@ for (const [name, open] of [['pglite', pgliteBackend], ['postgres', postgresBack
           // The server refused every forged and altered event…
           const stored = await backend!.db.query<{ id: string; status: string; reason: string }>(`SELECT id, status, reason FROM events WHERE id::text = ANY($1::text[])`, [forged]);
           expect(stored).toHaveLength(forged.length);
-          for (const row of stored) expect([row.status, row.reason]).toEqual(['rejected', expect.stringMatching(/^sync\.errors\.(signatureKey|replayMismatch)$/)]);
+          // (A forged signature, a payload the replay does not produce, or a field the event type's schema does not have.)
+          for (const row of stored) expect([row.status, row.reason]).toEqual(['rejected', expect.stringMatching(/^(sync\.errors\.(signatureKey|replayMismatch)|errors\.invalidPayload)$/)]);
           // …every console holds it as refused, and everything any console holds as accepted is signed by its actor.
           for (const cl of clients) {
             const held = await cl.db.events.bulkGet(forged);

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { newId } from '../../src/shared/ids';
 import { verifyChain } from '../../src/shared/events';
 import { api } from '../../src/renderer/sync/api';
+import { signInDevice } from '../../src/renderer/sync/enrol';
 import { backfillHistory, historyIncomplete, loadSnapshot } from '../../src/renderer/sync/snapshot';
 import { pgliteBackend, postgresBackend, reset, type Backend } from '../server/helpers/backends';
 import { catchUp } from '../../src/renderer/sync/sync-client';
@@ -56,7 +57,7 @@ for (const [name, open] of backends) {
       if (!backend) return ctx.skip();
       const { a } = await office();
       const c = new Client('Laptop baru', server.url);
-      const res = await api.signIn(server.url, { username: 'joko', password: PASSWORD, deviceId: await c.deviceId(), deviceName: c.name });
+      const res = await signInDevice(c.db, server.url, { username: 'joko', password: PASSWORD, deviceName: c.name });
       await c.db.sync.put({ key: 'sync', serverUrl: server.url, userId: res.userId, cursor: 0 });
       const session = { serverUrl: server.url, token: res.token, cursor: 0 };
       const snapshots = vi.spyOn(api, 'snapshot');
@@ -138,7 +139,7 @@ for (const [name, open] of backends) {
       if (!backend) return ctx.skip();
       const { a, sari, visits, adminId } = await office();
       const c = new Client('Laptop baru', server.url);
-      const res = await api.signIn(server.url, { username: 'joko', password: 'Rahasia123', deviceId: await c.deviceId(), deviceName: 'Laptop baru' });
+      const res = await signInDevice(c.db, server.url, { username: 'joko', password: 'Rahasia123', deviceName: 'Laptop baru' });
       await c.db.sync.put({ key: 'sync', serverUrl: server.url, userId: res.userId, cursor: 0 });
       c.session = { serverUrl: server.url, token: res.token, cursor: 0 };
 

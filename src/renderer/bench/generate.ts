@@ -11,9 +11,10 @@
  * visits span about three years. The newest visits are today's: `tail.inside` visitors
  * inside now, `tail.approved` approved with a badge, `tail.awaiting` waiting for approval.
  */
-import { applyVisit } from '../../shared/domain/visit/fold';
+import { folds } from '../../shared/domain/registry';
 import type { VisitState } from '../../shared/domain/visit/state';
-import { CHAIN_START, eventHash, type DomainEvent } from '../../shared/events';
+import { CHAIN_START, contentHash, eventHash, type DomainEvent } from '../../shared/events';
+import { signHash, type SigningKey } from '../../shared/signing';
 import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../shared/hlc';
 import {
   ACTIVITIES, CANCEL_REASONS, DEVICES, FIRST_NAMES, LAST_NAMES, NIK_PROVINCES, ORGANISATIONS, OUTCOMES, PURPOSES, REFUSE_REASONS, WORK_PLANS,
@@ -198,7 +199,7 @@ export class History {
     const flush = (): Batch => {
       const touched = new Set<string>();
       for (const e of events) {
-        live.set(e.recordId, applyVisit(live.get(e.recordId), e));
+        live.set(e.recordId, folds.visit(live.get(e.recordId), e));
         touched.add(e.recordId);
       }
       const rows = [...touched].map((id) => live.get(id)!);
@@ -384,5 +385,34 @@ export class History {
     }
     if (p.archive !== undefined) steps.push(at(p.archive, 'visit.archived'));
     return steps;
+  }
+}
+
+/**
+ * Signs a generated history as consoles make it now (issue 10): each event a one-event command
+ * (`cmd`), signed by its actor's key from the bench keyring, and the device chains re-hashed
+ * over the signatures. Asynchronous (WebCrypto), so it runs outside the timed ingest; the
+ * signatures are what ingest() then verifies. One signer per history: it keeps each device's
+ * last hash.
+ */
+export class HistorySigner {
+  private readonly last = new Map<string, string>();
+
+  constructor(private readonly keyOf: (userId: string) => Promise<SigningKey>) {}
+
+  async sign(events: readonly DomainEvent[]): Promise<DomainEvent[]> {
+    const sigs = await Promise.all(
+      events.map(async (e) => {
+        const content = { ...e, cmd: { id: e.id, i: 0, n: 1 } };
+        return { by: e.actorId, key: (await this.keyOf(e.actorId)).keyId, sig: await signHash(await this.keyOf(e.actorId), contentHash(content)) };
+      }),
+    );
+    return events.map((e, i) => {
+      const { hash: _old, ...rest } = e;
+      const unhashed = { ...rest, cmd: { id: e.id, i: 0, n: 1 }, sig: sigs[i]!, prevHash: this.last.get(e.deviceId) ?? CHAIN_START };
+      const signed: DomainEvent = { ...unhashed, hash: eventHash(unhashed) };
+      this.last.set(e.deviceId, signed.hash);
+      return signed;
+    });
   }
 }

@@ -20,7 +20,7 @@
  * window.runBench(options) does all of this and returns the figures; window.benchOpen()
  * measures one open-to-usable in a freshly started browser (the runner restarts Chromium).
  */
-import { commitAs } from './keys';
+import { commitAs, keyring } from './keys';
 import Dexie, { type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
 import { dexieLookups } from '../store/commit';
@@ -34,13 +34,14 @@ import { newId } from '../../shared/ids';
 import { hashPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { localDate, startOfLocalDay } from '../../shared/time-zone';
-import { History, makeRng, uuid7, type Batch, type Staff } from './generate';
+import { History, HistorySigner, makeRng, uuid7, type Batch, type Staff } from './generate';
 import { badgeHolderFromOpenSet, commitParallel, inProgressFromOpenSet, insideFromOpenSet, logPageByOrgIndex, writeOpenSet } from './candidates';
 import { log, stats, timed, type Stats } from './measure';
 import './sync';
 import './tickets';
 import './incidents';
 import './assets';
+import './signing';
 
 export interface BenchOptions {
   visits: number;
@@ -231,7 +232,10 @@ async function seed(db: ConsoleDb, raw: Dexie, history: History, batchSize: numb
   let nextReport = 0;
   const t0 = performance.now();
   const expected = history.expectedEvents;
-  for (const b of history.batches(batchSize)) {
+  const signer = new HistorySigner(async (id) => (await keyring.of(id)).key);
+  for (const unsignedBatch of history.batches(batchSize)) {
+    // Signed as consoles sign now (untimed): ingest() verifies every signature.
+    const b = { ...unsignedBatch, events: await signer.sign(unsignedBatch.events) };
     const runReal = async () => {
       const [ms, n] = await timed(() => ingest(db, b.events));
       if (n !== b.events.length) throw new Error(`ingest took ${n} of ${b.events.length} events`);

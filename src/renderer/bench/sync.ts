@@ -19,7 +19,7 @@ import Dexie, { liveQuery, type Table } from 'dexie';
 import { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { ingest } from '../store/ingest';
-import { api } from '../sync/api';
+import { signInDevice } from '../sync/enrol';
 import { notifyCommitted, pullAll, pushOutbox, startSync } from '../sync/sync-client';
 import { backfillHistory, loadSnapshot } from '../sync/snapshot';
 import type { Command } from '../../shared/domain/registry';
@@ -98,7 +98,7 @@ async function signedIn(dbName: string, username: string) {
   const db = new ConsoleDb(dbName);
   await db.open();
   const device = await deviceMeta(db);
-  const res = await api.signIn('', { username, password: PASSWORD, deviceId: device.deviceId, deviceName: `bench ${dbName}` });
+  const res = await signInDevice(db, '', { username, password: PASSWORD, deviceName: `bench ${dbName}` });
   await db.sync.put({ key: 'sync', serverUrl: '', userId: res.userId, cursor: 0 });
   return { db, token: res.token, deviceId: device.deviceId };
 }

@@ -12,6 +12,7 @@ import { CHAIN_START, type DomainEvent, type RecordKind } from '../../shared/eve
 import { canonicalJson } from '../../shared/hash';
 import { chainEvents, prepareEvents, signPrepared, type PreparedEvent, type Signer } from '../../shared/sync/stamp';
 import { decideCommand, mayAct, parseCommand, requiredCosigners } from '../../shared/sync/replay';
+import { parseEvent } from '../../shared/domain/event-schemas';
 import type { SigningKey } from '../../shared/signing';
 import { initialHlc } from '../../shared/hlc';
 import { idsFrom, newId } from '../../shared/ids';
@@ -149,6 +150,11 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
       const drafts = await decideNow(await ctxOf());
       if (drafts.length === 0) return ok([]);
       const meta = await deviceMeta(db);
+      // What decide() made must fit its event types' schemas (a programming error otherwise).
+      for (const d of drafts) {
+        const parsed = parseEvent({ ...d, id: cmdId, actorId: actor.userId, deviceId: '', deviceSeq: 1, hlc: '', at, prevHash: '', hash: '' });
+        if (!parsed.ok) throw new Refusal(parsed.error);
+      }
       const prepared = prepareEvents(drafts, { cmdId, command: { type: command.type, input: cmd.input }, actorId: actor.userId, deviceId: meta.deviceId, at });
       const signed = await signPrepared(prepared, { userId: actor.userId, key: signers.key }, cosigners);
       try {

@@ -4,8 +4,8 @@
  * holding the folded state with the indexes screens query. Only commit() and ingest() write.
  */
 import Dexie, { type Table } from 'dexie';
-import type { DomainEvent, RecordKind } from '../../shared/events';
-import type { StateOf } from '../../shared/domain/registry';
+import { RECORD_KINDS, type DomainEvent, type RecordKind } from '../../shared/events';
+import { kinds, type StateOf } from '../../shared/domain/registry';
 import type { OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
@@ -177,10 +177,9 @@ export class ConsoleDb extends Dexie {
     return this.meta as unknown as Table<SignInThrottleRow, string>;
   }
 
-  /** The projection table of a record kind. */
+  /** The projection table of a record kind: the one its definition names (checked below). */
   projection<K extends RecordKind>(kind: K): Table<StateOf[K], string> {
-    const tables = { org: this.org, user: this.users, visit: this.visits, employee: this.employees, asset: this.assets, handover: this.handovers, ticket: this.tickets, incident: this.incidents, access: this.accessRequests, opsday: this.opsDays, restore: this.restores } as const;
-    return tables[kind] as unknown as Table<StateOf[K], string>;
+    return this[kinds[kind].table] as unknown as Table<StateOf[K], string>;
   }
 
   /**
@@ -230,6 +229,13 @@ export class ConsoleDb extends Dexie {
 
   /** Every table commit() and ingest() write in one transaction. */
   get writeTables(): Table[] {
-    return [this.events, this.outbox, this.meta, this.org, this.users, this.visits, this.lists, this.employees, this.assets, this.handovers, this.tickets, this.incidents, this.accessRequests, this.opsDays, this.restores] as Table[];
+    return [this.events, this.outbox, this.meta, this.lists, ...RECORD_KINDS.map((kind) => this.projection(kind))] as Table[];
   }
 }
+
+/** The kinds whose definition names a table this class does not declare as a table of their state. */
+type MisnamedTables = {
+  [K in RecordKind]: (typeof kinds)[K]['table'] extends keyof ConsoleDb ? (ConsoleDb[(typeof kinds)[K]['table']] extends Table<StateOf[K], string> ? never : K) : K;
+}[RecordKind];
+/** Compile-time: every kind's projection table is declared above with its state type (a new kind adds its table and a version). */
+const _everyKindHasItsTable: [MisnamedTables] extends [never] ? true : MisnamedTables = true;

@@ -3,9 +3,10 @@
  * one transaction per batch, through the same folds as commit(). Idempotent by event id:
  * events already present are skipped. Works the same whether a record is new here or not.
  */
+import { parseEvent } from '../../shared/domain/event-schemas';
 import { foldRecord, folds } from '../../shared/domain/registry';
 import { contentHash } from '../../shared/events';
-import { keyAt, signedMessage, webVerifier, type VerifySignature } from '../../shared/signing';
+import { keyFor, signedMessage, webVerifier, type VerifySignature } from '../../shared/signing';
 import { keysWithBatch } from '../../shared/sync/replay';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import { receiveHlc } from '../../shared/hlc';
@@ -45,14 +46,23 @@ export async function markRejected(db: ConsoleDb, rejected: { id: string; reason
   });
 }
 
+/** Marks an event whose content does not parse as refused here, naming the field; others pass as they are. */
+function refuseUnparsed(e: DomainEvent): DomainEvent {
+  if (e.status === 'rejected') return e;
+  const parsed = parseEvent(e);
+  return parsed.ok ? e : { ...e, status: 'rejected', reason: parsed.error.message, ...(parsed.error.field ? { reasonField: parsed.error.field } : {}) };
+}
+
 /** One verifier for the page's lifetime (it caches imported public keys). */
 let verifier: VerifySignature | undefined;
 
 /**
- * Checks the actor's signature of each event made elsewhere, with the key the actor held at the
- * event's time (from the users this console knows and those the batch itself introduces).
- * Returns the events that fail, with the reason. Events from before signed events (no `cmd`,
- * no `sig`) are the server's accepted history and pass; the server refuses new unsigned ones.
+ * Checks the actor's signature of each event made elsewhere, with any key the actor has held
+ * (`keyFor` 'any': the server accepted it with the actor's then-current key, in its order),
+ * from the users this console knows and those the batch itself introduces. Returns the events
+ * that fail, with the reason. An event whose actor this console does not know yet (batches
+ * arriving out of order) cannot be checked here and passes on the server's word; events from
+ * before signed events (no `cmd`, no `sig`) are the server's accepted history and pass too.
  * Asynchronous (WebCrypto), so it runs before ingest()'s transaction.
  */
 export async function checkSignatures(db: ConsoleDb, events: readonly DomainEvent[]): Promise<Map<string, string>> {
@@ -66,8 +76,11 @@ export async function checkSignatures(db: ConsoleDb, events: readonly DomainEven
   const keysOf = keysWithBatch((id) => known.get(id), events);
   await Promise.all(
     signed.map(async (e) => {
-      if (!e.sig || e.sig.by !== e.actorId) return bad.set(e.id, 'sync.errors.unsigned');
-      const key = keyAt(keysOf(e.actorId), e.sig.key, e.at);
+      if (!e.sig) return bad.set(e.id, 'sync.errors.unsigned');
+      if (e.sig.by !== e.actorId) return bad.set(e.id, 'sync.errors.signature');
+      const keys = keysOf(e.actorId);
+      if (!keys) return; // an actor not known here yet: the server checked it
+      const key = keyFor(keys, e.sig.key, 'any');
       if (!key) return bad.set(e.id, 'sync.errors.signatureKey');
       if (!(await verifier!(key.publicKey, signedMessage(contentHash(e)), e.sig.sig))) bad.set(e.id, 'sync.errors.signature');
     }),
@@ -84,11 +97,20 @@ export async function ingest(db: ConsoleDb, incoming: DomainEvent[], opts: Inges
   const batch = bad.size === 0 ? incoming : incoming.map((e) => (bad.has(e.id) ? { ...e, status: 'rejected' as const, reason: bad.get(e.id)! } : e));
   return db.transaction('rw', db.writeTables, async () => {
     const known = await db.events.bulkGet(batch.map((e) => e.id));
-    const fresh = batch.filter((_, i) => !known[i]);
+    // An event whose content does not parse (unknown type, another kind's type, a payload field
+    // missing, mistyped or added) is refused: kept in the log for the conflict inbox, never folded.
+    const refusedHere = new Set<string>();
+    const fresh = batch
+      .filter((_, i) => !known[i])
+      .map((e) => {
+        const checked = refuseUnparsed(e);
+        if (checked !== e) refusedHere.add(e.id);
+        return checked;
+      });
     if (fresh.length === 0) return 0;
     fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     const byKind = new Map<RecordKind, Set<string>>();
-    for (const e of fresh) (byKind.get(e.kind) ?? byKind.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
+    for (const e of fresh) if (!refusedHere.has(e.id)) (byKind.get(e.kind) ?? byKind.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
     const states = new Map<string, unknown>();
     for (const [kind, ids] of byKind) {
       const list = [...ids];
@@ -117,11 +139,14 @@ export async function ingest(db: ConsoleDb, incoming: DomainEvent[], opts: Inges
     }
     await db.events.bulkAdd(fresh);
     // Advance this device's clock past everything it has seen, so what it does next sorts
-    // after it even when its own wall clock is behind (HLC receive).
-    const meta = await deviceMeta(db);
-    const newest = fresh[fresh.length - 1]!.hlc;
-    await db.meta.put({ ...meta, hlc: receiveHlc(meta.hlc, newest, Date.now()) });
-    if (opts.queueOutbox) await db.outbox.bulkAdd(fresh.map((e) => ({ eventId: e.id })));
+    // after it even when its own wall clock is behind (HLC receive). A refused event moves nothing.
+    const accepted = fresh.filter((e) => !refusedHere.has(e.id));
+    if (accepted.length > 0) {
+      const meta = await deviceMeta(db);
+      const newest = accepted[accepted.length - 1]!.hlc;
+      await db.meta.put({ ...meta, hlc: receiveHlc(meta.hlc, newest, Date.now()) });
+    }
+    if (opts.queueOutbox) await db.outbox.bulkAdd(accepted.map((e) => ({ eventId: e.id })));
     const entries = [...byKind].flatMap(([kind, ids]) => [...ids].map((id) => ({ kind, id, state: states.get(`${kind}:${id}`) })));
     // A record whose first event has not arrived yet has no state: nothing to write.
     await db.writeProjections(entries.filter((e) => e.state !== undefined));

@@ -4,8 +4,8 @@ import { makeBundle, readBundle, type Bundle } from '../../shared/sync/bundle';
 import { fail, ok, type Result } from '../../shared/result';
 import { ORG_ID } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
-import { webVerifier, type VerifySignature } from '../../shared/signing';
-import { checkGroupShape, groupByCommand, keysWithBatch, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures, type ParsedCommand } from '../../shared/sync/replay';
+import { webVerifier, type UserKey, type VerifySignature } from '../../shared/signing';
+import { applyKeyEvents, checkGroupShape, groupByCommand, keysWithBatch, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures, type KeysOf, type ParsedCommand } from '../../shared/sync/replay';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta, dexieLookups } from '../store/commit';
 import { ingest } from '../store/ingest';
@@ -48,20 +48,29 @@ export async function importBundle(db: ConsoleDb, text: string): Promise<Result<
     const shape = checkGroupShape(g);
     if (!shape.ok) return fail(shape.error.code, shape.error.code === 'unsigned' ? 'sync.bundle.errors.unsigned' : 'sync.bundle.errors.damaged');
   }
-  const known = await db.events.bulkGet(groups.map((g) => g[0]!.id));
-  const fresh = groups.filter((_, i) => !known[i]).sort((a, b) => (a[0]!.hlc < b[0]!.hlc ? -1 : a[0]!.hlc > b[0]!.hlc ? 1 : 0));
+  // An event this console holds already must be the same event: an altered copy is a forgery.
+  const held = await db.events.bulkGet(all.map((e) => e.id));
+  if (held.some((h, i) => h && h.hash !== all[i]!.hash)) return fail('forged', 'sync.bundle.errors.forged');
+  const stored = await db.events.bulkGet(groups.map((g) => g[0]!.id));
+  const fresh = groups.filter((_, i) => !stored[i]).sort((a, b) => (a[0]!.hlc < b[0]!.hlc ? -1 : a[0]!.hlc > b[0]!.hlc ? 1 : 0));
   if (fresh.length === 0) return ok({ imported: 0, total: all.length, refused: 0 });
-  // Signatures, all before anything is written.
-  const users = new Map((await db.users.toArray()).map((u) => [u.id, u.keys]));
-  const keysOf = keysWithBatch((id) => users.get(id), all);
+  // Signatures, all before anything is written: each command with the keys its signers hold
+  // at that point of the bundle (a password changed in the bundle retires the old key for what
+  // follows it, as on the server).
+  const users = new Map((await db.users.toArray()).map((u) => [u.id, u.keys ?? []]));
+  const known: KeysOf = (id) => users.get(id);
+  const keys = new Map<string, UserKey[]>();
+  const keysOf: KeysOf = (id) => keys.get(id) ?? known(id);
   verifier ??= webVerifier();
   const parsed: ParsedCommand[] = [];
   for (const g of fresh) {
     const cmd = parseCommand(g[0]!.command!.type, g[0]!.command!.input);
     if (!cmd.ok) return fail('forged', 'sync.bundle.errors.forged');
     parsed.push(cmd.data);
-    const signed = await verifyGroupSignatures(g, keysOf, verifier, requiredCosigners(cmd.data, g[0]!.actorId));
+    // The office's first admin signs the setup with the key the setup introduces.
+    const signed = await verifyGroupSignatures(g, cmd.data.type === 'org.setUp' ? keysWithBatch(keysOf, g) : keysOf, verifier, requiredCosigners(cmd.data, g[0]!.actorId));
     if (!signed.ok) return fail('forged', 'sync.bundle.errors.forged');
+    applyKeyEvents(keys, known, g);
   }
   // Replay, command by command, on this console's state as it grows.
   let imported = 0;

@@ -1,13 +1,15 @@
 /**
  * Connecting this device to the office's sync server. The device that set the office up
  * first bootstraps an empty server with its setup events; any other device signs in with a
- * user the server knows. Either way the device gets its own revocable token.
+ * user the server knows. Either way the device proves it holds its own key (a signed server
+ * challenge, ./enrol.ts) and gets its own revocable token.
  */
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import { ensureHistory } from './snapshot';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
-import { api, SyncError } from './api';
+import { SyncError } from './api';
+import { bootstrapDevice, signInDevice } from './enrol';
 import { platform } from '../platform';
 import { catchUp, syncSession } from './sync-client';
 
@@ -40,17 +42,16 @@ async function localSetupEvents(db: ConsoleDb): Promise<DomainEvent[]> {
 /** Connects and saves the token; then the sync loop takes over. Throws SyncError. */
 export async function connectDevice(db: ConsoleDb, input: ConnectInput): Promise<void> {
   const serverUrl = normaliseServerUrl(input.serverUrl);
-  const device = await deviceMeta(db);
   let res;
   const setup = await localSetupEvents(db);
   if (setup.length === 2) {
     try {
-      res = await api.bootstrap(serverUrl, { deviceId: device.deviceId, deviceName: input.deviceName, events: setup });
+      res = await bootstrapDevice(db, serverUrl, { deviceName: input.deviceName, events: setup });
     } catch (e) {
       if (!(e instanceof SyncError) || (e.status !== 409 && e.status !== 403)) throw e;
     }
   }
-  res ??= await api.signIn(serverUrl, { username: input.username, password: input.password, deviceId: device.deviceId, deviceName: input.deviceName });
+  res ??= await signInDevice(db, serverUrl, { username: input.username, password: input.password, deviceName: input.deviceName });
   const stored = await platform.writeSecret('sync-token', res.token);
   if (!stored.ok) throw new SyncError(stored.error.code, stored.error.message);
   const previous = await db.sync.get('sync');

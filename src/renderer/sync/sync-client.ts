@@ -9,8 +9,10 @@ import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sy
 import { groupByCommand } from '../../shared/sync/replay';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
+import { signPush } from '../../shared/sync/device-auth';
 import { ingest, markRejected } from '../store/ingest';
 import { api, SyncError } from './api';
+import { syncSigner } from './enrol';
 import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localEvent, recordsToRefold, wantsSnapshot } from './snapshot';
 import { downloadInBackground, noteWantedFiles, uploadFilesFor } from './blobs';
 import { useSyncStore } from './sync-store';
@@ -69,7 +71,9 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
   for (const batch of splitBatches(events)) {
     // Evidence files first: an event never reaches the server before the bytes it references.
     await uploadFilesFor(db, meta, batch);
-    const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch);
+    // A token is valid only with its device: the batch is signed with this device's key.
+    const signature = await signPush(await syncSigner(db), device.deviceId, batch);
+    const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch, signature);
     const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason, field: r.field }));
     // Re-folding a record without the events before a snapshot would lose them: fetch them first.
     const refused = new Set(rejected.map((r) => r.id));

@@ -126,6 +126,49 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 7,
+    name: 'device keys, sign-in throttle, auth audit',
+    sql: `
+      -- Each device's Ed25519 public key (raw, hex), registered at enrolment: a sign-in naming
+      -- the device must prove possession of its private key, and every push is signed with it.
+      -- NULL for a device enrolled before keys existed; it registers one at its next sign-in.
+      ALTER TABLE devices ADD COLUMN public_key text CHECK (public_key ~ '^[0-9a-f]{64}$');
+
+      -- Single-use sign-in challenges, in the database so that any instance can check one
+      -- another instance issued.
+      CREATE TABLE auth_challenges (
+        challenge text PRIMARY KEY,
+        device_id uuid NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX auth_challenges_expiry ON auth_challenges (expires_at);
+
+      -- Failed sign-ins per username and per client address (src/shared/auth/throttle.ts).
+      CREATE TABLE signin_throttle (
+        scope text NOT NULL CHECK (scope IN ('user', 'address')),
+        key text NOT NULL,
+        failures integer NOT NULL DEFAULT 0,
+        locked_until timestamptz,
+        last_failure_at timestamptz,
+        PRIMARY KEY (scope, key)
+      );
+
+      -- The server's auth events: sign-ins (success and failure), throttled attempts,
+      -- enrolments, device key registrations and mismatches, bootstrap, revocations.
+      CREATE TABLE auth_audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        event text NOT NULL,
+        username text,
+        user_id text,
+        device_id text,
+        device_name text,
+        address text,
+        detail text
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet applied. Safe to call on every start, from several instances. */

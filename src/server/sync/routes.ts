@@ -1,15 +1,18 @@
 /**
  * The sync API over HTTP (ARCHITECTURE.md "Sync", docs/sync.md):
- *   POST /api/auth/bootstrap   first device on an empty server → token
- *   POST /api/auth/sign-in     username + password → token for this device
- *   POST /api/auth/key-proof   upgrade: a pre-signing user proves their password for their first key
- *   POST /api/sync/push        Bearer; this device's events, in deviceSeq order
+ *   POST /api/auth/challenge   a single-use challenge for a device to sign (2 min)
+ *   POST /api/auth/bootstrap   first device on an empty server, with its key's proof → token
+ *   POST /api/auth/sign-in     username + password + the device key's proof → token for this device
+ *   POST /api/auth/key-proof   upgrade: a pre-signing user proves their password for their first key (throttled like sign-in)
+ *                              (throttled per username and per address: 429 + Retry-After)
+ *   POST /api/sync/push        Bearer + the device key's signature; this device's events, in deviceSeq order
  *   POST /api/sync/pull        Bearer; events past a cursor, in server order
  *   POST /api/sync/snapshot    Bearer; a fresh console's first sync: projection rows as of a version
  *   POST /api/sync/history     Bearer; the events of some records up to a version
  *   GET  /api/sync/events      ?token=; Server-Sent Events: 'poke' when new events commit
  *   GET  /api/devices          Bearer, admin; enrolled devices
  *   POST /api/devices/:id/revoke  Bearer, admin; revokes a device's token at once
+ *   GET  /api/audit            Bearer, admin; the auth audit log, newest first (?before=&limit=)
  *   PUT/GET /api/blobs/:hash  Bearer; evidence files, content-addressed (./blobs.ts)
  * Every error is `{ error: { code, message } }` with an i18n key as message.
  */
@@ -17,7 +20,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
-  bootstrapRequestSchema, historyRequestSchema, keyProofRequestSchema, MAX_COMMAND_PUSH_BYTES, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
+  auditQuerySchema, bootstrapRequestSchema, challengeRequestSchema, historyRequestSchema, keyProofRequestSchema, MAX_COMMAND_PUSH_BYTES, MAX_PUSH_BYTES, MAX_PUSH_EVENTS, pullRequestSchema, pushRequestSchema, SCHEMA_VERSION, signInRequestSchema,
   snapshotRequestSchema,
 } from '../../shared/sync/protocol';
 import { DbClosedError } from '../db/db';
@@ -52,6 +55,17 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   return parsed.data;
 }
 
+/**
+ * A sign-in or bootstrap with no device proof at all comes from a console older than device
+ * keys: it is told to update (426), like any console of another schema version.
+ */
+function requireDeviceProof(body: unknown): void {
+  const b = body as Record<string, unknown> | null;
+  if (b && typeof b === 'object' && b['devicePublicKey'] === undefined && b['challenge'] === undefined && b['deviceSignature'] === undefined) {
+    throw apiErrors.updateRequired();
+  }
+}
+
 /** Checks events beyond their schema: lower-case ids (they are hashed), real dates, no NUL. */
 function checkEvents(events: { id: string; deviceId: string; at: string }[], deviceId: string): void {
   for (const e of events) {
@@ -68,6 +82,10 @@ const bearer = (request: FastifyRequest): string | undefined => {
 
 /** Sends an error in the API's shape. */
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.retryAfter !== undefined) {
+    reply.header('retry-after', String(error.retryAfter));
+    return reply.code(error.status).send({ error: { code: error.code, message: error.messageKey, retryAfter: error.retryAfter } });
+  }
   return reply.code(error.status).send({ error: { code: error.code, message: error.messageKey } });
 }
 
@@ -89,20 +107,29 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
   const authed = (request: FastifyRequest): Promise<AuthedDevice> => service.authenticate(bearer(request));
   await blobRoutes(app, service);
 
+  app.post('/api/auth/challenge', async (request) => {
+    const body = parse(challengeRequestSchema, request.body);
+    return service.challenge(body.deviceId.toLowerCase());
+  });
+
   app.post('/api/auth/bootstrap', async (request) => {
+    checkVersion(request.body);
+    requireDeviceProof(request.body);
     const body = parse(bootstrapRequestSchema, request.body);
     checkEvents(body.events, body.deviceId);
-    return service.bootstrap(body);
+    return service.bootstrap(body, request.ip);
   });
 
   app.post('/api/auth/sign-in', async (request) => {
+    checkVersion(request.body);
+    requireDeviceProof(request.body);
     const body = parse(signInRequestSchema, request.body);
-    return service.signIn(body);
+    return service.signIn(body, request.ip);
   });
 
   app.post('/api/auth/key-proof', async (request) => {
     const body = parse(keyProofRequestSchema, request.body);
-    return service.keyProof(body);
+    return service.keyProof(body, request.ip);
   });
 
   app.post('/api/sync/push', { bodyLimit: MAX_COMMAND_PUSH_BYTES }, async (request) => {
@@ -115,6 +142,8 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
     const body = parse(pushRequestSchema, request.body);
     if (body.deviceId !== device.id) throw apiErrors.deviceMismatch();
     checkEvents(body.events, body.deviceId);
+    // A token is valid only with its device: the batch must be signed by the device's key.
+    await service.checkPushSignature(device, body);
     return service.push(device, body);
   });
 
@@ -147,9 +176,16 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
   app.post<{ Params: { id: string } }>('/api/devices/:id/revoke', async (request) => {
     const device = await authed(request);
     const id = request.params.id.toLowerCase();
-    await service.revoke(device, id);
+    await service.revoke(device, id, request.ip);
     for (const [res, s] of streams) if (s.deviceId === id) res.end();
     return { revoked: true };
+  });
+
+  app.get('/api/audit', async (request) => {
+    const device = await authed(request);
+    const query = auditQuerySchema.safeParse(request.query ?? {});
+    if (!query.success) throw apiErrors.malformed();
+    return service.auditLog(device, query.data.before, query.data.limit);
   });
 
   // Pokes: one SSE stream per online client. A commit on any instance (LISTEN/NOTIFY on

@@ -32,13 +32,19 @@ import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
 import { checkGroupShape, keysWithBatch, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import { verifyEd25519 } from './verify';
+import { parseEvent } from '../../shared/domain/event-schemas';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
 import { keyIdOf } from '../../shared/signing';
 import type {
-  BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInResponse, SnapshotRequest,
+  AuthAuditPage, BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInRequest, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
 } from '../../shared/sync/protocol';
 import { isUniqueViolation, type Db, type Queryable } from '../db/db';
+import type { VerifyPassword } from '../../shared/auth/signin';
+import { waitSeconds } from '../../shared/auth/throttle';
+import {
+  audit, auditPage, checkDeviceProof, issueChallenge, noteFailure, noteSuccess, pushSigned, throttleWait, type AuditInput, type ThrottleKeys,
+} from './auth';
 
 /** A refusal that becomes an HTTP error `{ error: { code, message } }`. */
 export class ApiError extends Error {
@@ -46,6 +52,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly messageKey: string,
+    /** Seconds until a throttled request may be tried again (sent as Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(code);
   }
@@ -60,6 +68,9 @@ export const apiErrors = {
   deviceRevoked: (status = 401) => new ApiError(status, 'device-revoked', 'sync.errors.deviceRevoked'),
   userInactive: () => new ApiError(401, 'user-inactive', 'sync.errors.userInactive'),
   invalidCredentials: () => new ApiError(401, 'invalid-credentials', 'sync.errors.invalidCredentials'),
+  deviceSignature: () => new ApiError(401, 'device-signature', 'sync.errors.deviceSignature'),
+  deviceKeyMismatch: () => new ApiError(403, 'device-key-mismatch', 'sync.errors.deviceKeyMismatch'),
+  throttled: (seconds: number) => new ApiError(429, 'throttled', 'sync.errors.throttled', seconds),
   deviceMismatch: () => new ApiError(403, 'device-mismatch', 'sync.errors.deviceMismatch'),
   forbidden: () => new ApiError(403, 'forbidden', 'sync.errors.forbidden'),
   deviceNotFound: () => new ApiError(404, 'device-not-found', 'sync.errors.deviceNotFound'),
@@ -77,6 +88,10 @@ export const CHAIN_REASON = 'sync.errors.chain';
 export interface SyncHooks {
   /** Runs inside an event's transaction after its rows are written, before COMMIT. */
   beforeCommit?(event: DomainEvent): Promise<void> | void;
+  /** The clock of the auth defences (throttle, challenges, audit), ms since the epoch. */
+  now?(): number;
+  /** The password check of a sign-in (tests count the calls). */
+  verifyPassword?: VerifyPassword;
 }
 
 /** The device a token belongs to, and its signed-in user. */
@@ -85,6 +100,8 @@ export interface AuthedDevice {
   name: string;
   userId: string;
   roles: readonly Role[];
+  /** The device's Ed25519 public key (hex); null for a device enrolled before keys existed. */
+  publicKey: string | null;
 }
 
 type Outcome = { kind: 'result'; result: PushResult; inserted: boolean } | { kind: 'gap'; expectedSeq: number };
@@ -204,11 +221,16 @@ export class SyncService {
     return Number(row?.version ?? 0);
   }
 
+  /** The auth defences' clock (a test seam). */
+  private now(): number {
+    return this.hooks.now?.() ?? Date.now();
+  }
+
   /** The device behind a bearer token; refuses unknown and revoked tokens and inactive users. */
   async authenticate(token: string | undefined): Promise<AuthedDevice> {
     if (!token) throw apiErrors.unauthorized();
-    const [d] = await this.db.query<{ id: string; user_id: string; name: string; revoked_at: unknown }>(
-      `SELECT id, user_id, name, revoked_at FROM devices WHERE token_hash = $1`,
+    const [d] = await this.db.query<{ id: string; user_id: string; name: string; revoked_at: unknown; public_key: string | null }>(
+      `SELECT id, user_id, name, revoked_at, public_key FROM devices WHERE token_hash = $1`,
       [tokenHash(token)],
     );
     if (!d) throw apiErrors.unauthorized();
@@ -216,7 +238,20 @@ export class SyncService {
     const user = await projection<UserState>(this.db, 'user', d.user_id);
     if (!user?.active) throw apiErrors.userInactive();
     await this.db.query(`UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`, [d.id]);
-    return { id: d.id, name: d.name, userId: d.user_id, roles: user.roles };
+    return { id: d.id, name: d.name, userId: d.user_id, roles: user.roles, publicKey: d.public_key };
+  }
+
+  /**
+   * A token is valid only with its device: a push must be signed by the device's registered key
+   * over its last event's hash (./auth.ts pushSigned). Missing or wrong → 401 device-signature.
+   */
+  async checkPushSignature(device: AuthedDevice, req: PushRequest): Promise<void> {
+    if (!(await pushSigned(device.publicKey, device.id, req.events, req.deviceSignature))) throw apiErrors.deviceSignature();
+  }
+
+  /** A single-use challenge for a device to sign before it signs in or bootstraps. */
+  async challenge(deviceId: string): Promise<{ challenge: string }> {
+    return { challenge: await issueChallenge(this.db, deviceId, this.now()) };
   }
 
   /**
@@ -378,7 +413,10 @@ export class SyncService {
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
     const head = group[0]!;
     for (const e of group) {
-      if (e.type.slice(0, e.type.indexOf('.')) !== e.kind || (e.kind === 'org' && e.recordId !== ORG_ID)) return refuse('errors.invalidInput', 'type');
+      if (e.kind === 'org' && e.recordId !== ORG_ID) return refuse('errors.invalidInput', 'recordId');
+      // Each event's type and payload against its kind's schema, naming the field that fails.
+      const parsed = parseEvent(e);
+      if (!parsed.ok) return refuse(parsed.error.message, parsed.error.field);
     }
     const cmd = parseCommand(head.command!.type, head.command!.input);
     if (!cmd.ok) return refuse(cmd.error.message, cmd.error.field ? `command.input.${cmd.error.field}` : 'command');
@@ -502,27 +540,96 @@ export class SyncService {
     }));
   }
 
-  /** Registers (or refreshes) a device for a user and returns its new token. */
-  private async enrol(tx: Queryable, deviceId: string, deviceName: string, userId: string): Promise<string> {
+  /**
+   * Registers (or refreshes) a device for a user with its public key (checked by
+   * checkDeviceProof in the same transaction) and returns its new token. A key already on file
+   * is never replaced: should another enrolment of the same id have registered a different key
+   * since, nothing is written and the caller is refused (device-key-mismatch).
+   */
+  private async enrol(tx: Queryable, deviceId: string, deviceName: string, userId: string, publicKey: string): Promise<string> {
     const [existing] = await tx.query<{ revoked_at: unknown }>(`SELECT revoked_at FROM devices WHERE id = $1 FOR UPDATE`, [deviceId]);
     // A revoked device stays revoked: signing in again must not undo an admin's decision.
     if (existing?.revoked_at) throw apiErrors.deviceRevoked(403);
     const token = randomBytes(32).toString('base64url');
-    await tx.query(
-      `INSERT INTO devices (id, user_id, name, token_hash, last_seen_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, token_hash = EXCLUDED.token_hash, last_seen_at = now()`,
-      [deviceId, userId, deviceName, tokenHash(token)],
+    const rows = await tx.query(
+      `INSERT INTO devices (id, user_id, name, token_hash, last_seen_at, public_key) VALUES ($1, $2, $3, $4, now(), $5)
+       ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, token_hash = EXCLUDED.token_hash, last_seen_at = now(), public_key = EXCLUDED.public_key
+       WHERE devices.public_key IS NULL OR devices.public_key = EXCLUDED.public_key
+       RETURNING id`,
+      [deviceId, userId, deviceName, tokenHash(token), publicKey],
     );
+    if (rows.length === 0) throw apiErrors.deviceKeyMismatch();
     return token;
   }
 
-  /** Password sign-in against the users the server knows (active ones only). */
-  async signIn(req: { username: string; password: string; deviceId: string; deviceName: string }): Promise<SignInResponse> {
-    const user = await userByUsername(this.db, req.username);
-    const valid = user?.active ? await verifyPassword(req.password, user.password) : await verifyPassword(req.password, DUMMY_VERIFIER).then(() => false);
-    if (!user || !valid) throw apiErrors.invalidCredentials();
-    const token = await this.db.transaction((tx) => this.enrol(tx, req.deviceId, req.deviceName, user.id));
-    return { token, userId: user.id };
+  /**
+   * Password sign-in against the users the server knows (active ones only), by a device that
+   * proves it holds its key. In order, in one transaction that holds the attempt's throttle
+   * locks (./auth.ts throttleWait) to the end — the password check included, so that parallel
+   * guesses are counted one by one (on PGlite, one process, that holds the database for the
+   * ~0.3 s of a real PBKDF2 check; sign-ins are rare and a throttled one is not checked):
+   * 1. throttled (per username and per client address, src/shared/auth/throttle.ts) → 429 with
+   *    the wait; the password is not even checked;
+   * 2. the device proof (./auth.ts checkDeviceProof) → 401 device-signature / 403
+   *    device-key-mismatch, before the password, so a device id's impostor learns nothing about
+   *    it (counted for the address only);
+   * 3. the password → 401 invalid-credentials, counted for the username and the address;
+   * 4. enrol: the username's count is cleared, the device gets a fresh token (its key is
+   *    registered if it had none).
+   * Every outcome is written to the auth audit log.
+   */
+  async signIn(req: SignInRequest, address: string): Promise<SignInResponse> {
+    const now = this.now();
+    const keys: ThrottleKeys = { username: req.username, address };
+    const who = { username: req.username.trim().toLowerCase(), deviceId: req.deviceId, deviceName: req.deviceName, address };
+    const verify = this.hooks.verifyPassword ?? verifyPassword;
+    type Outcome =
+      | { kind: 'throttled'; waitMs: number }
+      | { kind: 'refused'; error: ApiError; event: AuditInput['event']; userId?: string }
+      | { kind: 'ok'; token: string; userId: string };
+    let outcome: Outcome;
+    try {
+      outcome = await this.db.transaction(async (tx): Promise<Outcome> => {
+        const waitMs = await throttleWait(tx, keys, now);
+        if (waitMs > 0) return { kind: 'throttled', waitMs };
+        const proof = await checkDeviceProof(tx, req.deviceId, req, now);
+        if (!proof.ok) {
+          await noteFailure(tx, keys, now, { addressOnly: true });
+          return proof.code === 'device-key-mismatch'
+            ? { kind: 'refused', error: apiErrors.deviceKeyMismatch(), event: 'device-key-mismatch' }
+            : { kind: 'refused', error: apiErrors.deviceSignature(), event: 'device-signature-invalid' };
+        }
+        const user = await userByUsername(tx, req.username);
+        const valid = user?.active ? await verify(req.password, user.password) : await verify(req.password, DUMMY_VERIFIER).then(() => false);
+        if (!user || !valid) {
+          await noteFailure(tx, keys, now);
+          return { kind: 'refused', error: apiErrors.invalidCredentials(), event: 'sign-in-failed', userId: user?.id };
+        }
+        await noteSuccess(tx, keys);
+        const token = await this.enrol(tx, req.deviceId, req.deviceName, user.id, proof.publicKey);
+        const enrolment = !proof.exists ? 'device-enrolled' : proof.registers ? 'device-key-registered' : null;
+        await audit(tx, { event: 'sign-in', ...who, userId: user.id }, now);
+        if (enrolment) await audit(tx, { event: enrolment, ...who, userId: user.id }, now);
+        return { kind: 'ok', token, userId: user.id };
+      });
+    } catch (error) {
+      // Refused while enrolling (a revoked device, a key registered meanwhile): rolled back.
+      if (error instanceof ApiError) {
+        const event = error.code === 'device-key-mismatch' ? 'device-key-mismatch' : 'sign-in-failed';
+        await audit(this.db, { event, ...who, detail: error.code }, now);
+      }
+      throw error;
+    }
+    if (outcome.kind === 'throttled') {
+      const seconds = waitSeconds(outcome.waitMs);
+      await audit(this.db, { event: 'sign-in-throttled', ...who, detail: `retry-after ${seconds}` }, now);
+      throw apiErrors.throttled(seconds);
+    }
+    if (outcome.kind === 'refused') {
+      await audit(this.db, { event: outcome.event, ...who, userId: outcome.userId ?? null, detail: outcome.error.code }, now);
+      throw outcome.error;
+    }
+    return { token: outcome.token, userId: outcome.userId };
   }
 
   /**
@@ -530,20 +637,46 @@ export class SyncService {
    * enrol (their console then pushes user.keyEnrolled, accepted only for a proven key). Only
    * while the user has no key. Answers like sign-in: unknown user and wrong password alike.
    */
-  async keyProof(req: { username: string; password: string; publicKey: string }): Promise<{ proven: true }> {
-    const user = await userByUsername(this.db, req.username);
-    const valid = user?.active ? await verifyPassword(req.password, user.password) : await verifyPassword(req.password, DUMMY_VERIFIER).then(() => false);
-    if (!user || !valid) throw apiErrors.invalidCredentials();
-    if ((user.keys ?? []).length > 0) throw apiErrors.forbidden();
-    await this.db.query(`INSERT INTO key_proofs (user_id, key_id, public_key) VALUES ($1, $2, $3) ON CONFLICT (user_id, key_id) DO NOTHING`, [user.id, keyIdOf(req.publicKey), req.publicKey]);
+  async keyProof(req: { username: string; password: string; publicKey: string }, address = ''): Promise<{ proven: true }> {
+    const now = this.now();
+    const keys: ThrottleKeys = { username: req.username, address };
+    const who = { username: req.username.trim().toLowerCase(), address };
+    const verify = this.hooks.verifyPassword ?? verifyPassword;
+    // Throttled and audited like sign-in: it checks a password just the same.
+    const outcome = await this.db.transaction(async (tx): Promise<{ kind: 'throttled'; waitMs: number } | { kind: 'refused'; userId?: string; code: string } | { kind: 'ok'; userId: string }> => {
+      const waitMs = await throttleWait(tx, keys, now);
+      if (waitMs > 0) return { kind: 'throttled', waitMs };
+      const user = await userByUsername(tx, req.username);
+      const valid = user?.active ? await verify(req.password, user.password) : await verify(req.password, DUMMY_VERIFIER).then(() => false);
+      if (!user || !valid) {
+        await noteFailure(tx, keys, now);
+        return { kind: 'refused', userId: user?.id, code: 'invalid-credentials' };
+      }
+      await noteSuccess(tx, keys);
+      if ((user.keys ?? []).length > 0) return { kind: 'refused', userId: user.id, code: 'has-key' };
+      await tx.query(`INSERT INTO key_proofs (user_id, key_id, public_key) VALUES ($1, $2, $3) ON CONFLICT (user_id, key_id) DO NOTHING`, [user.id, keyIdOf(req.publicKey), req.publicKey]);
+      await audit(tx, { event: 'key-proven', ...who, userId: user.id, detail: keyIdOf(req.publicKey) }, now);
+      return { kind: 'ok', userId: user.id };
+    });
+    if (outcome.kind === 'throttled') {
+      const seconds = waitSeconds(outcome.waitMs);
+      await audit(this.db, { event: 'sign-in-throttled', ...who, detail: `key-proof, retry-after ${seconds}` }, now);
+      throw apiErrors.throttled(seconds);
+    }
+    if (outcome.kind === 'refused') {
+      await audit(this.db, { event: 'key-proof-failed', ...who, userId: outcome.userId ?? null, detail: outcome.code }, now);
+      throw outcome.code === 'has-key' ? apiErrors.forbidden() : apiErrors.invalidCredentials();
+    }
     return { proven: true };
   }
+
 
   /**
    * First device on an empty server: stores its org.setUp and the first admin's user.created
    * (checked like any push, in one transaction) and enrols the device. Refused once any user exists.
    */
-  async bootstrap(req: BootstrapRequest): Promise<SignInResponse> {
+  async bootstrap(req: BootstrapRequest, address: string | null = null): Promise<SignInResponse> {
+    const now = this.now();
     const [setUp, admin] = req.events as DomainEvent[];
     if (!setUp || !admin) throw apiErrors.bootstrapInvalid();
     const adminInput = userCreateInput.safeParse({ ...admin.payload, id: admin.recordId });
@@ -557,12 +690,18 @@ export class SyncService {
     const { token, version } = await this.db.transaction(async (tx) => {
       await lockWrites(tx);
       if ((await countUsers(tx)) > 0 || (await projection(tx, 'org', ORG_ID))) throw apiErrors.alreadySetUp();
+      const proof = await checkDeviceProof(tx, req.deviceId, req, now);
+      if (!proof.ok) throw proof.code === 'device-key-mismatch' ? apiErrors.deviceKeyMismatch() : apiErrors.deviceSignature();
       let version = 0;
       for (const out of await this.processBatch(tx, [setUp, admin], true)) {
         if (out.kind !== 'result' || out.result.status !== 'accepted') throw apiErrors.bootstrapInvalid();
         version = out.result.serverVersion;
       }
-      return { token: await this.enrol(tx, req.deviceId, req.deviceName, admin.actorId), version };
+      const token = await this.enrol(tx, req.deviceId, req.deviceName, admin.actorId, proof.publicKey);
+      const who = { username: String(admin.payload['username'] ?? ''), userId: admin.actorId, deviceId: req.deviceId, deviceName: req.deviceName, address };
+      await audit(tx, { event: 'bootstrap', ...who }, now);
+      await audit(tx, { event: 'device-enrolled', ...who }, now);
+      return { token, version };
     });
     await this.db.notify(version).catch(() => undefined);
     return { token, userId: admin.actorId };
@@ -571,17 +710,30 @@ export class SyncService {
   /** Every enrolled device, newest first. Admins only. */
   async listDevices(by: AuthedDevice): Promise<DeviceInfo[]> {
     if (!by.roles.includes('admin')) throw apiErrors.forbidden();
-    const rows = await this.db.query<{ id: string; name: string; user_id: string; created_at: unknown; last_seen_at: unknown; revoked_at: unknown }>(
-      `SELECT id, name, user_id, created_at, last_seen_at, revoked_at FROM devices ORDER BY created_at DESC, id`,
+    const rows = await this.db.query<{ id: string; name: string; user_id: string; created_at: unknown; last_seen_at: unknown; revoked_at: unknown; has_key: boolean }>(
+      `SELECT id, name, user_id, created_at, last_seen_at, revoked_at, public_key IS NOT NULL AS has_key FROM devices ORDER BY created_at DESC, id`,
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, userId: r.user_id, createdAt: iso(r.created_at)!, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at) }));
+    return rows.map((r) => ({
+      id: r.id, name: r.name, userId: r.user_id, createdAt: iso(r.created_at)!, lastSeenAt: iso(r.last_seen_at), revokedAt: iso(r.revoked_at), hasKey: r.has_key,
+    }));
   }
 
-  /** Revokes a device's token at once. Admins only. */
-  async revoke(by: AuthedDevice, deviceId: string): Promise<void> {
+  /** Revokes a device's token at once. Admins only. Recorded in the auth audit log (once). */
+  async revoke(by: AuthedDevice, deviceId: string, address: string | null = null): Promise<void> {
     if (!by.roles.includes('admin')) throw apiErrors.forbidden();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(deviceId)) throw apiErrors.deviceNotFound();
-    const rows = await this.db.query(`UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id`, [deviceId]);
-    if (rows.length === 0) throw apiErrors.deviceNotFound();
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ name: string; revoked_at: unknown }>(`SELECT name, revoked_at FROM devices WHERE id = $1 FOR UPDATE`, [deviceId]);
+      if (!row) throw apiErrors.deviceNotFound();
+      if (row.revoked_at) return;
+      await tx.query(`UPDATE devices SET revoked_at = now() WHERE id = $1`, [deviceId]);
+      await audit(tx, { event: 'device-revoked', userId: by.userId, deviceId, deviceName: row.name, address, detail: `by ${by.id}` }, this.now());
+    });
+  }
+
+  /** The auth audit log, newest first. Admins only. */
+  async auditLog(by: AuthedDevice, before: number | undefined, limit: number): Promise<AuthAuditPage> {
+    if (!by.roles.includes('admin')) throw apiErrors.forbidden();
+    return auditPage(this.db, before, limit);
   }
 }

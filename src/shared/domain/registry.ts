@@ -1,139 +1,88 @@
 /**
- * Every command and every fold, by name. The renderer's commit() and the sync server run
- * commands and folds from here, so a rule holds the same on a desk and on the server.
+ * Every record kind's definition, and what derives from them: every command and every fold by
+ * name, every event type and its payload schema, the state type of each kind. The renderer's
+ * commit() and the sync server run commands and folds from here, so a rule holds the same on a
+ * desk and on the server. A new record kind is one definition module (`<kind>/index.ts`, see
+ * kind.ts), its name in RECORD_KINDS and one line in `kinds` below.
  */
-import type { RecordKind } from '../events';
-import {
-  incidentAttach, incidentCompleteStep, incidentDecideSanction, incidentRecordViolation, incidentReport, incidentSetFields,
-} from './incident/commands';
-import { applyIncident } from './incident/fold';
-import type { IncidentState } from './incident/state';
-import { orgSetUp, orgUpdate } from './org/commands';
-import { applyOrg } from './org/fold';
-import type { OrgState } from './org/state';
+import type { z } from 'zod';
+import { RECORD_KINDS, type DomainEvent, type RecordKind } from '../events';
+import { accessKind } from './access';
+import { assetKind } from './asset';
+import { employeeKind } from './employee';
+import { handoverKind } from './handover';
+import { incidentKind } from './incident';
+import { opsdayKind } from './ops';
+import { orgKind } from './org';
+import { restoreKind } from './restore';
+import { ticketKind } from './ticket';
 import type { Apply, CommandHandler } from './types';
-import { userCreate, userEnrolKey, userSetActive, userSetPassword, userUpdate } from './user/commands';
-import { applyUser } from './user/fold';
-import type { UserState } from './user/state';
-import {
-  visitAddDevice, visitArchive, visitCancel, visitCheckOut, visitCorrect, visitDecide, visitEnter, visitIssueBadge, visitNoteActivity, visitRegister,
-} from './visit/commands';
-import { applyVisit } from './visit/fold';
-import {
-  ticketAssign, ticketClassify, ticketComment, ticketConfirm, ticketLinkIncident, ticketReceive, ticketResolve, ticketStart,
-} from './ticket/commands';
-import { applyTicket } from './ticket/fold';
-import type { TicketState } from './ticket/state';
-import {
-  assetAssign, assetCreate, assetImport, assetMaintain, assetReceiveBack, assetSetStatus, assetUpdate, assetWipe,
-} from './asset/commands';
-import { applyAsset } from './asset/fold';
-import type { AssetState } from './asset/state';
-import { employeeCreate, employeeImport, employeeUpdate } from './employee/commands';
-import { applyEmployee } from './employee/fold';
-import type { EmployeeState } from './employee/state';
-import { handoverIssue, handoverReturn } from './handover/commands';
-import { applyHandover } from './handover/fold';
-import type { HandoverState } from './handover/state';
-import type { VisitState } from './visit/state';
-import { accessCancel, accessDecide, accessGrant, accessRevise, accessRevoke, accessSubmit } from './access/commands';
-import { applyAccess } from './access/fold';
-import type { AccessRequestState } from './access/state';
-import { opsCheckNetwork, opsLogMaintenance, opsOpenDisruption, opsRecordBackup, opsResolveDisruption, opsVerifyBackup } from './ops/commands';
-import { applyOpsDay } from './ops/fold';
-import type { OpsDayState } from './ops/state';
-import { restoreCancel, restoreManagerDecide, restorePerform, restoreRequest, restoreUserDecide } from './restore/commands';
-import { applyRestore } from './restore/fold';
-import type { RestoreState } from './restore/state';
-
-export const commands = {
-  'org.setUp': orgSetUp,
-  'org.update': orgUpdate,
-  'user.create': userCreate,
-  'user.update': userUpdate,
-  'user.setPassword': userSetPassword,
-  'user.setActive': userSetActive,
-  'user.enrolKey': userEnrolKey,
-  'visit.register': visitRegister,
-  'visit.decide': visitDecide,
-  'visit.issueBadge': visitIssueBadge,
-  'visit.enter': visitEnter,
-  'visit.addDevice': visitAddDevice,
-  'visit.noteActivity': visitNoteActivity,
-  'visit.checkOut': visitCheckOut,
-  'visit.cancel': visitCancel,
-  'visit.archive': visitArchive,
-  'visit.correct': visitCorrect,
-  'ticket.receive': ticketReceive,
-  'ticket.classify': ticketClassify,
-  'ticket.assign': ticketAssign,
-  'ticket.start': ticketStart,
-  'ticket.comment': ticketComment,
-  'ticket.resolve': ticketResolve,
-  'ticket.confirm': ticketConfirm,
-  'ticket.linkIncident': ticketLinkIncident,
-  'incident.report': incidentReport,
-  'incident.completeStep': incidentCompleteStep,
-  'incident.setFields': incidentSetFields,
-  'incident.attach': incidentAttach,
-  'incident.recordViolation': incidentRecordViolation,
-  'incident.decideSanction': incidentDecideSanction,
-  'employee.create': employeeCreate,
-  'employee.update': employeeUpdate,
-  'employee.import': employeeImport,
-  'access.submit': accessSubmit,
-  'access.revise': accessRevise,
-  'access.decide': accessDecide,
-  'access.grant': accessGrant,
-  'access.revoke': accessRevoke,
-  'access.cancel': accessCancel,
-  'asset.create': assetCreate,
-  'asset.import': assetImport,
-  'asset.update': assetUpdate,
-  'asset.setStatus': assetSetStatus,
-  'asset.assign': assetAssign,
-  'asset.receiveBack': assetReceiveBack,
-  'asset.maintain': assetMaintain,
-  'asset.wipe': assetWipe,
-  'handover.issue': handoverIssue,
-  'handover.return': handoverReturn,
-  'opsday.checkNetwork': opsCheckNetwork,
-  'opsday.openDisruption': opsOpenDisruption,
-  'opsday.resolveDisruption': opsResolveDisruption,
-  'opsday.recordBackup': opsRecordBackup,
-  'opsday.verifyBackup': opsVerifyBackup,
-  'opsday.logMaintenance': opsLogMaintenance,
-  'restore.request': restoreRequest,
-  'restore.managerDecide': restoreManagerDecide,
-  'restore.userDecide': restoreUserDecide,
-  'restore.perform': restorePerform,
-  'restore.cancel': restoreCancel,
-} as const;
+import { userKind } from './user';
+import { visitKind } from './visit';
 
 /**
- * Every event type the commands emit, by record kind. The conflict inbox names a refused event
- * with `events.<type>` from the catalogs, and the sync server re-checks each of these
- * (`sync/event-commands.ts`); tests keep this list, the commands, the re-checks and both
- * catalogs in step.
+ * The definition of each record kind. `satisfies` makes it the compile-time check that every
+ * kind of RECORD_KINDS has exactly one definition, filed under its own name.
  */
-export const EVENT_TYPES = [
-  'org.setUp', 'org.updated',
-  'user.created', 'user.updated', 'user.passwordSet', 'user.keyEnrolled', 'user.activated', 'user.deactivated',
-  'visit.registered', 'visit.approved', 'visit.refused', 'visit.badgeIssued', 'visit.entered', 'visit.deviceAdded',
-  'visit.activityNoted', 'visit.checkedOut', 'visit.cancelled', 'visit.archived', 'visit.corrected',
-  'ticket.received', 'ticket.classified', 'ticket.assigned', 'ticket.started', 'ticket.commented', 'ticket.resolved',
-  'ticket.confirmed', 'ticket.reopened', 'ticket.escalated',
-  'incident.reported', 'incident.stepCompleted', 'incident.fieldsSet', 'incident.attached', 'incident.violationRecorded',
-  'incident.sanctionDecided',
-  'employee.created', 'employee.updated',
-  'asset.created', 'asset.updated', 'asset.statusSet', 'asset.assigned', 'asset.returned', 'asset.maintained', 'asset.wiped',
-  'handover.issued', 'handover.returned',
-  'access.submitted', 'access.revised', 'access.returned', 'access.approved', 'access.granted', 'access.revoked', 'access.cancelled',
-  'opsday.networkChecked', 'opsday.disruptionOpened', 'opsday.disruptionResolved', 'opsday.backupRecorded', 'opsday.backupVerified',
-  'opsday.maintenanceLogged',
-  'restore.requested', 'restore.managerApproved', 'restore.managerRefused', 'restore.userConfirmed', 'restore.userRefused', 'restore.performed', 'restore.cancelled',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export const kinds = {
+  org: orgKind,
+  user: userKind,
+  visit: visitKind,
+  employee: employeeKind,
+  asset: assetKind,
+  handover: handoverKind,
+  ticket: ticketKind,
+  incident: incidentKind,
+  access: accessKind,
+  opsday: opsdayKind,
+  restore: restoreKind,
+} satisfies { [K in RecordKind]: { kind: K } };
+
+type Kinds = typeof kinds;
+type Definition = Kinds[RecordKind];
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never;
+
+/** One object holding every part's entries; a name defined twice (two kinds claiming it) is refused. */
+function byName<M>(parts: readonly object[]): M {
+  const out: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [name, value] of Object.entries(part)) {
+      if (Object.hasOwn(out, name)) throw new Error(`${name} is defined twice`);
+      out[name] = value;
+    }
+  }
+  return out as M;
+}
+
+const definitions: readonly Definition[] = RECORD_KINDS.map((k) => kinds[k]);
+
+/** Every command, by type ('visit.register', …), from every kind's definition. */
+export const commands: UnionToIntersection<Definition['commands']> = byName(definitions.map((d) => d.commands));
+
+type EventSchemaMap = UnionToIntersection<Definition['events']>;
+
+/** Every event type's payload schema, from every kind's definition. */
+export const eventSchemas: EventSchemaMap = byName(definitions.map((d) => d.events));
+
+/** An event type: '<kind>.<name>', e.g. 'visit.registered'. */
+export type EventType = keyof EventSchemaMap & string;
+
+/**
+ * Every event type the commands emit. The conflict inbox names a refused event with
+ * `events.<type>` from the catalogs (test/i18n/event-labels.test.ts).
+ */
+export const EVENT_TYPES = Object.keys(eventSchemas) as readonly EventType[];
+
+/** The record kind of each event type. */
+export const kindOfEvent: ReadonlyMap<string, RecordKind> = new Map(definitions.flatMap((d) => Object.keys(d.events).map((type) => [type, d.kind] as const)));
+
+/** The payload of an event type as its schema parses it, e.g. PayloadOf<'visit.registered'>. */
+export type PayloadOf<T extends EventType> = z.output<EventSchemaMap[T]>;
+
+/** A stored event whose payload has parsed (`parseEvent`): its type narrows its payload. */
+export type TypedEvent<T extends EventType = EventType> = {
+  [U in T]: Omit<DomainEvent, 'type' | 'payload'> & { type: U; payload: PayloadOf<U> };
+}[T];
 
 export type CommandType = keyof typeof commands;
 /** The input a command takes, e.g. CommandInput<'visit.register'>. */
@@ -142,34 +91,14 @@ export type CommandInput<T extends CommandType> = (typeof commands)[T] extends C
 export type Command = { [T in CommandType]: { type: T; input: CommandInput<T> } }[CommandType];
 
 /** The state type of each record kind. */
-export interface StateOf {
-  org: OrgState;
-  user: UserState;
-  visit: VisitState;
-  ticket: TicketState;
-  incident: IncidentState;
-  employee: EmployeeState;
-  asset: AssetState;
-  handover: HandoverState;
-  access: AccessRequestState;
-  opsday: OpsDayState;
-  restore: RestoreState;
-}
+export type StateOf = { [K in RecordKind]: ReturnType<Kinds[K]['fold']> };
 
-/** The fold step of each record kind. */
-export const folds: { [K in RecordKind]: Apply<StateOf[K]> } = {
-  org: applyOrg,
-  user: applyUser,
-  visit: applyVisit,
-  ticket: applyTicket,
-  incident: applyIncident,
-  employee: applyEmployee,
-  asset: applyAsset,
-  handover: applyHandover,
-  access: applyAccess,
-  opsday: applyOpsDay,
-  restore: applyRestore,
-};
+/**
+ * The fold step of each record kind, as the stores call it on stored events. A kind's fold reads
+ * its events typed: events reach a store parsed (`parseEvent` in commit, ingest, the server and
+ * bundle import), and an event type the kind does not know falls through the fold's `default`.
+ */
+export const folds = Object.fromEntries(definitions.map((d) => [d.kind, d.fold])) as unknown as { [K in RecordKind]: Apply<StateOf[K]> };
 
 /** Folds a record's events (in HLC order) into its state, skipping events the server refused. */
 export function foldRecord<K extends RecordKind>(kind: K, events: Parameters<Apply<StateOf[K]>>[1][]): StateOf[K] | undefined {

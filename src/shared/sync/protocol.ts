@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RECORD_KINDS } from '../events';
+import { HEX32, HEX64 } from './device-auth';
 
 /**
  * Bumped when events or the protocol change incompatibly — among them a new record kind, which
@@ -51,6 +52,12 @@ export const pushRequestSchema = z.object({
   schemaVersion: z.number().int(),
   deviceId: z.string().uuid(),
   events: z.array(eventSchema).max(20_000),
+  /**
+   * Ed25519 signature by the device's key over `meja-it/push/v1\n<deviceId>\n<hash of the
+   * batch's last event>` (./device-auth.ts). Optional here so that a push without one is
+   * answered 401 `device-signature` rather than 400; the route requires it.
+   */
+  deviceSignature: z.string().regex(HEX64).optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -129,13 +136,35 @@ export const historyRequestSchema = z.object({
 });
 export type HistoryRequest = z.infer<typeof historyRequestSchema>;
 
+/** A single-use challenge for a device to sign before it signs in or bootstraps (2 min). */
+export const challengeRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  deviceId: z.string().uuid(),
+});
+export interface ChallengeResponse {
+  /** 32 random bytes, hex. */
+  challenge: string;
+}
+
+/**
+ * The proof that a device holds its key (./device-auth.ts): its raw public key, a challenge the
+ * server issued for this device id, and the signature over `deviceAuthMessage`.
+ */
+export const deviceProofSchema = z.object({
+  devicePublicKey: z.string().regex(HEX32),
+  challenge: z.string().regex(HEX32),
+  deviceSignature: z.string().regex(HEX64),
+});
+
 export const signInRequestSchema = z.object({
   schemaVersion: z.number().int(),
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
   deviceId: z.string().uuid(),
   deviceName: z.string().trim().min(1).max(100),
+  ...deviceProofSchema.shape,
 });
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 /** Upgrade: a user made before signed events proves their password for the key they enrol. */
 export const keyProofRequestSchema = z.object({
@@ -166,6 +195,7 @@ export const bootstrapRequestSchema = z.object({
   deviceId: z.string().uuid(),
   deviceName: z.string().trim().min(1).max(100),
   events: z.array(eventSchema).length(2),
+  ...deviceProofSchema.shape,
 });
 export type BootstrapRequest = z.infer<typeof bootstrapRequestSchema>;
 
@@ -177,6 +207,54 @@ export interface DeviceInfo {
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** Whether the device's key is on file (false: enrolled before device keys, not signed in since). */
+  hasKey: boolean;
+}
+
+/** What the server's auth audit log records (GET /api/audit). */
+export const AUTH_AUDIT_EVENTS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-in-throttled',
+  'device-enrolled',
+  'device-key-registered',
+  'device-key-mismatch',
+  'device-signature-invalid',
+  'bootstrap',
+  'device-revoked',
+  'key-proven',
+  'key-proof-failed',
+] as const;
+export type AuthAuditEvent = (typeof AUTH_AUDIT_EVENTS)[number];
+
+/** One row of the auth audit log, as an admin reads it. */
+export interface AuthAuditEntry {
+  id: number;
+  at: string;
+  event: AuthAuditEvent;
+  /** The username typed at a sign-in (known user or not). */
+  username: string | null;
+  /** The user concerned: who signed in, or the admin who revoked a device. */
+  userId: string | null;
+  deviceId: string | null;
+  deviceName: string | null;
+  /** The client's address as the server saw it. */
+  address: string | null;
+  /** Why an attempt was refused (an error code), when it was. */
+  detail: string | null;
+}
+
+export const MAX_AUDIT_LIMIT = 200;
+/** GET /api/audit?before=<id>&limit=<n>: newest first; `before` pages back. */
+export const auditQuerySchema = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_LIMIT).default(50),
+});
+
+export interface AuthAuditPage {
+  entries: AuthAuditEntry[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  next: number | null;
 }
 
 /** The SSE poke (GET /api/sync/events, event 'poke'): events up to `version` are committed. */

@@ -7,8 +7,9 @@
  * produced, field for field. Nothing is mapped back from events to commands, and nothing the
  * receiver did not produce itself is stored.
  *
- * The signatures are checked here too: each event by its actor, with the key the actor held at
- * the event's time (`keyAt`), and by every countersigner the command requires.
+ * The signatures are checked here too: each event by its actor, with a key the receiver accepts
+ * for that actor (`keyFor`: the actor's current key, for the server and bundle import), and by
+ * every countersigner the command requires.
  */
 import { commands, type CommandType } from '../domain/registry';
 import type { CommandHandler, DecideContext } from '../domain/types';
@@ -18,7 +19,7 @@ import { contentHash, type DomainEvent, type EventDraft } from '../events';
 import { idsFrom } from '../ids';
 import { fail, ok, type Failure, type Result } from '../result';
 import type { Actor } from '../roles';
-import { keyAt, signedMessage, type UserKey, type VerifySignature } from '../signing';
+import { keyFor, signedMessage, type KeyRule, type UserKey, type VerifySignature } from '../signing';
 
 /** The most events one command may make (an import of 20,000 rows, the imports' own limit). */
 export const MAX_COMMAND_EVENTS = 20_000;
@@ -127,24 +128,25 @@ export async function replayGroup(
 export type KeysOf = (userId: string) => readonly UserKey[] | undefined;
 
 /**
- * Checks every signature of a command's events: the actor's on each, with the key the actor
- * held at the event's time, and each required countersigner's. `introduced` lets the office's
- * first admin sign the setup with the key that setup introduces.
+ * Checks every signature of a command's events: the actor's on each, with a key the rule
+ * accepts, and each required countersigner's. With `keysWithBatch`, the office's first admin
+ * signs the setup with the key that setup introduces.
  */
-export async function verifyGroupSignatures(group: readonly DomainEvent[], keysOf: KeysOf, verify: VerifySignature, cosigners: readonly string[] = []): Promise<Result<true>> {
+export async function verifyGroupSignatures(group: readonly DomainEvent[], keysOf: KeysOf, verify: VerifySignature, cosigners: readonly string[] = [], rule: KeyRule = 'current'): Promise<Result<true>> {
   for (const e of group) {
     const hash = contentHash(e);
     const msg = signedMessage(hash);
     const sig = e.sig;
-    if (!sig || sig.by !== e.actorId) return fail('unsigned', 'sync.errors.unsigned', { field: 'sig' });
-    const key = keyAt(keysOf(e.actorId), sig.key, e.at);
+    if (!sig) return fail('unsigned', 'sync.errors.unsigned', { field: 'sig' });
+    if (sig.by !== e.actorId) return fail('bad-signature', 'sync.errors.signature', { field: 'sig.by' });
+    const key = keyFor(keysOf(e.actorId), sig.key, rule);
     if (!key) return fail('bad-key', 'sync.errors.signatureKey', { field: 'sig.key' });
     if (!(await verify(key.publicKey, msg, sig.sig))) return fail('bad-signature', 'sync.errors.signature', { field: 'sig' });
     const cosigs = e.cosigs ?? [];
     if (cosigs.length !== cosigners.length) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
     for (const who of cosigners) {
       const c = cosigs.find((x) => x.by === who);
-      const ck = c ? keyAt(keysOf(who), c.key, e.at) : undefined;
+      const ck = c ? keyFor(keysOf(who), c.key, rule) : undefined;
       if (!c || !ck || !(await verify(ck.publicKey, msg, c.sig))) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
     }
   }
@@ -170,14 +172,23 @@ export function groupByCommand(events: readonly DomainEvent[]): DomainEvent[][] 
 /** The keys the events of a batch introduce (a user created, a password changed), added to those known. */
 export function keysWithBatch(known: KeysOf, batch: readonly DomainEvent[]): KeysOf {
   const extra = new Map<string, UserKey[]>();
-  const sorted = batch.filter((e) => e.kind === 'user' && (e.type === 'user.created' || e.type === 'user.passwordSet' || e.type === 'user.keyEnrolled')).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  applyKeyEvents(extra, known, batch);
+  return (userId) => extra.get(userId) ?? known(userId);
+}
+
+/**
+ * Applies the key events among `events` (user.created, user.passwordSet, user.keyEnrolled, in
+ * time order) to `keys` (by user id; `known` fills a user's list the first time): a new key is
+ * appended and the current one retired, as the user fold does.
+ */
+export function applyKeyEvents(keys: Map<string, UserKey[]>, known: KeysOf, events: readonly DomainEvent[]): void {
+  const sorted = events.filter((e) => e.kind === 'user' && (e.type === 'user.created' || e.type === 'user.passwordSet' || e.type === 'user.keyEnrolled')).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const e of sorted) {
     const k = e.payload.key as { keyId?: string; publicKey?: string } | undefined;
     if (!k?.keyId || !k.publicKey) continue;
-    const list = extra.get(e.recordId) ?? [...(known(e.recordId) ?? [])];
+    const list = keys.get(e.recordId) ?? [...(known(e.recordId) ?? [])];
     const closed = e.type === 'user.created' ? [] : list.map((x) => (x.to === undefined ? { ...x, to: e.at } : x));
     closed.push({ keyId: k.keyId, publicKey: k.publicKey, from: e.at, certifiedBy: e.actorId, reason: e.type === 'user.created' ? 'created' : e.type === 'user.keyEnrolled' ? 'enrolled' : 'rotated' });
-    extra.set(e.recordId, closed);
+    keys.set(e.recordId, closed);
   }
-  return (userId) => extra.get(userId) ?? known(userId);
 }

@@ -4,7 +4,8 @@
  * command's id, the command on its first event, the actor's signature with their test key and
  * any countersignatures, then the device's chain), so what the server sees is what a real
  * device sends. Unlike commit(), it signs whatever it is told to (a missing countersigner is
- * the server's to refuse). Its clock can be skewed.
+ * the server's to refuse). Its clock can be skewed. Like a console it has its own Ed25519
+ * device key (in memory), which proves its sign-ins and signs its pushes.
  */
 import { commands, folds } from '../../../src/shared/domain/registry';
 import { ORG_ID, type OrgState } from '../../../src/shared/domain/org/state';
@@ -17,11 +18,12 @@ import type { Actor } from '../../../src/shared/roles';
 import type { SyncedEvent } from '../../../src/shared/sync/protocol';
 import { keysIn } from '../../../src/shared/domain/keys';
 import { chainEvents, makeEvents, newChainHead, prepareEvents, type ChainHead, type PreparedEvent } from '../../../src/shared/sync/stamp';
+import { newDeviceSigner, proveDevice, signPush, type DeviceProof, type DeviceSigner } from '../../../src/shared/sync/device-auth';
 import { forgetRotation, signerOf, withKeys, type TestCommand } from '../../fixtures/signing';
 
 export class TestDevice {
-  readonly id = newId();
-  head: ChainHead = newChainHead(this.id);
+  readonly id: string;
+  head: ChainHead;
   /** Everything this device made, in order. */
   readonly made: DomainEvent[] = [];
   readonly state = new Map<string, unknown>();
@@ -29,7 +31,31 @@ export class TestDevice {
   skewMs = 0;
   token = '';
 
-  constructor(readonly name: string) {}
+  private signerP: Promise<DeviceSigner> | undefined;
+
+  /** `id`: another device's id, for an impostor. */
+  constructor(
+    readonly name: string,
+    id: string = newId(),
+  ) {
+    this.id = id;
+    this.head = newChainHead(id);
+  }
+
+  /** This device's key (made on first use). */
+  signer(): Promise<DeviceSigner> {
+    return (this.signerP ??= newDeviceSigner());
+  }
+
+  /** The proof of this device's key for a server challenge (sign-in, bootstrap). */
+  async proof(challenge: string): Promise<DeviceProof> {
+    return proveDevice(await this.signer(), this.id, challenge);
+  }
+
+  /** The device signature of a push of `events`. */
+  async pushSignature(events: readonly DomainEvent[]): Promise<string> {
+    return signPush(await this.signer(), this.id, events);
+  }
 
   private get<T>(kind: string, id: string): T | undefined {
     return this.state.get(`${kind}:${id}`) as T | undefined;

@@ -13,14 +13,15 @@ import { buildServer, type ServerOptions } from '../../../src/server/app';
 import type { Db } from '../../../src/server/db/db';
 import { contentHash, eventHash, type DomainEvent } from '../../../src/shared/events';
 import { newId } from '../../../src/shared/ids';
-import { hashPassword } from '../../../src/shared/password';
+import { hashPassword, verifyPassword } from '../../../src/shared/password';
 import type { Role } from '../../../src/shared/roles';
 import { signHash, type SigningKey } from '../../../src/shared/signing';
 import { signPrepared, type PreparedEvent } from '../../../src/shared/sync/stamp';
 import { foldRecord } from '../../../src/shared/domain/registry';
 import { localDate, startOfLocalDay } from '../../../src/shared/time-zone';
+import type { DeviceProof } from '../../../src/shared/sync/device-auth';
 import {
-  MAX_PUSH_EVENTS, SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
+  MAX_PUSH_EVENTS, SCHEMA_VERSION, type AuthAuditPage, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
 } from '../../../src/shared/sync/protocol';
 import { reset, type Backend } from './backends';
 import { TestDevice } from './device';
@@ -31,31 +32,50 @@ const DAY = 86_400_000;
 
 interface Res<T> {
   status: number;
-  body: T & { error?: { code: string; message: string } };
+  headers: Record<string, unknown>;
+  body: T & { error?: { code: string; message: string; retryAfter?: number } };
 }
 
-/** The HTTP API as a device calls it (fastify.inject). */
+/** The HTTP API as a device calls it (fastify.inject), from 127.0.0.1 unless told another `address`. */
 function client(app: FastifyInstance) {
-  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, token?: string): Promise<Res<T>> => {
+  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, token?: string, address?: string): Promise<Res<T>> => {
     const res = await app.inject({
       method,
       url,
+      ...(address ? { remoteAddress: address } : {}),
       ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
-    return { status: res.statusCode, body: res.json() as Res<T>['body'] };
+    return { status: res.statusCode, headers: res.headers, body: res.json() as Res<T>['body'] };
   };
+  const challenge = async (d: TestDevice) => (await call<{ challenge: string }>('POST', '/api/auth/challenge', { schemaVersion: SCHEMA_VERSION, deviceId: d.id })).body.challenge;
   return {
     call,
-    bootstrap: (d: TestDevice, events = d.made.slice(0, 2)) =>
-      call<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, deviceName: d.name, events }),
-    signIn: (d: TestDevice, username: string, password = PASSWORD) =>
-      call<SignInResponse>('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name }),
-    push: (d: TestDevice, events: DomainEvent[] = d.made, token = d.token) =>
-      call<PushResponse>('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, events }, token),
+    challenge,
+    /** A fresh challenge signed with the device's key. */
+    proof: async (d: TestDevice) => d.proof(await challenge(d)),
+    bootstrap: async (d: TestDevice, events = d.made.slice(0, 2)) =>
+      call<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, deviceName: d.name, events, ...(await d.proof(await challenge(d))) }),
+    signIn: async (d: TestDevice, username: string, password = PASSWORD, o: { address?: string; proof?: DeviceProof } = {}) =>
+      call<SignInResponse>(
+        'POST',
+        '/api/auth/sign-in',
+        { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name, ...(o.proof ?? (await d.proof(await challenge(d)))) },
+        undefined,
+        o.address,
+      ),
+    /** A push signed with the device's key; `signature`: another one, or null for none. */
+    push: async (d: TestDevice, events: DomainEvent[] = d.made, token = d.token, signature?: string | null) =>
+      call<PushResponse>(
+        'POST',
+        '/api/sync/push',
+        { schemaVersion: SCHEMA_VERSION, deviceId: d.id, events, ...(signature === null ? {} : { deviceSignature: signature ?? (await d.pushSignature(events)) }) },
+        token,
+      ),
+    audit: (token: string, query = '') => call<AuthAuditPage>('GET', `/api/audit${query}`, undefined, token),
     pull: (token: string, cursor = 0, limit?: number) =>
       call<PullResponse>('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor, ...(limit ? { limit } : {}) }, token),
-    devices: (token: string) => call<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/api/devices', undefined, token),
+    devices: (token: string) => call<{ devices: { id: string; revokedAt: string | null; hasKey: boolean }[] }>('GET', '/api/devices', undefined, token),
     revoke: (token: string, id: string) => call<{ revoked: true }>('POST', `/api/devices/${id}/revoke`, {}, token),
   };
 }
@@ -396,7 +416,11 @@ export function syncSuite(backend: () => Backend): void {
       const pull = await api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION - 1, cursor: 0 }, admin.token);
       const snap = await api.call('POST', '/api/sync/snapshot', { schemaVersion: SCHEMA_VERSION - 1 }, admin.token);
       const history = await api.call('POST', '/api/sync/history', { schemaVersion: SCHEMA_VERSION - 1, records: [['org', 'org']], upTo: 1 }, admin.token);
-      for (const r of [push, pull, snap, history]) {
+      // A console older than device keys signs in (or bootstraps) with no proof at all: told to update too.
+      const d = new TestDevice('Konsol lama');
+      const oldSignIn = await api.call('POST', '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, username: 'admin', password: PASSWORD, deviceId: d.id, deviceName: d.name });
+      const oldBoot = await api.call('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: admin.id, deviceName: admin.name, events: admin.made.slice(0, 2) });
+      for (const r of [push, pull, snap, history, oldSignIn, oldBoot]) {
         expect(r.status).toBe(426);
         expect(r.body.error).toEqual({ code: 'update-required', message: 'sync.errors.updateRequired' });
       }
@@ -462,6 +486,288 @@ export function syncSuite(backend: () => Backend): void {
       expect(await snapshot(backend().db)).toEqual(before);
       expect((await api.devices(admin.token)).body.devices.find((d) => d.id === desk.id)!.revokedAt).toBeTruthy();
       expect((await api.revoke(admin.token, newId())).status).toBe(404);
+    });
+  });
+
+  describe('device keys', () => {
+    /** Every audit row (newest first), read by an admin. */
+    const auditRows = async (token: string) => {
+      const res = await api.audit(token, '?limit=200');
+      expect(res.status).toBe(200);
+      return res.body.entries;
+    };
+
+    it("re-enrolling another device's id with another key is refused 403 and the real desk's token keeps working", async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      const before = await snapshot(backend().db);
+      const [{ token_hash: tokenBefore, public_key: keyBefore }] = (await backend().db.query<{ token_hash: string; public_key: string }>(
+        `SELECT token_hash, public_key FROM devices WHERE id = $1`,
+        [desk.id],
+      )) as [{ token_hash: string; public_key: string }];
+      expect(keyBefore).toBe((await desk.signer()).publicKey);
+
+      // A hostile insider with a valid account and the desk's id (it is in every event), but not its key.
+      const impostor = new TestDevice('Meja palsu', desk.id);
+      const taken = await api.signIn(impostor, 'penyetuju1');
+      expect([taken.status, taken.body.error]).toEqual([403, { code: 'device-key-mismatch', message: 'sync.errors.deviceKeyMismatch' }]);
+      // Naming the desk's public key does not help: the signature must verify with the registered key.
+      const named = await api.signIn(impostor, 'penyetuju1', PASSWORD, { proof: { ...(await api.proof(impostor)), devicePublicKey: keyBefore } });
+      expect([named.status, named.body.error?.code]).toEqual([403, 'device-key-mismatch']);
+      // Nor does the bootstrap path (for the admin's desk: the server is set up).
+      expect((await api.bootstrap(new TestDevice('Meja palsu', admin.id), admin.made.slice(0, 2))).status).toBe(409);
+
+      expect(await snapshot(backend().db)).toEqual(before);
+      const [row] = await backend().db.query<{ token_hash: string; public_key: string; user_id: string }>(`SELECT token_hash, public_key, user_id FROM devices WHERE id = $1`, [desk.id]);
+      expect(row).toEqual({ token_hash: tokenBefore, public_key: keyBefore, user_id: ids['petugas'] });
+      // The real desk's token still works, and its next event is not a chain break.
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const pushed = await api.push(desk);
+      expect([pushed.status, pushed.body.results.map((r) => r.status)]).toEqual([200, ['accepted']]);
+      // The desk itself signs in again with its own key (another user at the same desk too).
+      expect((await api.signIn(desk, 'penyetuju2')).status).toBe(200);
+
+      const rows = await auditRows(admin.token);
+      const mismatches = rows.filter((r) => r.event === 'device-key-mismatch');
+      expect(mismatches).toHaveLength(2);
+      expect(mismatches[0]).toMatchObject({ username: 'penyetuju1', deviceId: desk.id, deviceName: 'Meja palsu', address: '127.0.0.1', detail: 'device-key-mismatch' });
+      // One enrolment per device (the desk's second sign-in is a plain sign-in).
+      expect(rows.filter((r) => r.event === 'device-enrolled').map((r) => r.deviceId).sort()).toEqual([admin.id, desk.id].sort());
+      expect(rows.filter((r) => r.event === 'sign-in' && r.deviceId === desk.id).map((r) => r.username)).toEqual(['penyetuju2', 'petugas']);
+    });
+
+    it('refuses a bad signature, a replayed, foreign or expired challenge (401 device-signature)', async () => {
+      let clock = Date.now();
+      await app.close();
+      app = await build({ syncHooks: { now: () => clock } });
+      api = client(app);
+      const { admin } = await office();
+      const d = new TestDevice('Meja baru');
+      const other = new TestDevice('Meja lain');
+      const refused = async (proof: DeviceProof) => {
+        const res = await api.signIn(d, 'petugas', PASSWORD, { proof });
+        expect([res.status, res.body.error]).toEqual([401, { code: 'device-signature', message: 'sync.errors.deviceSignature' }]);
+      };
+      // Signed by another key than the one named.
+      await refused({ ...(await api.proof(d)), devicePublicKey: (await other.signer()).publicKey });
+      // A challenge issued for another device id.
+      await refused(await d.proof(await api.challenge(other)));
+      // A challenge the server never issued.
+      await refused(await d.proof('ab'.repeat(32)));
+      // Expired (2 minutes).
+      const late = await api.proof(d);
+      clock += 2 * 60_000 + 1;
+      await refused(late);
+      // Used once, refused the second time.
+      const proof = await api.proof(d);
+      expect((await api.signIn(d, 'petugas', PASSWORD, { proof })).status).toBe(200);
+      await refused(proof);
+      // Malformed keys and signatures do not reach the check.
+      expect((await api.signIn(d, 'petugas', PASSWORD, { proof: { ...(await api.proof(d)), deviceSignature: 'zz' } })).status).toBe(400);
+      const rows = await auditRows(admin.token);
+      expect(rows.filter((r) => r.event === 'device-signature-invalid')).toHaveLength(5);
+      // Five bogus proofs from one address hold the address back like five wrong passwords (not the username).
+      expect((await api.signIn(d, 'petugas')).status).toBe(429);
+      expect((await api.signIn(d, 'petugas', PASSWORD, { address: '10.0.0.3' })).status).toBe(200);
+    });
+
+    it('a device enrolled before device keys registers its key at its next sign-in (trust on first use), then holds it', async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      // As a server upgraded from before migration 6 finds it: no key on file.
+      await backend().db.query(`UPDATE devices SET public_key = NULL WHERE id = $1`, [desk.id]);
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      expect((await api.devices(admin.token)).body.devices.find((x) => x.id === desk.id)!.hasKey).toBe(false);
+      // Its old token cannot push until it proves a key (nothing to check the signature with).
+      const blocked = await api.push(desk);
+      expect([blocked.status, blocked.body.error?.code]).toEqual([401, 'device-signature']);
+      const res = await api.signIn(desk, 'petugas');
+      expect(res.status).toBe(200);
+      desk.token = res.body.token;
+      expect((await api.push(desk)).body.results.map((r) => r.status)).toEqual(['accepted']);
+      const [row] = await backend().db.query<{ public_key: string }>(`SELECT public_key FROM devices WHERE id = $1`, [desk.id]);
+      expect(row!.public_key).toBe((await desk.signer()).publicKey);
+      expect((await api.devices(admin.token)).body.devices.every((x) => x.hasKey)).toBe(true);
+      // From now on the key is the device's: another key is refused.
+      expect((await api.signIn(new TestDevice('Meja palsu', desk.id), 'petugas')).status).toBe(403);
+      const rows = await auditRows(admin.token);
+      expect(rows.find((r) => r.event === 'device-key-registered')).toMatchObject({ deviceId: desk.id, username: 'petugas', userId: ids['petugas'] });
+    });
+
+    it('a push without, or with a wrong, device signature is 401 and stores nothing', async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      await desk.run(ids['petugas']!, { type: 'visit.register', input: visitInput() });
+      const [e1, e2, e3] = desk.made as [DomainEvent, DomainEvent, DomainEvent];
+      const before = await snapshot(backend().db);
+      const thief = new TestDevice('Pencuri token', desk.id);
+      // Re-hashed after the change, so that the event itself is consistent.
+      const forged = { ...e1, payload: { ...e1.payload, visitorName: 'Orang Lain' } };
+      forged.hash = eventHash(forged);
+      const cases: Promise<Res<PushResponse>>[] = [
+        // No signature: a token alone does not push.
+        api.push(desk, desk.made, desk.token, null),
+        // Signed with another key (a stolen token, the thief's own key).
+        api.push(desk, desk.made, desk.token, await thief.pushSignature(desk.made)),
+        // The desk's signature of another batch.
+        api.push(desk, desk.made, desk.token, await desk.pushSignature([e1, e2])),
+        // The desk's signature of [e1, e2, e3] on a truncated or a spliced batch.
+        api.push(desk, [e1, e2], desk.token, await desk.pushSignature(desk.made)),
+        api.push(desk, [e1, e3], desk.token, await desk.pushSignature(desk.made)),
+        // An event swapped for a consistent forgery: the chain to the signed hash breaks.
+        api.push(desk, [forged, e2, e3], desk.token, await desk.pushSignature(desk.made)),
+        // Malformed.
+        api.push(desk, desk.made, desk.token, 'ab'),
+      ];
+      const results = await Promise.all(cases);
+      expect(results.map((r) => [r.status, r.body.error?.code])).toEqual([
+        [401, 'device-signature'], [401, 'device-signature'], [401, 'device-signature'], [401, 'device-signature'], [401, 'device-signature'], [401, 'device-signature'], [400, 'malformed'],
+      ]);
+      expect(results[0]!.body.error?.message).toBe('sync.errors.deviceSignature');
+      expect(await snapshot(backend().db)).toEqual(before);
+      // Signed by the desk: accepted.
+      expect((await api.push(desk)).body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      // An empty push is signed too.
+      expect((await api.push(admin, [], admin.token, null)).status).toBe(401);
+      expect((await api.push(admin, [])).body).toEqual({ results: [] });
+    });
+  });
+
+  describe('sign-in throttle', () => {
+    /** A server whose auth clock the test moves, counting the password checks it makes. */
+    async function clocked() {
+      const t = { now: Date.now(), checks: 0 };
+      await app.close();
+      app = await build({ syncHooks: { now: () => t.now, verifyPassword: (password, stored) => (t.checks++, verifyPassword(password, stored)) } });
+      api = client(app);
+      return t;
+    }
+
+    it('25 wrong passwords: 429 with Retry-After; the right one is refused while locked, unchecked, and works after the wait', async () => {
+      const t = await clocked();
+      const { admin } = await office();
+      const d = new TestDevice('Meja depan');
+      const answers: number[] = [];
+      t.checks = 0;
+      for (let i = 0; i < 25; i++) {
+        const res = await api.signIn(d, 'petugas', `salah-${i}`);
+        answers.push(res.status);
+        if (res.status === 429) {
+          expect(res.headers['retry-after']).toBe('30');
+          expect(res.body.error).toEqual({ code: 'throttled', message: 'sync.errors.throttled', retryAfter: 30 });
+        }
+      }
+      expect(answers).toEqual([...Array(5).fill(401), ...Array(20).fill(429)]);
+      // The password was not even checked while throttled.
+      expect(t.checks).toBe(5);
+      const locked = await api.signIn(d, 'petugas');
+      expect([locked.status, locked.body.error?.code]).toEqual([429, 'throttled']);
+      expect(t.checks).toBe(5);
+      // The lock is in the database: another instance on it refuses too.
+      const other = await build({ syncHooks: { now: () => t.now } });
+      extraApps.push(other);
+      expect((await client(other).signIn(d, 'petugas')).status).toBe(429);
+      t.now += 29_000;
+      const almost = await api.signIn(d, 'petugas');
+      expect([almost.status, almost.headers['retry-after'], almost.body.error?.retryAfter]).toEqual([429, '1', 1]);
+      t.now += 1_000;
+      // After the wait: one more failure doubles the lock (60 s)…
+      expect((await api.signIn(d, 'petugas', 'salah-lagi')).status).toBe(401);
+      const doubled = await api.signIn(d, 'petugas');
+      expect([doubled.status, doubled.headers['retry-after']]).toEqual([429, '60']);
+      t.now += 60_000;
+      // …and the right password works again after it.
+      const right = await api.signIn(d, 'petugas');
+      expect(right.status).toBe(200);
+      expect(t.checks).toBe(7);
+      // A success cleared the username's count: five more failures (from another address, whose count is its own) before a lock.
+      const again: number[] = [];
+      for (let i = 0; i < 6; i++) again.push((await api.signIn(d, 'petugas', 'salah', { address: '10.0.0.9' })).status);
+      expect(again).toEqual([401, 401, 401, 401, 401, 429]);
+
+      const rows = (await api.audit(admin.token, '?limit=200')).body.entries.filter((r) => r.username === 'petugas' && r.deviceId === d.id);
+      const count = (event: string) => rows.filter((r) => r.event === event).length;
+      expect([count('sign-in-failed'), count('sign-in-throttled'), count('sign-in')]).toEqual([11, 25, 1]);
+      expect(rows.find((r) => r.event === 'sign-in-throttled')).toMatchObject({ address: '10.0.0.9', deviceName: 'Meja depan', detail: 'retry-after 30' });
+      expect(rows.find((r) => r.event === 'sign-in-failed')).toMatchObject({ address: '10.0.0.9', detail: 'invalid-credentials' });
+    });
+
+    it('throttles per client address: failures on many usernames lock the address, not the other desks', async () => {
+      const t = await clocked();
+      const { admin } = await office();
+      const d = new TestDevice('Meja tamu');
+      const names = ['admin', 'petugas', 'penyetuju1', 'penyetuju2', 'tidakada'];
+      for (const username of names) expect((await api.signIn(d, username, 'tebakan1', { address: '10.0.0.7' })).status).toBe(401);
+      t.checks = 0;
+      // The address is locked for every username, the right password included; unchecked.
+      const locked = await api.signIn(d, 'penyetuju2', PASSWORD, { address: '10.0.0.7' });
+      expect([locked.status, locked.headers['retry-after'], locked.body.error?.retryAfter]).toEqual([429, '30', 30]);
+      expect(t.checks).toBe(0);
+      // The same user from another desk's address signs in (each username had one failure only).
+      const elsewhere = await api.signIn(new TestDevice('Meja lain'), 'penyetuju2', PASSWORD, { address: '10.0.0.8' });
+      expect(elsewhere.status).toBe(200);
+      t.now += 30_000;
+      expect((await api.signIn(d, 'penyetuju2', PASSWORD, { address: '10.0.0.7' })).status).toBe(200);
+      // The address keeps its count after a success (a valid account does not reset a guesser's address)…
+      expect((await api.signIn(d, 'tidakada2', 'tebakan2', { address: '10.0.0.7' })).status).toBe(401);
+      expect((await api.signIn(d, 'penyetuju2', PASSWORD, { address: '10.0.0.7' })).headers['retry-after']).toBe('60');
+      // …and forgets it an hour after its last failure.
+      t.now += 60 * 60_000;
+      expect((await api.signIn(d, 'tidakada3', 'tebakan3', { address: '10.0.0.7' })).status).toBe(401);
+      expect((await api.signIn(d, 'penyetuju2', PASSWORD, { address: '10.0.0.7' })).status).toBe(200);
+
+      const rows = (await api.audit(admin.token, '?limit=200')).body.entries.filter((r) => r.address === '10.0.0.7');
+      expect(rows.filter((r) => r.event === 'sign-in-failed').map((r) => r.username).reverse()).toEqual([...names, 'tidakada2', 'tidakada3']);
+      expect(rows.filter((r) => r.event === 'sign-in-throttled')).toHaveLength(2);
+    });
+
+    it('parallel guesses cannot slip past the check: five are checked, the rest are throttled', async () => {
+      const t = await clocked();
+      await office();
+      t.checks = 0;
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => api.signIn(new TestDevice(`Meja ${i}`), 'admin', `tebakan-${i}`)));
+      expect(answers.map((r) => r.body.error?.code).sort()).toEqual([...Array(5).fill('invalid-credentials'), ...Array(7).fill('throttled')]);
+      expect(t.checks).toBe(5);
+    });
+  });
+
+  describe('auth audit', () => {
+    it('records bootstrap, enrolment, sign-ins and revocation; pages newest first; admins only', async () => {
+      const { admin, adminId, ids } = await office();
+      const desk = await join_('petugas');
+      expect((await api.signIn(new TestDevice('Laptop'), 'petugas', 'salah')).status).toBe(401);
+      expect((await api.revoke(admin.token, desk.id)).status).toBe(200);
+      expect((await api.revoke(admin.token, desk.id)).status).toBe(200); // already revoked: logged once
+      const revokedAgain = await api.signIn(desk, 'petugas');
+      expect([revokedAgain.status, revokedAgain.body.error?.code]).toEqual([403, 'device-revoked']);
+
+      const all = (await api.audit(admin.token)).body;
+      expect(all.next).toBeNull();
+      expect(all.entries.map((e) => e.event)).toEqual(['sign-in-failed', 'device-revoked', 'sign-in-failed', 'device-enrolled', 'sign-in', 'device-enrolled', 'bootstrap']);
+      const order = all.entries.map((e) => e.id);
+      expect(order).toEqual([...order].sort((a, b) => b - a));
+      expect(all.entries.at(-1)).toMatchObject({ event: 'bootstrap', username: 'admin', userId: adminId, deviceId: admin.id, deviceName: 'Meja admin', address: '127.0.0.1' });
+      expect(all.entries[1]).toMatchObject({ event: 'device-revoked', userId: adminId, deviceId: desk.id, deviceName: desk.name, detail: `by ${admin.id}` });
+      expect(all.entries[0]).toMatchObject({ event: 'sign-in-failed', deviceId: desk.id, detail: 'device-revoked' });
+      expect(all.entries[2]).toMatchObject({ event: 'sign-in-failed', username: 'petugas', userId: ids['petugas'], deviceName: 'Laptop', detail: 'invalid-credentials' });
+      for (const e of all.entries) expect(Date.parse(e.at)).not.toBeNaN();
+
+      // Paged: three at a time, then from `next`.
+      const first = (await api.audit(admin.token, '?limit=3')).body;
+      expect(first.entries.map((e) => e.id)).toEqual(order.slice(0, 3));
+      const second = (await api.audit(admin.token, `?limit=3&before=${first.next}`)).body;
+      expect(second.entries.map((e) => e.id)).toEqual(order.slice(3, 6));
+      const third = (await api.audit(admin.token, `?limit=3&before=${second.next}`)).body;
+      expect([third.entries.map((e) => e.id), third.next]).toEqual([order.slice(6), null]);
+
+      // Not for other roles, nor without a token; a bad query is malformed.
+      const approver = await join_('penyetuju1');
+      const refused = await api.audit(approver.token);
+      expect([refused.status, refused.body.error]).toEqual([403, { code: 'forbidden', message: 'sync.errors.forbidden' }]);
+      expect((await api.audit('')).status).toBe(401);
+      expect((await api.audit(admin.token, '?limit=100000')).status).toBe(400);
     });
   });
 
@@ -856,7 +1162,7 @@ export function syncSuite(backend: () => Backend): void {
       expect(verdicts(res)).toEqual([
         ['rejected', 'sync.errors.signatureKey', 'sig.key'],
         ['rejected', 'sync.errors.signature', 'sig'],
-        ['rejected', 'sync.errors.unsigned', 'sig'],
+        ['rejected', 'sync.errors.signature', 'sig.by'],
       ]);
       expect(await projections(backend().db)).toEqual(before);
       const pulled = (await api.pull(auditor.token, 0, 2000)).body.events.filter((e) => e.event.type === 'visit.approved');
@@ -926,9 +1232,15 @@ export function syncSuite(backend: () => Backend): void {
       // The command changed instead of the payload: replayed, it produces another visitor than the event names.
       await register((e) => ({ ...e, command: { type: 'visit.register', input: { ...(e.command!.input as object), visitorName: 'Orang Lain' } } }));
       const res = await api.push(desk, desk.made.slice(-5));
-      expect(verdicts(res)).toEqual(
-        ['payload.visitorName', 'payload.docNo', 'payload.approvedBy', 'payload.purpose', 'payload.visitorName'].map((field) => ['rejected', 'sync.errors.replayMismatch', field]),
-      );
+      expect(verdicts(res)).toEqual([
+        ['rejected', 'sync.errors.replayMismatch', 'payload.visitorName'],
+        ['rejected', 'sync.errors.replayMismatch', 'payload.docNo'],
+        // A field added or a required one removed does not parse with the event type's schema,
+        // which the server checks before it replays.
+        ['rejected', 'errors.invalidPayload', 'payload.approvedBy'],
+        ['rejected', 'errors.invalidPayload', 'payload.purpose'],
+        ['rejected', 'sync.errors.replayMismatch', 'payload.visitorName'],
+      ]);
       expect(await projections(backend().db)).toEqual(before);
       const pulled = (await api.pull(desk.token, 0, 2000)).body.events.slice(-5);
       expect(pulled.map((e) => [e.status, e.reason, e.field])).toEqual(verdicts(res));

@@ -10,6 +10,7 @@ import { LogoInput } from './LogoInput';
 import { ConnectServerForm } from '../sync/ConnectServerForm';
 import { BundlePanel } from '../sync/BundlePanel';
 import { DevicesPanel } from '../sync/DevicesPanel';
+import { AuthAuditPanel } from '../sync/AuthAuditPanel';
 import { AccessSystemsCard } from '../access/extra/AccessSystemsCard';
 import { BackupJobsCard } from '../ops/BackupJobsCard';
 
@@ -92,6 +93,7 @@ export function SettingsScreen() {
         <ConnectServerForm mode="connect" />
       </section>
       <DevicesPanel />
+      <AuthAuditPanel />
       <BundlePanel />
     </div>
   );

@@ -12,7 +12,7 @@ import { newPasswordSchema } from '../../../shared/domain/user/state';
 import { verifyPassword } from '../../../shared/password';
 import type { Failure } from '../../../shared/result';
 import { actorOf, useSessionStore } from '../../app/session-store';
-import { navigate } from '../../app/router';
+import { useNoticeStore } from './notice-store';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { db } from '../../store';
 import { commit } from '../../store/commit';
@@ -21,7 +21,7 @@ import { newCredentials } from './credentials';
 
 const form = z
   .object({ current: z.string().min(1, 'auth.errors.currentRequired'), next: newPasswordSchema, again: z.string() })
-  .refine((v) => v.next === v.again, { message: 'setup.errors.passwordMismatch', path: ['again'] })
+  .refine((v) => v.next === v.again, { message: 'users.errors.passwordMismatch', path: ['again'] })
   .refine((v) => v.next !== v.current, { message: 'auth.errors.samePassword', path: ['next'] });
 type Form = z.infer<typeof form>;
 
@@ -46,8 +46,10 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
     reset();
     setDone(true);
     const fresh = await db.users.get(user.id);
+    // The session goes on with the new key; the screen stays with its confirmation (after a
+    // forced change the shell replaces it, and the notice says so there).
+    if (forced) useNoticeStore.getState().set({ code: 'password-changed', message: 'auth.password.changed' });
     if (fresh) signIn(fresh, { key: creds.signingKey });
-    if (!forced) navigate('/');
   });
 
   const body = (

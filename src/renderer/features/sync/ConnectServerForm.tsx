@@ -14,11 +14,22 @@ interface ConnectForm {
   deviceName: string;
 }
 
+/** What the form says about a refusal: the server's message, or for a throttled sign-in the wait, in seconds under a minute, else in minutes. */
+export function connectProblem(err: unknown): { key: string; params?: Record<string, number> } {
+  if (!(err instanceof SyncError)) return { key: 'sync.errors.server' };
+  if (err.code === 'throttled' && err.retryAfter) {
+    return err.retryAfter < 60
+      ? { key: 'sync.errors.throttledSeconds', params: { count: err.retryAfter } }
+      : { key: 'sync.errors.throttledMinutes', params: { count: Math.ceil(err.retryAfter / 60) } };
+  }
+  return { key: err.messageKey };
+}
+
 const defaultUrl = () => (location.protocol.startsWith('http') ? location.origin : '');
 
 export function ConnectServerForm({ mode }: { mode: 'connect' | 'join' }) {
   const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ key: string; params?: Record<string, number> } | null>(null);
   const [done, setDone] = useState(false);
   const { register, handleSubmit, formState, setValue } = useForm<ConnectForm>({
     defaultValues: { serverUrl: defaultUrl(), username: '', password: '', deviceName: navigator.platform ? `${t('sync.connect.deviceDefault')} ${navigator.platform}` : t('sync.connect.deviceDefault') },
@@ -32,14 +43,14 @@ export function ConnectServerForm({ mode }: { mode: 'connect' | 'join' }) {
       setDone(true);
     } catch (err) {
       setValue('password', '');
-      setProblem(err instanceof SyncError ? err.messageKey : 'sync.errors.server');
+      setProblem(connectProblem(err));
     }
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t(mode === 'join' ? 'sync.join.title' : 'sync.connect.title')}>
       {problem && (
         <div className="banner banner-error" role="alert">
-          {t(problem)}
+          {t(problem.key, problem.params)}
         </div>
       )}
       {done && mode === 'connect' && (

@@ -83,6 +83,11 @@ export function DevicesPanel() {
                   {d.name}
                   {d.id === thisDevice && <span className="tag">{t('sync.devices.this')}</span>}
                   {d.revokedAt && <span className="tag tag-warn">{t('sync.devices.revoked')}</span>}
+                  {!d.revokedAt && d.hasKey === false && (
+                    <span className="tag tag-warn" title={t('sync.devices.noKeyHint')}>
+                      {t('sync.devices.noKey')}
+                    </span>
+                  )}
                 </td>
                 <td>{names.get(d.userId) ?? '—'}</td>
                 <td>{fmt(d.lastSeenAt ?? d.createdAt)}</td>

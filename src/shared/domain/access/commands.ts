@@ -6,19 +6,20 @@
  * access it provisioned, and revokes it when it is no longer needed. Auditors only read.
  */
 import { z } from 'zod';
-import type { EventDraft } from '../../events';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { OfficeZone } from '../../time-zone';
 import type { EmployeeState } from '../employee/state';
+import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
-import { accessFormSchema, accessSystems, type AccessForm, type AccessRequestState, type AccessStatus } from './state';
+import { accessEvents } from './events';
+import { accessFormSchema, accessSystems, type AccessForm, type AccessItem, type AccessRequestState, type AccessStatus } from './state';
 import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<AccessRequestState>;
 const DESK: Role[] = ['officer', 'technician', 'admin'];
 const IT: Role[] = ['technician', 'admin'];
-const event = (id: string, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'access', recordId: id, type, payload });
+const draft = draftMaker('access', accessEvents);
 
 /** Document number: PREFIX/PAS/YYYYMMDD/XXXXX — date in the office's zone, suffix from the id. */
 export function accessDocNo(prefix: string, id: string, at: string, zone: OfficeZone): string {
@@ -34,7 +35,7 @@ function guard(ctx: Ctx, roles: Role[], allowed: readonly AccessStatus[]): Resul
 }
 
 /** The form with item ids given and systems checked against the office's list. */
-function checkedForm(form: AccessForm, ctx: Ctx): Result<AccessForm> {
+function checkedForm(form: AccessForm, ctx: Ctx): Result<AccessForm & { items: AccessItem[] }> {
   const systems = accessSystems(ctx.org).map((s) => s.toLowerCase());
   const unknown = form.items.findIndex((it) => !systems.includes(it.system.trim().toLowerCase()));
   if (unknown >= 0) return fail('unknown-system', 'access.errors.unknownSystem', { field: `items.${unknown}.system`, params: { system: form.items[unknown]!.system } });
@@ -59,7 +60,7 @@ export const accessSubmit: CommandHandler<z.infer<typeof accessSubmitInput>, Acc
     const checked = checkedForm(form, ctx);
     if (!checked.ok) return checked;
     return ok([
-      event(id, 'access.submitted', {
+      draft(id, 'access.submitted', {
         docNo: accessDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
         employeeId,
         employee: { name: employee.name, nip: employee.nip, department: employee.department, position: employee.position },
@@ -82,7 +83,7 @@ export const accessRevise: CommandHandler<z.infer<typeof accessReviseInput>, Acc
     const { id, ...form } = input;
     const checked = checkedForm(form, ctx);
     if (!checked.ok) return checked;
-    return ok([event(id, 'access.revised', { ...checked.data })]);
+    return ok([draft(id, 'access.revised', { ...checked.data })]);
   },
 };
 
@@ -103,7 +104,7 @@ export const accessDecide: CommandHandler<z.infer<typeof accessDecideInput>, Acc
     if (!g.ok) return g;
     if (g.data.submittedBy === ctx.actor.userId) return fail('own-request', 'access.errors.ownRequest');
     if (!input.approved && input.note.length < 10) return fail('reason', 'access.errors.returnReason', { field: 'note' });
-    return ok([event(input.id, input.approved ? 'access.approved' : 'access.returned', { note: input.note })]);
+    return ok([draft(input.id, input.approved ? 'access.approved' : 'access.returned', { note: input.note })]);
   },
 };
 
@@ -125,7 +126,7 @@ export const accessGrant: CommandHandler<z.infer<typeof accessGrantInput>, Acces
     const item = g.data.items.find((it) => it.id === input.itemId);
     if (!item) return fail('no-item', 'access.errors.noSuchItem');
     if (g.data.grants.some((gr) => gr.itemId === item.id)) return fail('granted', 'access.errors.alreadyGranted', { params: { system: item.system } });
-    return ok([event(input.id, 'access.granted', { itemId: item.id, system: item.system, level: item.level, account: input.account, note: input.note })]);
+    return ok([draft(input.id, 'access.granted', { itemId: item.id, system: item.system, level: item.level, account: input.account, note: input.note })]);
   },
 };
 
@@ -146,7 +147,7 @@ export const accessRevoke: CommandHandler<z.infer<typeof accessRevokeInput>, Acc
     const grant = g.data.grants.find((gr) => gr.itemId === input.itemId);
     if (!grant) return fail('not-granted', 'access.errors.notGranted');
     if (grant.revokedAt) return fail('revoked', 'access.errors.alreadyRevoked', { params: { system: grant.system } });
-    return ok([event(input.id, 'access.revoked', { itemId: input.itemId, reason: input.reason })]);
+    return ok([draft(input.id, 'access.revoked', { itemId: input.itemId, reason: input.reason })]);
   },
 };
 
@@ -160,6 +161,6 @@ export const accessCancel: CommandHandler<z.infer<typeof accessCancelInput>, Acc
   async decide(input, ctx) {
     const g = guard(ctx, DESK, ['submitted', 'returned']);
     if (!g.ok) return g;
-    return ok([event(input.id, 'access.cancelled', { reason: input.reason })]);
+    return ok([draft(input.id, 'access.cancelled', { reason: input.reason })]);
   },
 };

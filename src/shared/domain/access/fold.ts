@@ -1,9 +1,7 @@
 /** The access request fold: pure, so every console and the server fold the same state. */
-import type { DomainEvent } from '../../events';
-import type { Apply } from '../types';
-import type { AccessForm, AccessGrant, AccessItem, AccessRequestState } from './state';
-
-type P = Record<string, unknown>;
+import type { Fold } from '../kind';
+import type { accessEvents } from './events';
+import type { AccessGrant, AccessRequestState } from './state';
 
 const waiting = (status: AccessRequestState['status']): AccessRequestState['waitingRole'] => (status === 'submitted' ? 'admin' : status === 'approved' ? 'technician' : undefined);
 
@@ -11,19 +9,18 @@ function withStatus(s: AccessRequestState, status: AccessRequestState['status'])
   return { ...s, status, waitingRole: waiting(status) };
 }
 
-export const applyAccess: Apply<AccessRequestState> = (state, e: DomainEvent) => {
-  const p = e.payload as P;
+export const applyAccess: Fold<AccessRequestState, typeof accessEvents> = (state, e) => {
   if (e.type === 'access.submitted') {
-    const form = p as unknown as AccessForm & { items: AccessItem[] };
+    const p = e.payload;
     return {
       id: e.recordId,
-      docNo: p.docNo as string,
-      employeeId: p.employeeId as string,
-      employee: p.employee as AccessRequestState['employee'],
-      requester: form.requester,
-      divisionHead: form.divisionHead,
-      need: form.need,
-      items: form.items,
+      docNo: p.docNo,
+      employeeId: p.employeeId,
+      employee: p.employee,
+      requester: p.requester,
+      divisionHead: p.divisionHead,
+      need: p.need,
+      items: p.items,
       status: 'submitted',
       waitingRole: 'admin',
       version: 1,
@@ -41,11 +38,11 @@ export const applyAccess: Apply<AccessRequestState> = (state, e: DomainEvent) =>
   const s: AccessRequestState = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'access.returned': {
-      const reason = p.note as string;
+      const reason = e.payload.note;
       return { ...withStatus(s, 'returned'), returnedReason: reason, decidedBy: e.actorId, decidedAt: e.at, decisionNote: reason };
     }
     case 'access.revised': {
-      const form = p as unknown as AccessForm & { items: AccessItem[] };
+      const form = e.payload;
       const previous = { n: s.version, at: s.submittedAt, by: s.submittedBy, need: s.need, items: s.items, returnedReason: s.returnedReason, returnedBy: s.decidedBy, returnedAt: s.decidedAt };
       return {
         ...withStatus(s, 'submitted'),
@@ -64,19 +61,21 @@ export const applyAccess: Apply<AccessRequestState> = (state, e: DomainEvent) =>
       };
     }
     case 'access.approved':
-      return { ...withStatus(s, 'approved'), decidedBy: e.actorId, decidedAt: e.at, decisionNote: (p.note as string) || undefined };
+      return { ...withStatus(s, 'approved'), decidedBy: e.actorId, decidedAt: e.at, decisionNote: e.payload.note || undefined };
     case 'access.granted': {
-      const grant: AccessGrant = { itemId: p.itemId as string, system: p.system as string, level: p.level as AccessGrant['level'], account: p.account as string, note: p.note as string, grantedAt: e.at, grantedBy: e.actorId };
+      const p = e.payload;
+      const grant: AccessGrant = { itemId: p.itemId, system: p.system, level: p.level, account: p.account, note: p.note, grantedAt: e.at, grantedBy: e.actorId };
       const grants = [...s.grants, grant];
       const done = s.items.every((it) => grants.some((g) => g.itemId === it.id));
       return { ...withStatus(s, done ? 'provisioned' : 'approved'), grants, activeGrants: grants.filter((g) => !g.revokedAt).length };
     }
     case 'access.revoked': {
-      const grants = s.grants.map((g) => (g.itemId === p.itemId ? { ...g, revokedAt: e.at, revokedBy: e.actorId, revokeReason: p.reason as string } : g));
+      const p = e.payload;
+      const grants = s.grants.map((g) => (g.itemId === p.itemId ? { ...g, revokedAt: e.at, revokedBy: e.actorId, revokeReason: p.reason } : g));
       return { ...s, grants, activeGrants: grants.filter((g) => !g.revokedAt).length };
     }
     case 'access.cancelled':
-      return { ...withStatus(s, 'cancelled'), cancelReason: p.reason as string };
+      return { ...withStatus(s, 'cancelled'), cancelReason: e.payload.reason };
     default:
       return s;
   }

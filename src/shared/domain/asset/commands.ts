@@ -4,20 +4,21 @@
  * a wipe verified by someone other than its operator. Technicians and admins act; auditors read.
  */
 import { z } from 'zod';
-import type { EventDraft } from '../../events';
 import { fail, ok, type Failure, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import { normaliseSerial } from '../../validators/serial';
+import { draftMaker } from '../kind';
 import { repeatsAnId, type CommandHandler, type DecideContext, type Lookups } from '../types';
+import { assetEvents } from './events';
 import type { HandoverState } from '../handover/state';
 import {
   accessoryInputSchema, assetFieldsSchema, assetInputSchema, assetKeys, CONDITIONS, MANUAL_STATUSES, WIPE_METHODS,
-  type AssetInput, type AssetState, type AssetStatus,
+  type Accessory, type AssetInput, type AssetState, type AssetStatus,
 } from './state';
 
 type Ctx = DecideContext<AssetState>;
 const MANAGERS: Role[] = ['technician', 'admin'];
-const event = (id: string, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'asset', recordId: id, type, payload });
+const draft = draftMaker('asset', assetEvents);
 
 /** The actor manages assets and the asset exists. */
 function guard(ctx: Ctx): Result<AssetState> {
@@ -34,7 +35,7 @@ export function notIssuable(a: AssetState): Failure | null {
 }
 
 /** An asset input as the event stores it: serials normalised, accessory ids given. */
-export function normaliseAsset(input: AssetInput, newId: () => string): Omit<AssetInput, 'id'> {
+export function normaliseAsset(input: AssetInput, newId: () => string): Omit<AssetInput, 'id' | 'accessories'> & { accessories: Accessory[] } {
   const { id: _id, ...rest } = input;
   return {
     ...rest,
@@ -101,7 +102,7 @@ export const assetCreate: CommandHandler<AssetInput, AssetState> = {
     if (ctx.state) return fail('exists', 'errors.exists');
     const problems = keyProblems([input], await takenKeys(ctx.lookups, [input]));
     if (problems[0]) return { ok: false, error: toFailure(problems[0]) };
-    return ok([event(input.id, 'asset.created', normaliseAsset(input, ctx.newId))]);
+    return ok([draft(input.id, 'asset.created', normaliseAsset(input, ctx.newId))]);
   },
 };
 
@@ -121,7 +122,7 @@ export const assetImport: CommandHandler<z.infer<typeof assetImportInput>, Asset
     if (repeatsAnId(input.rows)) return fail('exists', 'errors.exists');
     const problems = keyProblems(input.rows, await takenKeys(ctx.lookups, input.rows));
     if (problems[0]) return { ok: false, error: toFailure(problems[0], 'rows.') };
-    return ok(input.rows.map((r) => event(r.id, 'asset.created', normaliseAsset(r, ctx.newId))));
+    return ok(input.rows.map((r) => draft(r.id, 'asset.created', normaliseAsset(r, ctx.newId))));
   },
 };
 
@@ -146,10 +147,10 @@ export const assetUpdate: CommandHandler<z.infer<typeof assetUpdateInput>, Asset
     };
     const problems = keyProblems([next], await takenKeys(ctx.lookups, [next], id));
     if (problems[0]) return { ok: false, error: toFailure(problems[0]) };
-    const payload: Record<string, unknown> = {};
+    const payload: z.input<(typeof assetEvents)['asset.updated']> = {};
     for (const [k, v] of Object.entries({ ...fields, ...next })) {
       if (v === undefined || k === 'accessories') continue;
-      if (v !== (a as unknown as Record<string, unknown>)[k]) payload[k] = v;
+      if (v !== (a as unknown as Record<string, unknown>)[k]) (payload as Record<string, unknown>)[k] = v;
     }
     if (fields.accessories) {
       // Accessories keep their missing flag.
@@ -158,7 +159,7 @@ export const assetUpdate: CommandHandler<z.infer<typeof assetUpdateInput>, Asset
       if (JSON.stringify(list) !== JSON.stringify(a.accessories)) payload.accessories = list;
     }
     if (Object.keys(payload).length === 0) return ok([]);
-    return ok([event(id, 'asset.updated', payload)]);
+    return ok([draft(id, 'asset.updated', payload)]);
   },
 };
 
@@ -179,7 +180,7 @@ export const assetSetStatus: CommandHandler<z.infer<typeof assetSetStatusInput>,
     const g = guard(ctx);
     if (!g.ok) return g;
     if (!(MANUAL_MOVES[g.data.status] ?? []).includes(input.status)) return fail('wrong-state', 'asset.errors.statusMove', { params: { from: g.data.status, to: input.status } });
-    return ok([event(input.id, 'asset.statusSet', { status: input.status, reason: input.reason })]);
+    return ok([draft(input.id, 'asset.statusSet', { status: input.status, reason: input.reason })]);
   },
 };
 
@@ -198,7 +199,7 @@ export const assetAssign: CommandHandler<z.infer<typeof assetAssignInput>, Asset
     const doc = (await ctx.lookups.record('handover', input.handoverId)) as HandoverState | undefined;
     const line = doc?.docType === 'handover' ? doc.items.find((i) => i.assetId === input.id && !i.accessoryId) : undefined;
     if (!doc || !line) return fail('not-found', 'errors.notFound');
-    return ok([event(input.id, 'asset.assigned', { handoverId: doc.id, docNo: doc.docNo, employeeId: doc.employeeId, condition: line.condition, at: doc.at })]);
+    return ok([draft(input.id, 'asset.assigned', { handoverId: doc.id, docNo: doc.docNo, employeeId: doc.employeeId, condition: line.condition, at: doc.at })]);
   },
 };
 
@@ -220,7 +221,7 @@ export const assetReceiveBack: CommandHandler<z.infer<typeof assetReceiveBackInp
     const device = lines.find((i) => !i.accessoryId);
     if (!device) return fail('not-found', 'errors.notFound');
     return ok([
-      event(a.id, 'asset.returned', {
+      draft(a.id, 'asset.returned', {
         returnId: doc.id,
         docNo: doc.docNo,
         condition: device.condition,
@@ -258,7 +259,7 @@ export const assetMaintain: CommandHandler<z.infer<typeof assetMaintainInput>, A
     const at = new Date(input.at ?? ctx.now).toISOString();
     if (Date.parse(at) > Date.parse(ctx.now) + 5 * 60_000) return fail('future', 'asset.errors.future', { field: 'at' });
     if (Object.values(input.checklist).some((v) => !v) && input.notes.length < 5) return fail('note-required', 'asset.errors.maintenanceNote', { field: 'notes' });
-    return ok([event(input.id, 'asset.maintained', { id: input.maintenanceId, checklist: input.checklist, condition: input.condition, notes: input.notes, at })]);
+    return ok([draft(input.id, 'asset.maintained', { id: input.maintenanceId, checklist: input.checklist, condition: input.condition, notes: input.notes, at })]);
   },
 };
 
@@ -295,6 +296,6 @@ export const assetWipe: CommandHandler<z.infer<typeof assetWipeInput>, AssetStat
     if (Date.parse(at) > Date.parse(ctx.now) + 5 * 60_000) return fail('future', 'asset.errors.future', { field: 'at' });
     const back = g.data.custody.at(-1)?.to;
     if (back && at < back) return fail('time-order', 'asset.errors.wipeBeforeReturn', { field: 'at' });
-    return ok([event(input.id, 'asset.wiped', { method: input.method, tool: input.tool, operatorId: input.operatorId, verifierId: input.verifierId, notes: input.notes, at })]);
+    return ok([draft(input.id, 'asset.wiped', { method: input.method, tool: input.tool, operatorId: input.operatorId, verifierId: input.verifierId, notes: input.notes, at })]);
   },
 };

@@ -1,30 +1,28 @@
 /** The asset fold: inventory fields, status, chain of custody, maintenance and wipes. */
-import type { DomainEvent } from '../../events';
-import type { Apply } from '../types';
-import { assetKeys, type Accessory, type AssetState, type AssetStatus, type Condition, type MaintenanceChecklist, type WipeRecord } from './state';
-
-type P = Record<string, unknown>;
+import type { Fold } from '../kind';
+import type { assetEvents } from './events';
+import { assetKeys, type AssetState } from './state';
 
 const text = (a: Pick<AssetState, 'brand' | 'model'>) => `${a.brand} ${a.model}`.toLowerCase();
 
-export const applyAsset: Apply<AssetState> = (state, e: DomainEvent) => {
-  const p = e.payload as P;
+export const applyAsset: Fold<AssetState, typeof assetEvents> = (state, e) => {
   if (e.type === 'asset.created') {
+    const p = e.payload;
     const base = {
       id: e.recordId,
-      tag: p.tag as string,
-      serial: p.serial as string,
-      category: p.category as AssetState['category'],
-      brand: p.brand as string,
-      model: p.model as string,
-      purchaseDate: (p.purchaseDate as string) || undefined,
-      warrantyEnd: (p.warrantyEnd as string) || undefined,
-      status: ((p.status as AssetStatus) ?? 'in_stock') as AssetStatus,
-      condition: p.condition as Condition,
-      location: (p.location as string) ?? '',
-      notes: (p.notes as string) ?? '',
-      accessories: (p.accessories as Accessory[]) ?? [],
-      importedHolder: (p.importedHolder as string) || undefined,
+      tag: p.tag,
+      serial: p.serial,
+      category: p.category,
+      brand: p.brand,
+      model: p.model,
+      purchaseDate: p.purchaseDate || undefined,
+      warrantyEnd: p.warrantyEnd || undefined,
+      status: p.status ?? 'in_stock',
+      condition: p.condition,
+      location: p.location ?? '',
+      notes: p.notes ?? '',
+      accessories: p.accessories ?? [],
+      importedHolder: p.importedHolder || undefined,
       custody: [],
       maintenance: [],
       wipes: [],
@@ -38,36 +36,38 @@ export const applyAsset: Apply<AssetState> = (state, e: DomainEvent) => {
   const s: AssetState = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'asset.updated': {
-      const next = { ...s, ...(p as Partial<AssetState>) };
+      const next = { ...s, ...e.payload };
       return { ...next, keys: assetKeys(next), textLower: text(next), locationLower: next.location.toLowerCase() };
     }
     case 'asset.statusSet':
-      return { ...s, status: p.status as AssetStatus, maintBase: undefined };
+      return { ...s, status: e.payload.status, maintBase: undefined };
     case 'asset.assigned': {
-      const at = (p.at as string) ?? e.at;
+      const p = e.payload;
+      const at = p.at ?? e.at;
       return {
         ...s,
         status: 'assigned',
-        holderId: p.employeeId as string,
-        handoverId: p.handoverId as string,
-        condition: p.condition as Condition,
+        holderId: p.employeeId,
+        handoverId: p.handoverId,
+        condition: p.condition,
         maintBase: at,
-        custody: [...s.custody, { employeeId: p.employeeId as string, handoverId: p.handoverId as string, handoverDocNo: p.docNo as string, from: at, conditionOut: p.condition as Condition }],
+        custody: [...s.custody, { employeeId: p.employeeId, handoverId: p.handoverId, handoverDocNo: p.docNo, from: at, conditionOut: p.condition }],
       };
     }
     case 'asset.returned': {
-      const missing = (p.missingAccessoryIds as string[]) ?? [];
+      const p = e.payload;
+      const missing = p.missingAccessoryIds ?? [];
       const deviceMissing = p.deviceMissing === true;
-      const at = (p.at as string) ?? e.at;
+      const at = p.at ?? e.at;
       const custody = s.custody.map((c, i) =>
         i === s.custody.length - 1 && !c.to
-          ? { ...c, to: at, returnId: p.returnId as string, returnDocNo: p.docNo as string, conditionIn: p.condition as Condition, missing: missing.length ? missing : undefined }
+          ? { ...c, to: at, returnId: p.returnId, returnDocNo: p.docNo, conditionIn: p.condition, missing: missing.length ? missing : undefined }
           : c,
       );
       return {
         ...s,
         status: deviceMissing ? 'lost' : 'awaiting_wipe',
-        condition: p.condition as Condition,
+        condition: p.condition,
         holderId: undefined,
         handoverId: undefined,
         maintBase: undefined,
@@ -76,17 +76,18 @@ export const applyAsset: Apply<AssetState> = (state, e: DomainEvent) => {
       };
     }
     case 'asset.maintained': {
-      const at = (p.at as string) ?? e.at;
+      const p = e.payload;
+      const at = p.at ?? e.at;
       return {
         ...s,
-        condition: p.condition as Condition,
+        condition: p.condition,
         lastMaintenanceAt: at,
         maintBase: s.status === 'assigned' ? at : s.maintBase,
-        maintenance: [...s.maintenance, { id: p.id as string, at, by: e.actorId, checklist: p.checklist as MaintenanceChecklist, condition: p.condition as Condition, notes: (p.notes as string) ?? '' }],
+        maintenance: [...s.maintenance, { id: p.id, at, by: e.actorId, checklist: p.checklist, condition: p.condition, notes: p.notes ?? '' }],
       };
     }
     case 'asset.wiped':
-      return { ...s, status: 'in_stock', wipes: [...s.wipes, p as unknown as WipeRecord] };
+      return { ...s, status: 'in_stock', wipes: [...s.wipes, e.payload] };
     default:
       return s;
   }

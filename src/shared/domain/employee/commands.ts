@@ -3,9 +3,13 @@ import { z } from 'zod';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
 import type { EventDraft } from '../../events';
+import { draftMaker } from '../kind';
 import { repeatsAnId, type CommandHandler } from '../types';
+import { employeeEvents } from './events';
 import { employeeChanges, repeatedNips } from './import';
-import { employeeFieldsSchema, nipKey, type EmployeeState } from './state';
+import { employeeFieldsSchema, nipKey, type EmployeeFields, type EmployeeState } from './state';
+
+const draft = draftMaker('employee', employeeEvents);
 
 export const employeeCreateInput = employeeFieldsSchema.extend({ id: z.string().uuid() });
 
@@ -19,7 +23,7 @@ export const employeeCreate: CommandHandler<z.infer<typeof employeeCreateInput>,
     const taken = await ctx.lookups.idsByKey('employee', [nipKey(input.nip)]);
     if (taken[nipKey(input.nip)]) return fail('nip-taken', 'employee.errors.nipTaken', { field: 'nip', params: { nip: input.nip } });
     const { id, ...fields } = input;
-    return ok([{ kind: 'employee', recordId: id, type: 'employee.created', payload: { ...fields } }]);
+    return ok([draft(id, 'employee.created', { ...fields })]);
   },
 };
 
@@ -37,9 +41,9 @@ export const employeeUpdate: CommandHandler<z.infer<typeof employeeUpdateInput>,
       const holder = (await ctx.lookups.idsByKey('employee', [nipKey(fields.nip)]))[nipKey(fields.nip)];
       if (holder && holder !== id) return fail('nip-taken', 'employee.errors.nipTaken', { field: 'nip', params: { nip: fields.nip } });
     }
-    const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && v !== (ctx.state as unknown as Record<string, unknown>)[k]));
+    const changed: Partial<EmployeeFields> = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && v !== (ctx.state as unknown as Record<string, unknown>)[k]));
     if (Object.keys(changed).length === 0) return ok([]);
-    return ok([{ kind: 'employee', recordId: id, type: 'employee.updated', payload: changed }]);
+    return ok([draft(id, 'employee.updated', changed)]);
   },
 };
 
@@ -65,10 +69,10 @@ export const employeeImport: CommandHandler<z.infer<typeof employeeImportInput>,
       const holder = taken[nipKey(fields.nip)];
       if (holder && holder !== id) return fail('nip-taken', 'employee.errors.nipTaken', { field: 'rows.nip', params: { nip: fields.nip, row: i + 1 } });
       const current = (await ctx.lookups.record('employee', id)) as EmployeeState | undefined;
-      if (!current) drafts.push({ kind: 'employee', recordId: id, type: 'employee.created', payload: { ...fields } });
+      if (!current) drafts.push(draft(id, 'employee.created', { ...fields }));
       else {
         const changes = employeeChanges(fields, current);
-        if (Object.keys(changes).length > 0) drafts.push({ kind: 'employee', recordId: id, type: 'employee.updated', payload: changes });
+        if (Object.keys(changes).length > 0) drafts.push(draft(id, 'employee.updated', changes));
       }
     }
     return ok(drafts);

@@ -11,7 +11,10 @@ import type { OfficeZone } from '../../time-zone';
 import { notIssuable } from '../asset/commands';
 import type { AssetState } from '../asset/state';
 import type { EmployeeState } from '../employee/state';
+import { assetEvents } from '../asset/events';
+import { draftMaker } from '../kind';
 import type { CommandHandler } from '../types';
+import { handoverEvents } from './events';
 import { handoverIssueSchema, handoverReturnSchema, type DocItem, type HandoverState } from './state';
 import { docNumber } from '../doc-number';
 
@@ -19,6 +22,9 @@ import { docNumber } from '../doc-number';
 export function handoverDocNo(prefix: string, kind: 'BAST' | 'BAPB', id: string, at: string, zone: OfficeZone): string {
   return docNumber(prefix, kind, id, at, zone);
 }
+
+const draft = draftMaker('handover', handoverEvents);
+const assetDraft = draftMaker('asset', assetEvents);
 
 const describe = (a: AssetState) => `${a.brand} ${a.model}`.trim();
 const accessoryText = (kind: string, description: string) => (description ? `${kind}: ${description}` : kind);
@@ -60,7 +66,7 @@ export const handoverIssue: CommandHandler<z.infer<typeof handoverIssueSchema>, 
       const chosen = it.accessoryIds ? usable.filter((x) => it.accessoryIds!.includes(x.id)) : usable;
       if (it.accessoryIds && chosen.length !== it.accessoryIds.length) return fail('accessory-unknown', 'handover.errors.accessoryUnknown', { field: `items.${index}` });
       for (const x of chosen) items.push({ assetId: a.id, accessoryId: x.id, tag: a.tag, serial: x.serial, description: accessoryText(x.kind, x.description), condition: it.condition });
-      assetEvents.push({ kind: 'asset', recordId: a.id, type: 'asset.assigned', payload: { handoverId: input.id, docNo, employeeId: employee.id, condition: it.condition, at: ctx.now } });
+      assetEvents.push(assetDraft(a.id, 'asset.assigned', { handoverId: input.id, docNo, employeeId: employee.id, condition: it.condition, at: ctx.now }));
     }
     const doc = {
       docNo,
@@ -76,7 +82,7 @@ export const handoverIssue: CommandHandler<z.infer<typeof handoverIssueSchema>, 
       signedOnPaper: input.signedOnPaper,
       at: ctx.now,
     };
-    return ok([{ kind: 'handover', recordId: input.id, type: 'handover.issued', payload: doc }, ...assetEvents]);
+    return ok([draft(input.id, 'handover.issued', doc), ...assetEvents]);
   },
 };
 
@@ -125,7 +131,7 @@ export const handoverReturn: CommandHandler<z.infer<typeof handoverReturnSchema>
     }
     if ([...given.values()].every((g) => g.result === 'kept')) return fail('nothing-returned', 'handover.errors.nothingReturned');
     const docNo = handoverDocNo(ctx.org.docPrefix, 'BAPB', input.id, ctx.now, ctx.org.timeZone);
-    const items: DocItem[] = [...expected].map(([key, line]) => {
+    const items = [...expected].map(([key, line]) => {
       const it = given.get(key)!;
       return { ...line, condition: it.condition, result: it.result, note: it.note || undefined };
     });
@@ -134,12 +140,9 @@ export const handoverReturn: CommandHandler<z.infer<typeof handoverReturnSchema>
       const device = given.get(lineKey(a.id))!;
       if (device.result === 'kept') continue;
       const missing = [...given.values()].filter((g) => g.assetId === a.id && g.accessoryId && g.result === 'missing').map((g) => g.accessoryId!);
-      assetEvents.push({
-        kind: 'asset',
-        recordId: a.id,
-        type: 'asset.returned',
-        payload: { returnId: input.id, docNo, condition: device.condition, deviceMissing: device.result === 'missing', missingAccessoryIds: missing, at: ctx.now },
-      });
+      assetEvents.push(
+        assetDraft(a.id, 'asset.returned', { returnId: input.id, docNo, condition: device.condition, deviceMissing: device.result === 'missing', missingAccessoryIds: missing, at: ctx.now }),
+      );
     }
     const doc = {
       docNo,
@@ -155,6 +158,6 @@ export const handoverReturn: CommandHandler<z.infer<typeof handoverReturnSchema>
       signedOnPaper: input.signedOnPaper,
       at: ctx.now,
     };
-    return ok([{ kind: 'handover', recordId: input.id, type: 'handover.returned', payload: doc }, ...assetEvents]);
+    return ok([draft(input.id, 'handover.returned', doc), ...assetEvents]);
   },
 };

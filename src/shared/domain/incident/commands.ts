@@ -11,9 +11,11 @@ import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { OfficeZone } from '../../time-zone';
 import { officeCalendar } from '../org/state';
+import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
+import { incidentEvents } from './events';
 import {
-  attachmentRefSchema, INCIDENT_ANALYSIS_FIELDS, incidentReportSchema, MAX_ATTACHMENTS, type IncidentState,
+  attachmentRefSchema, INCIDENT_ANALYSIS_FIELDS, incidentReportSchema, MAX_ATTACHMENTS, type AnalysisField, type IncidentState,
 } from './state';
 import { nextStep, STEP_OUTCOMES, stepOf } from './steps';
 import { escalationDrafts } from '../ticket/commands';
@@ -21,7 +23,7 @@ import type { TicketState } from '../ticket/state';
 import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<IncidentState>;
-const event = (i: IncidentState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'incident', recordId: i.id, type, payload });
+const draft = draftMaker('incident', incidentEvents);
 
 /** Everyone who works incidents (the four roles of the procedure). */
 const WORKERS: Role[] = ['officer', 'admin', 'security_lead', 'technician'];
@@ -69,19 +71,14 @@ export const incidentReport: CommandHandler<z.infer<typeof incidentReportInput>,
       ticketDocNo = ticket.docNo;
     }
     return ok([
-      {
-        kind: 'incident',
-        recordId: id,
-        type: 'incident.reported',
-        payload: {
-          ...details,
-          detectedAt: new Date(details.detectedAt).toISOString(),
-          ...(ticketId ? { ticketId, ticketDocNo } : {}),
-          attachments: attachments ?? [],
-          docNo: incidentDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
-          dueAt: stepDeadline(ctx, 1, ctx.now),
-        },
-      },
+      draft(id, 'incident.reported', {
+        ...details,
+        detectedAt: new Date(details.detectedAt).toISOString(),
+        ...(ticketId ? { ticketId, ticketDocNo } : {}),
+        attachments: attachments ?? [],
+        docNo: incidentDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
+        dueAt: stepDeadline(ctx, 1, ctx.now),
+      }),
       ...ticketDrafts,
     ]);
   },
@@ -122,16 +119,22 @@ export const incidentCompleteStep: CommandHandler<z.infer<typeof incidentComplet
     const now = new Date(ctx.now);
     const startedAt = new Date(inc.stepStartedAt);
     const at = now.getTime() < startedAt.getTime() ? startedAt : now;
-    const payload: Record<string, unknown> = {
+    const done = {
       step: step.no,
       note: input.note,
       ...(input.outcome ? { outcome: input.outcome } : {}),
       workingMs: workingTimeBetween(cal, startedAt, at),
       at: at.toISOString(),
     };
-    if (to === 'closed') payload.workingDays = Math.round(workingDaysBetween(cal, new Date(inc.reportedAt), at) * 100) / 100;
-    else payload.dueAt = deadline(cal, at, stepOf(to).standard.max).toISOString();
-    return ok([event(inc, 'incident.stepCompleted', payload)]);
+    return ok([
+      draft(
+        inc.id,
+        'incident.stepCompleted',
+        to === 'closed'
+          ? { ...done, workingDays: Math.round(workingDaysBetween(cal, new Date(inc.reportedAt), at) * 100) / 100 }
+          : { ...done, dueAt: deadline(cal, at, stepOf(to).standard.max).toISOString() },
+      ),
+    ]);
   },
 };
 
@@ -149,10 +152,10 @@ export const incidentSetFields: CommandHandler<z.infer<typeof incidentSetFieldsI
   async decide(input, ctx) {
     const g = guard(ctx, ['technician', 'security_lead', 'admin'], false);
     if (!g.ok) return g;
-    const changed: Record<string, string> = {};
+    const changed: Partial<Record<AnalysisField, string>> = {};
     for (const f of INCIDENT_ANALYSIS_FIELDS) if (input[f] !== undefined && input[f] !== g.data[f]) changed[f] = input[f];
     if (Object.keys(changed).length === 0) return ok([]);
-    return ok([event(g.data, 'incident.fieldsSet', changed)]);
+    return ok([draft(g.data.id, 'incident.fieldsSet', changed)]);
   },
 };
 
@@ -168,7 +171,7 @@ export const incidentAttach: CommandHandler<z.infer<typeof incidentAttachInput>,
     if (!g.ok) return g;
     if (g.data.attachments.some((a) => a.hash === input.file.hash)) return fail('duplicate', 'incident.errors.attachmentDuplicate', { field: 'file' });
     if (g.data.attachments.length >= MAX_ATTACHMENTS) return fail('too-many', 'incident.errors.tooManyAttachments', { field: 'file' });
-    return ok([event(g.data, 'incident.attached', { file: input.file })]);
+    return ok([draft(g.data.id, 'incident.attached', { file: input.file })]);
   },
 };
 
@@ -190,7 +193,7 @@ export const incidentRecordViolation: CommandHandler<z.infer<typeof incidentReco
     if (g.data.violations.some((v) => v.id === input.violationId)) return fail('exists', 'errors.exists');
     if (g.data.violations.length >= 50) return fail('too-many', 'incident.errors.tooManyViolations');
     const { id: _id, ...v } = input;
-    return ok([event(g.data, 'incident.violationRecorded', { ...v, description: v.description || undefined })]);
+    return ok([draft(g.data.id, 'incident.violationRecorded', { ...v, description: v.description || undefined })]);
   },
 };
 
@@ -210,6 +213,6 @@ export const incidentDecideSanction: CommandHandler<z.infer<typeof incidentDecid
     const v = g.data.violations.find((x) => x.id === input.violationId);
     if (!v) return fail('not-found', 'errors.notFound');
     if (v.sanction) return fail('decided', 'incident.errors.sanctionDecided');
-    return ok([event(g.data, 'incident.sanctionDecided', { violationId: v.id, sanction: input.sanction })]);
+    return ok([draft(g.data.id, 'incident.sanctionDecided', { violationId: v.id, sanction: input.sanction })]);
   },
 };

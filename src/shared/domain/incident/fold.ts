@@ -1,40 +1,38 @@
 /** The incident fold: the same on every desk, in every browser and on the server. */
-import type { DomainEvent } from '../../events';
-import type { Apply } from '../types';
-import { INCIDENT_ANALYSIS_FIELDS, type AnalysisField, type AttachmentRef, type IncidentState, type StepRecord } from './state';
-import { nextStep, stepOf, type StepOutcome } from './steps';
+import type { Fold } from '../kind';
+import type { incidentEvents } from './events';
+import { INCIDENT_ANALYSIS_FIELDS, type IncidentState, type StepRecord } from './state';
+import { nextStep, stepOf } from './steps';
 
-type P = Record<string, unknown>;
-
-export const applyIncident: Apply<IncidentState> = (state, e: DomainEvent) => {
-  const p = e.payload as P;
+export const applyIncident: Fold<IncidentState, typeof incidentEvents> = (state, e) => {
   if (e.type === 'incident.reported') {
+    const p = e.payload;
     return {
       id: e.recordId,
-      docNo: p.docNo as string,
-      title: p.title as string,
+      docNo: p.docNo,
+      title: p.title,
       status: 'open',
       step: 1,
       turnRole: stepOf(1).role,
       stepStartedAt: e.at,
-      stepDueAt: p.dueAt as string,
+      stepDueAt: p.dueAt,
       reportedAt: e.at,
       reportedBy: e.actorId,
-      ...(p.ticketId ? { ticketId: p.ticketId as string } : {}),
-      ...(p.ticketDocNo ? { ticketDocNo: p.ticketDocNo as string } : {}),
-      reporterName: p.reporterName as string,
-      reporterContact: (p.reporterContact as string) ?? '',
-      detectedAt: p.detectedAt as string,
-      affectedSystems: p.affectedSystems as string,
-      category: p.category as IncidentState['category'],
-      severity: p.severity as IncidentState['severity'],
-      description: p.description as string,
+      ...(p.ticketId ? { ticketId: p.ticketId } : {}),
+      ...(p.ticketDocNo ? { ticketDocNo: p.ticketDocNo } : {}),
+      reporterName: p.reporterName,
+      reporterContact: p.reporterContact ?? '',
+      detectedAt: p.detectedAt,
+      affectedSystems: p.affectedSystems,
+      category: p.category,
+      severity: p.severity,
+      description: p.description,
       actions: '',
       rootCause: '',
       mitigation: '',
       lessonsLearned: '',
       fieldHlc: {},
-      attachments: ((p.attachments as AttachmentRef[]) ?? []).map((a) => ({ ...a, addedBy: e.actorId, addedAt: e.at })),
+      attachments: (p.attachments ?? []).map((a) => ({ ...a, addedBy: e.actorId, addedAt: e.at })),
       history: [],
       reworkCount: 0,
       violations: [],
@@ -46,11 +44,12 @@ export const applyIncident: Apply<IncidentState> = (state, e: DomainEvent) => {
   const s: IncidentState = { ...state, updatedAt: e.at, hlc: e.hlc > state.hlc ? e.hlc : state.hlc };
   switch (e.type) {
     case 'incident.stepCompleted': {
+      const p = e.payload;
       // A completion made offline for a step the incident has already left (done on another
       // desk first) is refused by the server; until then it must not move this fold either.
       if (s.status !== 'open' || p.step !== s.step) return s;
-      const outcome = p.outcome as StepOutcome | undefined;
-      const at = (p.at as string) ?? e.at;
+      const outcome = p.outcome;
+      const at = p.at ?? e.at;
       const record: StepRecord = {
         step: s.step,
         role: stepOf(s.step).role,
@@ -58,25 +57,26 @@ export const applyIncident: Apply<IncidentState> = (state, e: DomainEvent) => {
         startedAt: s.stepStartedAt,
         at,
         dueAt: s.stepDueAt,
-        workingMs: p.workingMs as number,
-        note: p.note as string,
+        workingMs: p.workingMs,
+        note: p.note,
         ...(outcome ? { outcome } : {}),
       };
       const history = [...s.history, record];
       const reworkCount = s.reworkCount + (outcome === 'not_done' ? 1 : 0);
       const to = nextStep(s.step, outcome);
       if (to === 'closed' || to === undefined) {
-        return { ...s, history, reworkCount, status: 'closed', closedAt: at, workingDays: p.workingDays as number };
+        return { ...s, history, reworkCount, status: 'closed', closedAt: at, workingDays: p.workingDays };
       }
-      return { ...s, history, reworkCount, step: to, turnRole: stepOf(to).role, stepStartedAt: at, stepDueAt: p.dueAt as string };
+      // decide() puts the next step's deadline in every completion that does not close.
+      return { ...s, history, reworkCount, step: to, turnRole: stepOf(to).role, stepStartedAt: at, stepDueAt: p.dueAt ?? s.stepDueAt };
     }
     case 'incident.fieldsSet': {
       const next = { ...s, fieldHlc: { ...s.fieldHlc } };
       for (const f of INCIDENT_ANALYSIS_FIELDS) {
-        const v = p[f];
+        const v = e.payload[f];
         if (typeof v !== 'string') continue;
         // Newest write per field wins, so a stale edit from an offline desk cannot undo newer work.
-        const seen = next.fieldHlc[f as AnalysisField];
+        const seen = next.fieldHlc[f];
         if (seen && seen > e.hlc) continue;
         next[f] = v;
         next.fieldHlc[f] = e.hlc;
@@ -84,30 +84,31 @@ export const applyIncident: Apply<IncidentState> = (state, e: DomainEvent) => {
       return next;
     }
     case 'incident.attached': {
-      const file = p.file as AttachmentRef;
+      const file = e.payload.file;
       if (s.attachments.some((a) => a.hash === file.hash)) return s;
       return { ...s, attachments: [...s.attachments, { ...file, addedBy: e.actorId, addedAt: e.at }] };
     }
-    case 'incident.violationRecorded':
+    case 'incident.violationRecorded': {
+      const p = e.payload;
       return {
         ...s,
         violations: [
           ...s.violations,
           {
-            id: p.violationId as string,
-            person: p.person as string,
-            rule: p.rule as string,
-            ...(p.description ? { description: p.description as string } : {}),
+            id: p.violationId,
+            person: p.person,
+            rule: p.rule,
+            ...(p.description ? { description: p.description } : {}),
             recordedBy: e.actorId,
             recordedAt: e.at,
           },
         ],
       };
-    case 'incident.sanctionDecided':
-      return {
-        ...s,
-        violations: s.violations.map((v) => (v.id === p.violationId ? { ...v, sanction: { text: p.sanction as string, by: e.actorId, at: e.at } } : v)),
-      };
+    }
+    case 'incident.sanctionDecided': {
+      const p = e.payload;
+      return { ...s, violations: s.violations.map((v) => (v.id === p.violationId ? { ...v, sanction: { text: p.sanction, by: e.actorId, at: e.at } } : v)) };
+    }
     default:
       return s;
   }

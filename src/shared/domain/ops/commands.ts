@@ -11,7 +11,9 @@ import type { EventDraft } from '../../events';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import { localDate } from '../../time-zone';
+import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
+import { opsdayEvents } from './events';
 import {
   backupJobs, backupRunSchema, disruptionOpenSchema, disruptionResolveSchema, maintenanceSchema, networkCheckSchema, opsDateSchema,
   verificationSchema, type OpsDayState,
@@ -20,7 +22,7 @@ import {
 type Ctx = DecideContext<OpsDayState>;
 const DESK: Role[] = ['officer', 'technician', 'admin'];
 const IT: Role[] = ['technician', 'admin'];
-const event = (date: string, type: string, payload: Record<string, unknown>): EventDraft => ({ kind: 'opsday', recordId: date, type, payload });
+const draft = draftMaker('opsday', opsdayEvents);
 /** A problem or a failure needs a note this long to say what was seen. */
 const NOTE_MIN = 5;
 
@@ -54,7 +56,7 @@ export const opsCheckNetwork: CommandHandler<z.infer<typeof opsCheckNetworkInput
     if (!g.ok) return g;
     const bad = input.items.findIndex((c) => !c.ok && c.note.length < NOTE_MIN);
     if (bad >= 0) return fail('note', 'ops.errors.problemNote', { field: `items.${bad}.note` });
-    return ok(input.items.map((c) => event(input.date, 'opsday.networkChecked', { item: c.item, ok: c.ok, note: c.note })));
+    return ok(input.items.map((c) => draft(input.date, 'opsday.networkChecked', { item: c.item, ok: c.ok, note: c.note })));
   },
 };
 
@@ -73,7 +75,7 @@ export const opsOpenDisruption: CommandHandler<z.infer<typeof opsOpenDisruptionI
     if (localDate(input.startedAt, zone) !== input.date) return fail('other-day', 'ops.errors.startedOtherDay', { field: 'startedAt', params: { date: input.date } });
     if (ctx.state?.disruptions.some((d) => d.id === input.disruptionId)) return fail('exists', 'errors.exists');
     const { date, ...d } = input;
-    return ok([event(date, 'opsday.disruptionOpened', { ...d, startedAt: new Date(d.startedAt).toISOString() })]);
+    return ok([draft(date, 'opsday.disruptionOpened', { ...d, startedAt: new Date(d.startedAt).toISOString() })]);
   },
 };
 
@@ -93,7 +95,7 @@ export const opsResolveDisruption: CommandHandler<z.infer<typeof opsResolveDisru
     const at = Date.parse(input.resolvedAt);
     if (at < Date.parse(d.startedAt)) return fail('before-start', 'ops.errors.resolvedBeforeStart', { field: 'resolvedAt' });
     if (at > Date.parse(ctx.now)) return fail('future', 'ops.errors.resolvedFuture', { field: 'resolvedAt' });
-    return ok([event(input.date, 'opsday.disruptionResolved', { disruptionId: d.id, resolvedAt: new Date(at).toISOString(), resolution: input.resolution })]);
+    return ok([draft(input.date, 'opsday.disruptionResolved', { disruptionId: d.id, resolvedAt: new Date(at).toISOString(), resolution: input.resolution })]);
   },
 };
 
@@ -118,7 +120,7 @@ export const opsRecordBackup: CommandHandler<z.infer<typeof opsRecordBackupInput
       const job = knownJob(r.job, ctx);
       if (!job) return fail('unknown-job', 'ops.errors.unknownJob', { field: `runs.${i}.job`, params: { job: r.job } });
       if (!r.ok && r.note.length < NOTE_MIN) return fail('note', 'ops.errors.failureNote', { field: `runs.${i}.note` });
-      events.push(event(input.date, 'opsday.backupRecorded', { job, target: r.target, ok: r.ok, note: r.note }));
+      events.push(draft(input.date, 'opsday.backupRecorded', { job, target: r.target, ok: r.ok, note: r.note }));
     }
     return ok(events);
   },
@@ -139,7 +141,7 @@ export const opsVerifyBackup: CommandHandler<z.infer<typeof opsVerifyBackupInput
     if (!input.ok && input.note.length < NOTE_MIN) return fail('note', 'ops.errors.failureNote', { field: 'note' });
     if (ctx.state?.verifications.some((v) => v.id === input.verificationId)) return fail('exists', 'errors.exists');
     const { date, ...v } = input;
-    return ok([event(date, 'opsday.backupVerified', { ...v, job })]);
+    return ok([draft(date, 'opsday.backupVerified', { ...v, job })]);
   },
 };
 
@@ -155,6 +157,6 @@ export const opsLogMaintenance: CommandHandler<z.infer<typeof opsLogMaintenanceI
     if (!g.ok) return g;
     if (ctx.state?.maintenance.some((m) => m.id === input.entryId)) return fail('exists', 'errors.exists');
     const { date, ...m } = input;
-    return ok([event(date, 'opsday.maintenanceLogged', m)]);
+    return ok([draft(date, 'opsday.maintenanceLogged', m)]);
   },
 };

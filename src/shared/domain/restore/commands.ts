@@ -6,12 +6,13 @@
  * may be cancelled with the reason. Auditors only read.
  */
 import { z } from 'zod';
-import type { EventDraft } from '../../events';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import { localDate, type OfficeZone } from '../../time-zone';
 import type { EmployeeState } from '../employee/state';
+import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
+import { restoreEvents } from './events';
 import { CONFIRM_METHODS, restorePerformSchema, restoreRequestSchema, type RestoreState, type RestoreStatus } from './state';
 import { docNumber } from '../doc-number';
 
@@ -22,7 +23,7 @@ const IT: Role[] = ['technician', 'admin'];
 const SKEW = 5 * 60_000;
 /** A request is recorded at most a week after the user asked. */
 const MAX_BACKDATE = 7 * 24 * 3_600_000;
-const event = (id: string, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'restore', recordId: id, type, payload });
+const draft = draftMaker('restore', restoreEvents);
 const norm = (t: string) => new Date(t).toISOString();
 
 /** Document number: PREFIX/RST/YYYYMMDD/XXXXX — date in the office's zone, suffix from the id. */
@@ -58,7 +59,7 @@ export const restoreRequest: CommandHandler<z.infer<typeof restoreRequestInput>,
     if (input.backupDate > localDate(ctx.now, ctx.org.timeZone)) return fail('backup-future', 'restore.errors.backupFuture', { field: 'backupDate' });
     const { id, ...form } = input;
     return ok([
-      event(id, 'restore.requested', {
+      draft(id, 'restore.requested', {
         docNo: restoreDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
         employee: { name: employee.name, nip: employee.nip, department: employee.department, position: employee.position },
         ...form,
@@ -86,7 +87,7 @@ export const restoreManagerDecide: CommandHandler<z.infer<typeof restoreManagerD
     if (g.data.manager) return fail('decided', 'restore.errors.managerDecided');
     if (g.data.recordedBy === ctx.actor.userId) return fail('own-request', 'restore.errors.ownRequest');
     if (!input.approved && input.note.length < 10) return fail('reason', 'restore.errors.refuseReason', { field: 'note' });
-    return ok([event(input.id, input.approved ? 'restore.managerApproved' : 'restore.managerRefused', { note: input.note })]);
+    return ok([draft(input.id, input.approved ? 'restore.managerApproved' : 'restore.managerRefused', { note: input.note })]);
   },
 };
 
@@ -115,7 +116,7 @@ export const restoreUserDecide: CommandHandler<z.infer<typeof restoreUserDecideI
     if (at < Date.parse(g.data.requestedAt)) return fail('before-request', 'restore.errors.confirmedBeforeRequest', { field: 'confirmedAt' });
     if (!input.approved && input.note.length < 10) return fail('reason', 'restore.errors.refuseReason', { field: 'note' });
     const { id, approved, ...rest } = input;
-    return ok([event(id, approved ? 'restore.userConfirmed' : 'restore.userRefused', { ...rest, confirmedAt: norm(rest.confirmedAt) })]);
+    return ok([draft(id, approved ? 'restore.userConfirmed' : 'restore.userRefused', { ...rest, confirmedAt: norm(rest.confirmedAt) })]);
   },
 };
 
@@ -136,7 +137,7 @@ export const restorePerform: CommandHandler<z.infer<typeof restorePerformInput>,
     if (started < Date.parse(g.data.requestedAt)) return fail('before-request', 'restore.errors.startedBeforeRequest', { field: 'startedAt' });
     if (input.verification === 'partial' && input.verificationNote.length < 5) return fail('note', 'restore.errors.partialNote', { field: 'verificationNote' });
     const { id, ...rest } = input;
-    return ok([event(id, 'restore.performed', { ...rest, startedAt: norm(rest.startedAt), completedAt: norm(rest.completedAt) })]);
+    return ok([draft(id, 'restore.performed', { ...rest, startedAt: norm(rest.startedAt), completedAt: norm(rest.completedAt) })]);
   },
 };
 
@@ -150,6 +151,6 @@ export const restoreCancel: CommandHandler<z.infer<typeof restoreCancelInput>, R
   async decide(input, ctx) {
     const g = guard(ctx, DESK, ['requested', 'approved']);
     if (!g.ok) return g;
-    return ok([event(input.id, 'restore.cancelled', { reason: input.reason })]);
+    return ok([draft(input.id, 'restore.cancelled', { reason: input.reason })]);
   },
 };

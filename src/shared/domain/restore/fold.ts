@@ -1,9 +1,7 @@
 /** The restore request fold: pure, so every console and the server fold the same state. */
-import type { DomainEvent } from '../../events';
-import type { Apply } from '../types';
+import type { Fold } from '../kind';
+import type { restoreEvents } from './events';
 import { isLate, restoreDueAt, type RestoreState } from './state';
-
-type P = Record<string, unknown>;
 
 const waiting = (s: Pick<RestoreState, 'status' | 'manager'>): RestoreState['waitingRole'] =>
   s.status === 'requested' && !s.manager ? 'admin' : s.status === 'approved' ? 'technician' : undefined;
@@ -15,22 +13,22 @@ function settle(s: RestoreState): RestoreState {
   return { ...next, waitingRole: waiting(next) };
 }
 
-export const applyRestore: Apply<RestoreState> = (state, e: DomainEvent) => {
-  const p = e.payload as P;
+export const applyRestore: Fold<RestoreState, typeof restoreEvents> = (state, e) => {
   if (e.type === 'restore.requested') {
+    const p = e.payload;
     return {
       id: e.recordId,
-      docNo: p.docNo as string,
-      employeeId: p.employeeId as string,
-      employee: p.employee as RestoreState['employee'],
-      scope: p.scope as RestoreState['scope'],
-      target: p.target as string,
-      backupDate: p.backupDate as string,
-      source: p.source as RestoreState['source'],
-      reason: p.reason as RestoreState['reason'],
-      reasonNote: p.reasonNote as string,
-      requestedAt: p.requestedAt as string,
-      dueAt: restoreDueAt(p.requestedAt as string),
+      docNo: p.docNo,
+      employeeId: p.employeeId,
+      employee: p.employee,
+      scope: p.scope,
+      target: p.target,
+      backupDate: p.backupDate,
+      source: p.source,
+      reason: p.reason,
+      reasonNote: p.reasonNote,
+      requestedAt: p.requestedAt,
+      dueAt: restoreDueAt(p.requestedAt),
       recordedBy: e.actorId,
       status: 'requested',
       waitingRole: 'admin',
@@ -43,37 +41,41 @@ export const applyRestore: Apply<RestoreState> = (state, e: DomainEvent) => {
   const s: RestoreState = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'restore.managerApproved':
-      return settle({ ...s, manager: { by: e.actorId, at: e.at, note: (p.note as string) ?? '' } });
-    case 'restore.userConfirmed':
-      return settle({ ...s, user: { name: p.name as string, method: p.method as never, at: p.confirmedAt as string, note: (p.note as string) ?? '', recordedBy: e.actorId, recordedAt: e.at } });
+      return settle({ ...s, manager: { by: e.actorId, at: e.at, note: e.payload.note ?? '' } });
+    case 'restore.userConfirmed': {
+      const p = e.payload;
+      return settle({ ...s, user: { name: p.name, method: p.method, at: p.confirmedAt, note: p.note ?? '', recordedBy: e.actorId, recordedAt: e.at } });
+    }
     case 'restore.managerRefused':
-      return settle({ ...s, status: 'refused', refusal: { party: 'manager', reason: p.note as string, by: e.actorId, at: e.at } });
-    case 'restore.userRefused':
+      return settle({ ...s, status: 'refused', refusal: { party: 'manager', reason: e.payload.note, by: e.actorId, at: e.at } });
+    case 'restore.userRefused': {
+      const p = e.payload;
       return settle({
         ...s,
         status: 'refused',
-        user: { name: p.name as string, method: p.method as never, at: p.confirmedAt as string, note: p.note as string, recordedBy: e.actorId, recordedAt: e.at },
-        refusal: { party: 'user', reason: p.note as string, by: e.actorId, at: e.at },
+        user: { name: p.name, method: p.method, at: p.confirmedAt, note: p.note, recordedBy: e.actorId, recordedAt: e.at },
+        refusal: { party: 'user', reason: p.note, by: e.actorId, at: e.at },
       });
+    }
     case 'restore.performed': {
-      const completedAt = p.completedAt as string;
+      const p = e.payload;
       return settle({
         ...s,
         status: 'completed',
         performance: {
-          startedAt: p.startedAt as string,
-          completedAt,
-          restored: p.restored as string,
-          verification: p.verification as never,
-          verificationNote: (p.verificationNote as string) ?? '',
+          startedAt: p.startedAt,
+          completedAt: p.completedAt,
+          restored: p.restored,
+          verification: p.verification,
+          verificationNote: p.verificationNote ?? '',
           by: e.actorId,
           recordedAt: e.at,
         },
-        late: isLate(s.requestedAt, completedAt),
+        late: isLate(s.requestedAt, p.completedAt),
       });
     }
     case 'restore.cancelled':
-      return settle({ ...s, status: 'cancelled', cancelReason: p.reason as string, cancelledBy: e.actorId, cancelledAt: e.at });
+      return settle({ ...s, status: 'cancelled', cancelReason: e.payload.reason, cancelledBy: e.actorId, cancelledAt: e.at });
     default:
       return s;
   }

@@ -12,14 +12,16 @@ import type { EventDraft } from '../../events';
 import type { OfficeZone } from '../../time-zone';
 import { normaliseSerial } from '../../validators/serial';
 import { officeCalendar } from '../org/state';
+import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
+import { ticketEvents } from './events';
 import type { UserState } from '../user/state';
 import { pauseClock, resumeClock, retarget, slaFor, startClock } from './sla';
 import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, ticketReceptionSchema, type TicketState, type TicketStatus } from './state';
 import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<TicketState>;
-const event = (t: TicketState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'ticket', recordId: t.id, type, payload });
+const draft = draftMaker('ticket', ticketEvents);
 
 /** Who records tickets and records the user's confirmation. */
 const DESK: Role[] = ['officer', 'technician', 'admin'];
@@ -67,20 +69,15 @@ export const ticketReceive: CommandHandler<z.infer<typeof ticketReceiveInput>, T
     const sla = slaFor(cal, ctx.org.sla, input.priority);
     const { id, priority: _priority, requesterNip, assetSerial, ...rest } = input;
     return ok([
-      {
-        kind: 'ticket',
-        recordId: id,
-        type: 'ticket.received',
-        payload: {
-          ...rest,
-          requesterNip: requesterNip?.replace(/\s+/g, '') || undefined,
-          assetSerial: assetSerial ? normaliseSerial(assetSerial) : undefined,
-          receivedAt: receivedAt.toISOString(),
-          docNo: ticketDocNo(ctx.org.docPrefix, id, receivedAt.toISOString(), ctx.org.timeZone),
-          sla,
-          clock: startClock(cal, sla, receivedAt),
-        },
-      },
+      draft(id, 'ticket.received', {
+        ...rest,
+        requesterNip: requesterNip?.replace(/\s+/g, '') || undefined,
+        assetSerial: assetSerial ? normaliseSerial(assetSerial) : undefined,
+        receivedAt: receivedAt.toISOString(),
+        docNo: ticketDocNo(ctx.org.docPrefix, id, receivedAt.toISOString(), ctx.org.timeZone),
+        sla,
+        clock: startClock(cal, sla, receivedAt),
+      }),
     ]);
   },
 };
@@ -102,7 +99,7 @@ export const ticketClassify: CommandHandler<z.infer<typeof ticketClassifyInput>,
     if (!g.ok) return g;
     const cal = officeCalendar(ctx.org);
     const sla = slaFor(cal, ctx.org?.sla, input.priority);
-    return ok([event(g.data, 'ticket.classified', { category: input.category, sla, clock: retarget(cal, g.data.clock, sla) })]);
+    return ok([draft(g.data.id, 'ticket.classified', { category: input.category, sla, clock: retarget(cal, g.data.clock, sla) })]);
   },
 };
 
@@ -119,7 +116,7 @@ export const ticketAssign: CommandHandler<z.infer<typeof ticketAssignInput>, Tic
     const who: UserState | undefined = await ctx.lookups.user(input.assigneeId);
     if (!who || !who.active || !who.roles.includes('technician')) return fail('assignee-invalid', 'ticket.errors.assigneeInvalid', { field: 'assigneeId' });
     if (g.data.assigneeId === input.assigneeId) return fail('unchanged', 'ticket.errors.alreadyAssigned', { field: 'assigneeId' });
-    return ok([event(g.data, 'ticket.assigned', { assigneeId: input.assigneeId })]);
+    return ok([draft(g.data.id, 'ticket.assigned', { assigneeId: input.assigneeId })]);
   },
 };
 
@@ -132,7 +129,7 @@ export const ticketStart: CommandHandler<z.infer<typeof byId>, TicketState> = {
     const g = guard(ctx, TECH, ['new', 'classified']);
     if (!g.ok) return g;
     if (g.data.status === 'new') return fail('not-classified', 'ticket.errors.classifyFirst');
-    return ok([event(g.data, 'ticket.started')]);
+    return ok([draft(g.data.id, 'ticket.started', {})]);
   },
 };
 
@@ -146,7 +143,7 @@ export const ticketComment: CommandHandler<z.infer<typeof ticketCommentInput>, T
   async decide(input, ctx) {
     const g = guard(ctx, ['officer', 'technician', 'security_lead', 'admin'], ['new', 'classified', 'in_progress', 'resolved']);
     if (!g.ok) return g;
-    return ok([event(g.data, 'ticket.commented', { text: input.text })]);
+    return ok([draft(g.data.id, 'ticket.commented', { text: input.text })]);
   },
 };
 
@@ -164,7 +161,7 @@ export const ticketResolve: CommandHandler<z.infer<typeof ticketResolveInput>, T
     if (!g.ok) return g;
     const cal = officeCalendar(ctx.org);
     const clock = pauseClock(cal, g.data.sla, g.data.clock, new Date(ctx.now));
-    return ok([event(g.data, 'ticket.resolved', { resolution: input.resolution, resolvedAt: ctx.now, clock, slaMet: clock.usedMs < g.data.sla.budgetMs })]);
+    return ok([draft(g.data.id, 'ticket.resolved', { resolution: input.resolution, resolvedAt: ctx.now, clock, slaMet: clock.usedMs < g.data.sla.budgetMs })]);
   },
 };
 
@@ -189,11 +186,11 @@ export const ticketConfirm: CommandHandler<z.infer<typeof ticketConfirmInput>, T
     const g = guard(ctx, DESK, ['resolved']);
     if (!g.ok) return g;
     const note = input.note || undefined;
-    if (input.confirmed) return ok([event(g.data, 'ticket.confirmed', { confirmedBy: input.confirmedBy, method: input.method, note })]);
+    if (input.confirmed) return ok([draft(g.data.id, 'ticket.confirmed', { confirmedBy: input.confirmedBy, method: input.method, note })]);
     if (!note || note.length < 5) return fail('reason-required', 'ticket.errors.reopenReason', { field: 'note' });
     const cal = officeCalendar(ctx.org);
     const clock = resumeClock(cal, g.data.sla, g.data.clock, new Date(ctx.now));
-    return ok([event(g.data, 'ticket.reopened', { confirmedBy: input.confirmedBy, method: input.method, reason: note, clock })]);
+    return ok([draft(g.data.id, 'ticket.reopened', { confirmedBy: input.confirmedBy, method: input.method, reason: note, clock })]);
   },
 };
 
@@ -208,7 +205,7 @@ export function escalationDrafts(ctx: Ctx, incidentId: string): Result<EventDraf
   const g = guard(ctx, ['officer', 'technician', 'security_lead', 'admin'], ['new', 'classified', 'in_progress', 'resolved']);
   if (!g.ok) return g;
   if (g.data.incidentId) return fail('already-escalated', 'ticket.errors.alreadyEscalated');
-  return ok([event(g.data, 'ticket.escalated', { incidentId })]);
+  return ok([draft(g.data.id, 'ticket.escalated', { incidentId })]);
 }
 
 /**

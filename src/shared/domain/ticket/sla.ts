@@ -25,7 +25,7 @@ export function dueAfter(cal: WorkCalendar, sla: Pick<TicketSla, 'basis'>, from:
 }
 
 /** The clock at reception: running since `receivedAt`, nothing used. */
-export function startClock(cal: WorkCalendar, sla: TicketSla, receivedAt: Date): TicketClock {
+export function startClock(cal: WorkCalendar, sla: TicketSla, receivedAt: Date): Required<TicketClock> {
   return { usedMs: 0, runningSince: receivedAt.toISOString(), dueAt: dueAfter(cal, sla, receivedAt, sla.budgetMs).toISOString() };
 }
 
@@ -42,12 +42,12 @@ export function usedBy(cal: WorkCalendar, sla: Pick<TicketSla, 'basis'>, clock: 
 }
 
 /** Stops the clock at `at` (resolution): the time used so far is kept. */
-export function pauseClock(cal: WorkCalendar, sla: TicketSla, clock: TicketClock, at: Date): TicketClock {
+export function pauseClock(cal: WorkCalendar, sla: TicketSla, clock: TicketClock, at: Date): Pick<TicketClock, 'usedMs'> {
   return { usedMs: usedBy(cal, sla, clock, at) };
 }
 
 /** Starts a paused clock again at `at` with the time it had left (none when already breached). */
-export function resumeClock(cal: WorkCalendar, sla: TicketSla, clock: TicketClock, at: Date): TicketClock {
+export function resumeClock(cal: WorkCalendar, sla: TicketSla, clock: TicketClock, at: Date): Required<TicketClock> {
   return { usedMs: clock.usedMs, runningSince: at.toISOString(), dueAt: dueAfter(cal, sla, at, sla.budgetMs - clock.usedMs).toISOString() };
 }
 

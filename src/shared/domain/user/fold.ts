@@ -1,34 +1,30 @@
-import type { DomainEvent } from '../../events';
-import type { Role } from '../../roles';
+import type { Fold } from '../kind';
 import type { KeyMaterial, UserKey } from '../../signing';
-import type { Apply } from '../types';
-import type { PasswordHash, UserState } from './state';
+import type { userEvents } from './events';
+import type { UserState } from './state';
 
-/** The key a user.created / passwordSet / keyEnrolled event introduces. */
-function introduced(e: DomainEvent, reason: UserKey['reason']): UserKey | undefined {
-  const k = e.payload.key as KeyMaterial | undefined;
-  return k ? { keyId: k.keyId, publicKey: k.publicKey, from: e.at, certifiedBy: e.actorId, reason } : undefined;
-}
+/** The key an event introduces, valid from the event's time, certified by its actor. */
+const introduced = (k: KeyMaterial | undefined, at: string, by: string, reason: UserKey['reason']): UserKey | undefined =>
+  k ? { keyId: k.keyId, publicKey: k.publicKey, from: at, certifiedBy: by, reason } : undefined;
 
 /** Retires the current key at `at` and appends the new one. */
-function rotate(keys: UserKey[] | undefined, at: string, next: UserKey | undefined): UserKey[] {
-  const closed = (keys ?? []).map((k) => (k.to === undefined ? { ...k, to: at } : k));
-  return next ? [...closed, next] : closed;
+function rotate(keys: UserKey[] | undefined, at: string, next: UserKey): UserKey[] {
+  return [...(keys ?? []).map((k) => (k.to === undefined ? { ...k, to: at } : k)), next];
 }
 
 /** Folds user events: created, profile updated, password set (a new key), key enrolled, (de)activated. */
-export const applyUser: Apply<UserState> = (state, e: DomainEvent) => {
-  const p = e.payload;
+export const applyUser: Fold<UserState, typeof userEvents> = (state, e) => {
   if (e.type === 'user.created') {
-    const key = introduced(e, e.actorId === e.recordId ? 'setup' : 'created');
+    const p = e.payload;
+    const key = introduced(p.key, e.at, e.actorId, e.actorId === e.recordId ? 'setup' : 'created');
     return {
       id: e.recordId,
-      username: p.username as string,
-      displayName: p.displayName as string,
-      nip: (p.nip as string | undefined) || undefined,
-      roles: p.roles as Role[],
-      password: p.password as PasswordHash,
-      ...(key ? { keys: [key], wrappedKey: (p.key as KeyMaterial).wrapped } : {}),
+      username: p.username,
+      displayName: p.displayName,
+      nip: p.nip || undefined,
+      roles: p.roles,
+      password: p.password,
+      ...(key && p.key ? { keys: [key], wrappedKey: p.key.wrapped } : {}),
       active: true,
       createdAt: e.at,
       updatedAt: e.at,
@@ -39,21 +35,22 @@ export const applyUser: Apply<UserState> = (state, e: DomainEvent) => {
   const base = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'user.updated':
-      return { ...base, ...(p as Partial<UserState>), id: state.id, username: state.username };
+      return { ...base, ...e.payload, id: state.id, username: state.username };
     case 'user.passwordSet': {
-      const reason = p.reason === 'reset' ? 'reset' : 'rotated';
-      const key = introduced(e, reason);
-      const { mustChangePassword: _m, ...rest } = base;
+      const p = e.payload;
+      const reset = p.reason === 'reset';
+      const key = introduced(p.key, e.at, e.actorId, reset ? 'reset' : 'rotated');
+      const { mustChangePassword: _was, ...rest } = base;
       return {
         ...rest,
-        password: p.password as PasswordHash,
-        ...(key ? { keys: rotate(state.keys, e.at, key), wrappedKey: (p.key as KeyMaterial).wrapped } : {}),
-        ...(reason === 'reset' ? { mustChangePassword: true } : {}),
+        password: p.password,
+        ...(key && p.key ? { keys: rotate(state.keys, e.at, key), wrappedKey: p.key.wrapped } : {}),
+        ...(reset ? { mustChangePassword: true } : {}),
       };
     }
     case 'user.keyEnrolled': {
-      const key = introduced(e, 'enrolled');
-      return key ? { ...base, keys: rotate(state.keys, e.at, key), wrappedKey: (p.key as KeyMaterial).wrapped } : base;
+      const key = introduced(e.payload.key, e.at, e.actorId, 'enrolled')!;
+      return { ...base, keys: rotate(state.keys, e.at, key), wrappedKey: e.payload.key.wrapped };
     }
     case 'user.deactivated':
       return { ...base, active: false };

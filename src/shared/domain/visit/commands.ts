@@ -5,16 +5,17 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import type { EventDraft } from '../../events';
 import type { OfficeZone } from '../../time-zone';
 import { normaliseIdNumber } from '../../validators/id-document';
 import { normaliseSerial } from '../../validators/serial';
+import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
+import { visitEvents } from './events';
 import { deviceInputSchema, visitRegistrationSchema, type VisitState, type VisitStatus } from './state';
 import { docNumber } from '../doc-number';
 
 type Ctx = DecideContext<VisitState>;
-const event = (v: VisitState, type: string, payload: Record<string, unknown> = {}): EventDraft => ({ kind: 'visit', recordId: v.id, type, payload });
+const draft = draftMaker('visit', visitEvents);
 
 /** Common guards: the actor's role, the record's existence, archived records read-only, the allowed states. */
 function guard(ctx: Ctx, roles: Role[], allowed: VisitStatus[] | 'any'): Result<VisitState> {
@@ -43,17 +44,12 @@ export const visitRegister: CommandHandler<z.infer<typeof visitRegisterInput>, V
     if (!ctx.org) return fail('not-set-up', 'setup.errors.notSetUp');
     const { id, devices, ...visitor } = input;
     return ok([
-      {
-        kind: 'visit',
-        recordId: id,
-        type: 'visit.registered',
-        payload: {
-          ...visitor,
-          idNumber: normaliseIdNumber(visitor.idType, visitor.idNumber),
-          docNo: visitDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
-          devices: devices.map((d) => ({ id: ctx.newId(), kind: d.kind, brandModel: d.brandModel, serial: normaliseSerial(d.serial) })),
-        },
-      },
+      draft(id, 'visit.registered', {
+        ...visitor,
+        idNumber: normaliseIdNumber(visitor.idType, visitor.idNumber),
+        docNo: visitDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
+        devices: devices.map((d) => ({ id: ctx.newId(), kind: d.kind, brandModel: d.brandModel, serial: normaliseSerial(d.serial) })),
+      }),
     ]);
   },
 };
@@ -74,9 +70,9 @@ export const visitDecide: CommandHandler<z.infer<typeof visitDecideInput>, Visit
     const g = guard(ctx, ['approver'], ['awaiting_approval']);
     if (!g.ok) return g;
     if (g.data.registeredBy === ctx.actor.userId) return fail('self-approval', 'visit.errors.selfApproval');
-    if (input.approved) return ok([event(g.data, 'visit.approved', { note: input.reason || undefined })]);
+    if (input.approved) return ok([draft(g.data.id, 'visit.approved', { note: input.reason || undefined })]);
     if (!input.reason || input.reason.length < 3) return fail('reason-required', 'visit.errors.refuseReason', { field: 'reason' });
-    return ok([event(g.data, 'visit.refused', { reason: input.reason })]);
+    return ok([draft(g.data.id, 'visit.refused', { reason: input.reason })]);
   },
 };
 
@@ -96,7 +92,7 @@ export const visitIssueBadge: CommandHandler<z.infer<typeof visitIssueBadgeInput
     if (holder && holder !== g.data.id) return fail('badge-out', 'visit.errors.badgeOut', { field: 'badge', params: { badge: input.badge } });
     const escort = await ctx.lookups.user(input.escortId);
     if (!escort || !escort.active || !escort.roles.includes('officer')) return fail('escort-invalid', 'visit.errors.escortInvalid', { field: 'escortId' });
-    return ok([event(g.data, 'visit.badgeIssued', { badge: input.badge, escortId: input.escortId })]);
+    return ok([draft(g.data.id, 'visit.badgeIssued', { badge: input.badge, escortId: input.escortId })]);
   },
 };
 
@@ -113,7 +109,7 @@ export const visitEnter: CommandHandler<z.infer<typeof visitEnterInput>, VisitSt
     if (!g.data.badgeOut || !g.data.escortId) return fail('no-badge', 'visit.errors.enterNeedsBadge');
     const enteredAt = new Date(input.enteredAt ?? ctx.now).toISOString();
     if (Date.parse(enteredAt) < Date.parse(g.data.registeredAt)) return fail('time-order', 'visit.errors.enterBeforeRegistration');
-    return ok([event(g.data, 'visit.entered', { enteredAt })]);
+    return ok([draft(g.data.id, 'visit.entered', { enteredAt })]);
   },
 };
 
@@ -128,7 +124,7 @@ export const visitAddDevice: CommandHandler<z.infer<typeof visitAddDeviceInput>,
     if (!g.ok) return g;
     const serial = normaliseSerial(input.device.serial);
     if (g.data.devices.some((d) => d.serial === serial)) return fail('serial-duplicate', 'visit.errors.serialDuplicate', { field: 'device.serial' });
-    return ok([event(g.data, 'visit.deviceAdded', { device: { id: ctx.newId(), kind: input.device.kind, brandModel: input.device.brandModel, serial } })]);
+    return ok([draft(g.data.id, 'visit.deviceAdded', { device: { id: ctx.newId(), kind: input.device.kind, brandModel: input.device.brandModel, serial } })]);
   },
 };
 
@@ -142,7 +138,7 @@ export const visitNoteActivity: CommandHandler<z.infer<typeof visitNoteInput>, V
   async decide(input, ctx) {
     const g = guard(ctx, ['officer'], ['inside']);
     if (!g.ok) return g;
-    return ok([event(g.data, 'visit.activityNoted', { text: input.text })]);
+    return ok([draft(g.data.id, 'visit.activityNoted', { text: input.text })]);
   },
 };
 
@@ -187,7 +183,7 @@ export const visitCheckOut: CommandHandler<z.infer<typeof visitCheckOutInput>, V
     const unknownSerials = [...scanned].filter((s) => !known.has(s));
     if (!input.badgeReturned) return fail('badge-not-returned', 'visit.errors.badgeNotReturned', { field: 'badgeReturned' });
     if (!input.idReturned) return fail('id-not-returned', 'visit.errors.idNotReturned', { field: 'idReturned' });
-    return ok([event(v, 'visit.checkedOut', { exitedAt, outcome: input.outcome, deviceOutcomes: outcomes, unknownSerials })]);
+    return ok([draft(v.id, 'visit.checkedOut', { exitedAt, outcome: input.outcome, deviceOutcomes: outcomes, unknownSerials })]);
   },
 };
 
@@ -201,7 +197,7 @@ export const visitCancel: CommandHandler<z.infer<typeof visitCancelInput>, Visit
   async decide(input, ctx) {
     const g = guard(ctx, ['officer'], ['awaiting_approval', 'approved']);
     if (!g.ok) return g;
-    return ok([event(g.data, 'visit.cancelled', { reason: input.reason })]);
+    return ok([draft(g.data.id, 'visit.cancelled', { reason: input.reason })]);
   },
 };
 
@@ -213,7 +209,7 @@ export const visitArchive: CommandHandler<z.infer<typeof byId>, VisitState> = {
   async decide(_input, ctx) {
     const g = guard(ctx, ['officer', 'admin'], ['checked_out', 'refused', 'cancelled']);
     if (!g.ok) return g;
-    return ok([event(g.data, 'visit.archived')]);
+    return ok([draft(g.data.id, 'visit.archived', {})]);
   },
 };
 
@@ -227,6 +223,6 @@ export const visitCorrect: CommandHandler<z.infer<typeof visitCorrectInput>, Vis
   async decide(input, ctx) {
     const g = guard(ctx, ['officer', 'admin'], 'any');
     if (!g.ok) return g;
-    return ok([event(g.data, 'visit.corrected', { text: input.text })]);
+    return ok([draft(g.data.id, 'visit.corrected', { text: input.text })]);
   },
 };

@@ -1,28 +1,26 @@
 /** The visit fold: the same on every desk, in every browser and on the server. */
-import type { DomainEvent } from '../../events';
-import type { Apply } from '../types';
-import type { DeviceOutcome, VisitDevice, VisitState } from './state';
+import type { Fold } from '../kind';
+import type { visitEvents } from './events';
+import type { VisitState } from './state';
 
-type P = Record<string, unknown>;
-
-export const applyVisit: Apply<VisitState> = (state, e: DomainEvent) => {
-  const p = e.payload as P;
+export const applyVisit: Fold<VisitState, typeof visitEvents> = (state, e) => {
   if (e.type === 'visit.registered') {
+    const p = e.payload;
     return {
       id: e.recordId,
-      docNo: p.docNo as string,
+      docNo: p.docNo,
       status: 'awaiting_approval',
-      visitorName: p.visitorName as string,
-      nameLower: (p.visitorName as string).toLowerCase(),
-      idType: p.idType as VisitState['idType'],
-      idNumber: p.idNumber as string,
-      organisation: p.organisation as string,
-      orgLower: (p.organisation as string).toLowerCase(),
-      phone: p.phone as string,
-      purpose: p.purpose as string,
-      workPlan: p.workPlan as string,
-      plannedMinutes: p.plannedMinutes as number,
-      devices: p.devices as VisitDevice[],
+      visitorName: p.visitorName,
+      nameLower: p.visitorName.toLowerCase(),
+      idType: p.idType,
+      idNumber: p.idNumber,
+      organisation: p.organisation,
+      orgLower: p.organisation.toLowerCase(),
+      phone: p.phone,
+      purpose: p.purpose,
+      workPlan: p.workPlan,
+      plannedMinutes: p.plannedMinutes,
+      devices: p.devices,
       registeredBy: e.actorId,
       registeredAt: e.at,
       idHeld: true,
@@ -36,34 +34,34 @@ export const applyVisit: Apply<VisitState> = (state, e: DomainEvent) => {
   const s: VisitState = { ...state, updatedAt: e.at, hlc: e.hlc };
   switch (e.type) {
     case 'visit.approved':
-      return { ...s, status: 'approved', decision: { by: e.actorId, at: e.at, approved: true, reason: p.note as string | undefined } };
+      return { ...s, status: 'approved', decision: { by: e.actorId, at: e.at, approved: true, reason: e.payload.note } };
     case 'visit.refused':
-      return { ...s, status: 'refused', idHeld: false, decision: { by: e.actorId, at: e.at, approved: false, reason: p.reason as string } };
+      return { ...s, status: 'refused', idHeld: false, decision: { by: e.actorId, at: e.at, approved: false, reason: e.payload.reason } };
     case 'visit.cancelled':
-      return { ...s, status: 'cancelled', idHeld: false, badgeOut: undefined, cancelReason: p.reason as string };
+      return { ...s, status: 'cancelled', idHeld: false, badgeOut: undefined, cancelReason: e.payload.reason };
     case 'visit.badgeIssued':
-      return { ...s, badge: p.badge as string, badgeOut: p.badge as string, escortId: p.escortId as string };
+      return { ...s, badge: e.payload.badge, badgeOut: e.payload.badge, escortId: e.payload.escortId };
     case 'visit.entered':
-      return { ...s, status: 'inside', enteredAt: p.enteredAt as string };
+      return { ...s, status: 'inside', enteredAt: e.payload.enteredAt };
     case 'visit.deviceAdded':
-      return { ...s, devices: [...s.devices, p.device as VisitDevice] };
+      return { ...s, devices: [...s.devices, e.payload.device] };
     case 'visit.activityNoted':
-      return { ...s, activities: [...s.activities, { at: e.at, by: e.actorId, text: p.text as string }] };
+      return { ...s, activities: [...s.activities, { at: e.at, by: e.actorId, text: e.payload.text }] };
     case 'visit.checkedOut':
       return {
         ...s,
         status: 'checked_out',
-        exitedAt: p.exitedAt as string,
-        outcome: p.outcome as string,
-        deviceOutcomes: p.deviceOutcomes as DeviceOutcome[],
-        unknownSerials: p.unknownSerials as string[],
+        exitedAt: e.payload.exitedAt,
+        outcome: e.payload.outcome,
+        deviceOutcomes: e.payload.deviceOutcomes,
+        unknownSerials: e.payload.unknownSerials,
         badgeOut: undefined,
         idHeld: false,
       };
     case 'visit.archived':
       return { ...s, status: 'archived', archivedAt: e.at, archivedBy: e.actorId };
     case 'visit.corrected':
-      return { ...s, corrections: [...s.corrections, { at: e.at, by: e.actorId, text: p.text as string }] };
+      return { ...s, corrections: [...s.corrections, { at: e.at, by: e.actorId, text: e.payload.text }] };
     default:
       return s;
   }

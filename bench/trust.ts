@@ -1,0 +1,166 @@
+/**
+ * BENCH_ONLY=trust (bench/run.ts): what signed events cost (issue 10).
+ *
+ *  1. In Chromium (the page, src/renderer/bench/signing.ts): µs per event to sign and to verify
+ *     an event's content hash with WebCrypto's Ed25519 (what the console uses) and with
+ *     @noble/curves (the JavaScript alternative).
+ *  2. In Node: µs per check with node:crypto (what the sync server uses), and @noble/curves.
+ *  3. The embedded server's push throughput: a desk's 10,002 signed visit events (1,667 visits
+ *     of six commands each, made by the shared commands in memory) pushed over HTTP in the
+ *     client's batches, each command re-checked by replay with its signatures — beside raw
+ *     writes of the same event rows and final projections into a fresh PGlite (multi-row
+ *     inserts, no checks), in the same run. Targets: ≥ 2,000 events/s and ≤ 3× raw.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { buildServer } from '../src/server/app';
+import { openPglite } from '../src/server/db/pglite';
+import { migrate } from '../src/server/db/migrations';
+import { insertEvents, upsertProjections } from '../src/server/sync/batch';
+import { verifyEd25519 } from '../src/server/sync/verify';
+import { api } from '../src/renderer/sync/api';
+import { splitBatches } from '../src/renderer/sync/sync-client';
+import { newDeviceSigner, proveDevice, signPush } from '../src/shared/sync/device-auth';
+import { folds, type Command } from '../src/shared/domain/registry';
+import { contentHash, type DomainEvent } from '../src/shared/events';
+import { newId } from '../src/shared/ids';
+import { hashPassword } from '../src/shared/password';
+import type { Actor } from '../src/shared/roles';
+import { newUserKey, signedMessage, signHash } from '../src/shared/signing';
+
+interface MemoryConsoleLike {
+  head: { seq: number; lastHash: string };
+  run(actor: Actor, command: Command, now: Date): Promise<DomainEvent[]>;
+  forget(kind: string, id: string): void;
+}
+
+export interface TrustResult {
+  node: { verifyNodeUs: number; nobleVerifyUs: number; webSignUs: number };
+  push: { events: number; visits: number; ms: number; rejected: number; rawMs: number };
+}
+
+const pageModule = '../src/renderer/bench/memory-console';
+const us = (ms: number, n: number) => Math.round(((ms * 1000) / n) * 10) / 10;
+
+/** Node-side signature costs. */
+async function nodeCosts(n = 2000): Promise<TrustResult['node']> {
+  const { material, key } = await newUserKey('bench-password-1', 1000);
+  const hashes = Array.from({ length: n }, (_, i) => contentHash({ id: newId(), kind: 'visit', recordId: newId(), type: 'visit.activityNoted', payload: { text: `catatan ${i}` }, actorId: 'u', deviceId: 'd', at: new Date().toISOString() }));
+  let t = performance.now();
+  const sigs = await Promise.all(hashes.map((h) => signHash(key, h)));
+  const webSignUs = us(performance.now() - t, n);
+  verifyEd25519(material.publicKey, signedMessage(hashes[0]!), sigs[0]!);
+  t = performance.now();
+  for (let i = 0; i < n; i++) if (!verifyEd25519(material.publicKey, signedMessage(hashes[i]!), sigs[i]!)) throw new Error('verify failed');
+  const verifyNodeUs = us(performance.now() - t, n);
+  const pub = Buffer.from(material.publicKey, 'hex');
+  const m = 300;
+  t = performance.now();
+  for (let i = 0; i < m; i++) if (!ed25519.verify(Buffer.from(sigs[i]!, 'hex'), signedMessage(hashes[i]!), pub)) throw new Error('noble verify failed');
+  const nobleVerifyUs = us(performance.now() - t, m);
+  return { verifyNodeUs, nobleVerifyUs, webSignUs };
+}
+
+/** The six commands of one visit (as the sync benchmark's page makes them). */
+function cycle(s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number): [Actor, Command][] {
+  const serial = `PF${String(1_000_000 + n)}`;
+  return [
+    [s.officer, {
+      type: 'visit.register',
+      input: {
+        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: '7371011203850001', organisation: 'PT Data Nusantara', phone: '081234567890',
+        purpose: 'Penggantian disk RAID server aplikasi', workPlan: 'Ganti 2 disk yang rusak, rebuild RAID 5, uji layanan.', plannedMinutes: 60,
+        devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial }],
+      },
+    } as Command],
+    [s.approver, { type: 'visit.decide', input: { id, approved: true } }],
+    [s.officer, { type: 'visit.issueBadge', input: { id, badge: 'B-01', escortId: s.escort } }],
+    [s.officer, { type: 'visit.enter', input: { id } }],
+    [s.officer, { type: 'visit.checkOut', input: { id, outcome: 'Selesai sesuai rencana.', scannedSerials: [serial], leftInside: [], badgeReturned: true, idReturned: true } }],
+    [s.officer, { type: 'visit.archive', input: { id } }],
+  ];
+}
+
+/** The embedded server's push throughput beside raw writes of the same rows. */
+async function pushThroughput(target: number, log: (s: string) => void): Promise<TrustResult['push']> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'meja-trust-'));
+  const rawDir = mkdtempSync(join(tmpdir(), 'meja-trust-raw-'));
+  const server = await buildServer({ webRoot: join(dataDir, 'none'), dataDir });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const addr = server.server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  try {
+    // The in-memory console lives with the page (outside tsconfig.node.json): imported at run time.
+    const { MemoryConsole } = (await import(pageModule)) as { MemoryConsole: new (deviceId: string) => MemoryConsoleLike };
+    const deviceId = newId();
+    const desk = new MemoryConsole(deviceId);
+    const admin: Actor = { userId: newId(), roles: ['admin'] };
+    const officer: Actor = { userId: newId(), roles: ['officer'] };
+    const approver: Actor = { userId: newId(), roles: ['approver'] };
+    const password = await hashPassword('Rahasia123', 1000);
+    const start = Date.now() - 86_400_000;
+    const setup = await desk.run(admin, {
+      type: 'org.setUp',
+      input: { profile: { name: 'Dinas Kominfo (bench)', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 }, admin: { id: admin.userId, username: 'admin', displayName: 'Admin Bench', roles: ['admin'], password } },
+    } as Command, new Date(start));
+    const signer = await newDeviceSigner();
+    const { challenge } = await api.challenge(base, deviceId);
+    const { token } = await api.bootstrap(base, { deviceId, deviceName: 'Meja (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
+    const users = [
+      ...(await desk.run(admin, { type: 'user.create', input: { id: officer.userId, username: 'petugas', displayName: 'Petugas Satu', roles: ['officer'], password } } as Command, new Date(start + 1))),
+      ...(await desk.run(admin, { type: 'user.create', input: { id: approver.userId, username: 'penyetuju', displayName: 'Penyetuju Satu', roles: ['approver'], password } } as Command, new Date(start + 2))),
+    ];
+    await api.push(base, token, deviceId, users, await signPush(signer, deviceId, users));
+    const out: DomainEvent[] = [];
+    const visits = Math.ceil(target / 6);
+    const t0 = performance.now();
+    for (let c = 0; c < visits; c++) {
+      const id = newId();
+      for (const [k, [actor, command]] of cycle({ officer, approver, escort: officer.userId }, id, c).entries()) out.push(...(await desk.run(actor, command, new Date(start + 10 + (c * 6 + k) * 5))));
+      desk.forget('visit', id);
+    }
+    log(`trust: ${out.length} signed events (${visits} visits) made in ${Math.round(performance.now() - t0)} ms; pushing`);
+    let rejected = 0;
+    const tp = performance.now();
+    for (const batch of splitBatches(out)) {
+      const res = await api.push(base, token, deviceId, batch, await signPush(signer, deviceId, batch));
+      rejected += res.results.filter((r) => r.status !== 'accepted').length;
+      if (res.expectedSeq !== undefined) throw new Error(`push stopped at a gap: ${res.expectedSeq}`);
+    }
+    const ms = performance.now() - tp;
+    // Raw: the same event rows and the final projections, written with no checks.
+    const raw = openPglite({ dir: join(rawDir, 'pglite') });
+    await migrate(raw);
+    const states = new Map<string, unknown>();
+    const tr = performance.now();
+    let version = 0;
+    for (const batch of splitBatches(out)) {
+      await raw.transaction(async (tx) => {
+        await insertEvents(tx, batch.map((e) => ({ e, status: 'accepted', reason: null, field: null, version: ++version, envelope: JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig }) })));
+        const touched = new Set<string>();
+        for (const e of batch) {
+          states.set(e.recordId, folds.visit(states.get(e.recordId) as never, e as never));
+          touched.add(e.recordId);
+        }
+        await upsertProjections(tx, [...touched].map((id) => ({ kind: 'visit', id, state: states.get(id), version })));
+      });
+    }
+    const rawMs = performance.now() - tr;
+    await raw.close();
+    return { events: out.length, visits, ms: Math.round(ms), rejected, rawMs: Math.round(rawMs) };
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(rawDir, { recursive: true, force: true });
+  }
+}
+
+export async function trustBench(target: number, log: (s: string) => void): Promise<TrustResult> {
+  const node = await nodeCosts();
+  log(`trust: node:crypto verify ${node.verifyNodeUs} µs, noble verify ${node.nobleVerifyUs} µs, WebCrypto sign (parallel) ${node.webSignUs} µs per event`);
+  const push = await pushThroughput(target, log);
+  return { node, push };
+}
+
