@@ -24,6 +24,9 @@ export interface WebCryptoLike {
     unwrapKey(format: 'pkcs8', wrapped: Bytes, unwrappingKey: CryptoKeyLike, unwrapAlg: Alg, keyAlg: Alg, extractable: boolean, usages: string[]): Promise<CryptoKeyLike>;
     sign(alg: Alg, key: CryptoKeyLike, data: Bytes): Promise<ArrayBuffer>;
     verify(alg: Alg, key: CryptoKeyLike, signature: Bytes, data: Bytes): Promise<boolean>;
+    encrypt(alg: { name: 'AES-GCM'; iv: Bytes; additionalData?: Bytes }, key: CryptoKeyLike, data: Bytes): Promise<ArrayBuffer>;
+    decrypt(alg: { name: 'AES-GCM'; iv: Bytes; additionalData?: Bytes }, key: CryptoKeyLike, data: Bytes): Promise<ArrayBuffer>;
+    digest(alg: 'SHA-256', data: Bytes): Promise<ArrayBuffer>;
   };
 }
 

@@ -7,7 +7,7 @@ import { parseEvent } from '../../shared/domain/event-schemas';
 import { foldRecord, folds } from '../../shared/domain/registry';
 import { contentHash } from '../../shared/events';
 import { keyFor, signedMessage, webVerifier, type VerifySignature } from '../../shared/signing';
-import { keysWithBatch } from '../../shared/sync/replay';
+import { keysWithBatch, type KeysOf } from '../../shared/sync/replay';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import { receiveHlc } from '../../shared/hlc';
 import { deviceMeta } from './commit';
@@ -63,16 +63,17 @@ let verifier: VerifySignature | undefined;
  * that fail, with the reason. An event whose actor this console does not know yet (batches
  * arriving out of order) cannot be checked here and passes on the server's word; events from
  * before signed events (no `cmd`, no `sig`) are the server's accepted history and pass too.
- * Asynchronous (WebCrypto), so it runs before ingest()'s transaction.
+ * Asynchronous (WebCrypto), so it runs before ingest()'s transaction. `users` answers for
+ * users this console does not store (a backup's projection rows, before they are written).
  */
-export async function checkSignatures(db: ConsoleDb, events: readonly DomainEvent[]): Promise<Map<string, string>> {
+export async function checkSignatures(db: ConsoleDb, events: readonly DomainEvent[], users: KeysOf = () => undefined): Promise<Map<string, string>> {
   const bad = new Map<string, string>();
   const signed = events.filter((e) => e.status !== 'rejected' && (e.sig || e.cmd));
   if (signed.length === 0) return bad;
   verifier ??= webVerifier();
   const ids = [...new Set(signed.map((e) => e.actorId))];
-  const users = await db.users.bulkGet(ids);
-  const known = new Map(ids.map((id, i) => [id, users[i]?.keys]));
+  const rows = await db.users.bulkGet(ids);
+  const known = new Map(ids.map((id, i) => [id, rows[i]?.keys ?? users(id)]));
   const keysOf = keysWithBatch((id) => known.get(id), events);
   await Promise.all(
     signed.map(async (e) => {
@@ -141,10 +142,18 @@ export async function ingest(db: ConsoleDb, incoming: DomainEvent[], opts: Inges
     // Advance this device's clock past everything it has seen, so what it does next sorts
     // after it even when its own wall clock is behind (HLC receive). A refused event moves nothing.
     const accepted = fresh.filter((e) => !refusedHere.has(e.id));
-    if (accepted.length > 0) {
-      const meta = await deviceMeta(db);
-      const newest = accepted[accepted.length - 1]!.hlc;
-      await db.meta.put({ ...meta, hlc: receiveHlc(meta.hlc, newest, Date.now()) });
+    const stored = await db.meta.get('device');
+    // This device's own events coming back from the server: only after a restore from a backup
+    // older than the device's last push (the dead desk pushed more before it died). The chain
+    // head moves past them, so what the console makes next follows them instead of forking.
+    let head = stored ? { seq: stored.seq, lastHash: stored.lastHash } : undefined;
+    for (const e of stored ? fresh.filter((x) => x.deviceId === stored.deviceId).sort((a, b) => a.deviceSeq - b.deviceSeq) : []) {
+      if (e.deviceSeq === head!.seq + 1 && e.prevHash === head!.lastHash) head = { seq: e.deviceSeq, lastHash: e.hash };
+    }
+    if (accepted.length > 0 || (stored && head!.seq !== stored.seq)) {
+      const meta = stored ?? (await deviceMeta(db));
+      const newest = accepted.at(-1)?.hlc;
+      await db.meta.put({ ...meta, ...head, hlc: newest ? receiveHlc(meta.hlc, newest, Date.now()) : meta.hlc });
     }
     if (opts.queueOutbox) await db.outbox.bulkAdd(accepted.map((e) => ({ eventId: e.id })));
     const entries = [...byKind].flatMap(([kind, ids]) => [...ids].map((id) => ({ kind, id, state: states.get(`${kind}:${id}`) })));
