@@ -53,7 +53,7 @@ async function call<T>(serverUrl: string, path: string, body: unknown, token?: s
 export const api = {
   /** A single-use challenge for this device to sign (./enrol.ts signs it). */
   challenge: (url: string, deviceId: string) => call<ChallengeResponse>(url, '/api/auth/challenge', { schemaVersion: SCHEMA_VERSION, deviceId }),
-  signIn: (url: string, body: { username: string; password: string; deviceId: string; deviceName: string } & DeviceProof) =>
+  signIn: (url: string, body: { username: string; password: string; deviceId: string; deviceName: string; replaceKey?: boolean } & DeviceProof) =>
     call<SignInResponse>(url, '/api/auth/sign-in', { schemaVersion: SCHEMA_VERSION, ...body }),
   bootstrap: (url: string, body: { deviceId: string; deviceName: string; events: DomainEvent[] } & DeviceProof) =>
     call<SignInResponse>(url, '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, ...body }),

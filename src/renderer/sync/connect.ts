@@ -8,6 +8,7 @@ import type { DomainEvent, RecordKind } from '../../shared/events';
 import { ensureHistory } from './snapshot';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
+import { clearRestoredMarker, restoredMarker } from '../store/backup';
 import { SyncError } from './api';
 import { bootstrapDevice, signInDevice } from './enrol';
 import { platform } from '../platform';
@@ -51,9 +52,12 @@ export async function connectDevice(db: ConsoleDb, input: ConnectInput): Promise
       if (!(e instanceof SyncError) || (e.status !== 409 && e.status !== 403)) throw e;
     }
   }
-  res ??= await signInDevice(db, serverUrl, { username: input.username, password: input.password, deviceName: input.deviceName });
+  // Restored from a backup: the server knows this device id with the old desk's key.
+  const restored = await restoredMarker(db);
+  res ??= await signInDevice(db, serverUrl, { username: input.username, password: input.password, deviceName: input.deviceName, replaceKey: !!restored });
   const stored = await platform.writeSecret('sync-token', res.token);
   if (!stored.ok) throw new SyncError(stored.error.code, stored.error.message);
+  if (restored) await clearRestoredMarker(db);
   const previous = await db.sync.get('sync');
   await db.sync.put({ key: 'sync', serverUrl, userId: res.userId, cursor: previous?.serverUrl === serverUrl ? previous.cursor : 0 });
   window.dispatchEvent(new Event('meja-it:sync-config'));

@@ -33,9 +33,13 @@ async function proof(db: ConsoleDb, serverUrl: string) {
   return { deviceId: device.deviceId, ...(await proveDevice(signer, device.deviceId, challenge)) };
 }
 
-/** Signs this device in as `username`; returns its new token. Throws SyncError. */
-export async function signInDevice(db: ConsoleDb, serverUrl: string, input: { username: string; password: string; deviceName: string }): Promise<SignInResponse> {
-  return api.signIn(serverUrl, { username: input.username, password: input.password, deviceName: input.deviceName, ...(await proof(db, serverUrl)) });
+/**
+ * Signs this device in as `username`; returns its new token. Throws SyncError. `replaceKey`: a
+ * console restored from a backup asks the server to bind its device id to this console's new
+ * key (an admin's sign-in only; docs/sync.md "A desk restored from a backup").
+ */
+export async function signInDevice(db: ConsoleDb, serverUrl: string, input: { username: string; password: string; deviceName: string; replaceKey?: boolean }): Promise<SignInResponse> {
+  return api.signIn(serverUrl, { username: input.username, password: input.password, deviceName: input.deviceName, ...(input.replaceKey ? { replaceKey: true } : {}), ...(await proof(db, serverUrl)) });
 }
 
 /** Bootstraps an empty server with this device's setup events; returns its token. Throws SyncError. */

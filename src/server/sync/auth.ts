@@ -47,7 +47,14 @@ export async function consumeChallenge(q: Queryable, challenge: string, deviceId
 
 /** The outcome of a device's proof at sign-in or bootstrap. */
 export type ProofCheck =
-  | { ok: true; /** The key to keep on file: the registered one, or the new one to register. */ publicKey: string; /** No key was on file. */ registers: boolean; exists: boolean }
+  | {
+      ok: true;
+      /** The key to keep on file: the registered one, or the new one to register. */ publicKey: string;
+      /** No key was on file. */ registers: boolean;
+      exists: boolean;
+      /** The key on file is to be replaced by this one (a restored desk; only an admin's sign-in may). */
+      replaces?: { previous: string };
+    }
   | { ok: false; code: 'device-signature' | 'device-key-mismatch' };
 
 /**
@@ -57,14 +64,18 @@ export type ProofCheck =
  * it names); a new device, or one enrolled before keys existed (trust on first use), must sign
  * with the key it names.
  */
-export async function checkDeviceProof(tx: Queryable, deviceId: string, proof: DeviceProof, now: number): Promise<ProofCheck> {
+export async function checkDeviceProof(tx: Queryable, deviceId: string, proof: DeviceProof, now: number, o: { replaceKey?: boolean } = {}): Promise<ProofCheck> {
   if (!(await consumeChallenge(tx, proof.challenge, deviceId, now))) return { ok: false, code: 'device-signature' };
   const [row] = await tx.query<{ public_key: string | null }>(`SELECT public_key FROM devices WHERE id = $1 FOR UPDATE`, [deviceId]);
   const message = deviceAuthMessage(proof.challenge, deviceId);
   if (row?.public_key) {
-    return (await verifyDeviceSignature(row.public_key, message, proof.deviceSignature))
-      ? { ok: true, publicKey: row.public_key, registers: false, exists: true }
-      : { ok: false, code: 'device-key-mismatch' };
+    if (await verifyDeviceSignature(row.public_key, message, proof.deviceSignature)) return { ok: true, publicKey: row.public_key, registers: false, exists: true };
+    // A restored desk asks to replace the key on file: it must hold the key it names (whether
+    // it may replace it — an admin's password — is the caller's to check).
+    if (o.replaceKey && proof.devicePublicKey !== row.public_key && (await verifyDeviceSignature(proof.devicePublicKey, message, proof.deviceSignature))) {
+      return { ok: true, publicKey: proof.devicePublicKey, registers: false, exists: true, replaces: { previous: row.public_key } };
+    }
+    return { ok: false, code: 'device-key-mismatch' };
   }
   return (await verifyDeviceSignature(proof.devicePublicKey, message, proof.deviceSignature))
     ? { ok: true, publicKey: proof.devicePublicKey, registers: true, exists: !!row }

@@ -70,6 +70,7 @@ export const apiErrors = {
   invalidCredentials: () => new ApiError(401, 'invalid-credentials', 'sync.errors.invalidCredentials'),
   deviceSignature: () => new ApiError(401, 'device-signature', 'sync.errors.deviceSignature'),
   deviceKeyMismatch: () => new ApiError(403, 'device-key-mismatch', 'sync.errors.deviceKeyMismatch'),
+  replaceKeyAdminOnly: () => new ApiError(403, 'replace-key-admin-only', 'sync.errors.replaceKeyAdminOnly'),
   throttled: (seconds: number) => new ApiError(429, 'throttled', 'sync.errors.throttled', seconds),
   deviceMismatch: () => new ApiError(403, 'device-mismatch', 'sync.errors.deviceMismatch'),
   forbidden: () => new ApiError(403, 'forbidden', 'sync.errors.forbidden'),
@@ -546,17 +547,18 @@ export class SyncService {
    * is never replaced: should another enrolment of the same id have registered a different key
    * since, nothing is written and the caller is refused (device-key-mismatch).
    */
-  private async enrol(tx: Queryable, deviceId: string, deviceName: string, userId: string, publicKey: string): Promise<string> {
+  private async enrol(tx: Queryable, deviceId: string, deviceName: string, userId: string, publicKey: string, replacing?: string): Promise<string> {
     const [existing] = await tx.query<{ revoked_at: unknown }>(`SELECT revoked_at FROM devices WHERE id = $1 FOR UPDATE`, [deviceId]);
     // A revoked device stays revoked: signing in again must not undo an admin's decision.
     if (existing?.revoked_at) throw apiErrors.deviceRevoked(403);
     const token = randomBytes(32).toString('base64url');
+    // Replacing (a restored desk, an admin's sign-in): only the key checked in this transaction.
     const rows = await tx.query(
       `INSERT INTO devices (id, user_id, name, token_hash, last_seen_at, public_key) VALUES ($1, $2, $3, $4, now(), $5)
        ON CONFLICT (id) DO UPDATE SET user_id = EXCLUDED.user_id, name = EXCLUDED.name, token_hash = EXCLUDED.token_hash, last_seen_at = now(), public_key = EXCLUDED.public_key
-       WHERE devices.public_key IS NULL OR devices.public_key = EXCLUDED.public_key
+       WHERE devices.public_key IS NULL OR devices.public_key = EXCLUDED.public_key OR devices.public_key = $6
        RETURNING id`,
-      [deviceId, userId, deviceName, tokenHash(token), publicKey],
+      [deviceId, userId, deviceName, tokenHash(token), publicKey, replacing ?? null],
     );
     if (rows.length === 0) throw apiErrors.deviceKeyMismatch();
     return token;
@@ -576,6 +578,11 @@ export class SyncService {
    * 3. the password → 401 invalid-credentials, counted for the username and the address;
    * 4. enrol: the username's count is cleared, the device gets a fresh token (its key is
    *    registered if it had none).
+   * A console restored from a backup (`replaceKey`) signs its proof with a new key while the
+   * device id is on file with the old desk's: step 2 accepts the proof made with the key it
+   * names, and step 4 replaces the key on file only for an active admin (else 403
+   * replace-key-admin-only, nothing changes) — audited as `device-key-replaced`; the old token
+   * stops working.
    * Every outcome is written to the auth audit log.
    */
   async signIn(req: SignInRequest, address: string): Promise<SignInResponse> {
@@ -592,7 +599,7 @@ export class SyncService {
       outcome = await this.db.transaction(async (tx): Promise<Outcome> => {
         const waitMs = await throttleWait(tx, keys, now);
         if (waitMs > 0) return { kind: 'throttled', waitMs };
-        const proof = await checkDeviceProof(tx, req.deviceId, req, now);
+        const proof = await checkDeviceProof(tx, req.deviceId, req, now, { replaceKey: req.replaceKey === true });
         if (!proof.ok) {
           await noteFailure(tx, keys, now, { addressOnly: true });
           return proof.code === 'device-key-mismatch'
@@ -606,10 +613,14 @@ export class SyncService {
           return { kind: 'refused', error: apiErrors.invalidCredentials(), event: 'sign-in-failed', userId: user?.id };
         }
         await noteSuccess(tx, keys);
-        const token = await this.enrol(tx, req.deviceId, req.deviceName, user.id, proof.publicKey);
+        if (proof.replaces && !user.roles.includes('admin')) {
+          return { kind: 'refused', error: apiErrors.replaceKeyAdminOnly(), event: 'device-key-mismatch', userId: user.id };
+        }
+        const token = await this.enrol(tx, req.deviceId, req.deviceName, user.id, proof.publicKey, proof.replaces?.previous);
         const enrolment = !proof.exists ? 'device-enrolled' : proof.registers ? 'device-key-registered' : null;
         await audit(tx, { event: 'sign-in', ...who, userId: user.id }, now);
         if (enrolment) await audit(tx, { event: enrolment, ...who, userId: user.id }, now);
+        if (proof.replaces) await audit(tx, { event: 'device-key-replaced', ...who, userId: user.id, detail: `${keyIdOf(proof.replaces.previous)} -> ${keyIdOf(proof.publicKey)}` }, now);
         return { kind: 'ok', token, userId: user.id };
       });
     } catch (error) {

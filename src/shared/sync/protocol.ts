@@ -163,6 +163,12 @@ export const signInRequestSchema = z.object({
   deviceId: z.string().uuid(),
   deviceName: z.string().trim().min(1).max(100),
   ...deviceProofSchema.shape,
+  /**
+   * A console restored from a backup (docs/sync.md "A desk restored from a backup"): its device
+   * id is on file with the old desk's key, which could not leave the old disk. With this flag an
+   * admin's sign-in binds the device id to the key the proof is signed with instead.
+   */
+  replaceKey: z.boolean().optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
@@ -224,6 +230,7 @@ export const AUTH_AUDIT_EVENTS = [
   'device-revoked',
   'key-proven',
   'key-proof-failed',
+  'device-key-replaced',
 ] as const;
 export type AuthAuditEvent = (typeof AUTH_AUDIT_EVENTS)[number];
 

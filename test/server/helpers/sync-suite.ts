@@ -15,7 +15,7 @@ import { contentHash, eventHash, type DomainEvent } from '../../../src/shared/ev
 import { newId } from '../../../src/shared/ids';
 import { hashPassword, verifyPassword } from '../../../src/shared/password';
 import type { Role } from '../../../src/shared/roles';
-import { signHash, type SigningKey } from '../../../src/shared/signing';
+import { keyIdOf, signHash, type SigningKey } from '../../../src/shared/signing';
 import { signPrepared, type PreparedEvent } from '../../../src/shared/sync/stamp';
 import { foldRecord } from '../../../src/shared/domain/registry';
 import { localDate, startOfLocalDay } from '../../../src/shared/time-zone';
@@ -56,11 +56,11 @@ function client(app: FastifyInstance) {
     proof: async (d: TestDevice) => d.proof(await challenge(d)),
     bootstrap: async (d: TestDevice, events = d.made.slice(0, 2)) =>
       call<SignInResponse>('POST', '/api/auth/bootstrap', { schemaVersion: SCHEMA_VERSION, deviceId: d.id, deviceName: d.name, events, ...(await d.proof(await challenge(d))) }),
-    signIn: async (d: TestDevice, username: string, password = PASSWORD, o: { address?: string; proof?: DeviceProof } = {}) =>
+    signIn: async (d: TestDevice, username: string, password = PASSWORD, o: { address?: string; proof?: DeviceProof; replaceKey?: boolean } = {}) =>
       call<SignInResponse>(
         'POST',
         '/api/auth/sign-in',
-        { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name, ...(o.proof ?? (await d.proof(await challenge(d)))) },
+        { schemaVersion: SCHEMA_VERSION, username, password, deviceId: d.id, deviceName: d.name, ...(o.proof ?? (await d.proof(await challenge(d)))), ...(o.replaceKey ? { replaceKey: true } : {}) },
         undefined,
         o.address,
       ),
@@ -534,6 +534,62 @@ export function syncSuite(backend: () => Backend): void {
       // One enrolment per device (the desk's second sign-in is a plain sign-in).
       expect(rows.filter((r) => r.event === 'device-enrolled').map((r) => r.deviceId).sort()).toEqual([admin.id, desk.id].sort());
       expect(rows.filter((r) => r.event === 'sign-in' && r.deviceId === desk.id).map((r) => r.username)).toEqual(['penyetuju2', 'petugas']);
+    });
+
+    it("a desk restored from a backup: only an admin's sign-in binds its id to the new key; the outbox it pushes again is stored once", async () => {
+      const { admin, ids } = await office();
+      const desk = await join_('petugas');
+      const petugas = desk.actor(ids['petugas']!);
+      // Two visits queued when the backup was made; the desk pushed the first before its disk died.
+      await desk.run(petugas.userId, { type: 'visit.register', input: visitInput() });
+      await desk.run(petugas.userId, { type: 'visit.register', input: visitInput() });
+      const [first, second] = desk.made;
+      const early = await api.push(desk, [first!]);
+      expect(early.body.results.map((r) => r.status)).toEqual(['accepted']);
+      const deskKey = (await desk.signer()).publicKey;
+
+      // The restored console: the same device id and chain, a new device key (the old one was non-extractable).
+      const restored = new TestDevice('Meja pulih', desk.id);
+      restored.head = desk.head;
+      restored.made.push(...desk.made);
+      const keyOnFile = async () => (await backend().db.query<{ public_key: string }>(`SELECT public_key FROM devices WHERE id = $1`, [desk.id]))[0]!.public_key;
+      const before = await snapshot(backend().db);
+      // Without asking, or asked by a user who is not an admin, or with a wrong password: refused, nothing changes.
+      const plain = await api.signIn(restored, 'petugas');
+      expect([plain.status, plain.body.error?.code]).toEqual([403, 'device-key-mismatch']);
+      const notAdmin = await api.signIn(restored, 'petugas', PASSWORD, { replaceKey: true });
+      expect([notAdmin.status, notAdmin.body.error]).toEqual([403, { code: 'replace-key-admin-only', message: 'sync.errors.replaceKeyAdminOnly' }]);
+      const wrong = await api.signIn(restored, 'admin', 'salah12345', { replaceKey: true });
+      expect([wrong.status, wrong.body.error?.code]).toEqual([401, 'invalid-credentials']);
+      // A proof not made with the key it names is no proof.
+      const other = new TestDevice('Meja lain');
+      const forged = await api.signIn(restored, 'admin', PASSWORD, { replaceKey: true, proof: { ...(await api.proof(restored)), devicePublicKey: (await other.signer()).publicKey } });
+      expect([forged.status, forged.body.error?.code]).toEqual([403, 'device-key-mismatch']);
+      expect(await keyOnFile()).toBe(deskKey);
+      expect(await snapshot(backend().db)).toEqual(before);
+
+      // An admin connects the restored console: the id is bound to its key, the old token stops working.
+      const rebound = await api.signIn(restored, 'admin', PASSWORD, { replaceKey: true });
+      expect(rebound.status).toBe(200);
+      restored.token = rebound.body.token;
+      expect(await keyOnFile()).toBe((await restored.signer()).publicKey);
+      expect((await api.pull(desk.token)).status).toBe(401);
+      // The old desk, were it still running, can no longer sign in as that id.
+      expect((await api.signIn(desk, 'petugas')).status).toBe(403);
+
+      // The whole outbox again: the first event answers with its stored result, the second is stored; once each.
+      const again = await api.push(restored, [first!, second!]);
+      expect(again.body.results.map((r) => [r.id, r.status])).toEqual([[first!.id, 'accepted'], [second!.id, 'accepted']]);
+      expect(again.body.results[0]!.serverVersion).toBe(early.body.results[0]!.serverVersion);
+      expect((await api.push(restored, [first!, second!])).body.results.map((r) => r.serverVersion)).toEqual(again.body.results.map((r) => r.serverVersion));
+      const stored = await backend().db.query<{ id: string }>(`SELECT id FROM events WHERE device_id = $1 ORDER BY device_seq`, [desk.id]);
+      expect(stored.map((r) => r.id)).toEqual([first!.id, second!.id]);
+
+      const rows = (await api.audit(admin.token, '?limit=200')).body.entries;
+      const replaced = rows.filter((r) => r.event === 'device-key-replaced');
+      expect(replaced).toHaveLength(1);
+      expect(replaced[0]).toMatchObject({ username: 'admin', deviceId: desk.id, deviceName: 'Meja pulih', detail: `${keyIdOf(deskKey)} -> ${keyIdOf((await restored.signer()).publicKey)}` });
+      expect(rows.find((r) => r.detail === 'replace-key-admin-only')).toMatchObject({ event: 'device-key-mismatch', username: 'petugas' });
     });
 
     it('refuses a bad signature, a replayed, foreign or expired challenge (401 device-signature)', async () => {
