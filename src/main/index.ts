@@ -3,10 +3,10 @@
  * logic lives in security.ts, window.ts, ipc/handle.ts and services/*, which tests run in Node.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Channels } from './ipc/channels';
+import { Channels, MainEvents } from './ipc/channels';
 import { createRegistrar } from './ipc/handle';
 import { applySessionSecurity, hardenWebContents, isAppUrl, type UrlPolicy } from './security';
 import type { SaveDeps } from './services/dialog';
@@ -15,6 +15,9 @@ import { savePdf, savePdfRequest } from './services/pdf';
 import { print, printRequest } from './services/print';
 import { readSecret, readSecretRequest, writeSecret, writeSecretRequest, type SecretDeps } from './services/secrets';
 import { appVersion, appVersionRequest } from './services/version';
+import {
+  BackupService, backupSetKeepRequest, backupSkipRequest, backupWriteRequest, createBackupRequester, noInput, quitBackupGuard, SKIP_PROBLEMS, startBackupScheduler,
+} from './services/backup';
 import { mainWindowOptions, menuTemplate } from './window';
 
 // electron-vite sets ELECTRON_RENDERER_URL in `dev`; a packaged app never trusts it.
@@ -24,6 +27,40 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 const policy: UrlPolicy = { rendererDir, devServerUrl };
 
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+// Desk backups (services/backup.ts): main asks the renderer for the bytes and writes them.
+let mainWindow: BrowserWindow | null = null;
+let quitting = false;
+const backups = new BackupService({
+  settingsPath: () => join(app.getPath('userData'), 'backup.json'),
+  readText: (path) => readFile(path, 'utf8').catch((error: { code?: string }) => (error?.code === 'ENOENT' ? null : Promise.reject(error))),
+  writeText: async (path, text) => {
+    await mkdir(app.getPath('userData'), { recursive: true, mode: 0o700 });
+    await writeFile(path, text, { mode: 0o600 });
+  },
+  writeFile: (path, data) => writeFile(path, data, { mode: 0o600 }),
+  rename: (from, to) => rename(from, to),
+  unlink: (path) => unlink(path),
+  readdir: (path) => readdir(path),
+  size: async (path) => (await stat(path)).size,
+  isAbsolute,
+  chooseFolder: async (current) => {
+    const options = { title: 'Folder cadangan Meja IT', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], ...(current ? { defaultPath: current } : {}) };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  now: () => new Date(),
+  log: (message, error) => console.error(`[backup] ${message}`, error),
+});
+const backupRequester = createBackupRequester({
+  send: (due) => {
+    if (!mainWindow || mainWindow.isDestroyed()) return false;
+    mainWindow.webContents.send(MainEvents.backupDue, due);
+    return true;
+  },
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+});
 
 function registerIpc(): void {
   const handle = createRegistrar({ ipcMain, isAppUrl: (url) => isAppUrl(url, policy) });
@@ -52,11 +89,45 @@ function registerIpc(): void {
   handle(Channels.appVersion, appVersionRequest, () => appVersion(() => app.getVersion()));
   handle(Channels.readSecret, readSecretRequest, (req) => readSecret(secretDeps, req));
   handle(Channels.writeSecret, writeSecretRequest, (req) => writeSecret(secretDeps, req));
+  handle(Channels.backupStatus, noInput, () => backups.status());
+  handle(Channels.backupChooseFolder, noInput, () => backups.chooseFolder());
+  handle(Channels.backupSetKeep, backupSetKeepRequest, (req) => backups.setKeep(req.keep));
+  handle(Channels.backupWrite, backupWriteRequest, async (req) => {
+    try {
+      return await backups.write(req.bytes);
+    } finally {
+      backupRequester.answered();
+    }
+  });
+  handle(Channels.backupSkip, backupSkipRequest, async (req) => {
+    try {
+      await backups.noteProblem(SKIP_PROBLEMS[req.reason]);
+      return null;
+    } finally {
+      backupRequester.answered();
+    }
+  });
 }
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  // Closing the app writes a last backup first (when a folder is chosen).
+  win.on(
+    'close',
+    quitBackupGuard({
+      configured: () => backups.configured(),
+      request: (reason) => backupRequester.request(reason),
+      quitting: () => quitting,
+      hide: () => win.hide(),
+      close: () => win.close(),
+      quit: () => app.quit(),
+    }),
+  );
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadFile(join(rendererDir, 'index.html'));
   return win;
@@ -73,6 +144,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Every WebContents, including any the app did not mean to create, gets the same rules.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy, openExternal));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -81,6 +155,15 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isDev: devServerUrl !== undefined })));
     registerIpc();
     createWindow();
+    // Settings first (the close guard reads them), then the daily schedule.
+    void backups.load().then(() =>
+      startBackupScheduler({
+        service: backups,
+        request: (reason) => backupRequester.request(reason),
+        setTimer: (fn, ms) => setTimeout(fn, ms),
+        clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      }),
+    );
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -41,6 +41,8 @@ export const BACKUP_EXTENSION = '.mjbak';
 export const BACKUP_MIME = 'application/octet-stream';
 const MAGIC = 'MEJA-IT-BACKUP\n';
 const MAX_HEADER_BYTES = 8192;
+/** Largest backup the desktop writes (checked by main on the IPC call). */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 /** Shortest passphrase accepted for backups. */
 export const MIN_PASSPHRASE = 12;
 
@@ -301,6 +303,12 @@ export async function sealBackup(content: BackupContent, id: BackupIdentity, key
   return concat([utf8ToBytes(MAGIC), headerLine, utf8ToBytes('\n'), cipher]);
 }
 
+/** True when the bytes begin like a backup file (a cheap check for what the desktop writes). */
+export function looksLikeBackup(bytes: Uint8Array): boolean {
+  const magic = utf8ToBytes(MAGIC);
+  return bytes.byteLength > magic.byteLength && magic.every((b, i) => bytes[i] === b);
+}
+
 /** A backup file split into its parts, the header checked. */
 export interface BackupParts {
   header: BackupHeader;
@@ -315,7 +323,7 @@ export interface BackupParts {
  */
 export function readBackupHeader(bytes: Uint8Array): Result<BackupParts> {
   const magic = utf8ToBytes(MAGIC);
-  if (bytes.byteLength < magic.byteLength || magic.some((b, i) => bytes[i] !== b)) return fail('not-a-backup', 'backup.errors.notBackup');
+  if (!looksLikeBackup(bytes)) return fail('not-a-backup', 'backup.errors.notBackup');
   const limit = Math.min(bytes.byteLength, magic.byteLength + MAX_HEADER_BYTES);
   let end = -1;
   for (let i = magic.byteLength; i < limit; i++) {

@@ -13,6 +13,54 @@ export interface DesktopApi {
   appVersion(): Promise<Result<{ version: string }>>;
   readSecret(req: { name: SecretName }): Promise<Result<{ value: string | null }>>;
   writeSecret(req: { name: SecretName; value: string | null }): Promise<Result<{ stored: boolean }>>;
+  /** Desk backups (src/main/services/backup.ts). */
+  backupStatus(): Promise<Result<BackupFolderStatus>>;
+  backupChooseFolder(): Promise<Result<BackupFolderStatus | null>>;
+  backupSetKeep(req: { keep: number }): Promise<Result<BackupFolderStatus>>;
+  backupWrite(req: { bytes: Uint8Array }): Promise<Result<{ file: string; at: string }>>;
+  backupSkip(req: { reason: BackupSkipReason }): Promise<Result<null>>;
+  /** Main asks for a backup (daily, at quit); returns the unsubscribe. */
+  onBackupDue(handler: (due: BackupDue) => void): () => void;
+}
+
+/** Why a backup main asked for was not made. */
+export type BackupSkipReason = 'no-key' | 'no-office' | 'failed';
+
+/** What main asks the renderer for: a backup, because a day has passed or the app is closing. */
+export interface BackupDue {
+  reason: 'daily' | 'quit';
+}
+
+/** The desktop's backup folder and schedule, as Settings shows them. */
+export interface BackupFolderStatus {
+  /** The folder the admin chose; null until then (no automatic backups). */
+  folder: string | null;
+  /** How many daily backups are kept (the newest of each day). */
+  keep: number;
+  lastBackupAt: string | null;
+  lastFile: string | null;
+  /** Why the last attempt failed (an i18n key or a skip reason), null after a success. */
+  lastProblem: string | null;
+  /** The backups in the folder, newest first. */
+  files: { name: string; size: number }[];
+}
+
+/** Desk backups through the shell (docs/shells.md "Desk backups"). */
+export interface BackupCapability {
+  /** True where the shell writes backups to a folder by itself (desktop: daily and at quit). */
+  readonly scheduled: boolean;
+  /** Browser: downloads the file. Desktop: writes it to the backup folder now and rotates. */
+  save(req: { bytes: Uint8Array; fileName: string }): Promise<Result<{ file: string }>>;
+  /** Desktop: the folder, the schedule and the files kept; null in a browser. */
+  status(): Promise<Result<BackupFolderStatus | null>>;
+  /** Desktop: the admin chooses the folder (null when cancelled). */
+  chooseFolder(): Promise<Result<BackupFolderStatus | null>>;
+  /** Desktop: how many daily backups to keep (1–365). */
+  setKeep(keep: number): Promise<Result<BackupFolderStatus>>;
+  /** Desktop: main asks for a backup; the handler makes it and saves it (or skips). Returns the unsubscribe. */
+  onDue(handler: (due: BackupDue) => void): () => void;
+  /** Desktop: tells main the backup it asked for could not be made. */
+  skip(reason: BackupSkipReason): Promise<Result<null>>;
 }
 
 /** Secrets the console keeps: the sync server's device token. */
@@ -54,4 +102,6 @@ export interface Platform {
   readSecret(name: SecretName): Promise<string | null>;
   /** Stores (or, with null, deletes) a secret. */
   writeSecret(name: SecretName, value: string | null): Promise<Result<{ stored: boolean }>>;
+  /** Desk backups: downloads in a browser, a folder written daily and at quit on the desktop. */
+  readonly backup: BackupCapability;
 }

@@ -15,10 +15,18 @@ export interface FakeWindow {
   loadURL: Fn;
   loadFile: Fn;
   once: Fn;
+  /** Registers a window event listener (kept in `listeners`). */
+  on: Fn;
+  listeners: Map<string, Listener[]>;
   show: Fn;
+  hide: Fn;
+  close: Fn;
   focus: Fn;
   restore: Fn;
   isMinimized: Fn;
+  isDestroyed: Fn;
+  /** What main sent to the page (webContents.send). */
+  webContents: { send: Fn };
 }
 
 export interface ElectronFakes {
@@ -29,11 +37,11 @@ export interface ElectronFakes {
   BrowserWindow: { new (options: unknown): FakeWindow; getAllWindows: Fn; fromWebContents: Fn };
   app: { isPackaged: boolean; requestSingleInstanceLock: Mock<() => boolean>; quit: Fn; whenReady: Fn; getVersion: Fn; getPath: Fn; on: Fn };
   ipcMain: { handle: Fn };
-  ipcRenderer: { invoke: Mock<(...args: unknown[]) => Promise<unknown>> };
+  ipcRenderer: { invoke: Mock<(...args: unknown[]) => Promise<unknown>>; on: Fn; removeListener: Fn };
   contextBridge: { exposeInMainWorld: Fn };
   session: { defaultSession: { webRequest: { onHeadersReceived: Fn }; setPermissionRequestHandler: Fn; setPermissionCheckHandler: Fn } };
   shell: { openExternal: Fn };
-  dialog: { showSaveDialog: Fn };
+  dialog: { showSaveDialog: Fn; showOpenDialog: Fn };
   Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
   /** A reversible fake: "encrypts" to the bytes of `enc:` + the text. */
   safeStorage: { isEncryptionAvailable: Mock<() => boolean>; encryptString: Fn; decryptString: Fn; getSelectedStorageBackend: Mock<() => string> };
@@ -52,10 +60,19 @@ function createFakes(): ElectronFakes {
     loadURL = vi.fn(async () => undefined);
     loadFile = vi.fn(async () => undefined);
     once = vi.fn();
+    listeners = new Map<string, Listener[]>();
+    on = vi.fn((event: string, listener: Listener): unknown => {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    });
     show = vi.fn();
+    hide = vi.fn();
+    close = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
     isMinimized = vi.fn(() => false);
+    isDestroyed = vi.fn(() => false);
+    webContents = { send: vi.fn() };
     constructor(options: unknown) {
       this.options = options;
       createdWindows.push(this);
@@ -87,7 +104,7 @@ function createFakes(): ElectronFakes {
         ipcHandlers.set(channel, listener);
       }),
     },
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })) },
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })), on: vi.fn(), removeListener: vi.fn() },
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => {
         exposed.set(key, api);
@@ -101,7 +118,7 @@ function createFakes(): ElectronFakes {
       },
     },
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })), showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),
@@ -129,7 +146,7 @@ export function resetElectronMock(): void {
   app.isPackaged = false;
   vi.clearAllMocks();
   // Back to the implementations given to vi.fn, for tests that replaced them.
-  for (const fn of [app.getPath, ...Object.values(fakes.safeStorage)] as Fn[]) fn.mockReset();
+  for (const fn of [app.getPath, dialog.showOpenDialog, ...Object.values(fakes.safeStorage)] as Fn[]) fn.mockReset();
 }
 
 export default fakes;

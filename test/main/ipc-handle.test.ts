@@ -9,6 +9,7 @@ import { savePdfRequest } from '../../src/main/services/pdf';
 import { printRequest } from '../../src/main/services/print';
 import { MAX_SECRET_CHARS, readSecretRequest, writeSecretRequest } from '../../src/main/services/secrets';
 import { appVersionRequest } from '../../src/main/services/version';
+import { backupSetKeepRequest, backupSkipRequest, backupWriteRequest, noInput } from '../../src/main/services/backup';
 
 const policy = { rendererDir: '/opt/meja-it/out/renderer' };
 const APP_URL = 'file:///opt/meja-it/out/renderer/index.html#/visits';
@@ -31,6 +32,11 @@ function setup(fn: (req: unknown) => unknown = (req) => req) {
   handle(Channels.appVersion, appVersionRequest, handler);
   handle(Channels.readSecret, readSecretRequest, handler);
   handle(Channels.writeSecret, writeSecretRequest, handler);
+  handle(Channels.backupStatus, noInput, handler);
+  handle(Channels.backupChooseFolder, noInput, handler);
+  handle(Channels.backupSetKeep, backupSetKeepRequest, handler);
+  handle(Channels.backupWrite, backupWriteRequest, handler);
+  handle(Channels.backupSkip, backupSkipRequest, handler);
   const invoke = (channel: Channel, raw: unknown, ...frame: [senderFrame?: unknown]) =>
     listeners.get(channel)!({ senderFrame: frame.length ? frame[0] : { url: APP_URL }, sender: {} } as unknown as IpcMainInvokeEvent, raw);
   return { invoke, handler, logError, listeners };

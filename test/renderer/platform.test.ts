@@ -24,6 +24,8 @@ interface Harness {
   breakNext: () => void;
 }
 
+const folderStatus = { folder: '/home/user/Cadangan', keep: 7, lastBackupAt: null, lastFile: null, lastProblem: null, files: [] };
+
 function desktopHarness(): Harness {
   let last: Saved | undefined;
   let prints = 0;
@@ -64,6 +66,17 @@ function desktopHarness(): Harness {
       else secrets.set(req.name, req.value);
       return ok({ stored: req.value !== null });
     }),
+    // Stands in for main's backup folder (tested in test/main/backup.test.ts): the name is main's.
+    backupStatus: vi.fn(async () => ok(folderStatus)),
+    backupChooseFolder: vi.fn(async () => ok(folderStatus)),
+    backupSetKeep: vi.fn(async (req) => ok({ ...folderStatus, keep: req.keep })),
+    backupWrite: vi.fn(async (req) => {
+      maybeBreak();
+      last = { fileName: 'meja-it-backup-20260304-120000.mjbak', mimeType: 'application/octet-stream', bytes: req.bytes };
+      return ok({ file: last.fileName, at: '2026-03-04T05:00:00.000Z' });
+    }),
+    backupSkip: vi.fn(async () => ok(null)),
+    onBackupDue: vi.fn(() => () => undefined),
   };
   return {
     platform: createDesktopPlatform(api),
@@ -205,6 +218,17 @@ describe.each(implementations)('%s platform', (kind, make) => {
     await expect(call(h.platform)).resolves.toEqual({ ok: false, error: { code: 'failed', message: 'errors.bridge.failed' } });
   });
 
+  it('backup.save delivers the backup bytes unchanged (a download, or main writing its folder)', async () => {
+    const h = make();
+    const bytes = new Uint8Array([77, 69, 74, 65, 0, 255, 10, 1]);
+    const r = await h.platform.backup.save({ bytes, fileName: 'meja-it-backup-20260304-050607.mjbak' });
+    expect(r).toEqual({ ok: true, data: { file: expect.stringMatching(/^meja-it-backup-\d{8}-\d{6}\.mjbak$/) } });
+    expect((await h.saved())?.bytes).toEqual(bytes);
+    expect(h.platform.backup.scheduled).toBe(kind === 'desktop');
+    h.breakNext();
+    await expect(h.platform.backup.save({ bytes, fileName: 'x.mjbak' })).resolves.toEqual({ ok: false, error: { code: 'failed', message: 'errors.bridge.failed' } });
+  });
+
   it('appVersion resolves to a version string', async () => {
     await expect(make().platform.appVersion()).resolves.toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -220,11 +244,42 @@ describe('desktop platform specifics', () => {
       appVersion: async () => Promise.reject(new Error('no handler')),
       readSecret: async () => ok({ value: null }),
       writeSecret: async () => ok({ stored: true }),
+      backupStatus: async () => ok(folderStatus),
+      backupChooseFolder: async () => ok(null),
+      backupSetKeep: async () => ok(folderStatus),
+      backupWrite: async () => fail('failed', 'backup.errors.noFolder'),
+      backupSkip: async () => ok(null),
+      onBackupDue: () => () => undefined,
     };
     const platform = createDesktopPlatform(api);
     await expect(platform.savePdf({ fileName: 'a.pdf' })).resolves.toEqual({ ok: true, data: null });
     await expect(platform.saveFile({ fileName: '../x.csv', mimeType: 'text/csv', data: '' })).resolves.toEqual(refusal);
     await expect(platform.appVersion()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('backups: main refusals pass through; main asking for a backup reaches the handler', async () => {
+    let asked: ((due: { reason: 'daily' | 'quit' }) => void) | undefined;
+    const unsubscribe = vi.fn();
+    const api = {
+      backupWrite: vi.fn(async () => fail('failed', 'backup.errors.noFolder')),
+      backupSetKeep: vi.fn(async (req: { keep: number }) => ok({ ...folderStatus, keep: req.keep })),
+      backupSkip: vi.fn(async () => ok(null)),
+      onBackupDue: vi.fn((handler: (due: { reason: 'daily' | 'quit' }) => void) => {
+        asked = handler;
+        return unsubscribe;
+      }),
+    } as unknown as DesktopApi;
+    const platform = createDesktopPlatform(api);
+    await expect(platform.backup.save({ bytes: new Uint8Array(3), fileName: 'x.mjbak' })).resolves.toEqual({ ok: false, error: { code: 'failed', message: 'backup.errors.noFolder' } });
+    await expect(platform.backup.setKeep(3)).resolves.toMatchObject({ ok: true, data: { keep: 3 } });
+    const handler = vi.fn();
+    const stop = platform.backup.onDue(handler);
+    asked?.({ reason: 'quit' });
+    expect(handler).toHaveBeenCalledWith({ reason: 'quit' });
+    stop();
+    expect(unsubscribe).toHaveBeenCalled();
+    await platform.backup.skip('no-key');
+    expect(api.backupSkip).toHaveBeenCalledWith({ reason: 'no-key' });
   });
 
   it('sends the secret requests as the main process expects them', async () => {

@@ -3,7 +3,7 @@
  * The main process already answers with a Result; this layer only turns a rejected IPC call
  * (no handler, window closing) into a Result too, so callers never need try/catch.
  */
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import type { DesktopApi, Platform } from '../../shared/platform';
 import { BUILD_VERSION } from './build-info';
 
@@ -31,5 +31,18 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       return result.ok ? result.data.value : null;
     },
     writeSecret: (name, value) => settle(() => api.writeSecret({ name, value })),
+    // Main writes the file into the folder the admin chose, under a name main makes.
+    backup: {
+      scheduled: true,
+      save: async (req) => {
+        const r = await settle(() => api.backupWrite({ bytes: req.bytes }));
+        return r.ok ? ok({ file: r.data.file }) : r;
+      },
+      status: () => settle(() => api.backupStatus()),
+      chooseFolder: () => settle(() => api.backupChooseFolder()),
+      setKeep: (keep) => settle(() => api.backupSetKeep({ keep })),
+      onDue: (handler) => api.onBackupDue(handler),
+      skip: (reason) => settle(() => api.backupSkip({ reason })),
+    },
   };
 }

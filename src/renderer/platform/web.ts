@@ -117,5 +117,22 @@ export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
         return fail('failed', 'errors.bridge.failed');
       }
     },
+    // A page can only download: no folder, no schedule (the top bar reminds instead).
+    backup: {
+      scheduled: false,
+      save: async (req) => {
+        try {
+          download(new Blob([req.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), req.fileName);
+          return ok({ file: req.fileName });
+        } catch {
+          return fail('failed', 'errors.bridge.failed');
+        }
+      },
+      status: async () => ok(null),
+      chooseFolder: async () => fail('unsupported', 'errors.bridge.failed'),
+      setKeep: async () => fail('unsupported', 'errors.bridge.failed'),
+      onDue: () => () => undefined,
+      skip: async () => ok(null),
+    },
   };
 }
