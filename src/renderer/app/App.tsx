@@ -4,6 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { startSync } from '../sync/sync-client';
+import { platform } from '../platform';
+import { startDeskBackups } from '../features/backup/auto';
+import { ensurePersistentStorage, usePersistStore } from '../features/backup/persist';
 import { readToken } from '../sync/connect';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
@@ -21,6 +24,11 @@ export function App() {
   const locked = useSessionStore((s) => s.locked);
   useIdleLock(org?.idleLockMinutes);
   useEffect(() => startSync(db, readToken), []);
+  // Desk backups: main's requests on the desktop; persistent storage asked once per profile.
+  useEffect(() => startDeskBackups(db, platform), []);
+  useEffect(() => {
+    void ensurePersistentStorage().then((state) => usePersistStore.getState().set(state));
+  }, []);
   // Keep the session's copy of the user current: role changes apply at once, and a user
   // deactivated elsewhere (or by sync) is signed out.
   const userId = user?.id;

@@ -34,6 +34,7 @@ import { TicketDetailScreen } from '../features/tickets/TicketDetailScreen';
 import { countQueue } from '../store/queries/tickets';
 import '../features/tickets/tickets.css';
 import { SyncStatus } from '../sync/SyncStatus';
+import { DeskNotices } from '../features/backup/DeskNotices';
 import { ASSET_NAV, assetScreen } from '../features/assets/routes';
 import { REPORT_NAV, reportScreen } from '../features/report/routes';
 import { OPS_NAV, opsScreen } from '../features/ops/routes';
@@ -191,6 +192,7 @@ export function Shell() {
           </div>
         </div>
         <main className="content">
+          <DeskNotices />
           {notice && (
             <div className="banner banner-info" role="status" data-testid="session-notice">
               {t(notice.message, notice.params ?? {})}

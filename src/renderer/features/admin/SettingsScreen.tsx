@@ -13,6 +13,7 @@ import { DevicesPanel } from '../sync/DevicesPanel';
 import { AuthAuditPanel } from '../sync/AuthAuditPanel';
 import { AccessSystemsCard } from '../access/extra/AccessSystemsCard';
 import { BackupJobsCard } from '../ops/BackupJobsCard';
+import { BackupPanel } from '../backup/BackupPanel';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -92,6 +93,7 @@ export function SettingsScreen() {
         <p className="hint">{t('sync.connect.intro')}</p>
         <ConnectServerForm mode="connect" />
       </section>
+      <BackupPanel />
       <DevicesPanel />
       <AuthAuditPanel />
       <BundlePanel />

@@ -16,6 +16,7 @@ import { Field, FailureBanner } from '../../components/ui';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { LogoInput } from '../admin/LogoInput';
 import { ConnectServerForm } from '../sync/ConnectServerForm';
+import { RestoreForm } from '../backup/RestoreForm';
 
 const setupForm = z
   .object({
@@ -45,6 +46,7 @@ export function SetupScreen() {
   const signIn = useSessionStore((s) => s.signIn);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [joining, setJoining] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const form = useForm<SetupForm, unknown, z.output<typeof setupForm>>({
     resolver: zodResolver(setupForm),
     defaultValues: { name: '', unit: '', address: '', timeZone: 'WIB', badgePoolText: 'B-01..B-20', docPrefix: 'TIK', idleLockMinutes: 10, adminName: '', adminUsername: 'admin', adminNip: '', password: '', passwordAgain: '' },
@@ -67,6 +69,25 @@ export function SetupScreen() {
     const admin = await db.users.get(adminId);
     if (admin) signIn(admin, { key: creds.signingKey });
   });
+
+  if (restoring)
+    return (
+      <div className="center-screen">
+        <div className="card setup-card">
+          <div className="card-top">
+            <div>
+              <h1>{t('backup.restore.title')}</h1>
+              <p className="subtitle">{t('backup.restore.intro')}</p>
+            </div>
+            <LanguageSwitch />
+          </div>
+          <RestoreForm />
+          <button type="button" className="btn btn-link" onClick={() => setRestoring(false)}>
+            {t('sync.join.back')}
+          </button>
+        </div>
+      </div>
+    );
 
   if (joining)
     return (
@@ -102,6 +123,11 @@ export function SetupScreen() {
           {t('sync.join.question')}{' '}
           <button type="button" className="btn btn-link" onClick={() => setJoining(true)}>
             {t('sync.join.link')}
+          </button>
+          <br />
+          {t('backup.restore.question')}{' '}
+          <button type="button" className="btn btn-link" onClick={() => setRestoring(true)}>
+            {t('backup.restore.link')}
           </button>
         </div>
         <fieldset>

@@ -6,6 +6,7 @@ import { db } from '../../store';
 import { connectDevice, joinOffice } from '../../sync/connect';
 import { SyncError } from '../../sync/api';
 import { Field } from '../../components/ui';
+import { RestoredConnectHint } from '../backup/RestoredConnectHint';
 
 interface ConnectForm {
   serverUrl: string;
@@ -53,6 +54,7 @@ export function ConnectServerForm({ mode }: { mode: 'connect' | 'join' }) {
           {t(problem.key, problem.params)}
         </div>
       )}
+      {mode === 'connect' && !done && <RestoredConnectHint />}
       {done && mode === 'connect' && (
         <div className="banner banner-ok" role="status">
           {t('sync.connect.done')}
