@@ -1,7 +1,8 @@
 /**
  * The local store (IndexedDB through Dexie): the append-only event log, the outbox of events
  * the server has not acknowledged, device metadata, and one projection table per record kind
- * holding the folded state with the indexes screens query. Only commit() and ingest() write.
+ * holding the folded state with the indexes screens query. Only commit() and ingest() write
+ * (and restoreBackup(), once, on a fresh console: store/backup.ts).
  */
 import Dexie, { type Table } from 'dexie';
 import { RECORD_KINDS, type DomainEvent, type RecordKind } from '../../shared/events';
