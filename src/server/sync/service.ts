@@ -30,11 +30,11 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { checkGroupShape, keysWithBatch, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
-import { verifyEd25519 } from './verify';
+import { checkGroupShape, contentHashOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { prefetchedVerifier, verifyEd25519 } from './verify';
 import { parseEvent } from '../../shared/domain/event-schemas';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
-import { keyIdOf } from '../../shared/signing';
+import { keyIdOf, signedMessage, type VerifySignature } from '../../shared/signing';
 import type {
   AuthAuditPage, BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInRequest, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
@@ -209,6 +209,22 @@ function envelopeOf(e: DomainEvent): string | null {
   return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
 }
 
+/** The signature checks one push needs: each signature against the key it names, from the signer's keys (any, retired included) and those the push introduces. */
+function signatureJobs(events: readonly DomainEvent[], keysOfUser: KeysOf): { publicKey: string; message: Uint8Array; sig: string }[] {
+  const keysOf = keysWithBatch(keysOfUser, events);
+  const jobs: { publicKey: string; message: Uint8Array; sig: string }[] = [];
+  for (const e of events) {
+    const sigs = [...(e.sig ? [e.sig] : []), ...(e.cosigs ?? [])];
+    if (sigs.length === 0) continue;
+    const message = signedMessage(contentHashOf(e));
+    for (const s of sigs) {
+      const key = keysOf(s.by)?.find((k) => k.keyId === s.key);
+      if (key) jobs.push({ publicKey: key.publicKey, message, sig: s.sig });
+    }
+  }
+  return jobs;
+}
+
 export class SyncService {
   constructor(
     readonly db: Db,
@@ -324,6 +340,10 @@ export class SyncService {
       }
     }
     await overlay.load(records);
+    await overlay.loadBadges();
+    // Every signature of the push checked ahead, side by side off the event loop (which key
+    // may sign is still decided command by command, in order).
+    const verify = await prefetchedVerifier(signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
 
     const inserts: EventInsert[] = [];
     const decisions: { group: DomainEvent[]; decision: GroupDecision }[] = [];
@@ -357,7 +377,7 @@ export class SyncService {
         if (g.prevHash !== prev || eventHash(g) !== g.hash) chainOk = false;
         prev = g.hash;
       }
-      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap) : { ok: false, reason: CHAIN_REASON };
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, verify) : { ok: false, reason: CHAIN_REASON };
       decisions.push({ group, decision });
       for (const g of group) {
         inserts.push({
@@ -407,7 +427,7 @@ export class SyncService {
    * actor held then, and each countersigner's), then a replay of the command with the same
    * decide() on the server's state (`replayGroup`), and folds them into the overlay if accepted.
    */
-  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean): Promise<GroupDecision> {
+  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean, verify: VerifySignature = verifyEd25519): Promise<GroupDecision> {
     const refuse = (reason: string, field?: string): GroupDecision => ({ ok: false, reason, field });
     const shape = checkGroupShape(group);
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
@@ -430,7 +450,7 @@ export class SyncService {
     const cosigners = requiredCosigners(cmd.data, head.actorId);
     for (const id of cosigners) await overlay.get('user', id);
     const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, setUp ? group : []);
-    const signed = await verifyGroupSignatures(group, keysOf, verifyEd25519, cosigners);
+    const signed = await verifyGroupSignatures(group, keysOf, verify, cosigners);
     if (!signed.ok) return refuse(signed.error.message, signed.error.field);
     // A pre-upgrade user's first key: only the one whose password the server itself checked.
     if (cmd.data.type === 'user.enrolKey') {
