@@ -446,10 +446,13 @@ export class SyncService {
     const actorUser = setUp ? undefined : await overlay.get<UserState>('user', head.actorId);
     if (!setUp && (!actorUser || !actorUser.active)) return refuse('errors.forbidden', 'actorId');
     const actor: Actor = setUp ? { userId: head.actorId, roles: ['admin'] } : { userId: actorUser!.id, roles: actorUser!.roles };
-    // Signatures: the keys of the actor and of every countersigner, plus any the setup introduces.
+    // Signatures: the keys of the actor and of every countersigner, plus the one the command
+    // introduces when it certifies itself (the office's setup; a pre-upgrade user's first key,
+    // whose password proof is checked below).
+    const selfCertified = setUp || cmd.data.type === 'user.enrolKey';
     const cosigners = requiredCosigners(cmd.data, head.actorId);
     for (const id of cosigners) await overlay.get('user', id);
-    const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, setUp ? group : []);
+    const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, selfCertified ? group : []);
     const signed = await verifyGroupSignatures(group, keysOf, verify, cosigners);
     if (!signed.ok) return refuse(signed.error.message, signed.error.field);
     // A pre-upgrade user's first key: only the one whose password the server itself checked.

@@ -1346,5 +1346,39 @@ export function syncSuite(backend: () => Backend): void {
       expect(verdicts(await api.push(tech, tech.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
       expect(await stateOf()).toMatchObject({ status: 'in_stock', wipes: [{ verifierId }] });
     });
+
+    it('upgrade: a user from before signed events enrols a key only after proving their password to the server, and then acts with it', async () => {
+      const o = await office();
+      const legacyId = newId();
+      // A user made before signed events: a verifier and no key (as the upgrade finds them).
+      const legacy = {
+        id: legacyId, username: 'lama', displayName: 'Pengguna Lama', roles: ['officer'], password: await hashPassword(PASSWORD, 1000), active: true,
+        createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '',
+      };
+      await backend().db.query(`INSERT INTO projections (kind, record_id, state) VALUES ('user', $1, $2::jsonb)`, [legacyId, JSON.stringify(legacy)]);
+      const desk = await join_('petugas');
+      const { material } = await testKey(legacyId);
+      const enrol = { type: 'user.enrolKey' as const, input: { id: legacyId, key: material } };
+      const keyProof = (password: string, publicKey = material.publicKey) =>
+        api.call('POST', '/api/auth/key-proof', { schemaVersion: SCHEMA_VERSION, username: 'lama', password, publicKey });
+
+      // Anyone could make this event for a user with no key: without the server's own proof it is refused.
+      desk.state.set(`user:${legacyId}`, legacy);
+      await desk.run(legacyId, enrol);
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['rejected', 'sync.errors.keyNotProven', 'command.input.key']]);
+      expect((await keyProof('salah12345')).status).toBe(401);
+      expect((await keyProof(PASSWORD)).status).toBe(200);
+
+      // With the password proven for this key: accepted, and the user signs with it from now on.
+      desk.state.set(`user:${legacyId}`, legacy);
+      await desk.run(legacyId, enrol);
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      await desk.run(legacyId, { type: 'visit.register', input: visitInput() });
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      // A user who has a key proves nothing more (a password change rotates keys instead).
+      expect((await keyProof(PASSWORD, (await freshTestKey()).material.publicKey)).status).toBe(403);
+      const audit = (await api.audit(o.admin.token, '?limit=200')).body.entries.map((e) => e.event);
+      expect(audit).toEqual(expect.arrayContaining(['key-proven', 'key-proof-failed']));
+    });
   });
 }
