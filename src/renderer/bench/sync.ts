@@ -22,13 +22,13 @@ import { ingest } from '../store/ingest';
 import { signInDevice } from '../sync/enrol';
 import { notifyCommitted, pullAll, pushOutbox, startSync } from '../sync/sync-client';
 import { backfillHistory, loadSnapshot } from '../sync/snapshot';
-import type { Command } from '../../shared/domain/registry';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { DomainEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
 import { MemoryConsole } from './memory-console';
+import { visitCycle as cycle } from './visit-cycle';
 import { log, timed } from './measure';
 
 const PASSWORD = 'Rahasia123';
@@ -165,25 +165,6 @@ async function staffOf(db: ConsoleDb): Promise<{ officer: Actor; approver: Actor
   return { officer: { userId: by('petugas1'), roles: ['officer'] }, approver: { userId: by('penyetuju1'), roles: ['approver'] }, escort: by('petugas2') };
 }
 
-/** The six commands of one visit, registration to archive. */
-function cycle(s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number, badge: string): [Actor, Command][] {
-  const serial = `PF${String(1_000_000 + (n % 8_999_999))}`;
-  return [
-    [s.officer, {
-      type: 'visit.register',
-      input: {
-        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: '7371011203850001', organisation: 'PT Data Nusantara', phone: '081234567890',
-        purpose: 'Penggantian disk RAID server aplikasi', workPlan: 'Ganti 2 disk yang rusak, rebuild RAID 5, uji layanan.', plannedMinutes: 60,
-        devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial }],
-      },
-    }],
-    [s.approver, { type: 'visit.decide', input: { id, approved: true } }],
-    [s.officer, { type: 'visit.issueBadge', input: { id, badge, escortId: s.escort } }],
-    [s.officer, { type: 'visit.enter', input: { id } }],
-    [s.officer, { type: 'visit.checkOut', input: { id, outcome: 'Selesai sesuai rencana.', scannedSerials: [serial], leftInside: [], badgeReturned: true, idReturned: true } }],
-    [s.officer, { type: 'visit.archive', input: { id } }],
-  ];
-}
 
 window.benchSyncPushPull = async ({ events: target, batch, fromDb, fromToken }) => {
   const a = new ConsoleDb(fromDb);
