@@ -33,7 +33,8 @@ export function App() {
     else if (fresh.row.updatedAt !== user.updatedAt) {
       session.signIn(fresh.row, { keepLock: true });
       // The password (and so the key) was changed on another console: ask for the new one.
-      if (session.key && currentKey(fresh.row.keys)?.keyId !== session.key.keyId) session.lock();
+      const current = currentKey(fresh.row.keys)?.keyId;
+      if (session.key && current !== session.key.keyId && current !== session.pendingKeyId) session.lock();
     }
   }, [fresh, user]);
 
