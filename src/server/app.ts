@@ -6,9 +6,11 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
+import type { Server as HttpsServer } from 'node:https';
 import { extname } from 'node:path';
 import type { Db } from './db/db';
 import { openDb } from './db/index';
+import { redirectPlainHttp } from './plain-http';
 import { sendError, syncRoutes, toApiError } from './sync/routes';
 import { SyncService, type SyncHooks } from './sync/service';
 
@@ -108,6 +110,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: 2 * 1024 * 1024,
     ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
   }) as unknown as FastifyInstance;
+  // A browser given the address without https:// tries plain HTTP on this port: redirect it.
+  if (options.https) redirectPlainHttp(app.server as unknown as HttpsServer, SECURITY_HEADERS);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);

@@ -2,7 +2,8 @@
  * The office server as an office deploys it (README "Memasang server kantor"):
  *   - `TLS=self-signed`: a console in Chromium opens the server over HTTPS, trusting exactly the
  *     certificate whose SPKI hash the server printed (--ignore-certificate-errors-spki-list; a
- *     browser without it refuses the certificate), sets up the office, connects and syncs;
+ *     browser without it refuses the certificate), sets up the office, connects and syncs; the
+ *     address typed as http:// is redirected to https://;
  *   - a browser that opens the server by a LAN name over plain HTTP (not a secure context: no
  *     WebCrypto) gets the bilingual explanation instead of a sign-in that cannot work.
  * The HTTPS server is src/server/main.ts in a child process on its own DATA_DIR and port, the
@@ -111,6 +112,12 @@ test.describe('over HTTPS with the self-signed certificate', () => {
     await expect(page.getByText('Perangkat terhubung ke server.')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('sync-status')).toContainText('Tersinkron', { timeout: 30_000 });
     await expect(page.getByTestId('devices')).toContainText('Perangkat ini');
+
+    // The address typed without https:// (plain HTTP on the same port) is sent on to https://.
+    const typed = await context.newPage();
+    await typed.goto(`${server.url.replace(/^https:/, 'http:')}/?db=${uniqueDb('typed')}`);
+    expect(new URL(typed.url()).protocol).toBe('https:');
+    await expect(typed.getByRole('heading', { name: 'Pengaturan awal Meja IT' })).toBeVisible();
     await context.close();
   });
 });

@@ -157,6 +157,9 @@ describe.skipIf(process.platform === 'win32')('the office server deployed with T
     expect(health.body.tls).toEqual({ fingerprint: first.fingerprint, spki: first.spki });
     expect(health.headers['permissions-policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
     expect(health.headers['strict-transport-security']).toBeUndefined();
+    // Plain HTTP on the same port only redirects to https://.
+    const plain = await fetch(`${first.url.replace(/^https:/, 'http:')}/api/health`, { redirect: 'manual' });
+    expect([plain.status, plain.headers.get('location')]).toEqual([308, `${first.url}/api/health`]);
     // The certificate also validates as itself for the names it carries (a client that trusts it, no fingerprint needed).
     expect((await call(first.url, '/api/health', { ca: cert })).status).toBe(200);
   }, 120_000);

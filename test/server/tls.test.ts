@@ -9,6 +9,7 @@ import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,7 +140,7 @@ describe('TLS settings', () => {
 });
 
 describe('a server with HTTPS', () => {
-  it('answers /api/health over HTTPS with its certificate, and reports that fingerprint', async () => {
+  it('answers /api/health over HTTPS with its certificate, reports that fingerprint, and redirects plain HTTP to https://', async () => {
     const dataDir = join(dir, 'https');
     const webRoot = join(dir, 'https-web');
     await mkdir(webRoot, { recursive: true });
@@ -164,6 +165,37 @@ describe('a server with HTTPS', () => {
       expect(fingerprintOfDer(answer.peer)).toBe(tls.fingerprint);
       expect(JSON.parse(answer.body)).toMatchObject({ status: 'ok', version: '9.9.9', tls: { fingerprint: tls.fingerprint, spki: tls.spki } });
       expect(answer.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+      // Plain HTTP on the same port is redirected to https://, path and query kept; nothing else is served.
+      for (const [host, status] of [[`kantor.lan:${port}`, 308], [`[::1]:${port}`, 308], ['evil.example/x', 400]] as const) {
+        const plain = await new Promise<{ status: number; location?: string; body: string; csp?: string }>((resolve, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path: '/api/health?x=1', headers: { host }, agent: false }, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body, csp: res.headers['content-security-policy'] as string | undefined }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        expect(plain.status).toBe(status);
+        if (status === 308) {
+          expect(plain.location).toBe(`https://${host}/api/health?x=1`);
+          expect(plain.body).toContain('https://');
+          expect(plain.body).not.toContain('"status"');
+        }
+        expect(plain.csp).toBeTruthy();
+      }
+      // HTTPS still works after plain requests, and several at once.
+      const statuses = await Promise.all(
+        Array.from({ length: 8 }, () => new Promise<number>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/api/health', rejectUnauthorized: false, agent: false }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('error', reject);
+          req.end();
+        })),
+      );
+      expect(statuses).toEqual(Array(8).fill(200));
       // The SPKI hash is that of the key the server presents.
       expect(createPublicKey(tls.key).export({ type: 'spki', format: 'der' }).equals(new X509Certificate(answer.peer).publicKey.export({ type: 'spki', format: 'der' }))).toBe(true);
     } finally {
