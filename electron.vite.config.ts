@@ -20,6 +20,13 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The benchmark page (src/renderer/bench.html: the console's store and sync client driven by
+ * bench/run.ts) is built only for `npm run bench`, which sets MEJA_BENCH=1; the production
+ * build (`npm run build`, `serve`, `dist`) has the console alone.
+ */
+const WITH_BENCH = process.env['MEJA_BENCH'] === '1';
+
 // One renderer for both shells: the output of `renderer` (out/renderer) is loaded by the
 // Electron window and served as-is by src/server for browsers and the e2e tests.
 export default defineConfig({
@@ -45,7 +52,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {
-        input: { index: resolve('src/renderer/index.html'), bench: resolve('src/renderer/bench.html') },
+        input: { index: resolve('src/renderer/index.html'), ...(WITH_BENCH ? { bench: resolve('src/renderer/bench.html') } : {}) },
       },
     },
   },

@@ -216,17 +216,47 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
     }
   };
 
+  // The poke stream. An EventSource cannot send the token as a header and the token must not
+  // travel in a URL: each connection uses a single-use ticket (60 s) bought with the token
+  // (POST /api/sync/events-ticket), so the stream is reopened by hand with a fresh ticket rather
+  // than by EventSource's own reconnection, which would replay the spent one.
+  let reopen: number | undefined;
   const openPoke = async () => {
+    window.clearTimeout(reopen);
     const meta = await syncSession(db, readToken);
     if (stopped || !meta || typeof EventSource === 'undefined') return;
     source?.close();
-    source = new EventSource(`${meta.serverUrl}/api/sync/events?token=${encodeURIComponent(meta.token)}`);
-    source.addEventListener('poke', trigger);
-    source.onopen = trigger;
+    source = null;
+    const retry = () => {
+      window.clearTimeout(reopen);
+      // After a pause (5 s, the server's `retry:` too); a stopped loop does not reopen it.
+      if (!stopped) reopen = window.setTimeout(() => void openPoke(), 5_000);
+    };
+    let ticket: string;
+    try {
+      const res = await fetch(`${meta.serverUrl}/api/sync/events-ticket`, { method: 'POST', headers: { authorization: `Bearer ${meta.token}` } });
+      if (!res.ok) throw new Error(`events-ticket ${res.status}`);
+      ticket = ((await res.json()) as { ticket: string }).ticket;
+    } catch {
+      // Server down or the token refused: polling and the rounds report it; try again later.
+      retry();
+      return;
+    }
+    if (stopped) return;
+    const stream = new EventSource(`${meta.serverUrl}/api/sync/events?ticket=${encodeURIComponent(ticket)}`);
+    source = stream;
+    stream.addEventListener('poke', trigger);
+    stream.onopen = trigger;
     // The server's stream dropped (server down, network up): a round finds out at once and the
-    // status says so, instead of "synced" until the next poll; EventSource keeps reconnecting,
-    // and onopen syncs when the server is back.
-    source.onerror = trigger;
+    // status says so, instead of "synced" until the next poll; a new stream with a new ticket
+    // is opened after a pause, and its onopen syncs when the server is back.
+    stream.onerror = () => {
+      if (source !== stream) return;
+      stream.close();
+      source = null;
+      trigger();
+      retry();
+    };
   };
 
   const lead = async () => {

@@ -81,6 +81,9 @@ export const apiErrors = {
   server: () => new ApiError(500, 'server', 'sync.errors.server'),
 };
 
+/** How long a poke-stream ticket may be used (once). */
+export const EVENT_TICKET_TTL_MS = 60_000;
+
 /** The reason stored with an event whose chain link or hash is wrong. */
 export const CHAIN_REASON = 'sync.errors.chain';
 
@@ -245,9 +248,42 @@ export class SyncService {
   /** The device behind a bearer token; refuses unknown and revoked tokens and inactive users. */
   async authenticate(token: string | undefined): Promise<AuthedDevice> {
     if (!token) throw apiErrors.unauthorized();
+    return this.deviceWhere(`token_hash = $1`, tokenHash(token));
+  }
+
+  /** A device by its id, with the same checks as a token (a poke stream re-checks its device on each heartbeat). */
+  async authenticateDevice(deviceId: string): Promise<AuthedDevice> {
+    return this.deviceWhere(`id = $1::uuid`, deviceId);
+  }
+
+  /**
+   * A single-use ticket for the poke stream of an authenticated device, valid EVENT_TICKET_TTL_MS
+   * (an EventSource cannot send the Authorization header; the token stays out of URLs).
+   */
+  async eventTicket(device: AuthedDevice): Promise<{ ticket: string; expiresIn: number }> {
+    const ticket = randomBytes(32).toString('base64url');
+    const now = this.now();
+    await this.db.query(`DELETE FROM event_tickets WHERE expires_at <= $1::timestamptz`, [new Date(now).toISOString()]);
+    await this.db.query(`INSERT INTO event_tickets (ticket_hash, device_id, expires_at) VALUES ($1, $2::uuid, $3::timestamptz)`, [
+      tokenHash(ticket),
+      device.id,
+      new Date(now + EVENT_TICKET_TTL_MS).toISOString(),
+    ]);
+    return { ticket, expiresIn: EVENT_TICKET_TTL_MS / 1000 };
+  }
+
+  /** Uses up a poke-stream ticket: its device, checked like a token; 401 when unknown, used or expired. */
+  async redeemEventTicket(ticket: string | undefined): Promise<AuthedDevice> {
+    if (!ticket) throw apiErrors.unauthorized();
+    const [row] = await this.db.query<{ device_id: string; expires_at: unknown }>(`DELETE FROM event_tickets WHERE ticket_hash = $1 RETURNING device_id, expires_at`, [tokenHash(ticket)]);
+    if (!row || new Date(row.expires_at as string | Date).getTime() <= this.now()) throw apiErrors.unauthorized();
+    return this.authenticateDevice(row.device_id);
+  }
+
+  private async deviceWhere(where: string, value: string): Promise<AuthedDevice> {
     const [d] = await this.db.query<{ id: string; user_id: string; name: string; revoked_at: unknown; public_key: string | null }>(
-      `SELECT id, user_id, name, revoked_at, public_key FROM devices WHERE token_hash = $1`,
-      [tokenHash(token)],
+      `SELECT id, user_id, name, revoked_at, public_key FROM devices WHERE ${where}`,
+      [value],
     );
     if (!d) throw apiErrors.unauthorized();
     if (d.revoked_at) throw apiErrors.deviceRevoked();

@@ -25,6 +25,24 @@ export function connectProblem(err: unknown): { key: string; params?: Record<str
   return { key: err.messageKey };
 }
 
+/**
+ * A server address: empty (the server that served this page), https://, or http:// only to this
+ * computer — over the LAN a password and the device token would cross in clear.
+ */
+export function checkServerUrl(value: string): true | string {
+  const u = value.trim();
+  if (u === '') return true;
+  if (!/^https?:\/\/[^\s]+$/.test(u)) return 'sync.errors.url';
+  let url: URL;
+  try {
+    url = new URL(u);
+  } catch {
+    return 'sync.errors.url';
+  }
+  if (url.protocol === 'https:') return true;
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname) ? true : 'sync.errors.urlInsecure';
+}
+
 const defaultUrl = () => (location.protocol.startsWith('http') ? location.origin : '');
 
 export function ConnectServerForm({ mode }: { mode: 'connect' | 'join' }) {
@@ -60,7 +78,7 @@ export function ConnectServerForm({ mode }: { mode: 'connect' | 'join' }) {
       )}
       <div className="grid-2">
         <Field label={t('sync.connect.serverUrl')} htmlFor={`${mode}-url`} error={e.serverUrl?.message} hint={t('sync.connect.serverUrlHint')}>
-          <input id={`${mode}-url`} {...register('serverUrl', { validate: (u) => u === '' || /^https?:\/\/[^\s]+$/.test(u.trim()) || 'sync.errors.url' })} placeholder="http://192.168.1.10:4780" />
+          <input id={`${mode}-url`} {...register('serverUrl', { validate: checkServerUrl })} placeholder="https://192.168.1.10:4780" />
         </Field>
         <Field label={t('sync.connect.deviceName')} htmlFor={`${mode}-device`} error={e.deviceName?.message}>
           <input id={`${mode}-device`} {...register('deviceName', { required: 'sync.errors.deviceName' })} />
