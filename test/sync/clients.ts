@@ -19,6 +19,7 @@ import type { Role } from '../../src/shared/roles';
 import { newId } from '../../src/shared/ids';
 import { hashPassword } from '../../src/shared/password';
 import { commitAs, type TestCommand } from '../fixtures/signing';
+import { webTransport } from '../fixtures/transport';
 
 export const PASSWORD = 'Rahasia123';
 
@@ -35,11 +36,15 @@ export class Client {
   readonly dbName = `sync-${crypto.randomUUID()}`;
   db = new ConsoleDb(this.dbName);
   session: SyncSession | null = null;
+  /** The console's sync transport (same-origin fetch to the server; it keeps the token). */
+  readonly transport;
   /** Milliseconds added to the real clock: a device whose clock is wrong. */
   skewMs = 0;
   online = true;
 
-  constructor(readonly name: string, readonly url: string) {}
+  constructor(readonly name: string, readonly url: string) {
+    this.transport = webTransport(url);
+  }
 
   clock = () => new Date(Date.now() + this.skewMs);
 
@@ -64,8 +69,8 @@ export class Client {
       },
     });
     if (!r.ok) throw new Error(r.error.code);
-    const res = await bootstrapDevice(this.db, this.url, { deviceName: this.name, events: r.data });
-    this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
+    const res = await bootstrapDevice(this.db, this.transport, '', { deviceName: this.name, events: r.data });
+    this.session = { transport: this.transport, cursor: 0 };
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
     return adminId;
   }
@@ -79,9 +84,9 @@ export class Client {
 
   /** Another device joins: signs in on the server and loads the office (a snapshot, then pulls). */
   async join(username: string, opts: { backfill?: boolean } = {}): Promise<void> {
-    const res = await signInDevice(this.db, this.url, { username, password: PASSWORD, deviceName: this.name });
+    const res = await signInDevice(this.db, this.transport, '', { username, password: PASSWORD, deviceName: this.name });
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
-    this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
+    this.session = { transport: this.transport, cursor: 0 };
     await this.sync(opts);
   }
 
