@@ -47,13 +47,16 @@ export interface DesktopHarness {
   present(pem: string): void;
   /** The device token main keeps (decrypted from userData/secrets), for asserting it never leaks. */
   storedToken(): Promise<string | null>;
+  /** Electron's userData folder of this run. */
+  userData: string;
   close(): Promise<void>;
 }
 
 /** Loads main and the preload with `electron` mocked, for a sync server listening at `serverUrl` (http://127.0.0.1:<port>). */
-export async function startDesktop(realServer: string): Promise<DesktopHarness> {
+export async function startDesktop(realServer: string, opts: { userData?: string } = {}): Promise<DesktopHarness> {
   electron.resetElectronMock();
-  const userData = await mkdtemp(join(tmpdir(), 'meja-it-desktop-'));
+  // A given folder is the same machine started again (it is left in place on close).
+  const userData = opts.userData ?? (await mkdtemp(join(tmpdir(), 'meja-it-desktop-')));
   const port = new URL(realServer).port;
   const invocations: Invocation[] = [];
   const sent: { channel: string; payload: unknown }[] = [];
@@ -127,6 +130,7 @@ export async function startDesktop(realServer: string): Promise<DesktopHarness> 
     // The renderer's transport exactly as platform/desktop.ts builds it.
     transport: createDesktopSyncTransport(api.sync),
     serverUrl: `https://${OFFICE_HOST}:${port}`,
+    userData,
     invocations,
     sent,
     serverRequests,
@@ -145,7 +149,7 @@ export async function startDesktop(realServer: string): Promise<DesktopHarness> 
     close: async () => {
       for (const listener of electron.appListeners.get('before-quit') ?? []) listener();
       vi.unstubAllEnvs();
-      await rm(userData, { recursive: true, force: true });
+      if (!opts.userData) await rm(userData, { recursive: true, force: true });
     },
   };
 }

@@ -156,6 +156,8 @@ export function formatFingerprint(hex: string): string {
 
 /** A SHA-256 fingerprint typed or printed in any usual form, as 64 lower-case hex digits; null when it is not one. */
 export function normaliseFingerprint(text: string): string | null {
-  const hex = text.trim().replace(/^sha-?256[:/ =]*/i, '').replace(/[\s:]/g, '').toLowerCase();
+  // Labels as tools print them: "SHA256 Fingerprint=…" (openssl), "sha256:…", "SHA-256 …".
+  const value = text.trim().replace(/^.*fingerprint\s*[:=]?\s*/i, '').replace(/^sha-?256\s*[:/=]?\s*/i, '');
+  const hex = value.replace(/[\s:]/g, '').toLowerCase();
   return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
 }
