@@ -23,6 +23,7 @@ transportSuite('browser (same-origin fetch and EventSource)', async (url) => {
     prepare: async () => undefined,
     forget: () => transport.disconnect(),
     close: async () => undefined,
+    pokesNeedTickets: true,
   };
 });
 

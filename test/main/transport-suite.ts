@@ -27,6 +27,12 @@ export interface TransportUnderTest {
   prepare(): Promise<void>;
   /** Back to a console that never connected. */
   forget(): Promise<void>;
+  /**
+   * The browser's poke stream is an EventSource on a ticket (POST /api/sync/events-ticket): the
+   * token never goes in a URL, so a server without tickets gives it no stream (the desktop's
+   * main sends the token in a header instead).
+   */
+  pokesNeedTickets?: boolean;
   close(): Promise<void>;
 }
 
@@ -168,7 +174,10 @@ export function transportSuite(name: string, make: (realServerUrl: string) => Pr
       await expect(c.transport.putBlob('1'.repeat(64), bytes)).rejects.toMatchObject({ code: 'blob-hash', messageKey: 'sync.errors.blobHash', status: 400 });
     });
 
-    it('the poke stream opens, pokes when another desk commits, and stays quiet once closed', async () => {
+    it('the poke stream opens, pokes when another desk commits, and stays quiet once closed', async (ctx) => {
+      if (under.pokesNeedTickets && (await fetch(`${server.url}/api/sync/events-ticket`, { method: 'POST' })).status === 404) {
+        return ctx.skip('this server issues no poke-stream tickets yet (feat/deploy-server adds them)');
+      }
       const { a, adminId, c } = await joined('budi');
       const seen: SyncStreamEvent[] = [];
       const close = c.transport.subscribe((e) => seen.push(e));

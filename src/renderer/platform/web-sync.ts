@@ -111,8 +111,9 @@ export function createWebSyncTransport(deps: WebSyncDeps = {}): SyncTransport {
       try {
         const target = authed();
         const ticket = await http.eventsTicket(target);
-        // A server from before tickets (404) still takes the token in the URL.
-        url = `${target.base}/api/sync/events?${ticket !== null ? `ticket=${encodeURIComponent(ticket)}` : `token=${encodeURIComponent(target.token!)}`}`;
+        // A server without tickets (404): no stream — the token never goes in a URL; the client polls.
+        if (ticket === null) return;
+        url = `${target.base}/api/sync/events?ticket=${encodeURIComponent(ticket)}`;
       } catch (error) {
         if (closed) return;
         // Not signed in: nothing to open (the client subscribes again when it connects).
