@@ -75,6 +75,15 @@ export function pokeSink(sender: IpcMainInvokeEvent['sender']): PokeSink {
   };
 }
 
+/** Windows whose closing already closes their stream (one listener per window, however often it subscribes). */
+const watched = new WeakSet<object>();
+function closeWithWindow(sender: IpcMainInvokeEvent['sender'], sync: MainSyncTransport): void {
+  if (watched.has(sender) || typeof sender.once !== 'function') return;
+  watched.add(sender);
+  const id = sender.id;
+  sender.once('destroyed', () => sync.unsubscribe({ id }));
+}
+
 export function registerSyncHandlers(handle: Handle, sync: MainSyncTransport): void {
   const s = syncSchemas;
   const C = SyncChannels;
@@ -95,6 +104,11 @@ export function registerSyncHandlers(handle: Handle, sync: MainSyncTransport): v
   handle(C.syncPutBlob, s.putBlob, (req) => guarded(() => sync.putBlob(req.hash, req.bytes)));
   handle(C.syncGetBlob, s.getBlob, (req) => guarded(() => sync.getBlob(req.hash)));
   handle(C.syncDisconnect, s.disconnect, () => guarded(() => sync.disconnect()));
-  handle(C.syncSubscribe, s.subscribe, (_req, event) => guarded(() => sync.subscribe(pokeSink(event.sender))));
+  handle(C.syncSubscribe, s.subscribe, (_req, event) =>
+    guarded(() => {
+      closeWithWindow(event.sender, sync);
+      return sync.subscribe(pokeSink(event.sender));
+    }),
+  );
   handle(C.syncUnsubscribe, s.unsubscribe, (_req, event) => guarded(() => sync.unsubscribe(event.sender)));
 }
