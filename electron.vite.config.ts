@@ -10,7 +10,7 @@ import pkg from './package.json' with { type: 'json' };
  * script and a WebSocket (the dev CSP comes from the main process's header instead).
  */
 const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'";
 
 function cspMeta(): Plugin {
   return {

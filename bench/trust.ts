@@ -20,7 +20,10 @@ import { openPglite } from '../src/server/db/pglite';
 import { migrate } from '../src/server/db/migrations';
 import { insertEvents, upsertProjections } from '../src/server/sync/batch';
 import { verifyEd25519 } from '../src/server/sync/verify';
-import { api } from '../src/renderer/sync/api';
+import { syncHttp } from '../src/shared/sync/http-client';
+
+/** The sync API as a tool calls it: Node's fetch, the token in hand. */
+const api = syncHttp((url, init) => fetch(url, init as RequestInit));
 import { splitBatches } from '../src/renderer/sync/sync-client';
 import { newDeviceSigner, proveDevice, signPush } from '../src/shared/sync/device-auth';
 import { folds, type Command } from '../src/shared/domain/registry';
@@ -89,13 +92,13 @@ async function pushThroughput(target: number, log: (s: string) => void): Promise
       input: { profile: { name: 'Dinas Kominfo (bench)', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 }, admin: { id: admin.userId, username: 'admin', displayName: 'Admin Bench', roles: ['admin'], password } },
     } as Command, new Date(start));
     const signer = await newDeviceSigner();
-    const { challenge } = await api.challenge(base, deviceId);
-    const { token } = await api.bootstrap(base, { deviceId, deviceName: 'Meja (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
+    const { challenge } = await api.challenge({ base }, deviceId);
+    const { token } = await api.bootstrap({ base }, { deviceId, deviceName: 'Meja (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
     const users = [
       ...(await desk.run(admin, { type: 'user.create', input: { id: officer.userId, username: 'petugas', displayName: 'Petugas Satu', roles: ['officer'], password } } as Command, new Date(start + 1))),
       ...(await desk.run(admin, { type: 'user.create', input: { id: approver.userId, username: 'penyetuju', displayName: 'Penyetuju Satu', roles: ['approver'], password } } as Command, new Date(start + 2))),
     ];
-    await api.push(base, token, deviceId, users, await signPush(signer, deviceId, users));
+    await api.push({ base, token }, { deviceId, events: users, deviceSignature: await signPush(signer, deviceId, users) });
     const out: DomainEvent[] = [];
     const visits = Math.ceil(target / 6);
     const t0 = performance.now();
@@ -108,7 +111,7 @@ async function pushThroughput(target: number, log: (s: string) => void): Promise
     let rejected = 0;
     const tp = performance.now();
     for (const batch of splitBatches(out)) {
-      const res = await api.push(base, token, deviceId, batch, await signPush(signer, deviceId, batch));
+      const res = await api.push({ base, token }, { deviceId, events: batch, deviceSignature: await signPush(signer, deviceId, batch) });
       rejected += res.results.filter((r) => r.status !== 'accepted').length;
       if (res.expectedSeq !== undefined) throw new Error(`push stopped at a gap: ${res.expectedSeq}`);
     }

@@ -13,8 +13,11 @@ import type { SaveDeps } from './services/dialog';
 import { saveFile, saveFileRequest } from './services/files';
 import { savePdf, savePdfRequest } from './services/pdf';
 import { print, printRequest } from './services/print';
-import { readSecret, readSecretRequest, writeSecret, writeSecretRequest, type SecretDeps } from './services/secrets';
+import type { SecretDeps } from './services/secrets';
 import { appVersion, appVersionRequest } from './services/version';
+import { registerSyncHandlers } from './sync/ipc';
+import { createSyncNetwork } from './sync/network';
+import { createMainSyncTransport, type MainSyncTransport } from './sync/transport';
 import { mainWindowOptions, menuTemplate } from './window';
 
 // electron-vite sets ELECTRON_RENDERER_URL in `dev`; a packaged app never trusts it.
@@ -25,7 +28,7 @@ const policy: UrlPolicy = { rendererDir, devServerUrl };
 
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
-function registerIpc(): void {
+function registerIpc(): MainSyncTransport {
   const handle = createRegistrar({ ipcMain, isAppUrl: (url) => isAppUrl(url, policy) });
   const saveDeps: SaveDeps = {
     showSaveDialog: (owner, options) => {
@@ -50,8 +53,14 @@ function registerIpc(): void {
   handle(Channels.print, printRequest, (req, event) => print(event.sender, req));
   handle(Channels.saveFile, saveFileRequest, (req, event) => saveFile(saveDeps, event.sender, req));
   handle(Channels.appVersion, appVersionRequest, () => appVersion(() => app.getVersion()));
-  handle(Channels.readSecret, readSecretRequest, (req) => readSecret(secretDeps, req));
-  handle(Channels.writeSecret, writeSecretRequest, (req) => writeSecret(secretDeps, req));
+  // The sync transport: main talks to the office's server (net.fetch on in-memory sessions whose
+  // certificate check is the pin) and keeps the device token; the renderer only asks.
+  const sync = createMainSyncTransport({
+    network: createSyncNetwork({ fromPartition: (name) => session.fromPartition(name) }),
+    secrets: secretDeps,
+  });
+  registerSyncHandlers(handle, sync);
+  return sync;
 }
 
 function createWindow(): BrowserWindow {
@@ -79,7 +88,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     applySessionSecurity(session.defaultSession, { dev: devServerUrl !== undefined });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isDev: devServerUrl !== undefined })));
-    registerIpc();
+    const sync = registerIpc();
+    app.on('before-quit', () => sync.close());
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { startSync } from '../sync/sync-client';
-import { readToken } from '../sync/connect';
+import { platform } from '../platform';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
@@ -20,7 +20,7 @@ export function App() {
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
   useIdleLock(org?.idleLockMinutes);
-  useEffect(() => startSync(db, readToken), []);
+  useEffect(() => startSync(db, platform.sync), []);
   // Keep the session's copy of the user current: role changes apply at once, and a user
   // deactivated elsewhere (or by sync) is signed out.
   const userId = user?.id;
