@@ -10,7 +10,7 @@ import pkg from './package.json' with { type: 'json' };
  * script and a WebSocket (the dev CSP comes from the main process's header instead).
  */
 const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'";
 
 function cspMeta(): Plugin {
   return {
@@ -19,6 +19,13 @@ function cspMeta(): Plugin {
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' }],
   };
 }
+
+/**
+ * The benchmark page (src/renderer/bench.html: the console's store and sync client driven by
+ * bench/run.ts) is built only for `npm run bench`, which sets MEJA_BENCH=1; the production
+ * build (`npm run build`, `serve`, `dist`) has the console alone.
+ */
+const WITH_BENCH = process.env['MEJA_BENCH'] === '1';
 
 // One renderer for both shells: the output of `renderer` (out/renderer) is loaded by the
 // Electron window and served as-is by src/server for browsers and the e2e tests.
@@ -45,7 +52,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {
-        input: { index: resolve('src/renderer/index.html'), bench: resolve('src/renderer/bench.html') },
+        input: { index: resolve('src/renderer/index.html'), ...(WITH_BENCH ? { bench: resolve('src/renderer/bench.html') } : {}) },
       },
     },
   },

@@ -13,7 +13,10 @@
  *     (10k events, in the page).
  */
 import type { Db } from '../src/server/db/db';
-import { api } from '../src/renderer/sync/api';
+import { syncHttp } from '../src/shared/sync/http-client';
+
+/** The sync API as a tool calls it: Node's fetch, the token in hand. */
+const api = syncHttp((url, init) => fetch(url, init as RequestInit));
 import { newDeviceSigner, proveDevice, signPush } from '../src/shared/sync/device-auth';
 import type { Command } from '../src/shared/domain/registry';
 import type { VisitState } from '../src/shared/domain/visit/state';
@@ -93,8 +96,8 @@ async function setUpOffice(base: string, staff: Staff, at: number): Promise<numb
   } as Command, now);
   // The desk's key lives in memory for the seeding only: it proves the bootstrap and signs the push.
   const signer = await newDeviceSigner();
-  const { challenge } = await api.challenge(base, deviceId);
-  const { token } = await api.bootstrap(base, { deviceId, deviceName: 'Meja depan (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
+  const { challenge } = await api.challenge({ base }, deviceId);
+  const { token } = await api.bootstrap({ base }, { deviceId, deviceName: 'Meja depan (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
   const people: [string, string, string, Role][] = [
     ...staff.officers.map((id, i) => [id, `petugas${i + 1}`, `Petugas ${i + 1}`, 'officer'] as [string, string, string, Role]),
     ...staff.approvers.map((id, i) => [id, `penyetuju${i + 1}`, `Penyetuju ${i + 1}`, 'approver'] as [string, string, string, Role]),
@@ -103,7 +106,7 @@ async function setUpOffice(base: string, staff: Staff, at: number): Promise<numb
   for (const [id, username, displayName, role] of people) {
     users.push(...(await desk.run(admin, { type: 'user.create', input: { id, username, displayName, roles: [role], password } } as Command, now)));
   }
-  const res = await api.push(base, token, deviceId, users, await signPush(signer, deviceId, users));
+  const res = await api.push({ base, token }, { deviceId, events: users, deviceSignature: await signPush(signer, deviceId, users) });
   const refused = res.results.filter((x) => x.status !== 'accepted');
   if (refused.length > 0 || res.results.length !== users.length) throw new Error(`setup push refused: ${JSON.stringify(refused)}`);
   return setup.length + users.length;

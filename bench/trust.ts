@@ -20,7 +20,10 @@ import { openPglite } from '../src/server/db/pglite';
 import { migrate } from '../src/server/db/migrations';
 import { insertEvents, upsertProjections } from '../src/server/sync/batch';
 import { verifyEd25519 } from '../src/server/sync/verify';
-import { api } from '../src/renderer/sync/api';
+import { syncHttp } from '../src/shared/sync/http-client';
+
+/** The sync API as a tool calls it: Node's fetch, the token in hand. */
+const api = syncHttp((url, init) => fetch(url, init as RequestInit));
 import { splitBatches } from '../src/renderer/sync/sync-client';
 import { newDeviceSigner, proveDevice, signPush } from '../src/shared/sync/device-auth';
 import { folds, type Command } from '../src/shared/domain/registry';
@@ -42,6 +45,7 @@ export interface TrustResult {
 }
 
 const pageModule = '../src/renderer/bench/memory-console';
+const cycleModule = '../src/renderer/bench/visit-cycle';
 const us = (ms: number, n: number) => Math.round(((ms * 1000) / n) * 10) / 10;
 
 /** Node-side signature costs. */
@@ -63,25 +67,6 @@ async function nodeCosts(n = 2000): Promise<TrustResult['node']> {
   return { verifyNodeUs, nobleVerifyUs, webSignUs };
 }
 
-/** The six commands of one visit (as the sync benchmark's page makes them). */
-function cycle(s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number): [Actor, Command][] {
-  const serial = `PF${String(1_000_000 + n)}`;
-  return [
-    [s.officer, {
-      type: 'visit.register',
-      input: {
-        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: '7371011203850001', organisation: 'PT Data Nusantara', phone: '081234567890',
-        purpose: 'Penggantian disk RAID server aplikasi', workPlan: 'Ganti 2 disk yang rusak, rebuild RAID 5, uji layanan.', plannedMinutes: 60,
-        devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial }],
-      },
-    } as Command],
-    [s.approver, { type: 'visit.decide', input: { id, approved: true } }],
-    [s.officer, { type: 'visit.issueBadge', input: { id, badge: 'B-01', escortId: s.escort } }],
-    [s.officer, { type: 'visit.enter', input: { id } }],
-    [s.officer, { type: 'visit.checkOut', input: { id, outcome: 'Selesai sesuai rencana.', scannedSerials: [serial], leftInside: [], badgeReturned: true, idReturned: true } }],
-    [s.officer, { type: 'visit.archive', input: { id } }],
-  ];
-}
 
 /** The embedded server's push throughput beside raw writes of the same rows. */
 async function pushThroughput(target: number, log: (s: string) => void): Promise<TrustResult['push']> {
@@ -94,6 +79,7 @@ async function pushThroughput(target: number, log: (s: string) => void): Promise
   try {
     // The in-memory console lives with the page (outside tsconfig.node.json): imported at run time.
     const { MemoryConsole } = (await import(pageModule)) as { MemoryConsole: new (deviceId: string) => MemoryConsoleLike };
+    const { visitCycle } = (await import(cycleModule)) as { visitCycle: (s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number, badge: string) => [Actor, Command][] };
     const deviceId = newId();
     const desk = new MemoryConsole(deviceId);
     const admin: Actor = { userId: newId(), roles: ['admin'] };
@@ -106,26 +92,26 @@ async function pushThroughput(target: number, log: (s: string) => void): Promise
       input: { profile: { name: 'Dinas Kominfo (bench)', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 }, admin: { id: admin.userId, username: 'admin', displayName: 'Admin Bench', roles: ['admin'], password } },
     } as Command, new Date(start));
     const signer = await newDeviceSigner();
-    const { challenge } = await api.challenge(base, deviceId);
-    const { token } = await api.bootstrap(base, { deviceId, deviceName: 'Meja (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
+    const { challenge } = await api.challenge({ base }, deviceId);
+    const { token } = await api.bootstrap({ base }, { deviceId, deviceName: 'Meja (bench)', events: setup, ...(await proveDevice(signer, deviceId, challenge)) });
     const users = [
       ...(await desk.run(admin, { type: 'user.create', input: { id: officer.userId, username: 'petugas', displayName: 'Petugas Satu', roles: ['officer'], password } } as Command, new Date(start + 1))),
       ...(await desk.run(admin, { type: 'user.create', input: { id: approver.userId, username: 'penyetuju', displayName: 'Penyetuju Satu', roles: ['approver'], password } } as Command, new Date(start + 2))),
     ];
-    await api.push(base, token, deviceId, users, await signPush(signer, deviceId, users));
+    await api.push({ base, token }, { deviceId, events: users, deviceSignature: await signPush(signer, deviceId, users) });
     const out: DomainEvent[] = [];
     const visits = Math.ceil(target / 6);
     const t0 = performance.now();
     for (let c = 0; c < visits; c++) {
       const id = newId();
-      for (const [k, [actor, command]] of cycle({ officer, approver, escort: officer.userId }, id, c).entries()) out.push(...(await desk.run(actor, command, new Date(start + 10 + (c * 6 + k) * 5))));
+      for (const [k, [actor, command]] of visitCycle({ officer, approver, escort: officer.userId }, id, c, 'B-01').entries()) out.push(...(await desk.run(actor, command, new Date(start + 10 + (c * 6 + k) * 5))));
       desk.forget('visit', id);
     }
     log(`trust: ${out.length} signed events (${visits} visits) made in ${Math.round(performance.now() - t0)} ms; pushing`);
     let rejected = 0;
     const tp = performance.now();
     for (const batch of splitBatches(out)) {
-      const res = await api.push(base, token, deviceId, batch, await signPush(signer, deviceId, batch));
+      const res = await api.push({ base, token }, { deviceId, events: batch, deviceSignature: await signPush(signer, deviceId, batch) });
       rejected += res.results.filter((r) => r.status !== 'accepted').length;
       if (res.expectedSeq !== undefined) throw new Error(`push stopped at a gap: ${res.expectedSeq}`);
     }

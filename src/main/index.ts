@@ -6,18 +6,21 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell 
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Channels, MainEvents } from './ipc/channels';
+import { Channels, RendererChannels } from './ipc/channels';
 import { createRegistrar } from './ipc/handle';
 import { applySessionSecurity, hardenWebContents, isAppUrl, type UrlPolicy } from './security';
 import type { SaveDeps } from './services/dialog';
 import { saveFile, saveFileRequest } from './services/files';
 import { savePdf, savePdfRequest } from './services/pdf';
 import { print, printRequest } from './services/print';
-import { readSecret, readSecretRequest, writeSecret, writeSecretRequest, type SecretDeps } from './services/secrets';
+import type { SecretDeps } from './services/secrets';
 import { appVersion, appVersionRequest } from './services/version';
 import {
   BackupService, backupSetKeepRequest, backupSkipRequest, backupWriteRequest, createBackupRequester, noInput, quitBackupGuard, SKIP_PROBLEMS, startBackupScheduler,
 } from './services/backup';
+import { registerSyncHandlers } from './sync/ipc';
+import { createSyncNetwork } from './sync/network';
+import { createMainSyncTransport, type MainSyncTransport } from './sync/transport';
 import { mainWindowOptions, menuTemplate } from './window';
 
 // electron-vite sets ELECTRON_RENDERER_URL in `dev`; a packaged app never trusts it.
@@ -55,14 +58,14 @@ const backups = new BackupService({
 const backupRequester = createBackupRequester({
   send: (due) => {
     if (!mainWindow || mainWindow.isDestroyed()) return false;
-    mainWindow.webContents.send(MainEvents.backupDue, due);
+    mainWindow.webContents.send(RendererChannels.backupDue, due);
     return true;
   },
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 });
 
-function registerIpc(): void {
+function registerIpc(): MainSyncTransport {
   const handle = createRegistrar({ ipcMain, isAppUrl: (url) => isAppUrl(url, policy) });
   const saveDeps: SaveDeps = {
     showSaveDialog: (owner, options) => {
@@ -87,8 +90,6 @@ function registerIpc(): void {
   handle(Channels.print, printRequest, (req, event) => print(event.sender, req));
   handle(Channels.saveFile, saveFileRequest, (req, event) => saveFile(saveDeps, event.sender, req));
   handle(Channels.appVersion, appVersionRequest, () => appVersion(() => app.getVersion()));
-  handle(Channels.readSecret, readSecretRequest, (req) => readSecret(secretDeps, req));
-  handle(Channels.writeSecret, writeSecretRequest, (req) => writeSecret(secretDeps, req));
   handle(Channels.backupStatus, noInput, () => backups.status());
   handle(Channels.backupChooseFolder, noInput, () => backups.chooseFolder());
   handle(Channels.backupSetKeep, backupSetKeepRequest, (req) => backups.setKeep(req.keep));
@@ -107,6 +108,14 @@ function registerIpc(): void {
       backupRequester.answered();
     }
   });
+  // The sync transport: main talks to the office's server (net.fetch on in-memory sessions whose
+  // certificate check is the pin) and keeps the device token; the renderer only asks.
+  const sync = createMainSyncTransport({
+    network: createSyncNetwork({ fromPartition: (name) => session.fromPartition(name) }),
+    secrets: secretDeps,
+  });
+  registerSyncHandlers(handle, sync);
+  return sync;
 }
 
 function createWindow(): BrowserWindow {
@@ -153,7 +162,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     applySessionSecurity(session.defaultSession, { dev: devServerUrl !== undefined });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isDev: devServerUrl !== undefined })));
-    registerIpc();
+    const sync = registerIpc();
+    app.on('before-quit', () => sync.close());
     createWindow();
     // Settings first (the close guard reads them), then the daily schedule.
     void backups.load().then(() =>

@@ -95,15 +95,16 @@ const baseCsp: Record<string, string[]> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'", 'http://127.0.0.1:*', 'http://localhost:*'],
+  // The renderer talks to no server: the main process performs the sync requests (src/main/sync).
+  'connect-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'frame-ancestors': ["'none'"],
 };
 
 /**
- * The Content-Security-Policy of the desktop window. connect-src allows a sync server on this
- * machine. In development only, the Vite dev server needs an inline React-refresh preamble and
+ * The Content-Security-Policy of the desktop window. connect-src is the page's own origin only:
+ * the sync server is reached by the main process, never by the page. In development only, the Vite dev server needs an inline React-refresh preamble and
  * a WebSocket for hot reload, so `dev` relaxes exactly those two directives.
  */
 export function contentSecurityPolicy(opts: { dev?: boolean } = {}): string {

@@ -6,9 +6,11 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
+import type { Server as HttpsServer } from 'node:https';
 import { extname } from 'node:path';
 import type { Db } from './db/db';
 import { openDb } from './db/index';
+import { redirectPlainHttp } from './plain-http';
 import { sendError, syncRoutes, toApiError } from './sync/routes';
 import { SyncService, type SyncHooks } from './sync/service';
 
@@ -31,6 +33,11 @@ export interface ServerOptions {
   syncHooks?: SyncHooks;
   /** Milliseconds between SSE heartbeats (15 s). */
   heartbeatMs?: number;
+  /**
+   * Serve HTTPS with this key and certificate (PEM; ./tls.ts loadTls). `fingerprint` is shown
+   * by /api/health so a console can compare it with the one the server printed.
+   */
+  https?: { key: string; cert: string; fingerprint: string; spki: string };
 }
 
 declare module 'fastify' {
@@ -53,8 +60,32 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The console needs none of these powerful features (the barcode scanner is a keyboard, the
+ * signature pad a canvas), so no page of the server, nor anything framed in it, may ask.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'bluetooth=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'publickey-credentials-get=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': WEB_CONTENT_SECURITY_POLICY,
+  'permissions-policy': PERMISSIONS_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -74,14 +105,21 @@ export function packageVersion(): string {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const version = options.version ?? packageVersion();
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
+  }) as unknown as FastifyInstance;
+  // A browser given the address without https:// tries plain HTTP on this port: redirect it.
+  if (options.https) redirectPlainHttp(app.server as unknown as HttpsServer, SECURITY_HEADERS);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;
   });
 
-  app.get('/api/health', async () => ({ status: 'ok', version, time: new Date().toISOString() }));
+  const tls = options.https ? { fingerprint: options.https.fingerprint, spki: options.https.spki } : null;
+  app.get('/api/health', async () => ({ status: 'ok', version, time: new Date().toISOString(), tls }));
 
   const db = options.db ?? openDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   app.decorate('syncDb', db);

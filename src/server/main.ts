@@ -1,12 +1,16 @@
 /**
  * Starts the Meja IT server: `npm run serve` (builds the renderer first). Configuration from
  * the environment: PORT (4780), HOST (127.0.0.1), DATA_DIR (./data), WEB_ROOT (out/renderer),
- * DATABASE_URL (a PostgreSQL server for the sync store; else embedded PGlite in DATA_DIR/pglite).
+ * DATABASE_URL (a PostgreSQL server for the sync store; else embedded PGlite in DATA_DIR/pglite),
+ * TLS_CERT + TLS_KEY (PEM files: serve HTTPS) or TLS=self-signed (a certificate made in
+ * DATA_DIR/tls on the first start; TLS_HOSTS adds names to it). README "Memasang server kantor".
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './app';
+import { prepareDataDir, tightenTree } from './data-dir';
+import { describeTls, loadTls, TlsConfigError, type TlsMaterial } from './tls';
 
 export const DEFAULT_PORT = 4780;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -19,6 +23,10 @@ function parsePort(value: string | undefined): number {
     process.exit(1);
   }
   return port;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 async function main(): Promise<void> {
@@ -35,17 +43,42 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only from here on: umask 077 for every file the server (and PGlite) creates.
+  prepareDataDir(dataDir);
+
+  let tls: TlsMaterial | null;
+  try {
+    tls = loadTls(process.env, dataDir);
+  } catch (error) {
+    if (!(error instanceof TlsConfigError)) throw error;
+    console.error(`Meja IT: ${error.message}\nMeja IT: pengaturan TLS salah — lihat README "Memasang server kantor".`);
+    process.exit(1);
+  }
+  if (tls) for (const line of describeTls(tls)) console.log(line);
 
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
-  const app = await buildServer({ webRoot, dataDir, databaseUrl, logger: { level: 'warn' } });
+  const app = await buildServer({
+    webRoot,
+    dataDir,
+    databaseUrl,
+    logger: { level: 'warn' },
+    ...(tls ? { https: { key: tls.key, cert: tls.cert, fingerprint: tls.fingerprint, spki: tls.spki } } : {}),
+  });
   console.log(`Meja IT: sync storage ${app.syncDb.label}${databaseUrl ? '' : ' — set DATABASE_URL to use a PostgreSQL server'}`);
   await app.syncDb.ready();
+  // A first start's initdb ran under the umask already; this catches anything made otherwise.
+  if (process.platform !== 'win32') tightenTree(dataDir);
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  console.log(`Meja IT: http://${shownHost}:${actualPort}`);
+  console.log(`Meja IT: ${tls ? 'https' : 'http'}://${shownHost}:${actualPort}`);
+  if (!tls && !isLoopback(host)) {
+    console.warn(
+      'Meja IT: serving plain HTTP beyond this machine: passwords and device tokens cross the network in clear, and browsers on other PCs cannot sign in. Set TLS=self-signed or TLS_CERT/TLS_KEY.\n' +
+        'Meja IT: server melayani HTTP biasa ke jaringan: kata sandi terkirim tanpa enkripsi dan peramban di PC lain tidak dapat masuk. Pasang TLS=self-signed atau TLS_CERT/TLS_KEY.',
+    );
+  }
 
   const stop = (): void => {
     void app.close().then(() => process.exit(0));

@@ -4,6 +4,7 @@
  * implementation (web.ts) uses downloads and window.print(). Components only see this type.
  */
 import type { Result } from './result';
+import type { DesktopSyncApi, SyncTransport } from './sync/transport';
 
 /** What the preload script exposes as `window.desktop` (one method per IPC channel). */
 export interface DesktopApi {
@@ -11,8 +12,8 @@ export interface DesktopApi {
   print(req: PrintRequest): Promise<Result<{ printed: boolean }>>;
   saveFile(req: SaveFileRequest): Promise<Result<{ path: string } | null>>;
   appVersion(): Promise<Result<{ version: string }>>;
-  readSecret(req: { name: SecretName }): Promise<Result<{ value: string | null }>>;
-  writeSecret(req: { name: SecretName; value: string | null }): Promise<Result<{ stored: boolean }>>;
+  /** The sync transport, which the main process performs (shared/sync/transport.ts). */
+  sync: DesktopSyncApi;
   /** Desk backups (src/main/services/backup.ts). */
   backupStatus(): Promise<Result<BackupFolderStatus>>;
   backupChooseFolder(): Promise<Result<BackupFolderStatus | null>>;
@@ -63,7 +64,8 @@ export interface BackupCapability {
   skip(reason: BackupSkipReason): Promise<Result<null>>;
 }
 
-/** Secrets the console keeps: the sync server's device token. */
+/** Secrets the main process keeps for itself (src/main/services/secrets.ts): the sync server's
+ *  device token. No channel reads them back to the renderer. */
 export type SecretName = 'sync-token';
 
 export interface SavePdfRequest {
@@ -97,11 +99,12 @@ export interface Platform {
   saveFile(req: SaveFileRequest): Promise<Result<{ path: string } | null>>;
   /** The application's version. */
   appVersion(): Promise<string>;
-  /** Reads a secret (null when none). Desktop: encrypted with the OS keychain (Electron
-   *  safeStorage). Browser: the page origin's localStorage — browsers offer nothing better. */
-  readSecret(name: SecretName): Promise<string | null>;
-  /** Stores (or, with null, deletes) a secret. */
-  writeSecret(name: SecretName, value: string | null): Promise<Result<{ stored: boolean }>>;
+  /**
+   * Every call to the office's sync server and its poke stream. The transport keeps the device
+   * token: desktop, the main process (OS keychain, pinned certificate, Electron's networking);
+   * browser, same-origin fetch with the token in the origin's localStorage.
+   */
+  readonly sync: SyncTransport;
   /** Desk backups: downloads in a browser, a folder written daily and at quit on the desktop. */
   readonly backup: BackupCapability;
 }

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Channels, MainEvents } from '../../src/main/ipc/channels';
+import { Channels, RendererChannels } from '../../src/main/ipc/channels';
 import {
   BackupService, backupDue, backupsToDelete, createBackupRequester, DAY_MS, localBackupName, nextBackupDelay, parseSettings, quitBackupGuard, RETRY_MS, startBackupScheduler, type BackupDeps,
 } from '../../src/main/services/backup';
@@ -246,7 +246,8 @@ describe('backup channels through the main process', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', '');
     await import('../../src/main/index');
     await new Promise((r) => setTimeout(r, 0));
-  });
+    // A fresh main process per test: its first import (with the sync transport) is slow on a busy machine.
+  }, 60_000);
   afterEach(() => vi.unstubAllEnvs());
 
   const handler = (channel: string) => electron.ipcHandlers.get(channel)!;
@@ -286,7 +287,7 @@ describe('backup channels through the main process', () => {
     onClose(event);
     expect(event.preventDefault).toHaveBeenCalled();
     expect(win.hide).toHaveBeenCalled();
-    expect(win.webContents.send).toHaveBeenCalledWith(MainEvents.backupDue, { reason: 'quit' });
+    expect(win.webContents.send).toHaveBeenCalledWith(RendererChannels.backupDue, { reason: 'quit' });
     expect(win.close).not.toHaveBeenCalled();
     // The renderer answers with the bytes.
     expect(await handler(Channels.backupWrite)(own(), { bytes: backupBytes() })).toMatchObject({ ok: true });

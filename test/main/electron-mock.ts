@@ -29,9 +29,22 @@ export interface FakeWindow {
   webContents: { send: Fn };
 }
 
+/** An Electron Session as the sync transport uses it (session.fromPartition). */
+export interface FakeSession {
+  partition: string;
+  fetch: Mock<(input: string, init?: RequestInit) => Promise<Response>>;
+  setCertificateVerifyProc: Mock<(proc: ((request: { hostname: string; certificate: { data: string } }, callback: (result: number) => void) => void) | null) => void>;
+  /** The procedure last installed (null when none). */
+  verifyProc: ((request: { hostname: string; certificate: { data: string } }, callback: (result: number) => void) => void) | null;
+}
+
 export interface ElectronFakes {
   appListeners: Map<string, Listener[]>;
   ipcHandlers: Map<string, Listener>;
+  /** ipcRenderer.on listeners, by channel (what the preload subscribed to). */
+  rendererListeners: Map<string, Listener[]>;
+  /** Every session made with session.fromPartition, in order. */
+  partitions: FakeSession[];
   exposed: Map<string, unknown>;
   createdWindows: FakeWindow[];
   BrowserWindow: { new (options: unknown): FakeWindow; getAllWindows: Fn; fromWebContents: Fn };
@@ -39,7 +52,12 @@ export interface ElectronFakes {
   ipcMain: { handle: Fn };
   ipcRenderer: { invoke: Mock<(...args: unknown[]) => Promise<unknown>>; on: Fn; removeListener: Fn };
   contextBridge: { exposeInMainWorld: Fn };
-  session: { defaultSession: { webRequest: { onHeadersReceived: Fn }; setPermissionRequestHandler: Fn; setPermissionCheckHandler: Fn } };
+  session: {
+    defaultSession: { webRequest: { onHeadersReceived: Fn }; setPermissionRequestHandler: Fn; setPermissionCheckHandler: Fn };
+    /** By default a session whose fetch fails like an unreachable network; tests replace `fetch`. */
+    fromPartition: Mock<(partition: string) => FakeSession>;
+  };
+  net: { fetch: Mock<(input: string, init?: RequestInit) => Promise<Response>> };
   shell: { openExternal: Fn };
   dialog: { showSaveDialog: Fn; showOpenDialog: Fn };
   Menu: { buildFromTemplate: Fn; setApplicationMenu: Fn };
@@ -50,6 +68,8 @@ export interface ElectronFakes {
 function createFakes(): ElectronFakes {
   const appListeners = new Map<string, Listener[]>();
   const ipcHandlers = new Map<string, Listener>();
+  const rendererListeners = new Map<string, Listener[]>();
+  const partitions: FakeSession[] = [];
   const exposed = new Map<string, unknown>();
   const createdWindows: FakeBrowserWindow[] = [];
 
@@ -92,9 +112,27 @@ function createFakes(): ElectronFakes {
     }),
   };
 
+  const offline = async (): Promise<Response> => {
+    throw new TypeError('net::ERR_INTERNET_DISCONNECTED');
+  };
+  const makeSession = (partition: string): FakeSession => {
+    const ses: FakeSession = {
+      partition,
+      fetch: vi.fn(offline),
+      setCertificateVerifyProc: vi.fn((proc) => {
+        ses.verifyProc = proc;
+      }),
+      verifyProc: null,
+    };
+    partitions.push(ses);
+    return ses;
+  };
+
   return {
     appListeners,
     ipcHandlers,
+    rendererListeners,
+    partitions,
     exposed,
     createdWindows,
     BrowserWindow: FakeBrowserWindow,
@@ -104,7 +142,15 @@ function createFakes(): ElectronFakes {
         ipcHandlers.set(channel, listener);
       }),
     },
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })), on: vi.fn(), removeListener: vi.fn() },
+    ipcRenderer: {
+      invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })),
+      on: vi.fn((channel: string, listener: Listener) => {
+        rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener]);
+      }),
+      removeListener: vi.fn((channel: string, listener: Listener) => {
+        rendererListeners.set(channel, (rendererListeners.get(channel) ?? []).filter((l) => l !== listener));
+      }),
+    },
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => {
         exposed.set(key, api);
@@ -116,7 +162,9 @@ function createFakes(): ElectronFakes {
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
       },
+      fromPartition: vi.fn(makeSession),
     },
+    net: { fetch: vi.fn(offline) },
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })), showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
@@ -136,17 +184,19 @@ function createFakes(): ElectronFakes {
 const store = globalThis as { __mejaElectronFakes?: ElectronFakes };
 const fakes: ElectronFakes = (store.__mejaElectronFakes ??= createFakes());
 
-export const { appListeners, ipcHandlers, exposed, createdWindows, BrowserWindow, app, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, Menu, safeStorage } = fakes;
+export const { appListeners, ipcHandlers, rendererListeners, partitions, exposed, createdWindows, BrowserWindow, app, ipcMain, ipcRenderer, contextBridge, session, net, shell, dialog, Menu, safeStorage } = fakes;
 
 export function resetElectronMock(): void {
   appListeners.clear();
   ipcHandlers.clear();
+  rendererListeners.clear();
+  partitions.length = 0;
   exposed.clear();
   createdWindows.length = 0;
   app.isPackaged = false;
   vi.clearAllMocks();
   // Back to the implementations given to vi.fn, for tests that replaced them.
-  for (const fn of [app.getPath, dialog.showOpenDialog, ...Object.values(fakes.safeStorage)] as Fn[]) fn.mockReset();
+  for (const fn of [app.getPath, dialog.showOpenDialog, session.fromPartition, net.fetch, ipcRenderer.invoke, ...Object.values(fakes.safeStorage)] as Fn[]) fn.mockReset();
 }
 
 export default fakes;

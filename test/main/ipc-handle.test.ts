@@ -7,9 +7,10 @@ import { saveFileRequest } from '../../src/main/services/files';
 import { MAX_DATA_CHARS, MAX_FILE_BYTES } from '../../src/main/services/file-name';
 import { savePdfRequest } from '../../src/main/services/pdf';
 import { printRequest } from '../../src/main/services/print';
-import { MAX_SECRET_CHARS, readSecretRequest, writeSecretRequest } from '../../src/main/services/secrets';
 import { appVersionRequest } from '../../src/main/services/version';
 import { backupSetKeepRequest, backupSkipRequest, backupWriteRequest, noInput } from '../../src/main/services/backup';
+import { syncSchemas } from '../../src/main/sync/ipc';
+import { SyncChannels } from '../../src/main/ipc/channels';
 
 const policy = { rendererDir: '/opt/meja-it/out/renderer' };
 const APP_URL = 'file:///opt/meja-it/out/renderer/index.html#/visits';
@@ -30,13 +31,18 @@ function setup(fn: (req: unknown) => unknown = (req) => req) {
   handle(Channels.print, printRequest, handler);
   handle(Channels.saveFile, saveFileRequest, handler);
   handle(Channels.appVersion, appVersionRequest, handler);
-  handle(Channels.readSecret, readSecretRequest, handler);
-  handle(Channels.writeSecret, writeSecretRequest, handler);
   handle(Channels.backupStatus, noInput, handler);
   handle(Channels.backupChooseFolder, noInput, handler);
   handle(Channels.backupSetKeep, backupSetKeepRequest, handler);
   handle(Channels.backupWrite, backupWriteRequest, handler);
   handle(Channels.backupSkip, backupSkipRequest, handler);
+  // The sync channels with their real schemas (src/main/sync/ipc.ts registers the same pairs).
+  const sync: Record<keyof typeof SyncChannels, keyof typeof syncSchemas> = {
+    syncConnection: 'connection', syncProbe: 'probe', syncTrust: 'trust', syncChallenge: 'challenge', syncSignIn: 'signIn', syncBootstrap: 'bootstrap', syncKeyProof: 'keyProof',
+    syncPush: 'push', syncPull: 'pull', syncSnapshot: 'snapshot', syncHistory: 'history', syncDevices: 'devices', syncRevoke: 'revoke', syncAudit: 'audit', syncPutBlob: 'putBlob',
+    syncGetBlob: 'getBlob', syncDisconnect: 'disconnect', syncSubscribe: 'subscribe', syncUnsubscribe: 'unsubscribe',
+  };
+  for (const [channel, schema] of Object.entries(sync) as [keyof typeof SyncChannels, keyof typeof syncSchemas][]) handle(SyncChannels[channel], syncSchemas[schema], handler);
   const invoke = (channel: Channel, raw: unknown, ...frame: [senderFrame?: unknown]) =>
     listeners.get(channel)!({ senderFrame: frame.length ? frame[0] : { url: APP_URL }, sender: {} } as unknown as IpcMainInvokeEvent, raw);
   return { invoke, handler, logError, listeners };
@@ -66,9 +72,7 @@ describe('IPC registrar', () => {
     expect(await invoke(Channels.print, { silent: false })).toEqual({ ok: true, data: 'done' });
     expect(await invoke(Channels.saveFile, goodFile)).toEqual({ ok: true, data: 'done' });
     expect(await invoke(Channels.saveFile, { ...goodFile, fileName: 'Aset.XLSX', encoding: 'base64', data: 'UEsDBA==' })).toMatchObject({ ok: true });
-    expect(await invoke(Channels.readSecret, { name: 'sync-token' })).toEqual({ ok: true, data: 'done' });
-    expect(await invoke(Channels.writeSecret, { name: 'sync-token', value: 'a'.repeat(MAX_SECRET_CHARS) })).toEqual({ ok: true, data: 'done' });
-    expect(await invoke(Channels.writeSecret, { name: 'sync-token', value: null })).toEqual({ ok: true, data: 'done' });
+    expect(await invoke(Channels.syncDevices, undefined)).toEqual({ ok: true, data: 'done' });
   });
 
   describe('refuses senders that are not the app', () => {
@@ -161,52 +165,57 @@ describe('IPC registrar', () => {
       expect(await invoke(Channels.print, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     });
 
-    const nameCases: [string, unknown][] = [
-      ['undefined', undefined],
-      ['null', null],
-      ['a bare name', 'sync-token'],
-      ['a missing name', {}],
-      ['an unknown name', { name: 'api-key' }],
-      ['a name in another case', { name: 'SYNC-TOKEN' }],
-      ['path traversal in the name', { name: '../../../.ssh/id_rsa' }],
-      ['traversal ending in a known name', { name: '../sync-token' }],
-      ['an absolute path as the name', { name: '/etc/passwd' }],
-      ['a null byte in the name', { name: 'sync-token\0' }],
-      ['a name as a number', { name: 1 }],
-      ['a name as an array', { name: ['sync-token'] }],
-      ['a name as an object', { name: { toString: 'sync-token' } }],
-      ['__proto__ pollution from JSON', JSON.parse('{"name":"sync-token","__proto__":{"polluted":true}}') as unknown],
+    // The sync capability: every channel's schema is strict; a refused input never reaches main's transport.
+    const proof = { devicePublicKey: 'a'.repeat(64), challenge: 'b'.repeat(64), deviceSignature: 'c'.repeat(128) };
+    const signIn = { serverUrl: 'https://meja.kantor.lan:4780', username: 'admin', password: 'Rahasia123', deviceId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', deviceName: 'Meja depan', ...proof };
+    const event = {
+      id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', kind: 'visit', recordId: 'v1', type: 'visit.registered', payload: {}, actorId: 'u1', deviceId: signIn.deviceId, deviceSeq: 1,
+      hlc: '000000000000001:000000:d', at: '2026-03-02T02:00:00.000Z', prevHash: '', hash: 'd'.repeat(64),
+    };
+    const push = { deviceId: signIn.deviceId, events: [event], deviceSignature: 'e'.repeat(128) };
+    it('accepts well-formed sync requests', async () => {
+      const { invoke } = setup(() => 'done');
+      expect(await invoke(Channels.syncSignIn, signIn)).toEqual({ ok: true, data: 'done' });
+      // A console restored from a backup re-binds its device id (desk backups).
+      expect(await invoke(Channels.syncSignIn, { ...signIn, replaceKey: true })).toEqual({ ok: true, data: 'done' });
+      expect(await invoke(Channels.syncPush, push)).toEqual({ ok: true, data: 'done' });
+      expect(await invoke(Channels.syncPull, { cursor: 0, limit: 2000 })).toEqual({ ok: true, data: 'done' });
+      expect(await invoke(Channels.syncPutBlob, { hash: 'f'.repeat(64), bytes: new Uint8Array([1, 2]) })).toEqual({ ok: true, data: 'done' });
+      expect(await invoke(Channels.syncConnection, undefined)).toEqual({ ok: true, data: 'done' });
+    });
+    const syncCases: [string, Channel, unknown][] = [
+      ['a token smuggled into a sign-in', Channels.syncSignIn, { ...signIn, token: 'stolen' }],
+      ['a sign-in without its proof', Channels.syncSignIn, { ...signIn, deviceSignature: undefined }],
+      ['a sign-in with a huge password', Channels.syncSignIn, { ...signIn, password: 'a'.repeat(257) }],
+      ['a sign-in with replaceKey that is not true', Channels.syncSignIn, { ...signIn, replaceKey: 'yes' }],
+      ['a sign-in with replaceKey false (sent only when true)', Channels.syncSignIn, { ...signIn, replaceKey: false }],
+      ['a server address over 1024 characters', Channels.syncProbe, { serverUrl: `https://${'a'.repeat(1030)}` }],
+      ['a server address as an object', Channels.syncProbe, { serverUrl: { href: 'https://x' } }],
+      ['a probe with an extra field', Channels.syncProbe, { serverUrl: 'https://x', pin: false }],
+      ['a fingerprint that is too short', Channels.syncTrust, { serverUrl: 'https://x', fingerprint: 'ab' }],
+      ['a challenge for a device id that is not a UUID', Channels.syncChallenge, { serverUrl: 'https://x', deviceId: '../../admin' }],
+      ['an event with a local annotation', Channels.syncPush, { ...push, events: [{ ...event, status: 'rejected' }] }],
+      ['an event with an unknown field', Channels.syncPush, { ...push, events: [{ ...event, token: 'x' }] }],
+      ['a push naming a server', Channels.syncPush, { ...push, serverUrl: 'https://evil.example' }],
+      ['a push with an authorization header', Channels.syncPush, { ...push, headers: { authorization: 'Bearer x' } }],
+      ['a pull over the page limit', Channels.syncPull, { cursor: 0, limit: 2001 }],
+      ['a negative cursor', Channels.syncPull, { cursor: -1, limit: 10 }],
+      ['a snapshot of an unknown record kind', Channels.syncSnapshot, { limit: 10, after: ['secrets', 'x'] }],
+      ['history of no record', Channels.syncHistory, { records: [], upTo: 1 }],
+      ['a revoke with a path in the device id', Channels.syncRevoke, { deviceId: '../../api/audit' }],
+      ['an audit page over the limit', Channels.syncAudit, { limit: 201 }],
+      ['a blob hash with a path', Channels.syncGetBlob, { hash: '../../etc/passwd' }],
+      ['blob bytes as an array of numbers', Channels.syncPutBlob, { hash: 'f'.repeat(64), bytes: [1, 2, 3] }],
+      ['empty blob bytes', Channels.syncPutBlob, { hash: 'f'.repeat(64), bytes: new Uint8Array() }],
+      ['an argument to the connection query', Channels.syncConnection, { serverUrl: 'https://x' }],
+      ['an argument to open the poke stream', Channels.syncSubscribe, { url: 'https://evil.example/api/sync/events' }],
+      ['__proto__ pollution from JSON', Channels.syncPull, JSON.parse('{"cursor":0,"limit":1,"__proto__":{"polluted":true}}') as unknown],
     ];
-    it.each(nameCases)('secret:read with %s', async (_name, raw) => {
+    it.each(syncCases)('sync: %s', async (_name, channel, raw) => {
       const { invoke, handler } = setup();
-      expect(await invoke(Channels.readSecret, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await invoke(channel, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'errors.bridge.invalid-input' } });
       expect(handler).not.toHaveBeenCalled();
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    });
-    it('secret:read with an extra field', async () => {
-      const { invoke, handler } = setup();
-      expect(await invoke(Channels.readSecret, { name: 'sync-token', path: '/etc/shadow' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-      expect(handler).not.toHaveBeenCalled();
-    });
-
-    const writeCases: [string, unknown][] = [
-      // The same bad names, with a valid value beside them.
-      ...nameCases.map(([n, raw]): [string, unknown] => [n, raw !== null && typeof raw === 'object' ? { ...raw, value: 'tok' } : raw]),
-      ['a missing value', { name: 'sync-token' }],
-      ['an undefined value', { name: 'sync-token', value: undefined }],
-      ['a value over 4096 characters', { name: 'sync-token', value: 'a'.repeat(MAX_SECRET_CHARS + 1) }],
-      ['a huge value', { name: 'sync-token', value: 'a'.repeat(10_000_000) }],
-      ['a value as a number', { name: 'sync-token', value: 42 }],
-      ['a value as a boolean', { name: 'sync-token', value: false }],
-      ['a value as an array', { name: 'sync-token', value: ['tok'] }],
-      ['a value as an object', { name: 'sync-token', value: { toString: 'tok' } }],
-      ['an extra field', { name: 'sync-token', value: 'tok', path: '/tmp/x' }],
-      ['an extra encoding field', { name: 'sync-token', value: 'tok', plainText: true }],
-    ];
-    it.each(writeCases)('secret:write with %s', async (_name, raw) => {
-      const { invoke, handler } = setup();
-      expect(await invoke(Channels.writeSecret, raw)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-      expect(handler).not.toHaveBeenCalled();
     });
 
     it('app:get-version with an argument', async () => {
@@ -235,9 +244,20 @@ describe('IPC registrar', () => {
     const { invoke, logError } = setup(() => {
       throw new BridgeFailure('errors.bridge.noKeychain');
     });
-    expect(await invoke(Channels.writeSecret, { name: 'sync-token', value: 'tok' })).toEqual({
+    expect(await invoke(Channels.syncDisconnect, undefined)).toEqual({
       ok: false,
       error: { code: 'failed', message: 'errors.bridge.noKeychain' },
+    });
+    expect(logError).not.toHaveBeenCalled();
+  });
+
+  it("answers a BridgeFailure naming its own code and parameters (a sync refusal: the server's code, status and wait)", async () => {
+    const { invoke, logError } = setup(() => {
+      throw new BridgeFailure('sync.errors.throttled', { code: 'throttled', params: { status: 429, retryAfter: 30 } });
+    });
+    expect(await invoke(Channels.syncPull, { cursor: 0, limit: 1 })).toEqual({
+      ok: false,
+      error: { code: 'throttled', message: 'sync.errors.throttled', params: { status: 429, retryAfter: 30 } },
     });
     expect(logError).not.toHaveBeenCalled();
   });

@@ -1,6 +1,3 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Channels } from '../../src/main/ipc/channels';
 import * as electron from './electron-mock';
@@ -63,36 +60,9 @@ describe('main process', () => {
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('keeps secrets encrypted under userData/secrets and refuses them without a keychain', async () => {
-    const userData = await mkdtemp(join(tmpdir(), 'meja-it-userdata-'));
-    try {
-      electron.app.getPath.mockImplementation((name: string) => (name === 'userData' ? userData : '/home/user/Documents'));
-      await startMain({ packaged: true });
-      const own = { senderFrame: { url: new URL('../../src/renderer/index.html', import.meta.url).href } };
-      const read = electron.ipcHandlers.get(Channels.readSecret)!;
-      const write = electron.ipcHandlers.get(Channels.writeSecret)!;
-      const file = join(userData, 'secrets', 'sync-token.bin');
-
-      expect(await read(own, { name: 'sync-token' })).toEqual({ ok: true, data: { value: null } });
-      expect(await write(own, { name: 'sync-token', value: 'tok-123' })).toEqual({ ok: true, data: { stored: true } });
-      expect(await readFile(file, 'utf8')).toBe('enc:tok-123');
-      if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
-      expect(await read(own, { name: 'sync-token' })).toEqual({ ok: true, data: { value: 'tok-123' } });
-
-      electron.safeStorage.isEncryptionAvailable.mockReturnValueOnce(false);
-      const refused = { ok: false, error: { code: 'failed', message: 'errors.bridge.noKeychain' } };
-      expect(await write(own, { name: 'sync-token', value: 'tok-456' })).toEqual(refused);
-      if (process.platform === 'linux') {
-        electron.safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text');
-        expect(await write(own, { name: 'sync-token', value: 'tok-456' })).toEqual(refused);
-      }
-      expect(await readFile(file, 'utf8')).toBe('enc:tok-123');
-
-      expect(await write(own, { name: 'sync-token', value: null })).toEqual({ ok: true, data: { stored: false } });
-      expect(await read(own, { name: 'sync-token' })).toEqual({ ok: true, data: { value: null } });
-    } finally {
-      await rm(userData, { recursive: true, force: true });
-    }
+  it('offers no channel that reads or writes a secret: the token stays in main', async () => {
+    await startMain();
+    expect([...electron.ipcHandlers.keys()].filter((c) => /secret|token/i.test(c))).toEqual([]);
   });
 
   it('quits when another instance holds the lock', async () => {

@@ -11,6 +11,7 @@ import { loadSnapshot, storeHistory } from '../../src/renderer/sync/snapshot';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/incident/state';
 import type { DomainEvent } from '../../src/shared/events';
 import { toHex } from '../../src/shared/hash';
+import { webTransport } from '../fixtures/transport';
 
 const opened: ConsoleDb[] = [];
 function freshDb(): ConsoleDb {
@@ -57,7 +58,10 @@ function fakeServer() {
   return { stored, calls, fetchFn, setOnline: (v: boolean) => void (online = v) };
 }
 
-const session = { serverUrl: 'http://sync.test', token: 'tok' };
+/** The browser's transport to the stand-in server (the global fetch, stubbed per test). */
+const session = { transport: webTransport('http://sync.test', { token: 'tok' }) };
+/** The same, over one stand-in's fetch. */
+const over = (fetchFn: typeof fetch) => ({ transport: webTransport('http://sync.test', { token: 'tok', fetch: fetchFn }) });
 const attachEvent = (ref: { hash: string; name: string; type: string; size: number }, seq = 1): DomainEvent => ({
   id: crypto.randomUUID(), kind: 'incident', recordId: 'inc-1', type: 'incident.attached', payload: { file: ref }, actorId: 'u', deviceId: 'd', deviceSeq: seq,
   hlc: `h${seq}`, at: '2026-03-02T02:00:00.000Z', prevHash: '', hash: `x${seq}`,
@@ -103,7 +107,7 @@ describe('upload before push', () => {
     expect((await db.blobs.get(ref.data.hash))!.uploaded).toBe(1);
     expect(await db.outbox.count()).toBe(0);
     // Already uploaded: not sent again.
-    expect(await uploadFilesFor(db, session, [e1], server.fetchFn)).toBe(0);
+    expect(await uploadFilesFor(db, over(server.fetchFn), [e1])).toBe(0);
   });
 });
 
@@ -124,16 +128,16 @@ describe('download after pull', () => {
     expect((await db.blobs.get(sha(a)))).toMatchObject({ pending: 1 });
     expect((await db.blobs.get(sha(a)))!.data).toBeUndefined();
 
-    expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 1, missing: 1 });
+    expect(await downloadPendingFiles(db, over(server.fetchFn))).toEqual({ fetched: 1, missing: 1 });
     expect((await db.blobs.get(sha(a)))!.data).toEqual(a);
     expect((await db.blobs.get(sha(a)))!.pending).toBeUndefined();
     expect((await db.blobs.get(sha(b)))).toMatchObject({ pending: 1 });
 
     // A server answering with other bytes than the hash names: dropped, still pending.
     server.stored.set(sha(b), bytesOf('tampered'));
-    expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 0, missing: 1 });
+    expect(await downloadPendingFiles(db, over(server.fetchFn))).toEqual({ fetched: 0, missing: 1 });
     server.stored.set(sha(b), b);
-    expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 1, missing: 0 });
+    expect(await downloadPendingFiles(db, over(server.fetchFn))).toEqual({ fetched: 1, missing: 0 });
     expect(await db.blobs.where('pending').equals(1).count()).toBe(0);
   });
 });
@@ -170,12 +174,12 @@ describe('history after a snapshot', () => {
       return Response.json({ asOf: 7, records: [{ kind: 'incident', recordId: 'inc-1', state: incident }, { kind: 'user', recordId: 'u', state: { id: 'u', username: 'budi', attachments: 'no' } }], events: [], next: null });
     });
     vi.stubGlobal('fetch', snapshotFetch);
-    await db.sync.put({ key: 'sync', serverUrl: session.serverUrl, userId: 'u', cursor: 0 });
+    await db.sync.put({ key: 'sync', serverUrl: 'http://sync.test', userId: 'u', cursor: 0 });
 
     expect(await loadSnapshot(db, session)).toBe(2);
     expect(await db.events.count()).toBe(0); // the history has not arrived
     expect(await db.blobs.where('pending').equals(1).primaryKeys()).toEqual([sha(png), sha(pdf)].sort());
-    expect(await downloadPendingFiles(db, session, server.fetchFn)).toEqual({ fetched: 2, missing: 0 });
+    expect(await downloadPendingFiles(db, over(server.fetchFn))).toEqual({ fetched: 2, missing: 0 });
     expect((await db.blobs.get(sha(pdf)))!.data).toEqual(pdf);
     // Only incidents carry files; a malformed list is ignored.
     expect(filesOfRecord('user', { attachments })).toEqual([]);

@@ -16,6 +16,7 @@ import { deviceAuthMessage, pushAuthMessage, verifyDeviceSignature } from '../..
 import { hashPassword } from '../../src/shared/password';
 import { newId } from '../../src/shared/ids';
 import type { DomainEvent } from '../../src/shared/events';
+import { webTransport } from '../fixtures/transport';
 
 const opened: ConsoleDb[] = [];
 const open = (name: string) => {
@@ -69,7 +70,7 @@ describe('device key', () => {
     vi.spyOn(crypto.subtle, 'generateKey').mockRejectedValueOnce(new DOMException('Unrecognized name.', 'NotSupportedError'));
     vi.spyOn(console, 'error').mockImplementationOnce(() => undefined);
     const db = open(`key-${newId()}`);
-    await expect(signInDevice(db, 'http://sync.test', { username: 'admin', password: 'x', deviceName: 'Meja' })).rejects.toMatchObject({
+    await expect(signInDevice(db, webTransport('http://sync.test'), '', { username: 'admin', password: 'x', deviceName: 'Meja' })).rejects.toMatchObject({
       code: 'device-key-unsupported',
       messageKey: 'sync.errors.deviceKeyUnsupported',
     });
@@ -92,8 +93,8 @@ describe('device key', () => {
       if (path === '/api/sync/push') return Response.json({ results: (body['events'] as DomainEvent[]).map((e, i) => ({ id: e.id, status: 'accepted', serverVersion: i + 1 })) });
       return Response.json({ error: { code: 'not-found', message: 'x' } }, { status: 404 });
     });
-    const server = 'http://sync.test';
-    await signInDevice(db, server, { username: 'admin', password: 'Rahasia123', deviceName: 'Meja depan' });
+    const transport = webTransport('http://sync.test');
+    await signInDevice(db, transport, '', { username: 'admin', password: 'Rahasia123', deviceName: 'Meja depan' });
     const signIn = bodies['/api/auth/sign-in']!;
     const publicKey = (await deviceSigner(db)).publicKey;
     expect(signIn).toMatchObject({ deviceId, devicePublicKey: publicKey, challenge: 'c0'.repeat(32), username: 'admin' });
@@ -109,7 +110,7 @@ describe('device key', () => {
       },
     });
     if (!made.ok) throw new Error(made.error.code);
-    expect(await pushOutbox(db, { serverUrl: server, token: 'tok', cursor: 0 })).toBe(2);
+    expect(await pushOutbox(db, { transport, cursor: 0 })).toBe(2);
     const push = bodies['/api/sync/push']!;
     expect(await verifyDeviceSignature(publicKey, pushAuthMessage(deviceId, made.data.at(-1)!.hash), String(push['deviceSignature']))).toBe(true);
     expect(await verifyDeviceSignature(publicKey, pushAuthMessage(deviceId, made.data[0]!.hash), String(push['deviceSignature']))).toBe(false);

@@ -5,9 +5,12 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createDesktopPlatform } from '../../src/renderer/platform/desktop';
-import { anchorDownload, createWebPlatform, secretKey } from '../../src/renderer/platform/web';
+import { anchorDownload, createWebPlatform } from '../../src/renderer/platform/web';
+import { TOKEN_KEY } from '../../src/renderer/platform/web-sync';
 import type { DesktopApi, Platform } from '../../src/shared/platform';
 import { fail, ok } from '../../src/shared/result';
+import { SyncError, type DesktopSyncApi } from '../../src/shared/sync/transport';
+import type { DomainEvent } from '../../src/shared/events';
 
 interface Saved {
   fileName: string;
@@ -30,7 +33,6 @@ function desktopHarness(): Harness {
   let last: Saved | undefined;
   let prints = 0;
   let broken = false;
-  const secrets = new Map<string, string>();
   const maybeBreak = () => {
     if (broken) {
       broken = false;
@@ -55,17 +57,8 @@ function desktopHarness(): Harness {
       return ok({ path: `/home/user/Documents/${req.fileName}` });
     }),
     appVersion: vi.fn(async () => ok({ version: '0.1.0' })),
-    // Stands in for the main process's encrypted files (tested in test/main).
-    readSecret: vi.fn(async (req) => {
-      maybeBreak();
-      return ok({ value: secrets.get(req.name) ?? null });
-    }),
-    writeSecret: vi.fn(async (req) => {
-      maybeBreak();
-      if (req.value === null) secrets.delete(req.name);
-      else secrets.set(req.name, req.value);
-      return ok({ stored: req.value !== null });
-    }),
+    // The sync transport has its own suite (test/main/sync-transport.test.ts).
+    sync: {} as DesktopSyncApi,
     // Stands in for main's backup folder (tested in test/main/backup.test.ts): the name is main's.
     backupStatus: vi.fn(async () => ok(folderStatus)),
     backupChooseFolder: vi.fn(async () => ok(folderStatus)),
@@ -96,21 +89,6 @@ function webHarness(): Harness {
       throw new Error('blocked by the browser');
     }
   };
-  const items = new Map<string, string>();
-  const storage = {
-    getItem: (key: string) => {
-      maybeBreak();
-      return items.get(key) ?? null;
-    },
-    setItem: (key: string, value: string) => {
-      maybeBreak();
-      items.set(key, value);
-    },
-    removeItem: (key: string) => {
-      maybeBreak();
-      items.delete(key);
-    },
-  };
   return {
     platform: createWebPlatform({
       print: () => {
@@ -122,7 +100,6 @@ function webHarness(): Harness {
         lastBlob = { blob, fileName };
       },
       version: '0.1.0',
-      storage,
     }),
     saved: async () =>
       lastBlob && {
@@ -181,37 +158,17 @@ describe.each(implementations)('%s platform', (kind, make) => {
     expect((await h.saved())?.bytes).toEqual(bytes);
   });
 
-  it('readSecret is null until a secret is written, then returns it', async () => {
-    const h = make();
-    await expect(h.platform.readSecret('sync-token')).resolves.toBeNull();
-    const token = 'mj1_Zx9-Ü☕.'.repeat(300).slice(0, 4096);
-    await expect(h.platform.writeSecret('sync-token', token)).resolves.toEqual({ ok: true, data: { stored: true } });
-    await expect(h.platform.readSecret('sync-token')).resolves.toBe(token);
-    await expect(h.platform.writeSecret('sync-token', 'second')).resolves.toEqual({ ok: true, data: { stored: true } });
-    await expect(h.platform.readSecret('sync-token')).resolves.toBe('second');
-  });
-
-  it('writeSecret with null deletes the secret', async () => {
-    const h = make();
-    await h.platform.writeSecret('sync-token', 'tok');
-    await expect(h.platform.writeSecret('sync-token', null)).resolves.toEqual({ ok: true, data: { stored: false } });
-    await expect(h.platform.readSecret('sync-token')).resolves.toBeNull();
-    await expect(h.platform.writeSecret('sync-token', null)).resolves.toEqual({ ok: true, data: { stored: false } });
-  });
-
-  it('readSecret never throws: an underlying failure reads as null', async () => {
-    const h = make();
-    await h.platform.writeSecret('sync-token', 'tok');
-    h.breakNext();
-    await expect(h.platform.readSecret('sync-token')).resolves.toBeNull();
+  it('has no way to read or write a secret: the sync transport keeps the token', () => {
+    const p = make().platform as unknown as Record<string, unknown>;
+    expect(p['readSecret']).toBeUndefined();
+    expect(p['writeSecret']).toBeUndefined();
+    expect(typeof make().platform.sync.push).toBe('function');
   });
 
   it.each([
     ['savePdf', (p: Platform) => p.savePdf({ fileName: 'a.pdf' })],
     ['print', (p: Platform) => p.print()],
     ['saveFile', (p: Platform) => p.saveFile({ fileName: 'a.csv', mimeType: 'text/csv', data: 'x' })],
-    ['writeSecret', (p: Platform) => p.writeSecret('sync-token', 'tok')],
-    ['writeSecret(null)', (p: Platform) => p.writeSecret('sync-token', null)],
   ])('%s never throws: an underlying failure becomes failed', async (_name, call) => {
     const h = make();
     h.breakNext();
@@ -242,8 +199,7 @@ describe('desktop platform specifics', () => {
       print: async () => ok({ printed: false }),
       saveFile: async () => refusal,
       appVersion: async () => Promise.reject(new Error('no handler')),
-      readSecret: async () => ok({ value: null }),
-      writeSecret: async () => ok({ stored: true }),
+      sync: {} as DesktopSyncApi,
       backupStatus: async () => ok(folderStatus),
       backupChooseFolder: async () => ok(null),
       backupSetKeep: async () => ok(folderStatus),
@@ -282,24 +238,26 @@ describe('desktop platform specifics', () => {
     expect(api.backupSkip).toHaveBeenCalledWith({ reason: 'no-key' });
   });
 
-  it('sends the secret requests as the main process expects them', async () => {
-    const readSecret = vi.fn(async () => ok({ value: 'tok' }));
-    const writeSecret = vi.fn(async () => ok({ stored: false }));
-    const platform = createDesktopPlatform({ readSecret, writeSecret } as unknown as DesktopApi);
-    await expect(platform.readSecret('sync-token')).resolves.toBe('tok');
-    await platform.writeSecret('sync-token', null);
-    expect(readSecret).toHaveBeenCalledWith({ name: 'sync-token' });
-    expect(writeSecret).toHaveBeenCalledWith({ name: 'sync-token', value: null });
+  it("throws the main process's sync refusal as a SyncError with its status and wait, and a dead channel as errors.bridge.failed", async () => {
+    const sync = {
+      pull: async () => fail('throttled', 'sync.errors.throttled', { params: { status: 429, retryAfter: 30 } }),
+      devices: async () => Promise.reject(new Error('no handler')),
+      probe: async () => fail('invalid-input', 'errors.bridge.invalid-input', { field: 'serverUrl' }),
+    } as unknown as DesktopSyncApi;
+    const platform = createDesktopPlatform({ sync } as unknown as DesktopApi);
+    const thrown = await platform.sync.pull({ cursor: 0, limit: 10 }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(SyncError);
+    expect(thrown).toMatchObject({ code: 'throttled', messageKey: 'sync.errors.throttled', status: 429, retryAfter: 30 });
+    await expect(platform.sync.devices()).rejects.toMatchObject({ code: 'failed', messageKey: 'errors.bridge.failed', status: 0 });
+    await expect(platform.sync.probe('x')).rejects.toMatchObject({ code: 'invalid-input', messageKey: 'errors.bridge.invalid-input' });
   });
 
-  it('passes the no-keychain refusal through and reads a refused read as null', async () => {
-    const noKeychain = fail('failed', 'errors.bridge.noKeychain');
-    const platform = createDesktopPlatform({
-      readSecret: async () => fail('invalid-input', 'errors.bridge.invalid-input', { field: 'name' }),
-      writeSecret: async () => noKeychain,
-    } as unknown as DesktopApi);
-    await expect(platform.writeSecret('sync-token', 'tok')).resolves.toEqual(noKeychain);
-    await expect(platform.readSecret('sync-token')).resolves.toBeNull();
+  it('sends events over IPC as they travel, without the console\'s local annotations', async () => {
+    const push = vi.fn(async () => ok({ results: [] }));
+    const platform = createDesktopPlatform({ sync: { push } as unknown as DesktopSyncApi } as unknown as DesktopApi);
+    const event = { id: 'e1', status: 'rejected', reason: 'x', reasonField: 'y', hash: 'h' } as unknown as DomainEvent;
+    await platform.sync.push({ deviceId: 'd', events: [event], deviceSignature: 's' });
+    expect(push).toHaveBeenCalledWith({ deviceId: 'd', events: [{ id: 'e1', hash: 'h' }], deviceSignature: 's' });
   });
 
   it('sends print an empty request when called without one', async () => {
@@ -328,22 +286,27 @@ describe('web platform specifics', () => {
     expect(download).not.toHaveBeenCalled();
   });
 
-  it('keeps secrets in localStorage under meja-it.secret.<name> by default', async () => {
+  it("keeps the sync token in the origin's localStorage (meja-it.secret.sync-token, as before) and answers the console {userId} only", async () => {
     localStorage.clear();
-    const platform = createWebPlatform();
-    expect(secretKey('sync-token')).toBe('meja-it.secret.sync-token');
-    await platform.writeSecret('sync-token', 'tok');
-    expect(localStorage.getItem('meja-it.secret.sync-token')).toBe('tok');
-    await expect(createWebPlatform().readSecret('sync-token')).resolves.toBe('tok');
-    await platform.writeSecret('sync-token', null);
+    const calls: string[] = [];
+    const fetchFn = vi.fn(async (url: string) => {
+      calls.push(url);
+      return Response.json({ token: 'tok-1', userId: 'u1' });
+    });
+    const platform = createWebPlatform({ sync: { fetch: fetchFn as unknown as typeof fetch } });
+    expect(platform.sync.choosesServer).toBe(false);
+    await expect(platform.sync.probe('')).resolves.toEqual({ tls: 'browser' });
+    await expect(platform.sync.connection()).resolves.toBeNull();
+    const proof = { devicePublicKey: 'a'.repeat(64), challenge: 'b'.repeat(64), deviceSignature: 'c'.repeat(128) };
+    await expect(platform.sync.signIn('', { username: 'admin', password: 'x', deviceId: 'd', deviceName: 'Meja', ...proof })).resolves.toEqual({ userId: 'u1' });
+    expect(TOKEN_KEY).toBe('meja-it.secret.sync-token');
+    expect(localStorage.getItem(TOKEN_KEY)).toBe('tok-1');
+    // Same origin only: the page's own server.
+    expect(calls).toEqual([`${location.origin}/api/auth/sign-in`]);
+    await expect(platform.sync.challenge('https://elsewhere.example', 'd')).rejects.toMatchObject({ code: 'cross-origin', messageKey: 'sync.errors.crossOrigin' });
+    await expect(createWebPlatform().sync.connection()).resolves.toEqual({ serverUrl: location.origin, fingerprint: null });
+    await platform.sync.disconnect();
     expect(localStorage.length).toBe(0);
-  });
-
-  it('refuses a secret over 4096 characters as invalid-input and stores nothing', async () => {
-    const setItem = vi.fn();
-    const platform = createWebPlatform({ storage: { getItem: () => null, setItem, removeItem: vi.fn() } });
-    await expect(platform.writeSecret('sync-token', 'a'.repeat(4097))).resolves.toEqual(fail('invalid-input', 'errors.bridge.invalid-input', { field: 'value' }));
-    expect(setItem).not.toHaveBeenCalled();
   });
 
   it('uses window.print() by default', async () => {

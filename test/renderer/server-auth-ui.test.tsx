@@ -10,7 +10,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../src/renderer/i18n';
 import { db } from '../../src/renderer/store';
-import { platform } from '../../src/renderer/platform';
+import { TOKEN_KEY } from '../../src/renderer/platform/web-sync';
 import { ConnectServerForm } from '../../src/renderer/features/sync/ConnectServerForm';
 import { AuthAuditPanel } from '../../src/renderer/features/sync/AuthAuditPanel';
 import { useSessionStore } from '../../src/renderer/app/session-store';
@@ -23,6 +23,7 @@ afterEach(async () => {
   useSessionStore.getState().signOut();
   await i18n.changeLanguage('id');
   await Promise.all(db.tables.map((t) => t.clear()));
+  localStorage.clear();
 });
 
 /** A server that answers sign-ins with 429 and a wait of `seconds`. */
@@ -69,7 +70,8 @@ describe('the server sign-in log', () => {
     await db.sync.put({ key: 'sync', serverUrl: 'http://sync.test', userId: admin.id, cursor: 0 });
     await db.users.put(admin);
     await db.org.put({ id: 'org', name: 'Dinas Kominfo', timeZone: 'WITA' } as never);
-    await platform.writeSecret('sync-token', 'tok');
+    // Signed in: the browser transport holds the token (the console itself never reads it).
+    localStorage.setItem(TOKEN_KEY, 'tok');
     const asked: string[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       const u = new URL(url);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { startSync } from '../../src/renderer/sync/sync-client';
 import { useSyncStore } from '../../src/renderer/sync/sync-store';
+import { webTransport } from '../fixtures/transport';
 
 const opened: ConsoleDb[] = [];
 afterEach(async () => {
@@ -28,7 +29,7 @@ describe('the sync loop and the network', () => {
       return Response.json({ error: { code: 'not-found', message: 'x' } }, { status: 404 });
     });
     vi.stubGlobal('fetch', fetchFn);
-    const stop = startSync(db, async () => 'tok');
+    const stop = startSync(db, webTransport('http://sync.test', { token: 'tok' }));
     try {
       await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
 
@@ -57,8 +58,10 @@ describe('the sync loop and the server', () => {
       if (!serverUp) throw new TypeError('Failed to fetch');
       const path = new URL(String(url)).pathname;
       if (path === '/api/sync/pull') return Response.json({ events: [], cursor: 5, hasMore: false });
+      if (path === '/api/sync/events-ticket') return Response.json({ ticket: `ticket-${++tickets}`, expiresIn: 60 });
       return Response.json({ error: { code: 'not-found', message: 'x' } }, { status: 404 });
     });
+    let tickets = 0;
     vi.stubGlobal('fetch', fetchFn);
     // A stand-in for the browser's EventSource: the test opens and drops the stream.
     const streams: FakeEventSource[] = [];
@@ -72,18 +75,23 @@ describe('the sync loop and the server', () => {
       close() {}
     }
     vi.stubGlobal('EventSource', FakeEventSource);
-    const stop = startSync(db, async () => 'tok');
+    const stop = startSync(db, webTransport('http://sync.test', { token: 'tok' }));
     try {
       await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
       await vi.waitFor(() => expect(streams).toHaveLength(1));
+      // Opened with a single-use ticket, never with the token in the URL.
+      expect(streams[0]!.url).toBe('http://sync.test/api/sync/events?ticket=ticket-1');
 
       serverUp = false;
       streams[0]!.onerror?.();
-      await vi.waitFor(() => expect(useSyncStore.getState().phase).not.toBe('idle'));
-      expect(['offline', 'error']).toContain(useSyncStore.getState().phase);
+      await vi.waitFor(() => expect(['offline', 'error']).toContain(useSyncStore.getState().phase));
 
+      // The stream is reopened with a fresh ticket (5 s later) once the server answers again.
       serverUp = true;
-      streams[0]!.onopen?.();
+      await vi.waitFor(() => expect(streams).toHaveLength(2), { timeout: 12_000, interval: 200 });
+      expect(streams[1]!.url).toMatch(/\?ticket=ticket-\d+$/);
+      expect(streams[1]!.url).not.toBe(streams[0]!.url);
+      streams[1]!.onopen?.();
       await vi.waitFor(() => expect(useSyncStore.getState().phase).toBe('idle'));
     } finally {
       stop();

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, WEB_CONTENT_SECURITY_POLICY } from '../../src/server/app';
+import { buildServer, PERMISSIONS_POLICY, WEB_CONTENT_SECURITY_POLICY } from '../../src/server/app';
 
 let dir: string;
 let app: FastifyInstance;
@@ -30,6 +30,8 @@ function expectSecurityHeaders(headers: Record<string, unknown>) {
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+  for (const feature of ['camera', 'microphone', 'geolocation', 'usb', 'payment']) expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
 }
 
 describe('server', () => {
@@ -37,7 +39,7 @@ describe('server', () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { status: string; version: string; time: string };
-    expect(body).toMatchObject({ status: 'ok', version: '9.9.9' });
+    expect(body).toMatchObject({ status: 'ok', version: '9.9.9', tls: null });
     expect(Number.isNaN(Date.parse(body.time))).toBe(false);
     expectSecurityHeaders(res.headers);
   });

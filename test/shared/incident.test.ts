@@ -1,4 +1,3 @@
-import { idsFrom, newId } from '../../src/shared/ids';
 // The 12-step incident procedure: every legal and illegal step completion for each role, the
 // branches, the 9→7 rework loop, deadlines in the office calendar, evidence, violations and
 // the server's re-check (a replay) of every incident command.
@@ -15,9 +14,9 @@ import type { DomainEvent } from '../../src/shared/events';
 import type { Failure } from '../../src/shared/result';
 import { ROLES, type Actor, type Role } from '../../src/shared/roles';
 import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
-import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
+import { newChainHead } from '../../src/shared/sync/stamp';
 import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
-import { expectDraftsParse } from './world';
+import { decideAndChain } from './world';
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
 const user = (id: string, roles: Role[]): UserState => ({
@@ -69,12 +68,7 @@ class World {
     const parsed = handler.input.safeParse(input);
     if (!parsed.success) return { ok: false as const, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? '' } as Failure };
     const id = handler.recordId(parsed.data);
-    const cmdId = newId();
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, newId: idsFrom(cmdId) });
-    if (!r.ok || r.data.length === 0) return r;
-    expectDraftsParse(r.data);
-    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
-    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    const { r, events, head } = await decideAndChain({ type, handler: handler as CommandHandler<unknown, unknown>, input: parsed.data, actor, now: this.now, state: this.incidents.get(id), org: ORG, lookups: this.lookups, head: this.head });
     this.head = head;
     for (const e of events) {
       this.events.push(e);

@@ -1,4 +1,3 @@
-import { idsFrom, newId } from '../../src/shared/ids';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
@@ -8,12 +7,12 @@ import { ticketDocNo } from '../../src/shared/domain/ticket/commands';
 import { AT_RISK_FRACTION, pauseClock, resumeClock, slaFor, slaView, startClock } from '../../src/shared/domain/ticket/sla';
 import { DEFAULT_SLA, type TicketState } from '../../src/shared/domain/ticket/state';
 import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
-import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
+import { newChainHead } from '../../src/shared/sync/stamp';
 import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
 import type { DomainEvent, EventDraft } from '../../src/shared/events';
 import type { Failure, Result } from '../../src/shared/result';
 import type { Actor, Role } from '../../src/shared/roles';
-import { expectDraftsParse } from './world';
+import { decideAndChain } from './world';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -50,12 +49,7 @@ class World {
     if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? '', field: parsed.error.issues[0]?.path.join('.') } };
     const id = handler.recordId(parsed.data);
     const state = this.tickets.get(id);
-    const cmdId = newId();
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId: idsFrom(cmdId) });
-    if (!r.ok || r.data.length === 0) return r;
-    expectDraftsParse(r.data);
-    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
-    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    const { r, events, head } = await decideAndChain({ type, handler: handler as CommandHandler<unknown, unknown>, input: parsed.data, actor, now: this.now, state, org: this.org, lookups: this.lookups, head: this.head });
     this.head = head;
     for (const e of events) {
       this.events.push(e);

@@ -38,6 +38,31 @@ export const TEST_ORG: OrgState = {
  * Every draft a command produced parses with its event type's schema (`<kind>/events.ts`): each
  * domain test that runs a command also keeps the schemas in step with what decide() produces.
  */
+/**
+ * What a test world does with a command whose input parsed: decide as a device would (the ids
+ * of parts derived from the command's id), check the drafts against their schemas, and place
+ * the events on the world's chain (no signatures: domain tests replay, they do not verify).
+ */
+export async function decideAndChain(o: {
+  type: CommandType;
+  handler: CommandHandler<unknown, unknown>;
+  input: unknown;
+  actor: Actor;
+  now: string;
+  state: unknown;
+  org: OrgState | undefined;
+  lookups: Lookups;
+  head: ChainHead;
+}): Promise<{ r: Result<EventDraft[]>; events: DomainEvent[]; head: ChainHead }> {
+  const cmdId = newId();
+  const r = await o.handler.decide(o.input, { actor: o.actor, now: o.now, state: o.state, org: o.org, lookups: o.lookups, newId: idsFrom(cmdId) });
+  if (!r.ok || r.data.length === 0) return { r, events: [], head: o.head };
+  expectDraftsParse(r.data);
+  const prepared = prepareEvents(r.data, { cmdId, command: { type: o.type, input: o.input }, actorId: o.actor.userId, deviceId: 'dev', at: o.now });
+  const { events, head } = chainEvents(o.head, prepared, new Date(o.now));
+  return { r, events, head };
+}
+
 export function expectDraftsParse(drafts: readonly EventDraft[]): void {
   for (const d of drafts) expect(checkContent(d), `${d.type} ${JSON.stringify(d.payload)}`).toEqual({ ok: true, data: true });
 }
@@ -84,12 +109,7 @@ export class World {
       return { ok: false, error: { code: 'invalid-input', message: issue?.message ?? '', field: issue?.path.join('.') } };
     }
     const state = this.records.get(`${handler.kind}:${handler.recordId(parsed.data)}`);
-    const cmdId = newId();
-    const r = await handler.decide(parsed.data, { actor, now: this.now, state, org: this.org, lookups: this.lookups, newId: idsFrom(cmdId) });
-    if (!r.ok || r.data.length === 0) return r;
-    expectDraftsParse(r.data);
-    const prepared = prepareEvents(r.data, { cmdId, command: { type, input: parsed.data }, actorId: actor.userId, deviceId: 'dev', at: this.now });
-    const { events, head } = chainEvents(this.head, prepared, new Date(this.now));
+    const { r, events, head } = await decideAndChain({ type, handler, input: parsed.data, actor, now: this.now, state, org: this.org, lookups: this.lookups, head: this.head });
     this.head = head;
     for (const e of events) {
       this.events.push(e);

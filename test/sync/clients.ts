@@ -19,6 +19,8 @@ import type { Role } from '../../src/shared/roles';
 import { newId } from '../../src/shared/ids';
 import { hashPassword } from '../../src/shared/password';
 import { commitAs, type TestCommand } from '../fixtures/signing';
+import { webTransport } from '../fixtures/transport';
+import type { SignedIn, SyncTransport } from '../../src/shared/sync/transport';
 
 export const PASSWORD = 'Rahasia123';
 
@@ -35,11 +37,18 @@ export class Client {
   readonly dbName = `sync-${crypto.randomUUID()}`;
   db = new ConsoleDb(this.dbName);
   session: SyncSession | null = null;
+  /** The console's sync transport (by default the browser's: same-origin fetch to the server; it keeps the token). */
+  readonly transport: SyncTransport;
+  /** What the console names as its server when it connects ('' in a browser: the page's own origin). */
+  readonly serverUrl: string;
   /** Milliseconds added to the real clock: a device whose clock is wrong. */
   skewMs = 0;
   online = true;
 
-  constructor(readonly name: string, readonly url: string) {}
+  constructor(readonly name: string, readonly url: string, opts: { transport?: SyncTransport; serverUrl?: string } = {}) {
+    this.transport = opts.transport ?? webTransport(url);
+    this.serverUrl = opts.serverUrl ?? '';
+  }
 
   clock = () => new Date(Date.now() + this.skewMs);
 
@@ -64,8 +73,9 @@ export class Client {
       },
     });
     if (!r.ok) throw new Error(r.error.code);
-    const res = await bootstrapDevice(this.db, this.url, { deviceName: this.name, events: r.data });
-    this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
+    const res = await bootstrapDevice(this.db, this.transport, this.serverUrl, { deviceName: this.name, events: r.data });
+    this.signedIn = res;
+    this.session = { transport: this.transport, cursor: 0 };
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
     return adminId;
   }
@@ -77,11 +87,15 @@ export class Client {
     return id;
   }
 
+  /** What the last sign-in or bootstrap answered the console. */
+  signedIn: SignedIn | null = null;
+
   /** Another device joins: signs in on the server and loads the office (a snapshot, then pulls). */
-  async join(username: string, opts: { backfill?: boolean } = {}): Promise<void> {
-    const res = await signInDevice(this.db, this.url, { username, password: PASSWORD, deviceName: this.name });
+  async join(username: string, opts: { backfill?: boolean; password?: string } = {}): Promise<void> {
+    const res = await signInDevice(this.db, this.transport, this.serverUrl, { username, password: opts.password ?? PASSWORD, deviceName: this.name });
+    this.signedIn = res;
     await this.db.sync.put({ key: 'sync', serverUrl: this.url, userId: res.userId, cursor: 0 });
-    this.session = { serverUrl: this.url, token: res.token, cursor: 0 };
+    this.session = { transport: this.transport, cursor: 0 };
     await this.sync(opts);
   }
 

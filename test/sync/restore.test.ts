@@ -43,10 +43,11 @@ describe('a desk restored from a backup (pglite)', () => {
     const restored = new Client('Meja depan (pulih)', server.url);
     expect((await restoreBackup(restored.db, file, PASS)).ok).toBe(true);
     expect(await restoredMarker(restored.db)).toBeDefined();
-    const res = await signInDevice(restored.db, server.url, { username, password: PASSWORD, deviceName: restored.name, replaceKey: true });
+    // Through the console's sync transport, which forwards replaceKey and keeps the new token.
+    restored.signedIn = await signInDevice(restored.db, restored.transport, restored.serverUrl, { username, password: PASSWORD, deviceName: restored.name, replaceKey: true });
     await clearRestoredMarker(restored.db);
     const cursor = (await restored.db.sync.get('sync'))?.cursor ?? 0;
-    restored.session = { serverUrl: server.url, token: res.token, cursor };
+    restored.session = { transport: restored.transport, cursor };
     return restored;
   }
 
@@ -70,7 +71,7 @@ describe('a desk restored from a backup (pglite)', () => {
     // A user who is not an admin cannot re-bind the device id.
     const other = new Client('Meja lain', server.url);
     expect((await restoreBackup(other.db, made.data.bytes, PASS)).ok).toBe(true);
-    await expect(signInDevice(other.db, server.url, { username: 'budi', password: PASSWORD, deviceName: 'x', replaceKey: true })).rejects.toMatchObject({ messageKey: 'sync.errors.replaceKeyAdminOnly' } satisfies Partial<SyncError>);
+    await expect(signInDevice(other.db, other.transport, other.serverUrl, { username: 'budi', password: PASSWORD, deviceName: 'x', replaceKey: true })).rejects.toMatchObject({ messageKey: 'sync.errors.replaceKeyAdminOnly' } satisfies Partial<SyncError>);
 
     const restored = await restoreOn(made.data.bytes, 'admin');
     expect(await restored.db.outbox.count()).toBe(3);

@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../../src/shared/ids';
 import { verifyChain } from '../../src/shared/events';
-import { api } from '../../src/renderer/sync/api';
 import { signInDevice } from '../../src/renderer/sync/enrol';
 import { backfillHistory, historyIncomplete, loadSnapshot } from '../../src/renderer/sync/snapshot';
 import { pgliteBackend, postgresBackend, reset, type Backend } from '../server/helpers/backends';
@@ -57,16 +56,16 @@ for (const [name, open] of backends) {
       if (!backend) return ctx.skip();
       const { a } = await office();
       const c = new Client('Laptop baru', server.url);
-      const res = await signInDevice(c.db, server.url, { username: 'joko', password: PASSWORD, deviceName: c.name });
+      const res = await signInDevice(c.db, c.transport, '', { username: 'joko', password: PASSWORD, deviceName: c.name });
       await c.db.sync.put({ key: 'sync', serverUrl: server.url, userId: res.userId, cursor: 0 });
-      const session = { serverUrl: server.url, token: res.token, cursor: 0 };
-      const snapshots = vi.spyOn(api, 'snapshot');
-      const pulls = vi.spyOn(api, 'pull');
+      const session = { transport: c.transport, cursor: 0 };
+      const snapshots = vi.spyOn(c.transport, 'snapshot');
+      const pulls = vi.spyOn(c.transport, 'pull');
       await Promise.all([catchUp(c.db, session), catchUp(c.db, session)]);
       expect(snapshots).toHaveBeenCalledTimes(1);
       // Each catch-up pulls once, the second from the cursor the first left.
-      expect(pulls.mock.calls.map((call) => call[2])).toEqual([expect.any(Number), pulls.mock.calls[0]![2]]);
-      expect(pulls.mock.calls[0]![2]).toBeGreaterThan(0);
+      expect(pulls.mock.calls.map((call) => call[0].cursor)).toEqual([expect.any(Number), pulls.mock.calls[0]![0].cursor]);
+      expect(pulls.mock.calls[0]![0].cursor).toBeGreaterThan(0);
       expect(await c.state()).toEqual(await a.state());
     });
 
@@ -139,16 +138,16 @@ for (const [name, open] of backends) {
       if (!backend) return ctx.skip();
       const { a, sari, visits, adminId } = await office();
       const c = new Client('Laptop baru', server.url);
-      const res = await signInDevice(c.db, server.url, { username: 'joko', password: 'Rahasia123', deviceName: 'Laptop baru' });
+      const res = await signInDevice(c.db, c.transport, '', { username: 'joko', password: 'Rahasia123', deviceName: 'Laptop baru' });
       await c.db.sync.put({ key: 'sync', serverUrl: server.url, userId: res.userId, cursor: 0 });
-      c.session = { serverUrl: server.url, token: res.token, cursor: 0 };
+      c.session = { transport: c.transport, cursor: 0 };
 
-      const real = api.snapshot;
+      const real = c.transport.snapshot.bind(c.transport);
       let calls = 0;
-      const pages: Parameters<typeof api.snapshot>[2][] = [];
-      vi.spyOn(api, 'snapshot').mockImplementation(async (...args) => {
+      const pages: Parameters<typeof c.transport.snapshot>[0][] = [];
+      vi.spyOn(c.transport, 'snapshot').mockImplementation(async (...args) => {
         calls += 1;
-        pages.push(args[2]);
+        pages.push(args[0]);
         if (calls === 2) {
           // While c pages: a visit not yet paged is approved and noted (after the snapshot's version)…
           expect((await a.run(sari, ['approver'], { type: 'visit.decide', input: { id: visits[2]!, approved: true } })).ok).toBe(true);

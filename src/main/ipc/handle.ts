@@ -11,9 +11,14 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { Channel } from './channels';
 
 /** Thrown by a handler to answer `failed` with a specific message key instead of
- *  errors.bridge.failed (e.g. errors.bridge.noKeychain). An expected refusal: not logged. */
+ *  errors.bridge.failed (e.g. errors.bridge.noKeychain), or with its own code and message
+ *  parameters (the sync transport: the server's code, its HTTP status and wait). An expected
+ *  refusal: not logged. */
 export class BridgeFailure extends Error {
-  constructor(readonly messageKey: string) {
+  constructor(
+    readonly messageKey: string,
+    readonly detail: { code?: string; params?: Record<string, string | number> } = {},
+  ) {
     super(messageKey);
     this.name = 'BridgeFailure';
   }
@@ -56,7 +61,7 @@ export function createRegistrar(deps: RegistrarDeps): Handle {
       try {
         return ok(await fn(parsed.data, event));
       } catch (error) {
-        if (error instanceof BridgeFailure) return fail('failed', error.messageKey);
+        if (error instanceof BridgeFailure) return fail(error.detail.code ?? 'failed', error.messageKey, error.detail.params ? { params: error.detail.params } : {});
         logError(channel, error);
         return fail('failed', 'errors.bridge.failed');
       }

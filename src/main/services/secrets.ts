@@ -1,11 +1,12 @@
 /**
- * Secrets the console keeps (the sync server's device token), encrypted with the operating
- * system's keychain through Electron's safeStorage and stored as userData/secrets/<name>.bin.
- * When the keychain is unavailable the secret is refused, never written in plain text.
+ * Secrets the main process keeps (the sync server's device token, with its server and pin:
+ * src/main/sync/transport.ts), encrypted with the operating system's keychain through
+ * Electron's safeStorage and stored as userData/secrets/<name>.bin. When the keychain is
+ * unavailable the secret is refused, never written in plain text. No IPC channel reads or
+ * writes them: the renderer never sees the token.
  */
 import type { SafeStorage } from 'electron';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { SecretName } from '../../shared/platform';
 import { BridgeFailure } from '../ipc/handle';
 
@@ -17,14 +18,15 @@ export const SECRET_NAMES = ['sync-token'] as const satisfies readonly SecretNam
 // The file of each secret: names are looked up, never pasted into a path.
 const SECRET_FILES: Record<SecretName, string> = { 'sync-token': 'sync-token.bin' };
 
-export const readSecretRequest = z.strictObject({ name: z.enum(SECRET_NAMES) });
-export type ReadSecretInput = z.output<typeof readSecretRequest>;
+export interface ReadSecretInput {
+  name: SecretName;
+}
 
-export const writeSecretRequest = z.strictObject({
-  name: z.enum(SECRET_NAMES),
-  value: z.string().max(MAX_SECRET_CHARS).nullable(),
-});
-export type WriteSecretInput = z.output<typeof writeSecretRequest>;
+export interface WriteSecretInput {
+  name: SecretName;
+  /** At most MAX_SECRET_CHARS; null deletes. */
+  value: string | null;
+}
 
 export interface SecretDeps {
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
@@ -78,6 +80,7 @@ export async function writeSecret(deps: SecretDeps, req: WriteSecretInput): Prom
     }
     return { stored: false };
   }
+  if (req.value.length > MAX_SECRET_CHARS) throw new BridgeFailure('errors.bridge.invalid-input');
   if (!keychainAvailable(deps)) throw new BridgeFailure('errors.bridge.noKeychain');
   const encrypted = deps.safeStorage.encryptString(req.value);
   await deps.mkdir(deps.dir());

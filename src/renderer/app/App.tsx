@@ -7,7 +7,6 @@ import { startSync } from '../sync/sync-client';
 import { platform } from '../platform';
 import { startDeskBackups } from '../features/backup/auto';
 import { ensurePersistentStorage, usePersistStore } from '../features/backup/persist';
-import { readToken } from '../sync/connect';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
@@ -23,7 +22,7 @@ export function App() {
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
   useIdleLock(org?.idleLockMinutes);
-  useEffect(() => startSync(db, readToken), []);
+  useEffect(() => startSync(db, platform.sync), []);
   // Desk backups: main's requests on the desktop; persistent storage asked once per profile.
   useEffect(() => startDeskBackups(db, platform), []);
   useEffect(() => {
@@ -41,7 +40,8 @@ export function App() {
     else if (fresh.row.updatedAt !== user.updatedAt) {
       session.signIn(fresh.row, { keepLock: true });
       // The password (and so the key) was changed on another console: ask for the new one.
-      if (session.key && currentKey(fresh.row.keys)?.keyId !== session.key.keyId) session.lock();
+      const current = currentKey(fresh.row.keys)?.keyId;
+      if (session.key && current !== session.key.keyId && current !== session.pendingKeyId) session.lock();
     }
   }, [fresh, user]);
 

@@ -14,6 +14,10 @@ interface SessionStore {
   /** The signed-in user's unwrapped key; null while locked. */
   key: SigningKey | null;
   locked: boolean;
+  /** The id of a key this session is about to switch to (its own password change, in flight):
+   *  the user record changing to it is not "changed elsewhere". */
+  pendingKeyId: string | null;
+  expectKey(keyId: string | null): void;
   /** Signs a user in with their key; `keepLock` refreshes the user's record without unlocking. */
   signIn(user: UserState, opts?: { keepLock?: boolean; key?: SigningKey }): void;
   signOut(): void;
@@ -24,8 +28,10 @@ export const useSessionStore = create<SessionStore>((set) => ({
   user: null,
   key: null,
   locked: false,
-  signIn: (user, opts) => set((s) => (opts?.keepLock ? { user, locked: s.locked, key: s.key } : { user, locked: false, key: opts?.key ?? null })),
-  signOut: () => set({ user: null, locked: false, key: null }),
+  pendingKeyId: null,
+  expectKey: (pendingKeyId) => set({ pendingKeyId }),
+  signIn: (user, opts) => set((s) => (opts?.keepLock ? { user, locked: s.locked, key: s.key } : { user, locked: false, key: opts?.key ?? null, pendingKeyId: null })),
+  signOut: () => set({ user: null, locked: false, key: null, pendingKeyId: null }),
   lock: () => set((s) => (s.user ? { locked: true, key: null } : s)),
 }));
 

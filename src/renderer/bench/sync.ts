@@ -20,15 +20,17 @@ import { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { ingest } from '../store/ingest';
 import { signInDevice } from '../sync/enrol';
+import { createWebSyncTransport, TOKEN_KEY } from '../platform/web-sync';
+import type { SyncTransport } from '../../shared/sync/transport';
 import { notifyCommitted, pullAll, pushOutbox, startSync } from '../sync/sync-client';
 import { backfillHistory, loadSnapshot } from '../sync/snapshot';
-import type { Command } from '../../shared/domain/registry';
 import type { VisitState } from '../../shared/domain/visit/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { DomainEvent } from '../../shared/events';
 import { newId } from '../../shared/ids';
 import type { Actor } from '../../shared/roles';
 import { MemoryConsole } from './memory-console';
+import { visitCycle as cycle } from './visit-cycle';
 import { log, timed } from './measure';
 
 const PASSWORD = 'Rahasia123';
@@ -94,21 +96,33 @@ function schemaOf(db: Dexie): Record<string, string> {
   return Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
 }
 
+/**
+ * A console's own sync transport: the page's same-origin transport with the token kept in memory,
+ * so that two consoles of one page (one origin, one localStorage) each hold their own, and the
+ * runner can hand a console's token to the next page that opens it.
+ */
+function benchTransport(token: string | null = null): { transport: SyncTransport; token: () => string } {
+  const store = new Map<string, string>(token ? [[TOKEN_KEY, token]] : []);
+  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+  return { transport: createWebSyncTransport({ storage }), token: () => store.get(TOKEN_KEY) ?? '' };
+}
+
 async function signedIn(dbName: string, username: string) {
   const db = new ConsoleDb(dbName);
   await db.open();
   const device = await deviceMeta(db);
-  const res = await signInDevice(db, '', { username, password: PASSWORD, deviceName: `bench ${dbName}` });
+  const { transport, token } = benchTransport();
+  const res = await signInDevice(db, transport, '', { username, password: PASSWORD, deviceName: `bench ${dbName}` });
   await db.sync.put({ key: 'sync', serverUrl: '', userId: res.userId, cursor: 0 });
-  return { db, token: res.token, deviceId: device.deviceId };
+  return { db, token: token(), transport, deviceId: device.deviceId };
 }
 
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 window.benchSyncInitial = async ({ batch, username, backfill: runBackfill }) => {
   const name = `sync-fresh-${tag()}`;
-  const { db, token } = await signedIn(name, username);
-  const session = { serverUrl: '', token };
+  const { db, token, transport } = await signedIn(name, username);
+  const session = { transport };
   log(`initial sync: fresh console ${name}, loadSnapshot()`);
   resetClock();
   const [snapMs, records] = await timed(() => loadSnapshot(db, session));
@@ -165,31 +179,12 @@ async function staffOf(db: ConsoleDb): Promise<{ officer: Actor; approver: Actor
   return { officer: { userId: by('petugas1'), roles: ['officer'] }, approver: { userId: by('penyetuju1'), roles: ['approver'] }, escort: by('petugas2') };
 }
 
-/** The six commands of one visit, registration to archive. */
-function cycle(s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number, badge: string): [Actor, Command][] {
-  const serial = `PF${String(1_000_000 + (n % 8_999_999))}`;
-  return [
-    [s.officer, {
-      type: 'visit.register',
-      input: {
-        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: '7371011203850001', organisation: 'PT Data Nusantara', phone: '081234567890',
-        purpose: 'Penggantian disk RAID server aplikasi', workPlan: 'Ganti 2 disk yang rusak, rebuild RAID 5, uji layanan.', plannedMinutes: 60,
-        devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial }],
-      },
-    }],
-    [s.approver, { type: 'visit.decide', input: { id, approved: true } }],
-    [s.officer, { type: 'visit.issueBadge', input: { id, badge, escortId: s.escort } }],
-    [s.officer, { type: 'visit.enter', input: { id } }],
-    [s.officer, { type: 'visit.checkOut', input: { id, outcome: 'Selesai sesuai rencana.', scannedSerials: [serial], leftInside: [], badgeReturned: true, idReturned: true } }],
-    [s.officer, { type: 'visit.archive', input: { id } }],
-  ];
-}
 
 window.benchSyncPushPull = async ({ events: target, batch, fromDb, fromToken }) => {
   const a = new ConsoleDb(fromDb);
   await a.open();
   const name = `sync-desk2-${tag()}`;
-  const { db: p, token, deviceId } = await signedIn(name, 'petugas2');
+  const { db: p, token, transport, deviceId } = await signedIn(name, 'petugas2');
   // P is a desk that joined: it knows the org and the users (copied, not pulled: not timed here).
   const [org, users] = await Promise.all([a.org.toArray(), a.users.toArray()]);
   await p.transaction('rw', [p.org, p.users], async () => {
@@ -218,14 +213,14 @@ window.benchSyncPushPull = async ({ events: target, batch, fromDb, fromToken }) 
   const ingestMs = performance.now() - t1;
   log(`push+pull: ${out.length} events (${cycles} visits) made in ${Math.round(generateMs)} ms, ingested into ${name}'s outbox in ${Math.round(ingestMs)} ms`);
 
-  const [pushMs, answered] = await timed(() => pushOutbox(p, { serverUrl: '', token, cursor: 0 }));
+  const [pushMs, answered] = await timed(() => pushOutbox(p, { transport, cursor: 0 }));
   const rejected = await p.events.where('status').equals('rejected').count();
   const outboxLeft = await p.outbox.count();
   log(`pushOutbox: ${answered} answered in ${(pushMs / 1000).toFixed(1)} s (${Math.round((answered / pushMs) * 1000)} events/s), ${rejected} rejected, ${outboxLeft} left in the outbox`);
 
   const cursor = (await a.sync.get('sync'))!.cursor;
   serverClock.ms = 0;
-  const [pullMs, fresh] = await timed(() => pullAll(a, { serverUrl: '', token: fromToken, cursor }));
+  const [pullMs, fresh] = await timed(() => pullAll(a, { transport: benchTransport(fromToken).transport, cursor }));
   log(`pullAll on the first console: ${fresh} new events in ${(pullMs / 1000).toFixed(1)} s (${Math.round((fresh / pullMs) * 1000)} events/s)`);
   // The desk is up to date too: its cursor moves past everything (its own events included).
   await p.sync.update('sync', { cursor: (await a.sync.get('sync'))!.cursor });
@@ -263,7 +258,7 @@ window.benchSyncStart = async ({ dbName, token }) => {
   window.benchSyncStop();
   const db = new ConsoleDb(dbName);
   await db.open();
-  loop = { db, stop: startSync(db, async () => token), seen: new Map(), waiters: new Map(), subs: [] };
+  loop = { db, stop: startSync(db, benchTransport(token).transport), seen: new Map(), waiters: new Map(), subs: [] };
 };
 
 window.benchSyncStop = () => {

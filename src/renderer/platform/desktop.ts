@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../../shared/result';
 import type { DesktopApi, Platform } from '../../shared/platform';
 import { BUILD_VERSION } from './build-info';
+import { createDesktopSyncTransport } from './desktop-sync';
 
 async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -25,12 +26,7 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       const result = await settle(() => api.appVersion());
       return result.ok ? result.data.version : BUILD_VERSION;
     },
-    // A secret that cannot be read is treated as absent: the user connects again.
-    readSecret: async (name) => {
-      const result = await settle(() => api.readSecret({ name }));
-      return result.ok ? result.data.value : null;
-    },
-    writeSecret: (name, value) => settle(() => api.writeSecret({ name, value })),
+    sync: createDesktopSyncTransport(api.sync),
     // Main writes the file into the folder the admin chose, under a name main makes.
     backup: {
       scheduled: true,

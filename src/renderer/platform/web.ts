@@ -1,11 +1,13 @@
 /**
  * The platform bridge in a browser: the print dialog stands in for "save as PDF" and
- * printing, exported files are downloads, and secrets live in the origin's localStorage
- * (a browser offers nothing better to a page). Browser APIs are injectable for tests.
+ * printing, exported files are downloads, and the sync transport is same-origin fetch with the
+ * device token in the origin's localStorage (./web-sync.ts; a browser offers nothing better to
+ * a page). Browser APIs are injectable for tests.
  */
 import { fail, ok, type Result } from '../../shared/result';
-import type { Platform, SecretName } from '../../shared/platform';
+import type { Platform } from '../../shared/platform';
 import { BUILD_VERSION } from './build-info';
+import { createWebSyncTransport, type WebSyncDeps } from './web-sync';
 
 export interface WebPlatformDeps {
   /** Opens the print dialog and returns when it closes (window.print()). */
@@ -15,15 +17,9 @@ export interface WebPlatformDeps {
   /** The document whose title names the PDF in Chromium's "Save as PDF". */
   document?: Pick<Document, 'title'>;
   version?: string;
-  /** Where secrets are kept (window.localStorage). */
-  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** The sync transport's browser seams (origin, fetch, token storage, EventSource). */
+  sync?: WebSyncDeps;
 }
-
-/** Longest secret accepted, as in the desktop shell (src/main/services/secrets.ts). */
-const MAX_SECRET_CHARS = 4096;
-
-/** The localStorage key of a secret. */
-export const secretKey = (name: SecretName): string => `meja-it.secret.${name}`;
 
 /** Downloads through a temporary <a download> element. */
 export function anchorDownload(blob: Blob, fileName: string): void {
@@ -55,8 +51,6 @@ export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
   const printDialog = deps.print ?? (() => window.print());
   const download = deps.download ?? anchorDownload;
   const doc = deps.document ?? (typeof document === 'undefined' ? undefined : document);
-  // Read on each use: merely touching window.localStorage throws when storage is blocked.
-  const storage = () => deps.storage ?? window.localStorage;
 
   const runPrint = (title?: string): Result<null> => {
     const previous = doc?.title;
@@ -97,26 +91,7 @@ export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
       }
     },
     appVersion: async () => deps.version ?? BUILD_VERSION,
-    readSecret: async (name) => {
-      try {
-        return storage().getItem(secretKey(name));
-      } catch {
-        return null;
-      }
-    },
-    writeSecret: async (name, value) => {
-      if (value !== null && value.length > MAX_SECRET_CHARS) return fail('invalid-input', 'errors.bridge.invalid-input', { field: 'value' });
-      try {
-        if (value === null) {
-          storage().removeItem(secretKey(name));
-          return ok({ stored: false });
-        }
-        storage().setItem(secretKey(name), value);
-        return ok({ stored: true });
-      } catch {
-        return fail('failed', 'errors.bridge.failed');
-      }
-    },
+    sync: createWebSyncTransport(deps.sync),
     // A page can only download: no folder, no schedule (the top bar reminds instead).
     backup: {
       scheduled: false,

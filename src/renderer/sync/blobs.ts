@@ -12,15 +12,13 @@ import type { DomainEvent, RecordKind } from '../../shared/events';
 import { toHex } from '../../shared/hash';
 import { fail, ok, type Result } from '../../shared/result';
 import type { BlobRow, ConsoleDb } from '../store/db';
+import type { SyncTransport } from '../../shared/sync/transport';
 import { SyncError } from './api';
 
-/** Where and as whom to move files (the sync session's server and token). */
+/** How to move files: the sync session's transport (it holds the server and the token). */
 export interface BlobSession {
-  serverUrl: string;
-  token: string;
+  transport: SyncTransport;
 }
-
-type Fetch = typeof fetch;
 
 /** SHA-256 of bytes, lower-case hex (WebCrypto: works in browsers, Electron and Node). */
 export async function sha256Bytes(bytes: Uint8Array): Promise<string> {
@@ -63,26 +61,14 @@ export function referencedFiles(e: Pick<DomainEvent, 'payload'>): AttachmentRef[
  * A file this device does not hold is skipped: the device that made the reference uploads it.
  * Throws SyncError when the server cannot be reached, so the push waits for the files.
  */
-export async function uploadFilesFor(db: ConsoleDb, session: BlobSession, events: DomainEvent[], fetchFn: Fetch = fetch): Promise<number> {
+export async function uploadFilesFor(db: ConsoleDb, session: BlobSession, events: DomainEvent[]): Promise<number> {
   const hashes = [...new Set(events.flatMap(referencedFiles).map((r) => r.hash))];
   if (hashes.length === 0) return 0;
   const rows = (await db.blobs.bulkGet(hashes)).filter((r): r is BlobRow => !!r?.data && !r.uploaded);
   let uploaded = 0;
   for (const row of rows) {
-    let res: Response;
-    try {
-      res = await fetchFn(`${session.serverUrl}/api/blobs/${row.hash}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${session.token}` },
-        body: row.data as Uint8Array<ArrayBuffer>,
-      });
-    } catch {
-      throw new SyncError('offline', 'sync.errors.offline');
-    }
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-      throw new SyncError(body.error?.code ?? `http-${res.status}`, body.error?.message ?? 'sync.errors.server', res.status);
-    }
+    // An unreachable or refusing server throws (SyncError): the push waits for its files.
+    await session.transport.putBlob(row.hash, row.data!);
     await db.blobs.update(row.hash, { uploaded: 1 });
     uploaded += 1;
   }
@@ -124,23 +110,20 @@ export async function noteWantedFiles(db: ConsoleDb, events: DomainEvent[]): Pro
  * Fetches every file noted as wanted, checking each against its hash (a mismatch is dropped
  * and tried again next round). A file the server does not have yet stays pending.
  */
-export async function downloadPendingFiles(db: ConsoleDb, session: BlobSession, fetchFn: Fetch = fetch): Promise<{ fetched: number; missing: number }> {
+export async function downloadPendingFiles(db: ConsoleDb, session: BlobSession): Promise<{ fetched: number; missing: number }> {
   const pending = await db.blobs.where('pending').equals(1).primaryKeys();
   let fetched = 0;
   let missing = 0;
   for (const hash of pending) {
-    let res: Response;
+    let bytes: Uint8Array | null;
     try {
-      res = await fetchFn(`${session.serverUrl}/api/blobs/${hash}`, { headers: { authorization: `Bearer ${session.token}` } });
-    } catch {
-      break; // offline: try again after the next sync round
-    }
-    if (!res.ok) {
+      bytes = await session.transport.getBlob(hash);
+    } catch (e) {
+      if (!(e instanceof SyncError) || e.code === 'offline') break; // offline: try again after the next sync round
       missing += 1;
       continue;
     }
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if ((await sha256Bytes(bytes)) !== hash) {
+    if (!bytes || (await sha256Bytes(bytes)) !== hash) {
       missing += 1;
       continue;
     }

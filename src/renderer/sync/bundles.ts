@@ -67,8 +67,10 @@ export async function importBundle(db: ConsoleDb, text: string): Promise<Result<
     const cmd = parseCommand(g[0]!.command!.type, g[0]!.command!.input);
     if (!cmd.ok) return fail('forged', 'sync.bundle.errors.forged');
     parsed.push(cmd.data);
-    // The office's first admin signs the setup with the key the setup introduces.
-    const signed = await verifyGroupSignatures(g, cmd.data.type === 'org.setUp' ? keysWithBatch(keysOf, g) : keysOf, verifier, requiredCosigners(cmd.data, g[0]!.actorId));
+    // The office's first admin signs the setup with the key the setup introduces, and a
+    // pre-upgrade user their first key's enrolment with that key.
+    const selfCertified = cmd.data.type === 'org.setUp' || cmd.data.type === 'user.enrolKey';
+    const signed = await verifyGroupSignatures(g, selfCertified ? keysWithBatch(keysOf, g) : keysOf, verifier, requiredCosigners(cmd.data, g[0]!.actorId));
     if (!signed.ok) return fail('forged', 'sync.bundle.errors.forged');
     applyKeyEvents(keys, known, g);
   }

@@ -14,16 +14,15 @@ import { receiveHlc } from '../../shared/hlc';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import type { SyncedEvent } from '../../shared/sync/protocol';
 import { MAX_HISTORY_RECORDS } from '../../shared/sync/protocol';
+import type { SyncTransport } from '../../shared/sync/transport';
 import { deviceMeta } from '../store/commit';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { ingest } from '../store/ingest';
-import { api } from './api';
 import { filesOfRecord, noteWantedFiles, noteWantedRefs } from './blobs';
 
-/** Where and as whom this device syncs. */
+/** How this device reaches its server (the platform's sync transport). */
 export interface SnapshotSession {
-  serverUrl: string;
-  token: string;
+  transport: SyncTransport;
 }
 
 const SNAPSHOT_PAGE = 2000;
@@ -56,7 +55,7 @@ export async function loadSnapshot(db: ConsoleDb, session: SnapshotSession, page
   let asOf = start?.snapshot?.asOf;
   const after = start?.snapshot?.after ?? undefined;
   let written = 0;
-  const fetchPage = (page: { asOf?: number; after?: [RecordKind, string] }) => api.snapshot(session.serverUrl, session.token, { ...page, limit: pageSize });
+  const fetchPage = (page: { asOf?: number; after?: [RecordKind, string] }) => session.transport.snapshot({ ...page, limit: pageSize });
   let pending = fetchPage({ asOf, after });
   for (;;) {
     const res = await pending;
@@ -124,7 +123,7 @@ export async function ensureHistory(db: ConsoleDb, session: SnapshotSession, rec
   if (!historyIncomplete(meta) || records.length === 0) return;
   const unique = [...new Map(records.map((r) => [`${r[0]}:${r[1]}`, r])).values()];
   for (let i = 0; i < unique.length; i += MAX_HISTORY_RECORDS) {
-    const res = await api.history(session.serverUrl, session.token, unique.slice(i, i + MAX_HISTORY_RECORDS), meta!.history!.upTo);
+    const res = await session.transport.history({ records: unique.slice(i, i + MAX_HISTORY_RECORDS), upTo: meta!.history!.upTo });
     await storeHistory(db, res.events.map(localEvent));
   }
 }
@@ -165,7 +164,7 @@ export async function backfillHistory(db: ConsoleDb, session: SnapshotSession, b
     const meta = await db.sync.get('sync');
     if (!historyIncomplete(meta)) return true;
     const { upTo, cursor } = meta!.history!;
-    const res = await api.pull(session.serverUrl, session.token, cursor, pageSize);
+    const res = await session.transport.pull({ cursor, limit: pageSize });
     const within = res.events.filter((s) => s.serverVersion <= upTo);
     await storeHistory(db, within.map(localEvent));
     const next = !res.hasMore || res.cursor >= upTo ? upTo : res.cursor;

@@ -11,7 +11,8 @@ import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { signPush } from '../../shared/sync/device-auth';
 import { ingest, markRejected } from '../store/ingest';
-import { api, SyncError } from './api';
+import type { SyncTransport } from '../../shared/sync/transport';
+import { SyncError } from './api';
 import { syncSigner } from './enrol';
 import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localEvent, recordsToRefold, wantsSnapshot } from './snapshot';
 import { downloadInBackground, noteWantedFiles, uploadFilesFor } from './blobs';
@@ -44,21 +45,20 @@ export function splitBatches(events: DomainEvent[], maxEvents = MAX_PUSH_EVENTS,
   return batches;
 }
 
-/** Reads this device's token from wherever the platform keeps secrets. */
-export type TokenReader = () => Promise<string | null>;
-
-/** Where and as whom this device syncs: the server URL and this device's token. */
+/**
+ * How this device reaches its server: the platform's sync transport, which holds the server's
+ * address and the device token (the renderer never sees the token), and the pull cursor.
+ */
 export interface SyncSession {
-  serverUrl: string;
-  token: string;
+  transport: SyncTransport;
   cursor: number;
 }
 
-/** The session, when this device is connected (the token lives in the platform's secret store). */
-export async function syncSession(db: ConsoleDb, readToken: TokenReader): Promise<SyncSession | null> {
+/** The session, when this device is connected (it has sync settings and the transport a token). */
+export async function syncSession(db: ConsoleDb, transport: SyncTransport): Promise<SyncSession | null> {
   const meta: SyncMeta | undefined = await db.sync.get('sync');
-  const token = meta ? await readToken() : null;
-  return meta && token ? { serverUrl: meta.serverUrl, token, cursor: meta.cursor } : null;
+  const connection = meta ? await transport.connection().catch(() => null) : null;
+  return meta && connection ? { transport, cursor: meta.cursor } : null;
 }
 
 /** Pushes the outbox, oldest first, in capped batches; returns how many were answered. */
@@ -73,7 +73,7 @@ export async function pushOutbox(db: ConsoleDb, meta: SyncSession): Promise<numb
     await uploadFilesFor(db, meta, batch);
     // A token is valid only with its device: the batch is signed with this device's key.
     const signature = await signPush(await syncSigner(db), device.deviceId, batch);
-    const res = await api.push(meta.serverUrl, meta.token, device.deviceId, batch, signature);
+    const res = await meta.transport.push({ deviceId: device.deviceId, events: batch, deviceSignature: signature });
     const rejected = res.results.filter((r) => r.status === 'rejected').map((r) => ({ id: r.id, reason: r.reason, field: r.field }));
     // Re-folding a record without the events before a snapshot would lose them: fetch them first.
     const refused = new Set(rejected.map((r) => r.id));
@@ -95,7 +95,7 @@ export async function pullAll(db: ConsoleDb, meta: SyncSession): Promise<number>
   let cursor = meta.cursor;
   let fresh = 0;
   const fetchPage = (from: number) => {
-    const p = api.pull(meta.serverUrl, meta.token, from, MAX_PULL_LIMIT);
+    const p = meta.transport.pull({ cursor: from, limit: MAX_PULL_LIMIT });
     p.catch(() => undefined); // awaited below; never an unhandled rejection
     return p;
   };
@@ -139,9 +139,9 @@ export function catchUp(db: ConsoleDb, meta: SyncSession): Promise<number> {
 }
 
 /** One round: push, then pull (a snapshot first on a fresh console). Updates the status store. Returns true when it succeeded. */
-export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<boolean> {
+export async function syncOnce(db: ConsoleDb, transport: SyncTransport): Promise<boolean> {
   const store = useSyncStore.getState();
-  const meta = await syncSession(db, readToken);
+  const meta = await syncSession(db, transport);
   if (!meta) {
     store.set({ phase: 'not-connected' });
     return false;
@@ -155,7 +155,8 @@ export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<b
     return true;
   } catch (e) {
     if (e instanceof SyncError) {
-      const phase = e.code === 'offline' ? 'offline' : e.status === 426 ? 'update-required' : e.status === 401 ? 'signed-out' : 'error';
+      const phase =
+        e.code === 'offline' ? 'offline' : e.code === 'certificate-changed' ? 'certificate-changed' : e.status === 426 ? 'update-required' : e.status === 401 ? 'signed-out' : 'error';
       store.set({ phase, problem: e.messageKey });
     } else {
       console.error('sync failed', e);
@@ -169,11 +170,11 @@ export async function syncOnce(db: ConsoleDb, readToken: TokenReader): Promise<b
  * Runs the sync loop while this tab holds the machine's sync lock. Returns a stop function.
  * Concurrent triggers (poke, poll, a local commit) coalesce into one running round.
  */
-export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
+export function startSync(db: ConsoleDb, transport: SyncTransport): () => void {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  let source: EventSource | null = null;
+  let closePokes: (() => void) | null = null;
   let timer: number | undefined;
 
   const trigger = () => {
@@ -182,7 +183,7 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
       again = true;
       return;
     }
-    running = syncOnce(db, readToken).then((synced) => {
+    running = syncOnce(db, transport).then((synced) => {
       if (synced) void pumpHistory();
     }).finally(() => {
       running = null;
@@ -205,7 +206,7 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
           await running.catch(() => undefined);
           continue;
         }
-        const session = await syncSession(db, readToken);
+        const session = await syncSession(db, transport);
         if (!session || (await backfillHistory(db, session, 0, HISTORY_STEP))) break;
         await new Promise((r) => window.setTimeout(r, 100));
       }
@@ -216,17 +217,15 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
     }
   };
 
+  // The poke stream, through the transport: a poke, the stream opening and the stream dropping
+  // all start a round. Dropping (server down, network up): a round finds out at once and the
+  // status says so, instead of "synced" until the next poll; the transport reopens the stream,
+  // and its opening syncs when the server is back.
   const openPoke = async () => {
-    const meta = await syncSession(db, readToken);
-    if (stopped || !meta || typeof EventSource === 'undefined') return;
-    source?.close();
-    source = new EventSource(`${meta.serverUrl}/api/sync/events?token=${encodeURIComponent(meta.token)}`);
-    source.addEventListener('poke', trigger);
-    source.onopen = trigger;
-    // The server's stream dropped (server down, network up): a round finds out at once and the
-    // status says so, instead of "synced" until the next poll; EventSource keeps reconnecting,
-    // and onopen syncs when the server is back.
-    source.onerror = trigger;
+    const meta = await syncSession(db, transport);
+    if (stopped || !meta) return;
+    closePokes?.();
+    closePokes = transport.subscribe(() => trigger());
   };
 
   const lead = async () => {
@@ -256,7 +255,8 @@ export function startSync(db: ConsoleDb, readToken: TokenReader): () => void {
 
   const cleanup = () => {
     stopped = true;
-    source?.close();
+    closePokes?.();
+    closePokes = null;
     window.clearInterval(timer);
   };
 

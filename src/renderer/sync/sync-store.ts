@@ -1,7 +1,7 @@
 /** What the sync client is doing, for the status shown in the top bar. */
 import { create } from 'zustand';
 
-export type SyncPhase = 'not-connected' | 'idle' | 'syncing' | 'offline' | 'update-required' | 'signed-out' | 'error';
+export type SyncPhase = 'not-connected' | 'idle' | 'syncing' | 'offline' | 'update-required' | 'signed-out' | 'certificate-changed' | 'error';
 
 interface SyncStore {
   phase: SyncPhase;

@@ -169,6 +169,22 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 8,
+    name: 'event stream tickets',
+    sql: `
+      -- Single-use tickets for the poke stream (GET /api/sync/events?ticket=): an EventSource
+      -- cannot send an Authorization header, and a device token must not appear in a URL (access
+      -- logs, proxies). Kept as SHA-256, like tokens; in the database so that the instance the
+      -- stream reaches need not be the one that issued the ticket.
+      CREATE TABLE event_tickets (
+        ticket_hash text PRIMARY KEY,
+        device_id uuid NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX event_tickets_expiry ON event_tickets (expires_at);
+    `,
+  },
 ];
 
 /** Applies every migration not yet applied. Safe to call on every start, from several instances. */

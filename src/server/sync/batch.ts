@@ -49,6 +49,14 @@ export class Overlay {
   }
 
   private usersLoaded = false;
+  /** Badge → visit id of every visit holding a badge when the push began (an office's pool is small). */
+  private badges: Map<string, string> | undefined;
+
+  /** Loads which visits hold a badge (one indexed query), so badge checks need no query each. */
+  async loadBadges(): Promise<void> {
+    const rows = await this.q.query<{ record_id: string; badge: string }>(`SELECT record_id, state->>'badgeOut' AS badge FROM projections WHERE kind = 'visit' AND state->>'badgeOut' IS NOT NULL`);
+    this.badges = new Map(rows.map((r) => [r.badge, r.record_id]));
+  }
 
   has(kind: string, id: string): boolean {
     return this.states.has(keyOf(kind, id));
@@ -87,9 +95,11 @@ export class Overlay {
     return {
       badgeHolder: async (badge) => {
         for (const [id, v] of this.changedOf<VisitState>('visit')) if (v?.badgeOut === badge) return id;
-        const rows = await q.query<{ record_id: string }>(`SELECT record_id FROM projections WHERE kind = 'visit' AND state->>'badgeOut' = $1`, [badge]);
+        const ids = this.badges
+          ? [this.badges.get(badge)].filter((x): x is string => !!x)
+          : (await q.query<{ record_id: string }>(`SELECT record_id FROM projections WHERE kind = 'visit' AND state->>'badgeOut' = $1`, [badge])).map((r) => r.record_id);
         // A visit this push changed answers from the overlay (it may have given the badge back).
-        return rows.map((r) => r.record_id).find((id) => !this.changed.has(keyOf('visit', id)));
+        return ids.find((id) => !this.changed.has(keyOf('visit', id)));
       },
       user: (id) => this.get<UserState>('user', id),
       userByUsername: async (username) => {

@@ -9,7 +9,8 @@
  *   POST /api/sync/pull        Bearer; events past a cursor, in server order
  *   POST /api/sync/snapshot    Bearer; a fresh console's first sync: projection rows as of a version
  *   POST /api/sync/history     Bearer; the events of some records up to a version
- *   GET  /api/sync/events      ?token=; Server-Sent Events: 'poke' when new events commit
+ *   POST /api/sync/events-ticket  Bearer; a single-use ticket for the poke stream (60 s)
+ *   GET  /api/sync/events      ?ticket=; Server-Sent Events: 'poke' when new events commit
  *   GET  /api/devices          Bearer, admin; enrolled devices
  *   POST /api/devices/:id/revoke  Bearer, admin; revokes a device's token at once
  *   GET  /api/audit            Bearer, admin; the auth audit log, newest first (?before=&limit=)
@@ -102,7 +103,7 @@ export function toApiError(request: FastifyRequest, error: unknown): ApiError {
 
 export async function syncRoutes(app: FastifyInstance, service: SyncService, options: SyncRoutesOptions = {}): Promise<void> {
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
-  const streams = new Map<ServerResponse, { deviceId: string; token: string }>();
+  const streams = new Map<ServerResponse, { deviceId: string }>();
 
   const authed = (request: FastifyRequest): Promise<AuthedDevice> => service.authenticate(bearer(request));
   await blobRoutes(app, service);
@@ -190,10 +191,16 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
 
   // Pokes: one SSE stream per online client. A commit on any instance (LISTEN/NOTIFY on
   // PostgreSQL) reaches every stream; the stream's device is re-checked on each heartbeat, so
-  // a token revoked on another instance is cut off within one heartbeat.
-  app.get<{ Querystring: { token?: string } }>('/api/sync/events', async (request, reply) => {
-    const token = typeof request.query.token === 'string' ? request.query.token : bearer(request);
-    const device = await service.authenticate(token);
+  // a device revoked on another instance is cut off within one heartbeat.
+  // An EventSource cannot send an Authorization header, and a token in a URL ends up in access
+  // logs and proxies: the client trades its token (Bearer) for a ticket, good once within 60 s,
+  // and opens the stream with that. A `?token=` is refused.
+  app.post('/api/sync/events-ticket', async (request) => service.eventTicket(await authed(request)));
+
+  app.get<{ Querystring: { ticket?: string; token?: string } }>('/api/sync/events', async (request, reply) => {
+    if (request.query.token !== undefined) throw apiErrors.unauthorized();
+    const ticket = typeof request.query.ticket === 'string' ? request.query.ticket : undefined;
+    const device = ticket !== undefined ? await service.redeemEventTicket(ticket) : await authed(request);
     await service.db.ready();
     reply.hijack();
     const res = reply.raw;
@@ -204,10 +211,10 @@ export async function syncRoutes(app: FastifyInstance, service: SyncService, opt
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    streams.set(res, { deviceId: device.id, token: token! });
+    streams.set(res, { deviceId: device.id });
     res.write(`retry: 5000\nevent: poke\ndata: ${JSON.stringify({ version: await service.currentVersion().catch(() => 0) })}\n\n`);
     const timer = setInterval(() => {
-      service.authenticate(token).then(
+      service.authenticateDevice(device.id).then(
         () => res.write(`: heartbeat\n\n`),
         () => res.end(),
       );

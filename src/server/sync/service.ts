@@ -30,11 +30,11 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { checkGroupShape, keysWithBatch, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
-import { verifyEd25519 } from './verify';
+import { checkGroupShape, contentHashOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { prefetchedVerifier, verifyEd25519 } from './verify';
 import { parseEvent } from '../../shared/domain/event-schemas';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
-import { keyIdOf } from '../../shared/signing';
+import { keyIdOf, signedMessage, type VerifySignature } from '../../shared/signing';
 import type {
   AuthAuditPage, BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInRequest, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
@@ -81,6 +81,9 @@ export const apiErrors = {
   unavailable: () => new ApiError(503, 'unavailable', 'sync.errors.unavailable'),
   server: () => new ApiError(500, 'server', 'sync.errors.server'),
 };
+
+/** How long a poke-stream ticket may be used (once). */
+export const EVENT_TICKET_TTL_MS = 60_000;
 
 /** The reason stored with an event whose chain link or hash is wrong. */
 export const CHAIN_REASON = 'sync.errors.chain';
@@ -210,6 +213,22 @@ function envelopeOf(e: DomainEvent): string | null {
   return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
 }
 
+/** The signature checks one push needs: each signature against the key it names, from the signer's keys (any, retired included) and those the push introduces. */
+function signatureJobs(events: readonly DomainEvent[], keysOfUser: KeysOf): { publicKey: string; message: Uint8Array; sig: string }[] {
+  const keysOf = keysWithBatch(keysOfUser, events);
+  const jobs: { publicKey: string; message: Uint8Array; sig: string }[] = [];
+  for (const e of events) {
+    const sigs = [...(e.sig ? [e.sig] : []), ...(e.cosigs ?? [])];
+    if (sigs.length === 0) continue;
+    const message = signedMessage(contentHashOf(e));
+    for (const s of sigs) {
+      const key = keysOf(s.by)?.find((k) => k.keyId === s.key);
+      if (key) jobs.push({ publicKey: key.publicKey, message, sig: s.sig });
+    }
+  }
+  return jobs;
+}
+
 export class SyncService {
   constructor(
     readonly db: Db,
@@ -230,9 +249,42 @@ export class SyncService {
   /** The device behind a bearer token; refuses unknown and revoked tokens and inactive users. */
   async authenticate(token: string | undefined): Promise<AuthedDevice> {
     if (!token) throw apiErrors.unauthorized();
+    return this.deviceWhere(`token_hash = $1`, tokenHash(token));
+  }
+
+  /** A device by its id, with the same checks as a token (a poke stream re-checks its device on each heartbeat). */
+  async authenticateDevice(deviceId: string): Promise<AuthedDevice> {
+    return this.deviceWhere(`id = $1::uuid`, deviceId);
+  }
+
+  /**
+   * A single-use ticket for the poke stream of an authenticated device, valid EVENT_TICKET_TTL_MS
+   * (an EventSource cannot send the Authorization header; the token stays out of URLs).
+   */
+  async eventTicket(device: AuthedDevice): Promise<{ ticket: string; expiresIn: number }> {
+    const ticket = randomBytes(32).toString('base64url');
+    const now = this.now();
+    await this.db.query(`DELETE FROM event_tickets WHERE expires_at <= $1::timestamptz`, [new Date(now).toISOString()]);
+    await this.db.query(`INSERT INTO event_tickets (ticket_hash, device_id, expires_at) VALUES ($1, $2::uuid, $3::timestamptz)`, [
+      tokenHash(ticket),
+      device.id,
+      new Date(now + EVENT_TICKET_TTL_MS).toISOString(),
+    ]);
+    return { ticket, expiresIn: EVENT_TICKET_TTL_MS / 1000 };
+  }
+
+  /** Uses up a poke-stream ticket: its device, checked like a token; 401 when unknown, used or expired. */
+  async redeemEventTicket(ticket: string | undefined): Promise<AuthedDevice> {
+    if (!ticket) throw apiErrors.unauthorized();
+    const [row] = await this.db.query<{ device_id: string; expires_at: unknown }>(`DELETE FROM event_tickets WHERE ticket_hash = $1 RETURNING device_id, expires_at`, [tokenHash(ticket)]);
+    if (!row || new Date(row.expires_at as string | Date).getTime() <= this.now()) throw apiErrors.unauthorized();
+    return this.authenticateDevice(row.device_id);
+  }
+
+  private async deviceWhere(where: string, value: string): Promise<AuthedDevice> {
     const [d] = await this.db.query<{ id: string; user_id: string; name: string; revoked_at: unknown; public_key: string | null }>(
-      `SELECT id, user_id, name, revoked_at, public_key FROM devices WHERE token_hash = $1`,
-      [tokenHash(token)],
+      `SELECT id, user_id, name, revoked_at, public_key FROM devices WHERE ${where}`,
+      [value],
     );
     if (!d) throw apiErrors.unauthorized();
     if (d.revoked_at) throw apiErrors.deviceRevoked();
@@ -325,6 +377,10 @@ export class SyncService {
       }
     }
     await overlay.load(records);
+    await overlay.loadBadges();
+    // Every signature of the push checked ahead, side by side off the event loop (which key
+    // may sign is still decided command by command, in order).
+    const verify = await prefetchedVerifier(signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
 
     const inserts: EventInsert[] = [];
     const decisions: { group: DomainEvent[]; decision: GroupDecision }[] = [];
@@ -358,7 +414,7 @@ export class SyncService {
         if (g.prevHash !== prev || eventHash(g) !== g.hash) chainOk = false;
         prev = g.hash;
       }
-      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap) : { ok: false, reason: CHAIN_REASON };
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, verify) : { ok: false, reason: CHAIN_REASON };
       decisions.push({ group, decision });
       for (const g of group) {
         inserts.push({
@@ -408,7 +464,7 @@ export class SyncService {
    * actor held then, and each countersigner's), then a replay of the command with the same
    * decide() on the server's state (`replayGroup`), and folds them into the overlay if accepted.
    */
-  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean): Promise<GroupDecision> {
+  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean, verify: VerifySignature = verifyEd25519): Promise<GroupDecision> {
     const refuse = (reason: string, field?: string): GroupDecision => ({ ok: false, reason, field });
     const shape = checkGroupShape(group);
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
@@ -427,11 +483,14 @@ export class SyncService {
     const actorUser = setUp ? undefined : await overlay.get<UserState>('user', head.actorId);
     if (!setUp && (!actorUser || !actorUser.active)) return refuse('errors.forbidden', 'actorId');
     const actor: Actor = setUp ? { userId: head.actorId, roles: ['admin'] } : { userId: actorUser!.id, roles: actorUser!.roles };
-    // Signatures: the keys of the actor and of every countersigner, plus any the setup introduces.
+    // Signatures: the keys of the actor and of every countersigner, plus the one the command
+    // introduces when it certifies itself (the office's setup; a pre-upgrade user's first key,
+    // whose password proof is checked below).
+    const selfCertified = setUp || cmd.data.type === 'user.enrolKey';
     const cosigners = requiredCosigners(cmd.data, head.actorId);
     for (const id of cosigners) await overlay.get('user', id);
-    const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, setUp ? group : []);
-    const signed = await verifyGroupSignatures(group, keysOf, verifyEd25519, cosigners);
+    const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, selfCertified ? group : []);
+    const signed = await verifyGroupSignatures(group, keysOf, verify, cosigners);
     if (!signed.ok) return refuse(signed.error.message, signed.error.field);
     // A pre-upgrade user's first key: only the one whose password the server itself checked.
     if (cmd.data.type === 'user.enrolKey') {

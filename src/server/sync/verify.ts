@@ -3,24 +3,59 @@
  * ~80 µs a check here, against ~1 ms for a JavaScript implementation). Public keys are imported
  * once and cached.
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { useNativeSha256 } from '../../shared/hash';
 import type { VerifySignature } from '../../shared/signing';
+
+// The server hashes every pushed event twice (its chain hash and its content hash): natively.
+useNativeSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410) before the 32 raw key bytes. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const cache = new Map<string, KeyObject>();
 
-export const verifyEd25519: VerifySignature = (publicKeyHex, message, signatureHex) => {
-  if (!/^[0-9a-f]{64}$/.test(publicKeyHex) || !/^[0-9a-f]{128}$/.test(signatureHex)) return false;
+function keyObject(publicKeyHex: string): KeyObject {
   let key = cache.get(publicKeyHex);
   if (!key) {
     key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, Buffer.from(publicKeyHex, 'hex')]), format: 'der', type: 'spki' });
     if (cache.size > 10_000) cache.clear();
     cache.set(publicKeyHex, key);
   }
+  return key;
+}
+
+const wellFormed = (publicKeyHex: string, signatureHex: string) => /^[0-9a-f]{64}$/.test(publicKeyHex) && /^[0-9a-f]{128}$/.test(signatureHex);
+
+export const verifyEd25519: VerifySignature = (publicKeyHex, message, signatureHex) => {
+  if (!wellFormed(publicKeyHex, signatureHex)) return false;
   try {
-    return verify(null, message, key, Buffer.from(signatureHex, 'hex'));
+    return verify(null, message, keyObject(publicKeyHex), Buffer.from(signatureHex, 'hex'));
   } catch {
     return false;
   }
 };
+
+/** The same check on libuv's thread pool (off the event loop): many run side by side. */
+export function verifyEd25519Async(publicKeyHex: string, message: Uint8Array, signatureHex: string): Promise<boolean> {
+  if (!wellFormed(publicKeyHex, signatureHex)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      verify(null, message, keyObject(publicKeyHex), Buffer.from(signatureHex, 'hex'), (error, ok) => resolve(!error && ok));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+/**
+ * Checks a push's signatures ahead, side by side on the thread pool, against every key each
+ * signer has or had (the push's own new keys included); returns a verifier that answers those
+ * from the results and checks anything else at once. Which key may sign is still decided
+ * command by command (`verifyGroupSignatures`): this only moves the arithmetic off the loop.
+ */
+export async function prefetchedVerifier(jobs: readonly { publicKey: string; message: Uint8Array; sig: string }[]): Promise<VerifySignature> {
+  const keyOf = (publicKey: string, message: Uint8Array, sig: string) => `${publicKey}:${sig}:${Buffer.from(message).toString('base64')}`;
+  const results = new Map<string, boolean>();
+  await Promise.all(jobs.map(async (j) => results.set(keyOf(j.publicKey, j.message, j.sig), await verifyEd25519Async(j.publicKey, j.message, j.sig))));
+  return (publicKey, message, sig) => results.get(keyOf(publicKey, message, sig)) ?? verifyEd25519(publicKey, message, sig);
+}

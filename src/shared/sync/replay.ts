@@ -124,6 +124,19 @@ export async function replayGroup(
   return ok(true);
 }
 
+/** Content hashes of events already hashed (the same event object is checked more than once). */
+const contentHashes = new WeakMap<object, string>();
+
+/** An event's content hash, computed once per event object. */
+export function contentHashOf(e: DomainEvent): string {
+  let h = contentHashes.get(e);
+  if (h === undefined) {
+    h = contentHash(e);
+    contentHashes.set(e, h);
+  }
+  return h;
+}
+
 /** Who signs what: a user's keys (with their windows), by user id. */
 export type KeysOf = (userId: string) => readonly UserKey[] | undefined;
 
@@ -134,8 +147,7 @@ export type KeysOf = (userId: string) => readonly UserKey[] | undefined;
  */
 export async function verifyGroupSignatures(group: readonly DomainEvent[], keysOf: KeysOf, verify: VerifySignature, cosigners: readonly string[] = [], rule: KeyRule = 'current'): Promise<Result<true>> {
   for (const e of group) {
-    const hash = contentHash(e);
-    const msg = signedMessage(hash);
+    const msg = signedMessage(contentHashOf(e));
     const sig = e.sig;
     if (!sig) return fail('unsigned', 'sync.errors.unsigned', { field: 'sig' });
     if (sig.by !== e.actorId) return fail('bad-signature', 'sync.errors.signature', { field: 'sig.by' });

@@ -24,7 +24,7 @@ export interface Backend {
 
 /** Empties every sync table. */
 export async function reset(db: Db): Promise<void> {
-  await db.query(`TRUNCATE events, projections, devices, device_heads, key_proofs, auth_challenges, signin_throttle, auth_audit RESTART IDENTITY`);
+  await db.query(`TRUNCATE events, projections, devices, device_heads, key_proofs, auth_challenges, signin_throttle, auth_audit, event_tickets RESTART IDENTITY`);
   await db.query(`UPDATE sync_state SET version = 0`);
 }
 

@@ -878,7 +878,9 @@ export function syncSuite(backend: () => Backend): void {
       if (other !== app) extraApps.push(other);
       const url = await other.listen({ port: 0, host: '127.0.0.1' });
       const controller = new AbortController();
-      const res = await fetch(`${url}/api/sync/events?token=${encodeURIComponent(admin.token)}`, { signal: controller.signal });
+      // The ticket comes from the first instance; the stream is opened on the other one.
+      const { ticket } = (await api.call<{ ticket: string }>('POST', '/api/sync/events-ticket', {}, admin.token)).body;
+      const res = await fetch(`${url}/api/sync/events?ticket=${encodeURIComponent(ticket)}`, { signal: controller.signal });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
       const reader = res.body!.getReader();
@@ -897,10 +899,54 @@ export function syncSuite(backend: () => Backend): void {
       await api.push(desk); // on the first instance
       await readUntil(new RegExp(`event: poke\\ndata: \\{"version":${start + 1}\\}`));
       controller.abort();
-      const refused = await fetch(`${url}/api/sync/events?token=nope`);
+      const refused = await fetch(`${url}/api/sync/events?ticket=nope`);
       expect(refused.status).toBe(401);
       // fetch keeps its sockets alive for a few seconds; do not let close() wait for them.
       other.server.closeAllConnections();
+    });
+
+    it('opens the stream with a single-use ticket that expires after 60 s, never with a token in the URL', async () => {
+      let clock = Date.now();
+      await app.close();
+      app = await build({ syncHooks: { now: () => clock } });
+      api = client(app);
+      const { admin } = await office();
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const ticket = async (token = admin.token) => api.call<{ ticket: string; expiresIn: number }>('POST', '/api/sync/events-ticket', {}, token);
+      const open = async (query: string, headers: Record<string, string> = {}) => {
+        const controller = new AbortController();
+        const res = await fetch(`${url}/api/sync/events${query}`, { signal: controller.signal, headers });
+        const status = res.status;
+        const body = status === 200 ? '' : await res.text();
+        controller.abort();
+        return { status, body };
+      };
+      const unauthorized = JSON.stringify({ error: { code: 'unauthorized', message: 'sync.errors.unauthorized' } });
+
+      // A ticket needs the device's token (Bearer).
+      expect((await ticket('')).status).toBe(401);
+      expect((await ticket('not-a-token')).status).toBe(401);
+      // The token itself in the URL is refused, even a valid one.
+      expect(await open(`?token=${encodeURIComponent(admin.token)}`)).toEqual({ status: 401, body: unauthorized });
+
+      const first = (await ticket()).body;
+      expect(first.expiresIn).toBe(60);
+      expect(first.ticket).not.toContain(admin.token);
+      expect((await open(`?ticket=${encodeURIComponent(first.ticket)}`)).status).toBe(200);
+      // Used once: refused the second time.
+      expect(await open(`?ticket=${encodeURIComponent(first.ticket)}`)).toEqual({ status: 401, body: unauthorized });
+      // Expired after 60 s.
+      const late = (await ticket()).body.ticket;
+      clock += 60_000 + 1;
+      expect((await open(`?ticket=${encodeURIComponent(late)}`)).status).toBe(401);
+      // A ticket of a revoked device is refused, like its token.
+      const desk = await join_('petugas');
+      const deskTicket = (await ticket(desk.token)).body.ticket;
+      expect((await api.revoke(admin.token, desk.id)).status).toBe(200);
+      expect((await open(`?ticket=${encodeURIComponent(deskTicket)}`)).status).toBe(401);
+      // Clients that can send headers (the desktop's main process) may use the Bearer token.
+      expect((await open('', { authorization: `Bearer ${admin.token}` })).status).toBe(200);
+      app.server.closeAllConnections();
     });
   });
   describe('access requests', () => {
@@ -1401,6 +1447,40 @@ export function syncSuite(backend: () => Backend): void {
       expect(wiped!.cosigs?.map((c) => c.by)).toEqual([verifierId]);
       expect(verdicts(await api.push(tech, tech.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
       expect(await stateOf()).toMatchObject({ status: 'in_stock', wipes: [{ verifierId }] });
+    });
+
+    it('upgrade: a user from before signed events enrols a key only after proving their password to the server, and then acts with it', async () => {
+      const o = await office();
+      const legacyId = newId();
+      // A user made before signed events: a verifier and no key (as the upgrade finds them).
+      const legacy = {
+        id: legacyId, username: 'lama', displayName: 'Pengguna Lama', roles: ['officer'], password: await hashPassword(PASSWORD, 1000), active: true,
+        createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', hlc: '',
+      };
+      await backend().db.query(`INSERT INTO projections (kind, record_id, state) VALUES ('user', $1, $2::jsonb)`, [legacyId, JSON.stringify(legacy)]);
+      const desk = await join_('petugas');
+      const { material } = await testKey(legacyId);
+      const enrol = { type: 'user.enrolKey' as const, input: { id: legacyId, key: material } };
+      const keyProof = (password: string, publicKey = material.publicKey) =>
+        api.call('POST', '/api/auth/key-proof', { schemaVersion: SCHEMA_VERSION, username: 'lama', password, publicKey });
+
+      // Anyone could make this event for a user with no key: without the server's own proof it is refused.
+      desk.state.set(`user:${legacyId}`, legacy);
+      await desk.run(legacyId, enrol);
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['rejected', 'sync.errors.keyNotProven', 'command.input.key']]);
+      expect((await keyProof('salah12345')).status).toBe(401);
+      expect((await keyProof(PASSWORD)).status).toBe(200);
+
+      // With the password proven for this key: accepted, and the user signs with it from now on.
+      desk.state.set(`user:${legacyId}`, legacy);
+      await desk.run(legacyId, enrol);
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      await desk.run(legacyId, { type: 'visit.register', input: visitInput() });
+      expect(verdicts(await api.push(desk, desk.made.slice(-1)))).toEqual([['accepted', undefined, undefined]]);
+      // A user who has a key proves nothing more (a password change rotates keys instead).
+      expect((await keyProof(PASSWORD, (await freshTestKey()).material.publicKey)).status).toBe(403);
+      const audit = (await api.audit(o.admin.token, '?limit=200')).body.entries.map((e) => e.event);
+      expect(audit).toEqual(expect.arrayContaining(['key-proven', 'key-proof-failed']));
     });
   });
 }

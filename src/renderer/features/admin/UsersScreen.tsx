@@ -130,13 +130,15 @@ function UserRow({ user }: { user: UserState }) {
                 if (!check.success) return setPwError(check.error.issues[0]?.message);
                 setPwError(undefined);
                 const creds = await newCredentials(password);
+                const self = useSessionStore.getState().user?.id === user.id;
+                if (self) useSessionStore.getState().expectKey(creds.key.keyId);
                 if (await run({ type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } })) {
                   setPassword('');
                   // An admin setting their own password rotates their key: sign with the new one.
                   const session = useSessionStore.getState();
                   const fresh = await db.users.get(user.id);
                   if (session.user?.id === user.id && fresh) session.signIn(fresh, { key: creds.signingKey });
-                }
+                } else if (self) useSessionStore.getState().expectKey(null);
               }}
             >
               {t('users.setPassword')}

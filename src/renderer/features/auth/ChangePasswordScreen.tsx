@@ -39,8 +39,12 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
     if (!(await verifyPassword(v.current, user.password))) return setError('current', { message: 'auth.errors.currentWrong' });
     if (!key) return setFailure({ code: 'no-key', message: 'auth.errors.noKey' });
     const creds = await newCredentials(v.next);
+    useSessionStore.getState().expectKey(creds.key.keyId);
     const r = await commit(db, { actor: actorOf(user), key }, { type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } });
-    if (!r.ok) return setFailure(r.error);
+    if (!r.ok) {
+      useSessionStore.getState().expectKey(null);
+      return setFailure(r.error);
+    }
     notifyCommitted();
     setFailure(null);
     reset();

@@ -14,10 +14,9 @@ import type { UserState } from '../../../shared/domain/user/state';
 import { waitSeconds } from '../../../shared/auth/throttle';
 import { signInOutcome } from '../../../shared/auth/signin';
 import { db } from '../../store';
-import type { SyncMeta } from '../../store/db';
 import { commit } from '../../store/commit';
-import { api, SyncError } from '../../sync/api';
-import { readToken } from '../../sync/connect';
+import { SyncError } from '../../sync/api';
+import { platform } from '../../platform';
 import { notifyCommitted } from '../../sync/sync-client';
 import { newUserKey, type SigningKey } from '../../../shared/signing';
 import { openUserKey } from './credentials';
@@ -88,10 +87,10 @@ async function attempt(username: string, password: string): Promise<{ user: User
  */
 async function enrolLegacyKey(user: UserState, password: string): Promise<{ key: SigningKey } | { failure: Failure }> {
   const made = await newUserKey(password);
-  const sync = (await db.meta.get('sync')) as SyncMeta | undefined;
-  if (sync && (await readToken())) {
+  const sync = await db.sync.get('sync');
+  if (sync && (await platform.sync.connection().catch(() => null))) {
     try {
-      await api.keyProof(sync.serverUrl, { username: user.username, password, publicKey: made.material.publicKey });
+      await platform.sync.keyProof({ username: user.username, password, publicKey: made.material.publicKey });
     } catch (e) {
       return { failure: { code: 'enrol-offline', message: e instanceof SyncError && e.status === 401 ? 'auth.errors.enrolRefused' : 'auth.errors.enrolNeedsServer' } };
     }

@@ -1,7 +1,10 @@
 /**
  * First run → "Pulihkan dari cadangan": a fresh console takes a desk's backup file and its
  * passphrase (src/renderer/store/backup.ts restoreBackup). Any refusal says why and writes
- * nothing; after a restore the console shows the sign-in screen of the restored office.
+ * nothing; after a restore the console shows the sign-in screen of the restored office. A token
+ * the sync transport may still hold (this profile's keychain or storage) is forgotten first: the
+ * restored console has a new device key, so it connects again through the transport (an admin's
+ * sign-in with replaceKey, src/renderer/sync/connect.ts).
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +12,7 @@ import type { Failure } from '../../../shared/result';
 import { FailureBanner, Field } from '../../components/ui';
 import { db } from '../../store';
 import { restoreBackup } from '../../store/backup';
+import { platform } from '../../platform';
 
 export function RestoreForm() {
   const { t } = useTranslation();
@@ -22,6 +26,7 @@ export function RestoreForm() {
     setFailure(null);
     setBusy(true);
     try {
+      await platform.sync.disconnect().catch((error: unknown) => console.error('sync disconnect failed', error));
       const r = await restoreBackup(db, new Uint8Array(await file.arrayBuffer()), passphrase);
       if (!r.ok) {
         setFailure(r.error);

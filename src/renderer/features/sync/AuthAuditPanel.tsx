@@ -8,9 +8,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthAuditEntry } from '../../../shared/sync/protocol';
 import { db } from '../../store';
-import { api, SyncError } from '../../sync/api';
+import { SyncError } from '../../sync/api';
 import { syncSession } from '../../sync/sync-client';
-import { readToken } from '../../sync/connect';
+import { platform } from '../../platform';
 import { useFormatDateTime, useUserNames } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 
@@ -38,10 +38,10 @@ export function AuthAuditPanel() {
     if (!isAdmin) return;
     let cancelled = false;
     void (async () => {
-      const session = await syncSession(db, readToken);
+      const session = await syncSession(db, platform.sync);
       if (!session) return { entries: null, next: null, problem: null };
       try {
-        const page = await api.audit(session.serverUrl, session.token, { limit: PAGE });
+        const page = await session.transport.audit({ limit: PAGE });
         return { entries: page.entries, next: page.next, problem: null };
       } catch (e) {
         return { entries: null, next: null, problem: e instanceof SyncError ? e.messageKey : 'sync.errors.server' };
@@ -58,11 +58,11 @@ export function AuthAuditPanel() {
   }, [isAdmin, version]);
 
   const older = async () => {
-    const session = await syncSession(db, readToken);
+    const session = await syncSession(db, platform.sync);
     if (!session || next === null) return;
     setBusy(true);
     try {
-      const page = await api.audit(session.serverUrl, session.token, { before: next, limit: PAGE });
+      const page = await session.transport.audit({ before: next, limit: PAGE });
       setEntries((list) => [...(list ?? []), ...page.entries]);
       setNext(page.next);
     } catch (e) {

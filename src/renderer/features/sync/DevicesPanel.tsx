@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../store';
 import { deviceMeta } from '../../store/commit';
-import { api, SyncError, type DeviceInfo } from '../../sync/api';
+import { SyncError, type DeviceInfo } from '../../sync/api';
 import { syncSession } from '../../sync/sync-client';
-import { readToken } from '../../sync/connect';
+import { platform } from '../../platform';
 import { useFormatDateTime, useUserNames } from '../../app/hooks';
 
 export function DevicesPanel() {
@@ -27,10 +27,10 @@ export function DevicesPanel() {
     let cancelled = false;
     const load = async (): Promise<{ devices: DeviceInfo[] | null; problem: string | null; thisDevice: string }> => {
       const thisDevice = (await deviceMeta(db)).deviceId;
-      const session = await syncSession(db, readToken);
+      const session = await syncSession(db, platform.sync);
       if (!session) return { devices: null, problem: null, thisDevice };
       try {
-        return { devices: (await api.devices(session.serverUrl, session.token)).devices, problem: null, thisDevice };
+        return { devices: (await session.transport.devices()).devices, problem: null, thisDevice };
       } catch (e) {
         return { devices: null, problem: e instanceof SyncError ? e.messageKey : 'sync.errors.server', thisDevice };
       }
@@ -47,10 +47,10 @@ export function DevicesPanel() {
   }, [version]);
 
   const revoke = async (id: string) => {
-    const session = await syncSession(db, readToken);
+    const session = await syncSession(db, platform.sync);
     if (!session) return;
     try {
-      await api.revoke(session.serverUrl, session.token, id);
+      await session.transport.revoke(id);
       setVersion((v) => v + 1);
     } catch (e) {
       setProblem(e instanceof SyncError ? e.messageKey : 'sync.errors.server');

@@ -1,0 +1,25 @@
+/**
+ * The six commands of one visit, registration to archive, as the sync and trust benchmarks
+ * make them (pure: runs in the page and in Node).
+ */
+import type { Command } from '../../shared/domain/registry';
+import type { Actor } from '../../shared/roles';
+
+export function visitCycle(s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number, badge: string): [Actor, Command][] {
+  const serial = `PF${String(1_000_000 + (n % 8_999_999))}`;
+  return [
+    [s.officer, {
+      type: 'visit.register',
+      input: {
+        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: '7371011203850001', organisation: 'PT Data Nusantara', phone: '081234567890',
+        purpose: 'Penggantian disk RAID server aplikasi', workPlan: 'Ganti 2 disk yang rusak, rebuild RAID 5, uji layanan.', plannedMinutes: 60,
+        devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial }],
+      },
+    }],
+    [s.approver, { type: 'visit.decide', input: { id, approved: true } }],
+    [s.officer, { type: 'visit.issueBadge', input: { id, badge, escortId: s.escort } }],
+    [s.officer, { type: 'visit.enter', input: { id } }],
+    [s.officer, { type: 'visit.checkOut', input: { id, outcome: 'Selesai sesuai rencana.', scannedSerials: [serial], leftInside: [], badgeReturned: true, idReturned: true } }],
+    [s.officer, { type: 'visit.archive', input: { id } }],
+  ];
+}
