@@ -170,6 +170,7 @@ describe('IPC registrar', () => {
     it('accepts well-formed sync requests', async () => {
       const { invoke } = setup(() => 'done');
       expect(await invoke(Channels.syncSignIn, signIn)).toEqual({ ok: true, data: 'done' });
+      expect(await invoke(Channels.syncSignIn, { ...signIn, replaceKey: true })).toEqual({ ok: true, data: 'done' });
       expect(await invoke(Channels.syncPush, push)).toEqual({ ok: true, data: 'done' });
       expect(await invoke(Channels.syncPull, { cursor: 0, limit: 2000 })).toEqual({ ok: true, data: 'done' });
       expect(await invoke(Channels.syncPutBlob, { hash: 'f'.repeat(64), bytes: new Uint8Array([1, 2]) })).toEqual({ ok: true, data: 'done' });
@@ -178,6 +179,7 @@ describe('IPC registrar', () => {
     const syncCases: [string, Channel, unknown][] = [
       ['a token smuggled into a sign-in', Channels.syncSignIn, { ...signIn, token: 'stolen' }],
       ['a sign-in without its proof', Channels.syncSignIn, { ...signIn, deviceSignature: undefined }],
+      ['a sign-in with replaceKey as a string', Channels.syncSignIn, { ...signIn, replaceKey: 'yes' }],
       ['a sign-in with a huge password', Channels.syncSignIn, { ...signIn, password: 'a'.repeat(257) }],
       ['a server address over 1024 characters', Channels.syncProbe, { serverUrl: `https://${'a'.repeat(1030)}` }],
       ['a server address as an object', Channels.syncProbe, { serverUrl: { href: 'https://x' } }],

@@ -34,9 +34,24 @@ async function proof(db: ConsoleDb, transport: SyncTransport, serverUrl: string)
   return { deviceId: device.deviceId, ...(await proveDevice(signer, device.deviceId, challenge)) };
 }
 
-/** Signs this device in as `username`; the transport keeps the new token. Throws SyncError. */
-export async function signInDevice(db: ConsoleDb, transport: SyncTransport, serverUrl: string, input: { username: string; password: string; deviceName: string }): Promise<SignedIn> {
-  return transport.signIn(serverUrl, { username: input.username, password: input.password, deviceName: input.deviceName, ...(await proof(db, transport, serverUrl)) });
+/**
+ * Signs this device in as `username`; the transport keeps the new token. Throws SyncError.
+ * `replaceKey`: a console restored from a backup asks the server to bind its device id to this
+ * console's new key (an admin's sign-in only).
+ */
+export async function signInDevice(
+  db: ConsoleDb,
+  transport: SyncTransport,
+  serverUrl: string,
+  input: { username: string; password: string; deviceName: string; replaceKey?: boolean },
+): Promise<SignedIn> {
+  return transport.signIn(serverUrl, {
+    username: input.username,
+    password: input.password,
+    deviceName: input.deviceName,
+    ...(input.replaceKey ? { replaceKey: true } : {}),
+    ...(await proof(db, transport, serverUrl)),
+  });
 }
 
 /** Bootstraps an empty server with this device's setup events; the transport keeps the token. Throws SyncError. */

@@ -54,7 +54,14 @@ export interface SyncConnection {
 /** The poke stream: it opened, the server committed events, or it dropped (it reopens by itself). */
 export type SyncStreamEvent = 'open' | 'poke' | 'error';
 
-export type SignInInput = { username: string; password: string; deviceId: string; deviceName: string } & DeviceProof;
+export type SignInInput = {
+  username: string;
+  password: string;
+  deviceId: string;
+  deviceName: string;
+  /** A console restored from a backup asks the server to bind its device id to this console's new key (feat/desk-backups). */
+  replaceKey?: boolean;
+} & DeviceProof;
 export type BootstrapInput = { deviceId: string; deviceName: string; events: DomainEvent[] } & DeviceProof;
 export interface KeyProofInput {
   username: string;
