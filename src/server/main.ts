@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './app';
-import { prepareDataDir, tightenTree } from './data-dir';
+import { prepareDataDir, tightenDataDir } from './data-dir';
 import { describeTls, loadTls, TlsConfigError, type TlsMaterial } from './tls';
 
 export const DEFAULT_PORT = 4780;
@@ -44,7 +44,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // Owner-only from here on: umask 077 for every file the server (and PGlite) creates.
-  prepareDataDir(dataDir);
+  const { foreign } = prepareDataDir(dataDir);
+  if (foreign.length > 0) {
+    console.warn(
+      `Meja IT: DATA_DIR (${dataDir}) also holds other files (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); its permissions are left as they are. Give the server a folder of its own.\n` +
+        'Meja IT: DATA_DIR berisi berkas lain; izin foldernya tidak diubah. Gunakan folder khusus untuk server.',
+    );
+  }
 
   let tls: TlsMaterial | null;
   try {
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
   console.log(`Meja IT: sync storage ${app.syncDb.label}${databaseUrl ? '' : ' — set DATABASE_URL to use a PostgreSQL server'}`);
   await app.syncDb.ready();
   // A first start's initdb ran under the umask already; this catches anything made otherwise.
-  if (process.platform !== 'win32') tightenTree(dataDir);
+  tightenDataDir(dataDir);
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

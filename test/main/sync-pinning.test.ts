@@ -49,6 +49,9 @@ describe('pinning, the pure rules', () => {
     const pin = { hostname: OFFICE_HOST, fingerprint: hex(SERVER_CERT_FINGERPRINT) };
     expect(verifyCertificate({ hostname: OFFICE_HOST, certificate: { data: SERVER_CERT } }, pin)).toEqual({ result: TRUST, fingerprint: pin.fingerprint });
     expect(verifyCertificate({ hostname: 'MEJA.Kantor.TEST', certificate: { data: SERVER_CERT } }, pin).result).toBe(TRUST);
+    // An IPv6 server, whichever way the address is written.
+    const v6 = { hostname: 'fd00::10', fingerprint: pin.fingerprint };
+    expect(verifyCertificate({ hostname: '[fd00::10]', certificate: { data: SERVER_CERT } }, v6).result).toBe(TRUST);
     // Another certificate — a replacement, or an impostor's — is refused and named.
     expect(verifyCertificate({ hostname: OFFICE_HOST, certificate: { data: OTHER_CERT } }, pin)).toEqual({ result: REFUSE, fingerprint: hex(OTHER_CERT_FINGERPRINT) });
     // The pinned certificate presented for another host: refused.

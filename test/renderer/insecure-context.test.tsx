@@ -49,9 +49,9 @@ describe('the server address of the connect form', () => {
     expect(checkServerUrl('http://127.0.0.1:4780')).toBe(true);
     expect(checkServerUrl('http://localhost:4780')).toBe(true);
     expect(checkServerUrl('http://[::1]:4780')).toBe(true);
-    expect(checkServerUrl('http://192.168.1.10:4780')).toBe('sync.errors.urlInsecure');
-    expect(checkServerUrl('http://kantor.lan')).toBe('sync.errors.urlInsecure');
-    expect(checkServerUrl('http://127.0.0.1.evil.example')).toBe('sync.errors.urlInsecure');
+    expect(checkServerUrl('http://192.168.1.10:4780')).toBe('sync.errors.httpsRequired');
+    expect(checkServerUrl('http://kantor.lan')).toBe('sync.errors.httpsRequired');
+    expect(checkServerUrl('http://127.0.0.1.evil.example')).toBe('sync.errors.httpsRequired');
     expect(checkServerUrl('ftp://kantor.lan')).toBe('sync.errors.url');
     expect(checkServerUrl('kantor.lan')).toBe('sync.errors.url');
   });

@@ -41,7 +41,7 @@ function startServer(env: Record<string, string>): Promise<Started> {
   });
   let output = '';
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Meja IT: (https?:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
@@ -162,7 +162,7 @@ describe.skipIf(process.platform === 'win32')('the office server deployed with T
     expect([plain.status, plain.headers.get('location')]).toEqual([308, `${first.url}/api/health`]);
     // The certificate also validates as itself for the names it carries (a client that trusts it, no fingerprint needed).
     expect((await call(first.url, '/api/health', { ca: cert })).status).toBe(200);
-  }, 120_000);
+  }, 240_000);
 
   it('keeps DATA_DIR and everything in it (PGlite, the TLS key) to its owner: folders 0700, files 0600', () => {
     const entries = modes(dataDir);
@@ -228,5 +228,5 @@ describe.skipIf(process.platform === 'win32')('the office server deployed with T
     expect(again.body.results).toEqual(pushed.body.results);
     // Still owner-only after a restart on existing data.
     expect(modes(dataDir).filter((e) => e.mode !== (e.dir ? 0o700 : 0o600))).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });

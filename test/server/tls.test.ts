@@ -8,16 +8,16 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildServer, PERMISSIONS_POLICY } from '../../src/server/app';
 import { certificateIdentity, defaultHosts, describeTls, fingerprintOfDer, loadTls, makeSelfSigned, RENEW_BEFORE_DAYS, SELF_SIGNED_DAYS, TlsConfigError } from '../../src/server/tls';
-import { tightenTree } from '../../src/server/data-dir';
+import { prepareDataDir, tightenTree } from '../../src/server/data-dir';
 
 const DAY = 86_400_000;
 let dir: string;
@@ -214,5 +214,33 @@ describe.skipIf(process.platform === 'win32')('the data directory', () => {
     for (const p of [root, join(root, 'a'), join(root, 'a', 'b')]) expect(mode(p)).toBe(0o700);
     for (const p of [join(root, 'a', 'b', 'f'), join(root, 'g')]) expect(mode(p)).toBe(0o600);
     expect(tightenTree(root)).toBe(0);
+  });
+
+  it('prepareDataDir makes DATA_DIR 0700 and tightens only the server\'s own folders in it', async () => {
+    // prepareDataDir sets the process umask (077), as the server wants; this worker gets its own back.
+    const umask = process.umask(0o022);
+    process.umask(umask);
+    onTestFinished(() => void process.umask(umask));
+    const own = join(dir, 'data-own');
+    await mkdir(join(own, 'pglite', 'base'), { recursive: true, mode: 0o755 });
+    await writeFile(join(own, 'pglite', 'PG_VERSION'), '17', { mode: 0o666 });
+    await chmod(own, 0o755);
+    expect(prepareDataDir(own)).toEqual({ foreign: [] });
+    expect([mode(own), mode(join(own, 'pglite')), mode(join(own, 'pglite', 'base')), mode(join(own, 'pglite', 'PG_VERSION'))]).toEqual([0o700, 0o700, 0o700, 0o600]);
+
+    // A folder that is not the server's alone (a mistaken DATA_DIR=/home/budi) keeps its mode and its other files.
+    const shared = join(dir, 'data-shared');
+    await mkdir(join(shared, 'Dokumen'), { recursive: true });
+    await writeFile(join(shared, 'catatan.txt'), 'x');
+    await chmod(join(shared, 'Dokumen'), 0o755);
+    await chmod(join(shared, 'catatan.txt'), 0o644);
+    await chmod(shared, 0o755);
+    expect(prepareDataDir(shared)).toEqual({ foreign: ['Dokumen', 'catatan.txt'] });
+    expect([mode(shared), mode(join(shared, 'Dokumen')), mode(join(shared, 'catatan.txt'))]).toEqual([0o755, 0o755, 0o644]);
+
+    // A new one is made 0700.
+    const fresh = join(dir, 'data-fresh', 'nested');
+    expect(prepareDataDir(fresh)).toEqual({ foreign: [] });
+    expect(mode(fresh)).toBe(0o700);
   });
 });

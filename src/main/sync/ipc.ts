@@ -35,8 +35,7 @@ export const syncSchemas = {
   probe: z.strictObject({ serverUrl }),
   trust: z.strictObject({ serverUrl, fingerprint: z.string().min(64).max(120) }),
   challenge: z.strictObject({ serverUrl, deviceId }),
-  // replaceKey: a console restored from a backup re-binds its device id (an admin's sign-in only).
-  signIn: z.strictObject({ serverUrl, username, password, deviceId, deviceName, replaceKey: z.literal(true).optional(), ...proof }),
+  signIn: z.strictObject({ serverUrl, username, password, deviceId, deviceName, replaceKey: z.boolean().optional(), ...proof }),
   bootstrap: z.strictObject({ serverUrl, deviceId, deviceName, events: z.array(wireEvent).length(2), ...proof }),
   keyProof: z.strictObject({ username, password, publicKey: z.string().regex(HEX32) }),
   push: z.strictObject({ deviceId, events: z.array(wireEvent).max(MAX_COMMAND_EVENTS), deviceSignature: z.string().regex(HEX64) }),

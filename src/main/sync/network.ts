@@ -8,7 +8,7 @@
  * the system's proxy settings, never the renderer.
  */
 import { SyncError } from '../../shared/sync/transport';
-import { REFUSE, TRUST, verifyCertificate, type Pin, type ServerAddress, type VerifyRequest } from './pinning';
+import { hostKey, REFUSE, TRUST, verifyCertificate, type Pin, type ServerAddress, type VerifyRequest } from './pinning';
 
 /** What the transport needs of an Electron Session. */
 export interface NetSession {
@@ -40,21 +40,21 @@ export function createSyncNetwork(deps: NetworkDeps): SyncNetwork {
   let made = 0;
 
   function pinned(pin: Pin | null): PinnedFetch {
-    const key = pin ? `${pin.hostname.toLowerCase()} ${pin.fingerprint}` : 'plain';
+    const key = pin ? `${hostKey(pin.hostname)} ${pin.fingerprint}` : 'plain';
     const existing = sessions.get(key);
     if (existing) return existing;
     const session = deps.fromPartition(`meja-it-sync-${(made += 1)}`);
     const refusals = new Map<string, string>();
     session.setCertificateVerifyProc((request, callback) => {
       const verdict = verifyCertificate(request, pin);
-      const host = request.hostname.toLowerCase();
+      const host = hostKey(request.hostname);
       if (verdict.result === TRUST) refusals.delete(host);
       else if (verdict.fingerprint) refusals.set(host, verdict.fingerprint);
       callback(verdict.result);
     });
     const entry: PinnedFetch = {
       fetch: (url, init) => session.fetch(url, init),
-      refused: (hostname) => refusals.get(hostname.toLowerCase()),
+      refused: (hostname) => refusals.get(hostKey(hostname)),
     };
     sessions.set(key, entry);
     return entry;
@@ -64,7 +64,7 @@ export function createSyncNetwork(deps: NetworkDeps): SyncNetwork {
     const session = deps.fromPartition(`meja-it-probe-${(made += 1)}`);
     let seen: string | null = null;
     session.setCertificateVerifyProc((request, callback) => {
-      if (request.hostname.toLowerCase() === address.hostname.toLowerCase()) seen = verifyCertificate(request, null).fingerprint ?? seen;
+      if (hostKey(request.hostname) === hostKey(address.hostname)) seen = verifyCertificate(request, null).fingerprint ?? seen;
       callback(REFUSE);
     });
     try {

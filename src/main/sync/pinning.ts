@@ -25,6 +25,9 @@ export function certificateFingerprint(pem: string): string | null {
   return createHash('sha256').update(der).digest('hex');
 }
 
+/** A host name as pins compare it: lower case, an IPv6 address without its brackets. */
+export const hostKey = (hostname: string): string => hostname.toLowerCase().replace(/^\[|\]$/g, '');
+
 /** Which certificate a sync session trusts: one host name and one fingerprint. */
 export interface Pin {
   hostname: string;
@@ -51,13 +54,13 @@ export interface Verdict {
 export function verifyCertificate(request: VerifyRequest, pin: Pin | null): Verdict {
   const fingerprint = certificateFingerprint(request.certificate?.data ?? '');
   if (!pin || fingerprint === null) return { result: REFUSE, fingerprint };
-  const trusted = request.hostname.toLowerCase() === pin.hostname.toLowerCase() && fingerprint === pin.fingerprint;
+  const trusted = hostKey(request.hostname) === hostKey(pin.hostname) && fingerprint === pin.fingerprint;
   return { result: trusted ? TRUST : REFUSE, fingerprint };
 }
 
 /** True for this machine's own addresses, where plain http does not cross a network. */
 export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const host = hostKey(hostname);
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 

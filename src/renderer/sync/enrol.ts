@@ -37,7 +37,7 @@ async function proof(db: ConsoleDb, transport: SyncTransport, serverUrl: string)
 /**
  * Signs this device in as `username`; the transport keeps the new token. Throws SyncError.
  * `replaceKey`: a console restored from a backup asks the server to bind its device id to this
- * console's new key (an admin's sign-in only; docs/sync.md "A desk restored from a backup").
+ * console's new key (an admin's sign-in only).
  */
 export async function signInDevice(
   db: ConsoleDb,
@@ -49,7 +49,7 @@ export async function signInDevice(
     username: input.username,
     password: input.password,
     deviceName: input.deviceName,
-    ...(input.replaceKey ? { replaceKey: true as const } : {}),
+    ...(input.replaceKey ? { replaceKey: true } : {}),
     ...(await proof(db, transport, serverUrl)),
   });
 }

@@ -59,12 +59,8 @@ export type SignInInput = {
   password: string;
   deviceId: string;
   deviceName: string;
-  /**
-   * A console restored from a backup: binds its device id, on file with the old desk's key, to
-   * the key this proof is signed with (an admin's sign-in only; docs/sync.md "A desk restored
-   * from a backup"). Sent only when true.
-   */
-  replaceKey?: true;
+  /** A console restored from a backup asks the server to bind its device id to this console's new key (feat/desk-backups). */
+  replaceKey?: boolean;
 } & DeviceProof;
 export type BootstrapInput = { deviceId: string; deviceName: string; events: DomainEvent[] } & DeviceProof;
 export interface KeyProofInput {

@@ -50,7 +50,7 @@ export function checkServerUrl(value: string): true | string {
     return 'sync.errors.url';
   }
   if (url.protocol === 'https:') return true;
-  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname) ? true : 'sync.errors.urlInsecure';
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname) ? true : 'sync.errors.httpsRequired';
 }
 
 
