@@ -101,11 +101,11 @@ test.describe('over HTTPS with the self-signed certificate', () => {
     const health = await page.evaluate(() => fetch('/api/health').then((r) => r.json() as Promise<unknown>));
     expect(health).toMatchObject({ status: 'ok', tls: { fingerprint: server.fingerprint, spki: server.spki } });
 
-    // The desk connects to the server it was served from (https://…, the form's default).
+    // In a browser the desk connects to the server it was served from (https://…): there is no
+    // address to type (the browser's sync transport is same-origin only).
     await openNav(page, 'Pengaturan');
     const connect = page.getByRole('form', { name: 'Server sinkronisasi' });
-    await expect(connect.getByLabel('Alamat server')).toHaveValue(server.url);
-    await expect(connect.getByLabel('Alamat server')).toHaveAttribute('placeholder', /^https:\/\//);
+    await expect(connect.getByLabel('Alamat server')).toHaveCount(0);
     await connect.getByLabel('Nama pengguna').fill(office.admin.username);
     await connect.getByLabel('Kata sandi').fill(PASSWORD);
     await connect.getByRole('button', { name: 'Hubungkan' }).click();
