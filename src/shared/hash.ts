@@ -5,14 +5,31 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-/** JSON with object keys sorted at every level, so equal values always hash equally. */
+/**
+ * JSON with object keys sorted at every level (by UTF-16 code units, as `Array.prototype.sort`
+ * does), keys whose value is undefined left out, undefined array items written as null — so
+ * equal values always hash equally. Built with one string and no intermediate arrays of entries:
+ * every event is serialised at least twice (its content hash and its chain hash).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out += (i > 0 ? ',' : '') + (v === undefined ? 'null' : canonicalJson(v));
+    }
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(v);
+  }
+  return out + '}';
 }
 
 /** SHA-256 of a UTF-8 string as hex: @noble/hashes (synchronous, any platform) unless a faster native one is installed. */

@@ -30,7 +30,8 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { checkGroupShape, contentHashOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { checkGroupShape, contentHashOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import type { Result } from '../../shared/result';
 import { prefetchedVerifier, verifyEd25519 } from './verify';
 import { parseEvent } from '../../shared/domain/event-schemas';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
@@ -369,18 +370,21 @@ export class SyncService {
     const overlay = new Overlay(tx);
     await overlay.loadUsers();
     const records: { kind: RecordKind; id: string }[] = [{ kind: 'org', id: ORG_ID }];
+    // Each command parsed once: for the records it addresses here, for its replay below.
+    const parsedCommands = new Map<DomainEvent, Result<ParsedCommand>>();
     for (const e of events) {
       records.push({ kind: e.kind, id: e.recordId });
       if (e.command) {
         const c = parseCommand(e.command.type, e.command.input);
+        parsedCommands.set(e, c);
         if (c.ok) records.push({ kind: c.data.kind, id: c.data.recordId });
       }
     }
     await overlay.load(records);
     await overlay.loadBadges();
-    // Every signature of the push checked ahead, side by side off the event loop (which key
-    // may sign is still decided command by command, in order).
-    const verify = await prefetchedVerifier(signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
+    // Every signature of the push checked ahead, side by side off the event loop while the
+    // commands are replayed on it (which key may sign is still decided command by command).
+    const verify = prefetchedVerifier(signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
 
     const inserts: EventInsert[] = [];
     const decisions: { group: DomainEvent[]; decision: GroupDecision }[] = [];
@@ -414,7 +418,7 @@ export class SyncService {
         if (g.prevHash !== prev || eventHash(g) !== g.hash) chainOk = false;
         prev = g.hash;
       }
-      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, verify) : { ok: false, reason: CHAIN_REASON };
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, verify, parsedCommands.get(group[0]!)) : { ok: false, reason: CHAIN_REASON };
       decisions.push({ group, decision });
       for (const g of group) {
         inserts.push({
@@ -464,7 +468,7 @@ export class SyncService {
    * actor held then, and each countersigner's), then a replay of the command with the same
    * decide() on the server's state (`replayGroup`), and folds them into the overlay if accepted.
    */
-  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean, verify: VerifySignature = verifyEd25519): Promise<GroupDecision> {
+  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean, verify: VerifySignature = verifyEd25519, parsedCommand?: Result<ParsedCommand>): Promise<GroupDecision> {
     const refuse = (reason: string, field?: string): GroupDecision => ({ ok: false, reason, field });
     const shape = checkGroupShape(group);
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
@@ -475,7 +479,7 @@ export class SyncService {
       const parsed = parseEvent(e);
       if (!parsed.ok) return refuse(parsed.error.message, parsed.error.field);
     }
-    const cmd = parseCommand(head.command!.type, head.command!.input);
+    const cmd = parsedCommand ?? parseCommand(head.command!.type, head.command!.input);
     if (!cmd.ok) return refuse(cmd.error.message, cmd.error.field ? `command.input.${cmd.error.field}` : 'command');
     const setUp = cmd.data.type === 'org.setUp';
     if (setUp !== bootstrap) return refuse('errors.forbidden', 'command');

@@ -48,14 +48,19 @@ export function verifyEd25519Async(publicKeyHex: string, message: Uint8Array, si
 }
 
 /**
- * Checks a push's signatures ahead, side by side on the thread pool, against every key each
- * signer has or had (the push's own new keys included); returns a verifier that answers those
- * from the results and checks anything else at once. Which key may sign is still decided
- * command by command (`verifyGroupSignatures`): this only moves the arithmetic off the loop.
+ * Starts a push's signature checks on the thread pool, side by side, against every key each
+ * signer has or had (the push's own new keys included), and returns at once a verifier that
+ * answers those from their pending results and checks anything else on the spot. The caller
+ * re-checks the push's commands on the event loop meanwhile, so on a machine with two cores the
+ * arithmetic and the replay overlap. Which key may sign is still decided command by command
+ * (`verifyGroupSignatures`), and no command is accepted before its own checks have answered.
  */
-export async function prefetchedVerifier(jobs: readonly { publicKey: string; message: Uint8Array; sig: string }[]): Promise<VerifySignature> {
+export function prefetchedVerifier(jobs: readonly { publicKey: string; message: Uint8Array; sig: string }[]): VerifySignature {
   const keyOf = (publicKey: string, message: Uint8Array, sig: string) => `${publicKey}:${sig}:${Buffer.from(message).toString('base64')}`;
-  const results = new Map<string, boolean>();
-  await Promise.all(jobs.map(async (j) => results.set(keyOf(j.publicKey, j.message, j.sig), await verifyEd25519Async(j.publicKey, j.message, j.sig))));
-  return (publicKey, message, sig) => results.get(keyOf(publicKey, message, sig)) ?? verifyEd25519(publicKey, message, sig);
+  const pending = new Map<string, Promise<boolean>>();
+  for (const j of jobs) {
+    const k = keyOf(j.publicKey, j.message, j.sig);
+    if (!pending.has(k)) pending.set(k, verifyEd25519Async(j.publicKey, j.message, j.sig));
+  }
+  return (publicKey, message, sig) => pending.get(keyOf(publicKey, message, sig)) ?? verifyEd25519(publicKey, message, sig);
 }

@@ -63,9 +63,29 @@ export async function decideCommand(cmd: ParsedCommand, ctx: Omit<DecideContext<
   return cmd.handler.decide(cmd.input, ctx);
 }
 
+/**
+ * Strict structural equality of JSON values: the same keys, the same values. It implies equal
+ * canonical JSON, so it answers the common case (an honest event) without serialising; a pair it
+ * calls different is compared again canonically (`{a: undefined}` and `{}` are the same JSON).
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
 /** The first path at which two JSON values differ ('' when they are equal). */
 export function firstDifference(a: unknown, b: unknown, path = ''): string {
-  if (canonicalJson(a) === canonicalJson(b)) return '';
+  if (sameJson(a, b) || canonicalJson(a) === canonicalJson(b)) return '';
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const k of keys) {
