@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
+import { ConsoleDb, type OpenVisitsRow, type VisitOrgsRow } from '../../src/renderer/store/db';
 import { visitsAwaitingApproval, visitsInProgress, visitsInside } from '../../src/renderer/store/queries/visits';
 
+const openRow = async (db: ConsoleDb) => (await db.lists.get('openVisits')) as OpenVisitsRow | undefined;
 const v = (id: string, status: string, registeredAt: string) => ({ id, status, registeredAt, nameLower: id, orgLower: 'pt', enteredAt: registeredAt });
 
 describe('schema upgrades', () => {
@@ -29,7 +30,7 @@ describe('schema upgrades', () => {
     old.close();
 
     const db = new ConsoleDb(name);
-    expect((await db.lists.get('openVisits'))?.ids.sort()).toEqual(['a', 'b', 'd']);
+    expect((await openRow(db))?.ids.sort()).toEqual(['a', 'b', 'd']);
     expect((await visitsInside(db)).map((x) => x.id)).toEqual(['a']);
     expect((await visitsAwaitingApproval(db)).map((x) => x.id)).toEqual(['b']);
     expect((await visitsInProgress(db)).map((x) => x.id)).toEqual(['d', 'b']);
@@ -38,13 +39,29 @@ describe('schema upgrades', () => {
   it('writeProjections keeps the open-visits row in step as visits open and close', async () => {
     const db = new ConsoleDb(`lists-${crypto.randomUUID()}`);
     await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'x', state: v('x', 'awaiting_approval', '2026-11-01T00:00:00.000Z') }]));
-    expect((await db.lists.get('openVisits'))?.ids).toEqual(['x']);
+    expect((await openRow(db))?.ids).toEqual(['x']);
     await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'x', state: v('x', 'archived', '2026-11-01T00:00:00.000Z') }]));
-    expect((await db.lists.get('openVisits'))?.ids).toEqual([]);
+    expect((await openRow(db))?.ids).toEqual([]);
     await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'y', state: { ...v('y', 'inside', '2026-11-01T00:00:00.000Z'), badgeOut: 'B-01' } }]));
-    expect((await db.lists.get('openVisits'))?.badges).toEqual({ 'B-01': 'y' });
+    expect((await openRow(db))?.badges).toEqual({ 'B-01': 'y' });
     await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'y', state: v('y', 'checked_out', '2026-11-01T00:00:00.000Z') }]));
-    expect((await db.lists.get('openVisits'))?.badges).toEqual({});
+    expect((await openRow(db))?.badges).toEqual({});
     expect((await db.visits.get('x'))?.status).toBe('archived');
+  });
+
+  it('v10 lists the organisations a v9 database already holds, and writeProjections adds new ones', async () => {
+    const name = `upgrade-orgs-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(9).stores({
+      visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut',
+      lists: '&key',
+    });
+    await old.table('visits').bulkPut([{ ...v('a', 'archived', '2026-11-01T01:00:00.000Z'), orgLower: 'pt telkom' }, { ...v('b', 'archived', '2026-11-02T01:00:00.000Z'), orgLower: 'cv maju' }, { ...v('c', 'inside', '2026-11-02T02:00:00.000Z'), orgLower: 'pt telkom' }]);
+    old.close();
+    const db = new ConsoleDb(name);
+    const orgs = async () => ((await db.lists.get('visitOrgs')) as VisitOrgsRow | undefined)?.orgs;
+    expect((await orgs())?.sort()).toEqual(['cv maju', 'pt telkom']);
+    await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'd', state: { ...v('d', 'awaiting_approval', '2026-11-03T00:00:00.000Z'), orgLower: 'dinas kominfo' } }]));
+    expect((await orgs())?.sort()).toEqual(['cv maju', 'dinas kominfo', 'pt telkom']);
   });
 });

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
+import { ConsoleDb, type OpenVisitsRow } from '../../src/renderer/store/db';
 import { commitAs, type TestCommand } from '../fixtures/signing';
 import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsBySerial, ticketsUnclassified } from '../../src/renderer/store/queries/tickets';
 import { foldRecord, type Command } from '../../src/shared/domain/registry';
@@ -137,6 +137,6 @@ describe('tickets in the store', () => {
     expect(await db.tickets.count()).toBe(0);
     expect(await ticketQueue(db)).toEqual([]);
     expect((await db.visits.get('v1'))?.status).toBe('inside');
-    expect((await db.lists.get('openVisits'))?.ids).toEqual(['v1']);
+    expect(((await db.lists.get('openVisits')) as OpenVisitsRow | undefined)?.ids).toEqual(['v1']);
   });
 });

@@ -18,7 +18,7 @@ import { initialHlc } from '../../shared/hlc';
 import { idsFrom, newId } from '../../shared/ids';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
-import type { ConsoleDb, DeviceMeta } from './db';
+import type { ConsoleDb, DeviceMeta, OpenVisitsRow } from './db';
 
 class Refusal extends Error {
   constructor(readonly failure: Failure) {
@@ -26,22 +26,69 @@ class Refusal extends Error {
   }
 }
 
-/** Answers the domain's cross-record questions from the projections. */
+/**
+ * Answers the domain's cross-record questions from the projections. Each answer is a Dexie
+ * promise (a query and `.then`, never an async function): commit() requests them ahead inside
+ * its transaction, and a native promise settled there in between would let IndexedDB commit
+ * the transaction before decide() reads it.
+ */
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
-    badgeHolder: async (badge) => (await db.lists.get('openVisits'))?.badges?.[badge],
+    badgeHolder: (badge) => db.lists.get('openVisits').then((row) => (row as OpenVisitsRow | undefined)?.badges?.[badge]),
     user: (id) => db.users.get(id),
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),
     record: (kind, id) => db.projection(kind).get(id),
-    idsByKey: async (kind, keys) => {
+    idsByKey: (kind, keys) => {
       const wanted = new Set(keys);
-      const out: Record<string, string> = {};
-      const rows = (await db.projection(kind).where('keys').anyOf([...wanted]).toArray()) as { id: string; keys: string[] }[];
-      for (const r of rows) for (const k of r.keys) if (wanted.has(k)) out[k] = r.id;
-      return out;
+      return db
+        .projection(kind)
+        .where('keys')
+        .anyOf([...wanted])
+        .toArray()
+        .then((rows) => {
+          const out: Record<string, string> = {};
+          for (const r of rows as { id: string; keys: string[] }[]) for (const k of r.keys) if (wanted.has(k)) out[k] = r.id;
+          return out;
+        });
     },
   };
+}
+
+/** One question decide() asked of the lookups: which one, with what. */
+interface LookupCall {
+  name: keyof Lookups;
+  args: unknown[];
+}
+
+/** Lookups that note each question asked (the decision made outside the transaction). */
+function recordingLookups(inner: Lookups, calls: LookupCall[]): Lookups {
+  const out = {} as Record<keyof Lookups, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of Object.keys(inner) as (keyof Lookups)[]) {
+    out[name] = (...args: unknown[]) => {
+      calls.push({ name, args });
+      return (inner[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return out as unknown as Lookups;
+}
+
+/**
+ * Lookups whose answers to the questions asked before are requested at once, side by side with
+ * the transaction's other reads: the re-decision inside the transaction then waits for one round
+ * trip to IndexedDB instead of one per question. A question not asked before is asked live.
+ */
+function prefetchedLookups(inner: Lookups, calls: readonly LookupCall[]): Lookups {
+  const memo = new Map<string, Promise<unknown>>();
+  const keyOf = (name: string, args: unknown[]) => `${name}:${JSON.stringify(args)}`;
+  const ask = (name: keyof Lookups, args: unknown[]) => (inner[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+  for (const c of calls) {
+    const key = keyOf(c.name, c.args);
+    if (!memo.has(key)) memo.set(key, ask(c.name, c.args));
+  }
+  const out = {} as Record<keyof Lookups, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of Object.keys(inner) as (keyof Lookups)[]) out[name] = (...args: unknown[]) => memo.get(keyOf(name, args)) ?? ask(name, args);
+  return out as unknown as Lookups;
 }
 
 /** This device's chain head, created on first use. */
@@ -139,15 +186,16 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
         const [state, org, actorUser] = await Promise.all([db.projection(cmd.kind).get(cmd.recordId), db.org.get(ORG_ID), db.users.get(actor.userId)]);
         return { state, org, actorUser };
       };
-      const decideNow = async (c: Awaited<ReturnType<typeof ctxOf>>) => {
+      const decideNow = async (c: Awaited<ReturnType<typeof ctxOf>>, lookups: Lookups) => {
         // The office's first admin acts before their user record exists.
         const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(c.actorUser, cmd);
         if (!allowed.ok) throw new Refusal(allowed.error);
-        const decided = await decideCommand(cmd, { actor, now: at, state: c.state, org: c.org, lookups: dexieLookups(db), newId: idsFrom(cmdId) });
+        const decided = await decideCommand(cmd, { actor, now: at, state: c.state, org: c.org, lookups, newId: idsFrom(cmdId) });
         if (!decided.ok) throw new Refusal(decided.error);
         return decided.data;
       };
-      const drafts = await decideNow(await ctxOf());
+      const asked: LookupCall[] = [];
+      const drafts = await decideNow(await ctxOf(), recordingLookups(dexieLookups(db), asked));
       if (drafts.length === 0) return ok([]);
       const meta = await deviceMeta(db);
       // What decide() made must fit its event types' schemas (a programming error otherwise).
@@ -159,10 +207,12 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
       const signed = await signPrepared(prepared, { userId: actor.userId, key: signers.key }, cosigners);
       try {
         const events = await db.transaction('rw', db.writeTables, async () => {
-          const c = await ctxOf();
-          const again = await decideNow(c);
+          // Every read the decision needs, requested together: the record, the office, the
+          // actor, the chain head and the answers the lookups gave the first time.
+          const lookups = prefetchedLookups(dexieLookups(db), asked);
+          const [c, head] = await Promise.all([ctxOf(), db.meta.get('device')]);
+          const again = await decideNow(c, lookups);
           if (canonicalJson(again) !== canonicalJson(drafts)) throw new Moved();
-          const head = await db.meta.get('device');
           return append(db, signed, now, new Map([[`${cmd.kind}:${cmd.recordId}`, c.state]]), head);
         });
         return ok(events);

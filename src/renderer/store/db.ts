@@ -75,6 +75,20 @@ export interface OpenVisitsRow {
 }
 
 /**
+ * Every organisation a visitor has come from (lower case), for the visit log's organisation
+ * filter: the typed text is matched against these, then each match is read newest first from
+ * the `[orgLower+registeredAt]` index. (Chromium reads an index's distinct keys by walking all
+ * of its entries, so the list is kept here, not recomputed.)
+ */
+export interface VisitOrgsRow {
+  key: 'visitOrgs';
+  orgs: string[];
+}
+
+/** The rows of the `lists` table. */
+export type ListsRow = OpenVisitsRow | VisitOrgsRow;
+
+/**
  * An evidence file, content-addressed: key = SHA-256 of the bytes. Events carry only the
  * reference ({hash, name, type, size}); the bytes sync on their own (src/renderer/sync/blobs.ts).
  * A row without `data` is a file some event references that has not been downloaded yet
@@ -94,7 +108,7 @@ export const OPEN_VISIT_STATUSES: readonly VisitState['status'][] = ['awaiting_a
 
 export class ConsoleDb extends Dexie {
   sync!: Table<SyncMeta, string>;
-  lists!: Table<OpenVisitsRow, string>;
+  lists!: Table<ListsRow, string>;
   events!: Table<DomainEvent, string>;
   outbox!: Table<OutboxRow, number>;
   meta!: Table<DeviceMeta, string>;
@@ -171,6 +185,16 @@ export class ConsoleDb extends Dexie {
     this.version(9).stores({
       restores: '&id, requestedAt, [status+requestedAt], [waitingRole+requestedAt]',
     });
+    // v10: the visit log's filters served by an index each (docs/benchmarks.md): an organisation
+    // newest first, a name prefix with its registration times in the key; and the organisations row.
+    this.version(10)
+      .stores({
+        visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut, [orgLower+registeredAt], [nameLower+registeredAt]',
+      })
+      .upgrade(async (tx) => {
+        const orgs = (await tx.table<VisitState, string>('visits').orderBy('orgLower').uniqueKeys()) as string[];
+        await tx.table<ListsRow, string>('lists').put({ key: 'visitOrgs', orgs });
+      });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -200,7 +224,10 @@ export class ConsoleDb extends Dexie {
       if (deletes.length > 0) ops.push(this.projection(kind).bulkDelete(deletes));
     }
     if (visits.length > 0) {
-      const row = await this.lists.get('openVisits');
+      const [row, orgsRow] = (await this.lists.bulkGet(['openVisits', 'visitOrgs'])) as [OpenVisitsRow | undefined, VisitOrgsRow | undefined];
+      const orgs = new Set(orgsRow?.orgs ?? []);
+      const newOrgs = visits.map((v) => (v.state as VisitState | undefined)?.orgLower).filter((o): o is string => o !== undefined && !orgs.has(o));
+      if (newOrgs.length > 0 || !orgsRow) ops.push(this.lists.put({ key: 'visitOrgs', orgs: [...orgs, ...new Set(newOrgs)] }));
       const open = new Set(row?.ids ?? []);
       const badges = { ...(row?.badges ?? {}) };
       let changed = !row;

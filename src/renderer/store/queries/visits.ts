@@ -1,10 +1,12 @@
 /**
  * Read queries over the visits projection. Each uses the index that narrows the most: a name
- * prefix, else status with the date range, else the date range alone; the remaining filters
- * run on that narrowed cursor, and a page stops reading as soon as it is full.
+ * prefix (its keys carry the registration time, so the date range is applied before any visit
+ * is read), else the few organisations the typed text matches (one newest-first range each),
+ * else status with the date range, else the date range alone; the remaining filters run on that
+ * narrowed cursor, and a page stops reading as soon as it is full.
  */
 import type { VisitState, VisitStatus } from '../../../shared/domain/visit/state';
-import type { ConsoleDb } from '../db';
+import type { ConsoleDb, OpenVisitsRow, VisitOrgsRow } from '../db';
 
 export interface VisitFilter {
   /** ISO instants bounding registeredAt (from inclusive, to exclusive). */
@@ -21,7 +23,7 @@ const MAX = '9999';
 
 /** Every visit not finished yet (awaiting approval, approved, inside), via the open-visits row. */
 export async function openVisits(db: ConsoleDb): Promise<VisitState[]> {
-  const ids = (await db.lists.get('openVisits'))?.ids ?? [];
+  const ids = ((await db.lists.get('openVisits')) as OpenVisitsRow | undefined)?.ids ?? [];
   return (await db.visits.bulkGet(ids)).filter((v): v is VisitState => !!v);
 }
 
@@ -46,27 +48,65 @@ export function visitsByNamePrefix(db: ConsoleDb, prefix: string, limit = PAGE_S
   return db.visits.where('nameLower').startsWith(prefix.trim().toLowerCase()).limit(limit).toArray();
 }
 
+/** Above this many organisations matching the typed text, the filter is not selective: scan the date range instead. */
+const ORG_INDEX_MAX = 8;
+/** Visits read per request while a name's candidates are checked against the other filters. */
+const CHUNK = 50;
+
+const newestFirst = (a: VisitState, b: VisitState) => b.registeredAt.localeCompare(a.registeredAt) || b.id.localeCompare(a.id);
+
 /** One page of the visit log, newest first; `hasMore` tells whether another page exists. */
 export async function visitLogPage(db: ConsoleDb, f: VisitFilter, page = 0, size = PAGE_SIZE): Promise<{ rows: VisitState[]; hasMore: boolean }> {
   const from = f.from ?? MIN;
   const to = f.to ?? MAX;
   const name = f.name?.trim().toLowerCase() ?? '';
   const org = f.organisation?.trim().toLowerCase() ?? '';
-  const inRange = (v: VisitState) => v.registeredAt >= from && v.registeredAt < to;
-  let collection;
+  const want = (page + 1) * size + 1;
+  const pageOf = (rows: VisitState[]) => ({ rows: rows.slice(page * size, (page + 1) * size), hasMore: rows.length > (page + 1) * size });
+  const others = (v: VisitState) => (!f.status || v.status === f.status) && (!org || v.orgLower.includes(org));
   if (name) {
-    collection = db.visits.where('nameLower').startsWith(name).filter((v) => inRange(v) && (!f.status || v.status === f.status) && (!org || v.orgLower.includes(org)));
-  } else if (f.status) {
+    // The [nameLower+registeredAt] keys alone (no visit read) give every visit whose name starts
+    // with the text and when it was registered; those in the range are read newest first, a
+    // chunk at a time, until the page is full.
+    const hits: { at: string; id: string }[] = [];
+    await db.visits
+      .where('[nameLower+registeredAt]')
+      .between([name, MIN], [`${name}\uffff`, MAX], true, true)
+      .eachKey((key, cursor) => {
+        const at = (key as [string, string])[1];
+        if (at >= from && at < to) hits.push({ at, id: cursor.primaryKey as string });
+      });
+    hits.sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+    const rows: VisitState[] = [];
+    for (let i = 0; i < hits.length && rows.length < want; i += CHUNK) {
+      const chunk = await db.visits.bulkGet(hits.slice(i, i + CHUNK).map((h) => h.id));
+      for (const v of chunk) if (v && others(v)) rows.push(v);
+    }
+    return pageOf(rows);
+  }
+  if (org) {
+    const known = ((await db.lists.get('visitOrgs')) as VisitOrgsRow | undefined)?.orgs;
+    const orgs = known?.filter((o) => o.includes(org));
+    if (orgs && orgs.length <= ORG_INDEX_MAX) {
+      const read = async (o: string) => {
+        const range = () => db.visits.where('[orgLower+registeredAt]').between([o, from], [o, to], true, false).reverse();
+        if (!f.status) return range().limit(want).toArray();
+        // A few pages' worth usually holds a page of the wanted status; else filter the range.
+        const first = await range().limit(4 * want).toArray();
+        const hits = first.filter((v) => v.status === f.status);
+        if (hits.length >= want || first.length < 4 * want) return hits;
+        return range().filter((v) => v.status === f.status).limit(want).toArray();
+      };
+      return pageOf((await Promise.all(orgs.map(read))).flat().sort(newestFirst));
+    }
+  }
+  let collection;
+  if (f.status) {
     collection = db.visits.where('[status+registeredAt]').between([f.status, from], [f.status, to], true, false).reverse();
     if (org) collection = collection.filter((v) => v.orgLower.includes(org));
   } else {
     collection = db.visits.where('registeredAt').between(from, to, true, false).reverse();
     if (org) collection = collection.filter((v) => v.orgLower.includes(org));
-  }
-  if (name) {
-    // The name index yields name order: take every match, then page newest first.
-    const all = (await collection.toArray()).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
-    return { rows: all.slice(page * size, (page + 1) * size), hasMore: all.length > (page + 1) * size };
   }
   const rows = await collection.offset(page * size).limit(size + 1).toArray();
   return { rows: rows.slice(0, size), hasMore: rows.length > size };
