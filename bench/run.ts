@@ -32,6 +32,7 @@ import { buildServer } from '../src/server/app';
 import { randomUUID } from 'node:crypto';
 import { seedServer, type SeedResult } from './sync-seed';
 import { trustBench } from './trust';
+import { BLANK_HTML, startupBench } from './startup';
 
 interface Stats {
   n: number;
@@ -134,7 +135,7 @@ const options = {
 };
 const coldRuns = env('BENCH_COLD_RUNS', 2);
 const only = process.env.BENCH_ONLY ?? '';
-if (!['', 'sync', 'store', 'tickets', 'incidents', 'assets', 'trust'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets', 'incidents', 'assets' or 'trust', not '${only}'`);
+if (!['', 'sync', 'store', 'tickets', 'incidents', 'assets', 'trust', 'startup'].includes(only)) throw new Error(`BENCH_ONLY must be 'sync', 'store', 'tickets', 'incidents', 'assets', 'trust' or 'startup', not '${only}'`);
 const syncOptions = {
   visits: env('BENCH_SYNC_VISITS', options.visits),
   events: env('BENCH_SYNC_EVENTS', 10_000),
@@ -474,6 +475,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-data-'));
   const profile = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : mkdtempSync(join(tmpdir(), 'meja-bench-profile-'));
   const server = await buildServer({ webRoot, dataDir });
+  // The startup benchmark's yardstick: a blank page served by the same server.
+  server.get('/__blank', (_req, reply) => reply.type('text/html; charset=utf-8').send(BLANK_HTML));
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -482,6 +485,25 @@ async function main(): Promise<void> {
 
   let ctx: BrowserContext | undefined;
   try {
+    if (only === '' || only === 'startup') {
+      const r = await startupBench(base, { runs: env('BENCH_STARTUP_RUNS', 5), executablePath, args }, say);
+      const app = stats(r.app.map((x) => x.ms));
+      const blank = stats(r.blank.map((x) => x.ms));
+      const kb = Math.max(...r.app.map((x) => x.jsBytes)) / 1024;
+      const list: Row[] = [
+        {
+          figure: `cold start to the first interactive screen, new Chromium each run (p50 / max of ${r.runs})`,
+          real: `${ms(app.p50)} / ${ms(app.max)} ms`, raw: `${ms(blank.p50)} / ${ms(blank.max)} ms (blank page)`, ratio: app.p50 / blank.p50, target: 'ratio ≤ 2', pass: app.p50 / blank.p50 <= 2,
+        },
+        { figure: 'JavaScript fetched for the first screen', real: `${Math.round(kb)} KB in ${Math.max(...r.app.map((x) => x.jsFiles))} files`, raw: '—', ratio: NaN, target: '≤ 800 KB', pass: kb <= 800 },
+      ];
+      console.log('');
+      console.log(`Meja IT startup — ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);
+      console.log(table(list));
+      mkdirSync('bench/results', { recursive: true });
+      writeFileSync('bench/results/startup-latest.json', JSON.stringify({ date: new Date().toISOString(), result: r, rows: list }, null, 2) + '\n');
+      console.log('wrote bench/results/startup-latest.json');
+    }
     if (only === '' || only === 'trust') {
       // Signed events (issue 10): signing and verifying per event, and the push path.
       const l = await launch(profile, base);

@@ -6,6 +6,7 @@
  * partial log. An interrupted snapshot resumes; records changed while it pages fold once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OpenVisitsRow } from '../../src/renderer/store/db';
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../../src/shared/ids';
 import { verifyChain } from '../../src/shared/events';
@@ -80,7 +81,7 @@ for (const [name, open] of backends) {
       expect(historyIncomplete(meta)).toBe(true);
       expect(meta!.cursor).toBe(meta!.history!.upTo);
       // The open-visits row (board, approvals, badge check) is built from the snapshot rows.
-      expect((await c.db.lists.get('openVisits'))?.ids.sort()).toEqual((await a.db.lists.get('openVisits'))?.ids.sort());
+      expect(((await c.db.lists.get('openVisits')) as OpenVisitsRow | undefined)?.ids.sort()).toEqual(((await a.db.lists.get('openVisits')) as OpenVisitsRow | undefined)?.ids.sort());
 
       expect(await backfillHistory(c.db, c.session!, Infinity)).toBe(true);
       expect(historyIncomplete(await c.db.sync.get('sync'))).toBe(false);

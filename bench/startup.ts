@@ -1,0 +1,75 @@
+/**
+ * BENCH_ONLY=startup (bench/run.ts): how fast the console opens (issue 13).
+ *
+ * Each run starts a new Chromium with a new, empty profile (nothing cached), opens the console
+ * served by the product's own server and times, in the page, from navigation start to the first
+ * interactive screen: the first-run setup form on screen with its first field editable. Beside
+ * it, in the same run and alternating with it, a blank page served by the same server (one
+ * editable field), timed the same way. Also counts the bytes of JavaScript the first screen
+ * fetched (response bodies, uncompressed as served). Targets: ≤ 2× the blank page and ≤ 800 KB
+ * of JavaScript.
+ */
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface StartupRun {
+  ms: number;
+  jsBytes: number;
+  jsFiles: number;
+}
+
+export interface StartupResult {
+  runs: number;
+  app: StartupRun[];
+  blank: StartupRun[];
+}
+
+/** Records, from the page's own clock, when an enabled text field first shows. */
+const WATCH = `(() => {
+  const check = () => {
+    if (window.__interactiveAt !== undefined) return;
+    const input = document.querySelector('input:not([disabled]):not([type=hidden])');
+    if (input && input.getBoundingClientRect().height > 0) window.__interactiveAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  document.addEventListener('DOMContentLoaded', check);
+})();`;
+
+export const BLANK_HTML = '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>kosong</title></head><body><input aria-label="kosong"></body></html>';
+
+async function once(url: string, executablePath: string, args: string[]): Promise<StartupRun> {
+  const profile = mkdtempSync(join(tmpdir(), 'meja-startup-'));
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.addInitScript(WATCH);
+    const pending: Promise<number>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') pending.push(r.body().then((b) => b.length, () => 0));
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 60_000 });
+    const ms = await page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
+    const sizes = await Promise.all(pending);
+    return { ms: Math.round(ms), jsBytes: sizes.reduce((s, n) => s + n, 0), jsFiles: sizes.length };
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** `runs` cold starts of the console and of the blank page, alternating. */
+export async function startupBench(base: string, opts: { runs: number; executablePath: string; args: string[] }, log: (s: string) => void): Promise<StartupResult> {
+  const out: StartupResult = { runs: opts.runs, app: [], blank: [] };
+  for (let i = 0; i < opts.runs; i++) {
+    const db = `startup-${Date.now().toString(36)}-${i}`;
+    const app = await once(`${base}/?db=${db}`, opts.executablePath, opts.args);
+    const blank = await once(`${base}/__blank`, opts.executablePath, opts.args);
+    out.app.push(app);
+    out.blank.push(blank);
+    log(`startup run ${i + 1}: console ${app.ms} ms (${Math.round(app.jsBytes / 1024)} KB of JavaScript in ${app.jsFiles} files), blank page ${blank.ms} ms`);
+  }
+  return out;
+}
