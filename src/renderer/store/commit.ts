@@ -195,9 +195,11 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
         return decided.data;
       };
       const asked: LookupCall[] = [];
-      const drafts = await decideNow(await ctxOf(), recordingLookups(dexieLookups(db), asked));
+      // The chain head read with the rest (created only once a command is accepted).
+      const [first, existing] = await Promise.all([ctxOf(), db.meta.get('device')]);
+      const drafts = await decideNow(first, recordingLookups(dexieLookups(db), asked));
       if (drafts.length === 0) return ok([]);
-      const meta = await deviceMeta(db);
+      const meta = existing ?? (await deviceMeta(db));
       // What decide() made must fit its event types' schemas (a programming error otherwise).
       for (const d of drafts) {
         const parsed = parseEvent({ ...d, id: cmdId, actorId: actor.userId, deviceId: '', deviceSeq: 1, hlc: '', at, prevHash: '', hash: '' });
