@@ -51,6 +51,8 @@ export default defineConfig({
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified by default; the browser shell downloads it.
+      minify: true,
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html'), ...(WITH_BENCH ? { bench: resolve('src/renderer/bench.html') } : {}) },
       },
