@@ -20,13 +20,6 @@ function cspMeta(): Plugin {
   };
 }
 
-/**
- * The benchmark page (src/renderer/bench.html: the console's store and sync client driven by
- * bench/run.ts) is built only for `npm run bench`, which sets MEJA_BENCH=1; the production
- * build (`npm run build`, `serve`, `dist`) has the console alone.
- */
-const WITH_BENCH = process.env['MEJA_BENCH'] === '1';
-
 // One renderer for both shells: the output of `renderer` (out/renderer) is loaded by the
 // Electron window and served as-is by src/server for browsers and the e2e tests.
 export default defineConfig({
@@ -54,7 +47,7 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified by default; the browser shell downloads it.
       minify: true,
       rollupOptions: {
-        input: { index: resolve('src/renderer/index.html'), ...(WITH_BENCH ? { bench: resolve('src/renderer/bench.html') } : {}) },
+        input: { index: resolve('src/renderer/index.html') },
       },
     },
   },

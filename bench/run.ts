@@ -9,18 +9,18 @@
  * Environment: BENCH_VISITS (100000), BENCH_BATCH (events per ingest transaction, 1000),
  * BENCH_COMMITS (visit cycles of six commits, 200), BENCH_QUERY_RUNS (30), BENCH_OPEN_RUNS (7),
  * BENCH_COLD_RUNS (browser restarts per side, 2), BENCH_SEED (1), BENCH_CANDIDATES (0 skips the
- * measured candidate changes of src/renderer/bench/candidates.ts), CHROMIUM_PATH
+ * measured candidate changes of bench/page/candidates.ts), CHROMIUM_PATH
  * (/usr/bin/chromium), BENCH_PROFILE (keep the browser profile in this directory).
  * BENCH_ONLY=sync runs only the sync benchmark, BENCH_ONLY=store only the store one, BENCH_ONLY=tickets only
- * the tickets one (BENCH_TICKETS 50000, BENCH_TICKET_BATCH 1000, BENCH_TICKET_COMMITS 100; src/renderer/bench/tickets.ts).
- * BENCH_ONLY=incidents only the incident one (src/renderer/bench/incidents.ts: BENCH_INCIDENTS,
+ * the tickets one (BENCH_TICKETS 50000, BENCH_TICKET_BATCH 1000, BENCH_TICKET_COMMITS 100; bench/page/tickets.ts).
+ * BENCH_ONLY=incidents only the incident one (bench/page/incidents.ts: BENCH_INCIDENTS,
  * 5000 incidents with their step events; writes bench/results/incidents-latest.json).
  * BENCH_ONLY=assets only the asset one (BENCH_ASSETS 20000 assets, BENCH_IMPORT_ROWS 5000,
- * BENCH_IMPORT_RUNS 3; page side src/renderer/bench/assets.ts; writes bench/results/assets-latest.json).
+ * BENCH_IMPORT_RUNS 3; page side bench/page/assets.ts; writes bench/results/assets-latest.json).
  * Sync: BENCH_SYNC_VISITS (the office the server holds for the initial sync; BENCH_VISITS),
  * BENCH_SYNC_EVENTS (events pushed and pulled, 10000), BENCH_SYNC_CHANGES (changes timed from
  * one client to the other, 20), BENCH_SYNC_BACKFILL (0 skips timing the history backfill). The server is seeded by bench/sync-seed.ts; the page side is
- * src/renderer/bench/sync.ts. Writes bench/results/sync-latest.json.
+ * bench/page/sync.ts. Writes bench/results/sync-latest.json.
  * Always exits 0 when the benchmark ran: a missed target is reported, not thrown.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -46,7 +46,7 @@ interface Pair {
   real: Stats;
   raw: Stats;
 }
-/** What window.runBench() returns (src/renderer/bench/main.ts, BenchResult). */
+/** What window.runBench() returns (bench/page/main.ts, BenchResult). */
 interface BenchResult {
   options: typeof options;
   userAgent: string;
@@ -68,7 +68,7 @@ interface BenchResult {
   totalMs: number;
 }
 
-/** What the sync functions of the page return (src/renderer/bench/sync.ts). */
+/** What the sync functions of the page return (bench/page/sync.ts). */
 interface SyncInitialResult {
   dbName: string;
   token: string;
@@ -90,7 +90,7 @@ interface SyncPushPullResult {
   raw: { ms: number; rows: number };
 }
 
-/** What window.benchIncidents() returns (src/renderer/bench/incidents.ts, IncidentBenchResult). */
+/** What window.benchIncidents() returns (bench/page/incidents.ts, IncidentBenchResult). */
 interface IncidentBenchResult {
   history: { incidents: number; events: number; open: number; batches: number; byTurn: Record<string, number> };
   sanity: Record<string, [number, number]>;
@@ -147,7 +147,7 @@ const syncOptions = {
 };
 const assetOptions = { assets: env('BENCH_ASSETS', 20_000), importRows: env('BENCH_IMPORT_ROWS', 5000), importRuns: env('BENCH_IMPORT_RUNS', 3), queryRuns: options.queryRuns };
 
-/** What window.benchAssets() returns (src/renderer/bench/assets.ts). */
+/** What window.benchAssets() returns (bench/page/assets.ts). */
 interface AssetBenchResult {
   options: typeof assetOptions;
   seed: { assets: number; assigned: number; ms: number; rawMs: number };
@@ -378,7 +378,7 @@ async function syncBench(server: FastifyInstance, profile: string, base: string,
   console.log(`wrote ${file}`);
 }
 
-/** What window.benchTickets() returns (src/renderer/bench/tickets.ts, TicketBenchResult). */
+/** What window.benchTickets() returns (bench/page/tickets.ts, TicketBenchResult). */
 interface TicketBenchResult {
   options: Record<string, number>;
   userAgent: string;
@@ -429,7 +429,7 @@ async function ticketsBench(profile: string, base: string, track: (c?: BrowserCo
   console.log(`wrote ${file}`);
 }
 
-/** The incident benchmark (src/renderer/bench/incidents.ts): queries and a step commit beside raw Dexie. */
+/** The incident benchmark (bench/page/incidents.ts): queries and a step commit beside raw Dexie. */
 async function incidentBench(profile: string, base: string, track: (c?: BrowserContext) => void): Promise<void> {
   const started = Date.now();
   const l = await launch(profile, base);
@@ -470,13 +470,13 @@ async function incidentBench(profile: string, base: string, track: (c?: BrowserC
 }
 
 async function main(): Promise<void> {
-  const webRoot = resolve('out/renderer');
-  if (!existsSync(join(webRoot, 'bench.html'))) throw new Error('out/renderer/bench.html is missing: run `npm run bench` (it builds first).');
+  // The benchmark page has its own build (bench/vite.config.ts → out/bench), served with the
+  // same server code as the product; the startup benchmark serves the product's build.
+  const webRoot = resolve('out/bench');
+  if (!existsSync(join(webRoot, 'bench.html'))) throw new Error('out/bench/bench.html is missing: run `npm run bench` (it builds first).');
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-data-'));
   const profile = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : mkdtempSync(join(tmpdir(), 'meja-bench-profile-'));
   const server = await buildServer({ webRoot, dataDir });
-  // The startup benchmark's yardstick: a blank page served by the same server.
-  server.get('/__blank', (_req, reply) => reply.type('text/html; charset=utf-8').send(BLANK_HTML));
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -486,7 +486,12 @@ async function main(): Promise<void> {
   let ctx: BrowserContext | undefined;
   try {
     if (only === '' || only === 'startup') {
-      const r = await startupBench(base, { runs: env('BENCH_STARTUP_RUNS', 5), executablePath, args }, say);
+      // The product's build, and the yardstick: a blank page served by the same server.
+      const product = await buildServer({ webRoot: resolve('out/renderer'), dataDir: mkdtempSync(join(tmpdir(), 'meja-startup-data-')) });
+      product.get('/__blank', (_req, reply) => reply.type('text/html; charset=utf-8').send(BLANK_HTML));
+      await product.listen({ port: 0, host: '127.0.0.1' });
+      const pa = product.server.address();
+      const r = await startupBench(`http://127.0.0.1:${typeof pa === 'object' && pa ? pa.port : 0}`, { runs: env('BENCH_STARTUP_RUNS', 5), executablePath, args }, say).finally(() => product.close());
       const app = stats(r.app.map((x) => x.ms));
       const blank = stats(r.blank.map((x) => x.ms));
       const kb = Math.max(...r.app.map((x) => x.jsBytes)) / 1024;
@@ -572,7 +577,7 @@ async function main(): Promise<void> {
       if (result.candidates) {
         const c = result.candidates;
         console.log('');
-        console.log('Candidate changes to src/ (src/renderer/bench/candidates.ts), measured on the same data, not applied:');
+        console.log('Candidate changes to src/ (bench/page/candidates.ts), measured on the same data, not applied:');
         const lines: string[][] = [['figure', 'current', 'candidate', 'gain (p50)']];
         const pair = (x: Stats) => `${ms(x.p50)} / ${ms(x.p95)} ms`;
         const gain = (a: number, b: number) => `${(a - b).toFixed(2)} ms (${Math.round((1 - b / a) * 100)}%)`;

@@ -4,7 +4,7 @@
  *  1. the office's setup through the real API: org.setUp + the first admin's user.created
  *     (POST /api/auth/bootstrap), then the nine staff users (POST /api/sync/push from the
  *     admin's device), each checked by the server like any push;
- *  2. the generated office history (src/renderer/bench/generate.ts, the same generator as the
+ *  2. the generated office history (bench/page/generate.ts, the same generator as the
  *     store benchmark: two desks and three approvers' laptops, real hash chains) inserted
  *     DIRECTLY into the server's Db in batches — events as 'accepted' with consecutive server
  *     versions, the visits' projections, the devices' chain heads and sync_state. The push
@@ -26,7 +26,7 @@ import type { Actor, Role } from '../src/shared/roles';
 import { Keyring } from '../src/shared/sync/keyring';
 import type { SigningKey } from '../src/shared/signing';
 
-// The generator and the in-memory console live with the page (src/renderer/bench), outside
+// The generator and the in-memory console live with the page (bench/page), outside
 // tsconfig.node.json's files: imported at run time (tsx), typed here by what this file uses.
 interface Staff {
   admin: string;
@@ -52,7 +52,7 @@ interface GenerateModule {
   makeRng(seed: number): Rng;
   uuid7(ms: number, r: Rng): string;
 }
-const pageModule = (name: string) => `../src/renderer/bench/${name}`;
+const pageModule = (name: string) => `./page/${name}`;
 let generate: GenerateModule;
 let MemoryConsole: new (deviceId: string) => MemoryConsoleLike;
 async function loadPageModules(): Promise<void> {

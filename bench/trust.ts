@@ -1,7 +1,7 @@
 /**
  * BENCH_ONLY=trust (bench/run.ts): what signed events cost (issue 10).
  *
- *  1. In Chromium (the page, src/renderer/bench/signing.ts): µs per event to sign and to verify
+ *  1. In Chromium (the page, bench/page/signing.ts): µs per event to sign and to verify
  *     an event's content hash with WebCrypto's Ed25519 (what the console uses) and with
  *     @noble/curves (the JavaScript alternative).
  *  2. In Node: µs per check with node:crypto (what the sync server uses), and @noble/curves.
@@ -44,8 +44,8 @@ export interface TrustResult {
   push: { events: number; visits: number; ms: number; rejected: number; rawMs: number };
 }
 
-const pageModule = '../src/renderer/bench/memory-console';
-const cycleModule = '../src/renderer/bench/visit-cycle';
+const pageModule = './page/memory-console';
+const cycleModule = './page/visit-cycle';
 const us = (ms: number, n: number) => Math.round(((ms * 1000) / n) * 10) / 10;
 
 /** Node-side signature costs. */

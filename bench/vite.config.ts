@@ -1,0 +1,19 @@
+/**
+ * The benchmark page's own build (`npm run bench`): bench/page/bench.html and the console's
+ * store, sync client and domain code it drives, into out/bench. The product's build
+ * (electron.vite.config.ts) never sees it.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'page'),
+  base: './',
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(import.meta.dirname, '../out/bench'),
+    emptyOutDir: true,
+    minify: true,
+    rollupOptions: { input: { bench: resolve(import.meta.dirname, 'page/bench.html') } },
+  },
+});
