@@ -6,7 +6,7 @@
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/renderer/i18n';
+import { loadAllLanguages } from '../../src/renderer/i18n';
 import { canRunConsole, httpsAddress, InsecureContextPage } from '../../src/renderer/features/setup/InsecureContextPage';
 import { checkServerUrl } from '../../src/renderer/features/sync/ConnectServerForm';
 
@@ -27,7 +27,9 @@ describe('a page that is not a secure context', () => {
     expect(httpsAddress('https://kantor.lan/')).toBeNull();
   });
 
-  it('explains it in Indonesian and in English at once, with the https:// link and the fingerprint check', () => {
+  it('explains it in Indonesian and in English at once, with the https:// link and the fingerprint check', async () => {
+    // main.tsx loads both catalogs before it renders this page (English is otherwise fetched when chosen).
+    await loadAllLanguages();
     render(<InsecureContextPage />);
     const id = screen.getByRole('region', { name: 'Buka Meja IT lewat https://' });
     const en = screen.getByRole('region', { name: 'Open Meja IT over https://' });

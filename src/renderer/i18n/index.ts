@@ -22,17 +22,43 @@ export function savedLang(): Lang {
 
 if (typeof document !== 'undefined') document.documentElement.lang = savedLang();
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
-const id = mergeCatalogs(Object.entries(files).filter(([p]) => p.startsWith('./locales/id/')).map(([, c]) => c));
-const en = mergeCatalogs(Object.entries(files).filter(([p]) => p.startsWith('./locales/en/')).map(([, c]) => c));
+// Indonesian, the default, is part of the first screen's bundle; English is fetched when it is
+// chosen (or was chosen on this machine), as its own chunk, through a small i18next backend.
+const idFiles = import.meta.glob<Record<string, unknown>>('./locales/id/*.json', { eager: true, import: 'default' });
+const enFiles = import.meta.glob<Record<string, unknown>>('./locales/en/*.json', { import: 'default' });
+const id = mergeCatalogs(Object.values(idFiles));
 
-void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: savedLang(),
-  fallbackLng: 'id',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+let enCatalog: Promise<Record<string, unknown>> | undefined;
+const loadEn = () => (enCatalog ??= Promise.all(Object.values(enFiles).map((load) => load())).then(mergeCatalogs));
+
+const lazyCatalogs = {
+  type: 'backend' as const,
+  init() {},
+  read(lng: string, _ns: string, done: (error: unknown, data: Record<string, unknown> | false) => void) {
+    if (lng === 'en') loadEn().then((c) => done(null, c), (e: unknown) => done(e, false));
+    else done(null, lng === 'id' ? id : {});
+  },
+};
+
+/** Resolves once the saved language's catalog is in (render after it: no flash of the other language). */
+export const i18nReady: Promise<unknown> = i18n
+  .use(lazyCatalogs)
+  .use(initReactI18next)
+  .init({
+    resources: { id: { translation: id } },
+    partialBundledLanguages: true,
+    lng: savedLang(),
+    fallbackLng: 'id',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // Screens re-render when a catalog arrives; none waits in a Suspense boundary.
+    react: { useSuspense: false },
+  });
+
+/** Both catalogs loaded (a page that shows both languages side by side). */
+export function loadAllLanguages(): Promise<unknown> {
+  return i18n.loadLanguages(['id', 'en']);
+}
 
 /** Switches the UI language and remembers it on this machine. */
 export function setLang(lang: Lang): void {
