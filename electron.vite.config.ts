@@ -46,6 +46,7 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       // electron-vite leaves the renderer unminified by default; the browser shell downloads it.
       minify: true,
+      sourcemap: process.env['MEJA_SOURCEMAP'] === '1',
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html') },
       },
