@@ -7,6 +7,7 @@
  */
 import { folds, type Command } from '../../shared/domain/registry';
 import type { Lookups } from '../../shared/domain/types';
+import { holdsIdDocument } from '../../shared/domain/visit/state';
 import { ORG_ID } from '../../shared/domain/org/state';
 import { CHAIN_START, type DomainEvent, type RecordKind } from '../../shared/events';
 import { canonicalJson } from '../../shared/hash';
@@ -30,6 +31,12 @@ class Refusal extends Error {
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
     badgeHolder: async (badge) => (await db.lists.get('openVisits'))?.badges?.[badge],
+    // The open visits are a few dozen, listed in one row: read them by key, no index needed.
+    idDocumentHolder: async (idType, idNumber) => {
+      const ids = (await db.lists.get('openVisits'))?.ids ?? [];
+      if (ids.length === 0) return undefined;
+      return (await db.visits.bulkGet(ids)).find((v) => !!v && holdsIdDocument(v, idType, idNumber))?.id;
+    },
     user: (id) => db.users.get(id),
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),
