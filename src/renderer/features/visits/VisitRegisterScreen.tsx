@@ -14,12 +14,11 @@ import { DEVICE_KINDS, visitRegistrationSchema, type VisitState } from '../../..
 import { ID_TYPES, idNumberProblem, normaliseIdNumber, type IdType } from '../../../shared/validators/id-document';
 import { normaliseSerial } from '../../../shared/validators/serial';
 import { newId } from '../../../shared/ids';
-import { useCommand, useFormatDateTime } from '../../app/hooks';
+import { useCommand } from '../../app/hooks';
 import { navigate } from '../../app/router';
-import { useDraft } from '../../app/drafts';
 import { db } from '../../store';
 import { dexieLookups } from '../../store/commit';
-import { useConfirm } from '../../components/ConfirmDialog';
+import { useFormDraft } from '../../components/FormDraft';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 
 type FormIn = z.input<typeof visitRegistrationSchema>;
@@ -79,11 +78,7 @@ function IdHeldMessage({ visitId, docNo, name }: { visitId: string; docNo: strin
 
 export function VisitRegisterScreen() {
   const { t } = useTranslation();
-  const fmt = useFormatDateTime();
   const { run, failure, setFailure, busy } = useCommand();
-  const draft = useDraft<FormIn>('visit-register');
-  const [restored, setRestored] = useState(draft.restored);
-  const [confirmDialog, confirm] = useConfirm();
   const serialRefs = useRef<(HTMLInputElement | null)[]>([]);
   const form = useForm<FormIn, unknown, FormOut>({
     resolver,
@@ -91,7 +86,7 @@ export function VisitRegisterScreen() {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, handleSubmit, formState, control, getValues, setValue, setError, clearErrors, reset } = form;
+  const { register, handleSubmit, formState, control, getValues, setValue, setError, clearErrors } = form;
   const devices = useFieldArray({ control, name: 'devices' });
   const e = formState.errors;
   const idType = useWatch({ control, name: 'idType' });
@@ -100,23 +95,12 @@ export function VisitRegisterScreen() {
   const [heldBy, setHeldBy] = useState<string | undefined>();
   const holder = useLiveQuery(() => (heldBy ? db.visits.get(heldBy) : undefined), [heldBy]) as VisitState | undefined;
 
-  // A draft left earlier: back into the form once, with the scanning row after it.
-  useEffect(() => {
-    if (!draft.restored) return;
-    const v = draft.restored.values;
-    reset({ ...empty, ...v, devices: [...(v.devices ?? []).filter((d) => !isEmptyDevice(d)), emptyDevice()] });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // Every change kept as a draft, from the first character typed.
-  useEffect(() => {
-    const sub = form.watch((values) => {
-      if (hasContent(values as FormIn)) draft.save(values as FormIn);
-      else draft.clear();
-    });
-    return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The draft left earlier comes back with the scanning row after it; every change is kept.
+  const drafts = useFormDraft(form, 'visit-register', {
+    empty,
+    hasContent,
+    restore: (v) => ({ ...v, devices: [...(v.devices ?? []).filter((d) => !isEmptyDevice(d)), emptyDevice()] }),
+  });
 
   // The table always ends with an empty row, so a scanner's next serial has a field waiting.
   useEffect(() => {
@@ -156,25 +140,13 @@ export function VisitRegisterScreen() {
   };
 
   const discard = async () => {
-    const dirty = formState.isDirty || !!restored;
-    if (dirty && !(await confirm({ title: t('desk.discard.title'), text: t('desk.discard.text'), confirm: t('desk.discard.confirm'), cancel: t('desk.discard.keep') }))) return;
-    draft.clear();
-    navigate('/');
-  };
-
-  const discardDraft = async () => {
-    if (!(await confirm({ title: t('desk.draft.discardTitle'), text: t('desk.discard.text'), confirm: t('desk.draft.discard'), cancel: t('desk.discard.keep') }))) return;
-    draft.clear();
-    setRestored(undefined);
-    setHeldBy(undefined);
-    setFailure(null);
-    reset(empty);
+    if (await drafts.discard()) navigate('/');
   };
 
   const onSubmit = handleSubmit(async (v) => {
     const id = newId();
     if (await run({ type: 'visit.register', input: { ...v, id } })) {
-      draft.clear();
+      drafts.clear();
       navigate(`/visits/${id}`);
     }
   });
@@ -185,15 +157,8 @@ export function VisitRegisterScreen() {
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="register-title">
       <PageHeader id="register-title" title={t('visit.register.title')} subtitle={t('visit.register.subtitle')} />
-      {confirmDialog}
-      {restored && (
-        <div className="banner banner-info draft-banner" role="status" data-testid="draft-restored">
-          <span>{t('desk.draft.restored', { at: fmt(restored.savedAt) })}</span>
-          <button type="button" className="btn btn-small" onClick={discardDraft}>
-            {t('desk.draft.discard')}
-          </button>
-        </div>
-      )}
+      {drafts.dialog}
+      {drafts.banner}
       {failure?.field !== 'idNumber' && <FailureBanner failure={failure} />}
       {(Object.keys(e).length > 0 || failure?.field === 'idNumber') && (
         <div className="banner banner-error" role="alert">
