@@ -32,6 +32,9 @@ import {
   type UserData,
 } from './pages';
 
+// Each sign-in costs about a second of PBKDF2, more on a busy machine: room for the walks below.
+test.describe.configure({ timeout: 150_000 });
+
 const SHOTS = 'docs/screenshots';
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
 
