@@ -341,12 +341,14 @@ test.describe('English', () => {
     await expect(page.getByLabel('Serial number 3', { exact: true })).toBeFocused();
     await page.getByLabel('Brand / model 1', { exact: true }).fill('HP EliteBook');
     await page.getByLabel('Brand / model 2', { exact: true }).fill('Dell Latitude');
+    await shot(page, 'register-scanned-en');
     await page.getByRole('button', { name: 'Save and request approval' }).click();
     await expect(alertWith(page, /The desk still holds this ID document for visit .* \(Rudi Hermawan\)/)).toBeVisible();
     await expect(page.getByTestId('id-held-link')).toHaveText(/^Open visit /);
     await shot(page, 'id-held-en');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(page.getByRole('alertdialog', { name: 'Discard this form?' })).toBeVisible();
+    await shot(page, 'discard-confirm-en');
     await page.getByRole('alertdialog').getByRole('button', { name: 'Discard' }).click();
 
     // Item 7: problems at their fields; "still inside".
