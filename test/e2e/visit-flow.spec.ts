@@ -25,6 +25,8 @@ import {
 } from './pages';
 
 test('a visit from registration to the archived, printed form', async ({ page }) => {
+  // The whole walk, with its PBKDF2 sign-ins, nears a minute on a busy machine.
+  test.setTimeout(120_000);
   const visit = visitData();
   const [laptop, disk] = visit.devices as [(typeof visit.devices)[0], (typeof visit.devices)[0]];
 
