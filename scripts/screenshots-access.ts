@@ -22,11 +22,11 @@ async function shot(page: Page, name: string, lang: string) {
 }
 
 async function signInAs(page: Page, username: string) {
-  await page.getByRole('button', { name: /^(Keluar|Sign out)$/ }).click();
+  await page.getByRole('button', { name: /^(Keluar akun|Sign out)$/ }).click();
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#password').press('Enter');
-  await page.getByRole('button', { name: /^(Keluar|Sign out)$/ }).waitFor();
+  await page.getByRole('button', { name: /^(Keluar akun|Sign out)$/ }).waitFor();
 }
 
 async function run(lang: 'id' | 'en') {

@@ -25,11 +25,11 @@ async function both(page: Page, name: string) {
 }
 
 async function signInAs(page: Page, username: string) {
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('button', { name: 'Keluar akun' }).click();
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
   await page.locator('#password').press('Enter');
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  await page.getByRole('button', { name: 'Keluar akun' }).waitFor();
 }
 
 const browser = await chromium.launch({
@@ -125,7 +125,7 @@ await page.clock.fastForward('48:00:00');
 // Two idle days lock the console (the idle lock): unlock it.
 await page.locator('#password').fill(PASSWORD);
 await page.locator('#password').press('Enter');
-await page.getByRole('button', { name: 'Keluar' }).waitFor();
+await page.getByRole('button', { name: 'Keluar akun' }).waitFor();
 await go('/reports?month=2026-03');
 await page.getByRole('heading', { level: 1 }).first().waitFor();
 await page.waitForTimeout(1500);

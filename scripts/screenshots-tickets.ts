@@ -22,11 +22,11 @@ async function signIn(page: Page, username: string) {
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/^Kata sandi$|^Password$/).fill('Rahasia123');
   await page.getByRole('button', { name: /^Masuk$|^Sign in$/ }).click();
-  await page.getByRole('button', { name: /^Keluar$|^Sign out$/ }).waitFor();
+  await page.getByRole('button', { name: /^Keluar akun$|^Sign out$/ }).waitFor();
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: /^Keluar$|^Sign out$/ }).click();
+  await page.getByRole('button', { name: /^Keluar akun$|^Sign out$/ }).click();
 }
 
 interface T {

@@ -54,7 +54,7 @@ async function run(lang: 'id' | 'en') {
   await shot(page, `${lang}-03-users`);
   await page.goto(`${url}#/admin/settings`);
   await shot(page, `${lang}-04-settings`);
-  await page.getByRole('button', { name: /^Keluar$|^Sign out$/ }).click();
+  await page.getByRole('button', { name: /^Keluar akun$|^Sign out$/ }).click();
   await shot(page, `${lang}-05-signin`);
   await signIn(page, 'budi', 'Rahasia123');
   await page.goto(`${url}#/visits/new`);
@@ -66,25 +66,26 @@ async function run(lang: 'id' | 'en') {
   await page.locator('#phone').fill('081234567890');
   await page.locator('#purpose').fill('Penggantian disk RAID server aplikasi');
   await page.locator('#workPlan').fill('Ganti 2 disk yang rusak pada server SIMPEG, rebuild RAID 5, uji layanan.');
-  for (const serial of ['LPT-5CG1234XYZ', 'HDD-WD-7781A']) {
-    await page.locator('#scan').fill(serial);
-    await page.locator('#scan').press('Enter');
+  for (const [i, serial] of ['LPT-5CG1234XYZ', 'HDD-WD-7781A'].entries()) {
+    const field = page.getByLabel(new RegExp(`^(Nomor seri|Serial number) ${i + 1}$`));
+    await field.fill(serial);
+    await field.press('Enter');
   }
   await page.getByLabel(/Merek \/ model 1|Brand \/ model 1/).fill('HP EliteBook 840 G8');
   await page.getByLabel(/Merek \/ model 2|Brand \/ model 2/).fill('WD Gold 4TB');
-  await page.getByLabel(/Jenis perangkat|Device type/).nth(1).selectOption('disk');
+  await page.getByLabel(/^(Jenis perangkat|Device type) 2$/).selectOption('disk');
   await shot(page, `${lang}-07-register-filled`);
   await page.getByRole('button', { name: /Simpan dan ajukan|Save and request/ }).click();
   await page.getByText(/Jejak audit|Audit trail/).waitFor();
   const visitUrl = page.url();
   await shot(page, `${lang}-08-visit-awaiting`);
-  await page.getByRole('button', { name: /^Keluar$|^Sign out$/ }).click();
+  await page.getByRole('button', { name: /^Keluar akun$|^Sign out$/ }).click();
   await signIn(page, 'sari', 'Rahasia123');
   await page.goto(`${url}#/approvals`);
   await shot(page, `${lang}-09-approvals`);
   await page.goto(visitUrl);
   await page.getByRole('button', { name: /^Setujui$|^Approve$/ }).click();
-  await page.getByRole('button', { name: /^Keluar$|^Sign out$/ }).click();
+  await page.getByRole('button', { name: /^Keluar akun$|^Sign out$/ }).click();
   await signIn(page, 'budi', 'Rahasia123');
   await page.goto(visitUrl);
   await page.getByRole('button', { name: /Serahkan kartu|Issue badge/ }).waitFor();
@@ -113,6 +114,7 @@ async function run(lang: 'id' | 'en') {
     await shot(page, `${lang}-error`);
     throw e;
   });
+  await page.getByRole('alertdialog').getByRole('button', { name: /^Arsipkan$|^Archive$/ }).click();
   await page.getByText(/diarsipkan: hanya bisa dibaca|archived: read-only/).waitFor();
   await shot(page, `${lang}-14-visit-archived`);
   await page.goto(`${visitUrl.replace('#/visits/', '#/print/visit/')}`);

@@ -104,7 +104,7 @@ async function generate(o: IncidentBenchOptions, staff: Staff, org: OrgState, st
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
   let head = newChainHead(newId());
   const incidents: { id: string; events: DomainEvent[]; state: IncidentState }[] = [];
-  const lookups: Lookups = { badgeHolder: async () => undefined, user: async () => undefined, userByUsername: async () => undefined, countUsers: async () => 1, record: async () => undefined, idsByKey: async () => ({}) };
+  const lookups: Lookups = { badgeHolder: async () => undefined, idDocumentHolder: async () => undefined, user: async () => undefined, userByUsername: async () => undefined, countUsers: async () => 1, record: async () => undefined, idsByKey: async () => ({}) };
   const span = end - start;
   for (let n = 0; n < o.incidents; n++) {
     let state: IncidentState | undefined;

@@ -10,7 +10,7 @@ import { commands, folds } from '../../src/shared/domain/registry';
 import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
-import type { VisitState } from '../../src/shared/domain/visit/state';
+import { holdsIdDocument, type VisitState } from '../../src/shared/domain/visit/state';
 import type { DomainEvent } from '../../src/shared/events';
 import type { Actor } from '../../src/shared/roles';
 import { keysIn } from '../../src/shared/domain/keys';
@@ -39,6 +39,7 @@ export class MemoryConsole {
     const all = (prefix: string) => [...this.states].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
     return {
       badgeHolder: async (badge) => (all('visit:') as VisitState[]).find((v) => v.badgeOut === badge)?.id,
+      idDocumentHolder: async (idType, idNumber) => (all('visit:') as VisitState[]).find((v) => holdsIdDocument(v, idType, idNumber))?.id,
       user: async (id) => this.states.get(`user:${id}`) as UserState | undefined,
       userByUsername: async (u) => (all('user:') as UserState[]).find((x) => x.username === u.toLowerCase()),
       countUsers: async () => all('user:').length,

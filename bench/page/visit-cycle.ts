@@ -11,7 +11,7 @@ export function visitCycle(s: { officer: Actor; approver: Actor; escort: string 
     [s.officer, {
       type: 'visit.register',
       input: {
-        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: '7371011203850001', organisation: 'PT Data Nusantara', phone: '081234567890',
+        id, visitorName: `Rudi Hermawan ${n}`, idType: 'ktp', idNumber: `737101120385${String((n % 9999) + 1).padStart(4, '0')}`, organisation: 'PT Data Nusantara', phone: '081234567890',
         purpose: 'Penggantian disk RAID server aplikasi', workPlan: 'Ganti 2 disk yang rusak, rebuild RAID 5, uji layanan.', plannedMinutes: 60,
         devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial }],
       },

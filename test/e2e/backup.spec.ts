@@ -95,7 +95,8 @@ test('backup while offline, restore in a new profile, unsent visits reach the se
   await desk.context.setOffline(true);
   await signIn(desk.page, BUDI.username);
   const visitors = ['Rina Cadangan Marlina', 'Joko Cadangan Santoso'];
-  for (const visitorName of visitors) await registerVisit(desk.page, visitData({ visitorName }));
+  // Each with their own card: the desk holds one card for one open visit.
+  for (const [i, visitorName] of visitors.entries()) await registerVisit(desk.page, visitData({ visitorName, idNumber: `317101120385010${i + 1}` }));
   await expect(desk.page.getByTestId('sync-status')).toContainText('Luring', { timeout: 40_000 });
   await expect(desk.page.getByTestId('sync-status')).toContainText('2 menunggu');
 

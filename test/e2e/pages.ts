@@ -37,7 +37,7 @@ const L = {
     setupSubmit: 'Simpan dan mulai',
     signInTitle: 'Masuk ke konsol',
     signIn: 'Masuk',
-    signOut: 'Keluar',
+    signOut: 'Keluar akun',
   },
   en: {
     setupTitle: 'Set up Meja IT',
@@ -218,10 +218,9 @@ export const registerForm = {
   phone: (page: Page) => page.getByLabel('Nomor telepon'),
   purpose: (page: Page) => page.getByLabel('Keperluan', { exact: true }),
   workPlan: (page: Page) => page.getByLabel('Rencana kerja', { exact: true }),
-  scan: (page: Page) => page.getByLabel('Pindai / ketik nomor seri'),
   brandModel: (page: Page, n: number) => page.getByLabel(`Merek / model ${n}`, { exact: true }),
   serial: (page: Page, n: number) => page.getByLabel(`Nomor seri ${n}`, { exact: true }),
-  deviceKind: (page: Page, n: number) => page.getByRole('combobox', { name: 'Jenis perangkat' }).nth(n - 1),
+  deviceKind: (page: Page, n: number) => page.getByLabel(`Jenis perangkat ${n}`, { exact: true }),
   submit: (page: Page) => page.getByRole('button', { name: 'Simpan dan ajukan persetujuan' }),
 };
 
@@ -230,21 +229,20 @@ export async function openRegisterForm(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Daftarkan pengunjung ruang server' })).toBeVisible();
 }
 
-/** Scans (types, then Enter) a serial into the registration form and fills its row. */
+/**
+ * Scans (types, then Enter) a serial into row n of the registration form: the focus moves on
+ * to row n+1's serial field; then fills row n's brand and kind.
+ */
 export async function scanDevice(page: Page, device: DeviceData, n: number): Promise<void> {
-  await registerForm.scan(page).fill(device.serial);
-  await registerForm.scan(page).press('Enter');
+  await registerForm.serial(page, n).fill(device.serial);
+  await registerForm.serial(page, n).press('Enter');
   await expect(registerForm.serial(page, n)).toHaveValue(device.serial.toUpperCase());
-  await expect(registerForm.scan(page)).toHaveValue('');
+  await expect(registerForm.serial(page, n + 1)).toBeFocused();
   await registerForm.brandModel(page, n).fill(device.brandModel);
-  // Leave the field as a user would. (Product quirk: a scanned row shows "Merek / model wajib
-  // diisi." at once and keeps it until the field is left; the message then vanishes, shifts the
-  // page, and a click on the submit button made from inside the field is lost.)
-  await registerForm.brandModel(page, n).press('Tab');
   if (device.kind) await registerForm.deviceKind(page, n).selectOption(device.kind);
 }
 
-/** Fills the registration form (already open); devices through the scan field + Enter. */
+/** Fills the registration form (already open); devices by serial + Enter, one row each. */
 export async function fillVisitForm(page: Page, data: VisitData): Promise<void> {
   await registerForm.visitorName(page).fill(data.visitorName);
   await registerForm.organisation(page).fill(data.organisation);

@@ -114,10 +114,11 @@ test('an officer who is also an approver cannot approve a visit they registered'
   await expect(page.getByRole('button', { name: 'Setujui', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Tolak', exact: true })).toHaveCount(0);
 
-  // Coming from the approval queue changes nothing.
+  // The approval queue does not list it (separation of duties, issue 12 item 3), and says why.
   await openNav(page, 'Menunggu Persetujuan');
-  await page.getByRole('link', { name: v.visitorName }).click();
-  await expect(page).toHaveURL(new RegExp(`#/visits/${id}$`));
+  await expect(page.getByRole('link', { name: v.visitorName })).toHaveCount(0);
+  await expect(page.getByTestId('own-awaiting')).toContainText('1 kunjungan yang Anda daftarkan sendiri menunggu pemberi persetujuan lain');
+  await openVisit(page, id, v.visitorName);
   await expect(page.getByText('pemberi persetujuan lain yang harus memutuskan')).toBeVisible();
   await expect(panels.decide(page)).toHaveCount(0);
   await expect(page.getByText('Menunggu persetujuan', { exact: true })).toBeVisible();

@@ -53,7 +53,7 @@ test('five wrong passwords lock the username for 30 s, even after a reload; then
   await page.clock.setFixedTime(t0 + 31_000);
   await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Keluar akun', exact: true })).toBeVisible({ timeout: 20_000 });
 
   // ...and the success cleared the count: the next wrong password is just wrong.
   await signOut(page);
@@ -126,7 +126,7 @@ test('the wait counts down each second and the message goes away when the lock e
   await page.clock.resume();
   await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Keluar akun', exact: true })).toBeVisible({ timeout: 20_000 });
 });
 
 test('the lock screen answers and throttles the same way, and clears the wait when the lock ends', async ({ page }) => {
@@ -157,5 +157,5 @@ test('the lock screen answers and throttles the same way, and clears the wait wh
 
   await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Buka kunci', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Keluar akun', exact: true })).toBeVisible({ timeout: 20_000 });
 });

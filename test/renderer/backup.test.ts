@@ -18,6 +18,7 @@ import { sealBackup, type BackupContent } from '../../src/shared/backup';
 import { hashPassword } from '../../src/shared/password';
 import { newId } from '../../src/shared/ids';
 import { commitAs } from '../fixtures/signing';
+import { passportFor } from '../fixtures/cards';
 
 const PASS = 'cadangan-meja-depan-2026';
 const opened: ConsoleDb[] = [];
@@ -57,7 +58,7 @@ async function office(name = 'Dinas Kominfo') {
   for (const visitorName of ['Rina Marlina', 'Joko Santoso']) {
     const r = await commitAs(db, admin, {
       type: 'visit.register',
-      input: { id: newId(), visitorName, idType: 'passport', idNumber: 'C1234567', organisation: 'PT Awan', phone: '081298765432', purpose: 'Audit rak server', workPlan: 'Memeriksa kabel', plannedMinutes: 60, devices: [] },
+      input: { id: newId(), visitorName, idType: 'passport', idNumber: passportFor(visitorName), organisation: 'PT Awan', phone: '081298765432', purpose: 'Audit rak server', workPlan: 'Memeriksa kabel', plannedMinutes: 60, devices: [] },
     });
     expect(r.ok).toBe(true);
   }

@@ -14,6 +14,7 @@ import { idsFrom } from '../../src/shared/ids';
 import { keyAt, signedMessage, webVerifier } from '../../src/shared/signing';
 import { hashPassword } from '../../src/shared/password';
 import type { Actor, Role } from '../../src/shared/roles';
+import { nikFor } from '../fixtures/cards';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: a fresh database per test, a controllable clock, an office with its users.
@@ -82,12 +83,12 @@ async function office(db: ConsoleDb, now: () => Date) {
   };
 }
 
-const registration = (over: Record<string, unknown> = {}) =>
+const registration = (over: Record<string, unknown> = {}, id = crypto.randomUUID()) =>
   ({
-    id: crypto.randomUUID(),
+    id,
     visitorName: 'Budi Santoso',
     idType: 'ktp',
-    idNumber: '3171011203850001',
+    idNumber: nikFor(id),
     organisation: 'PT Maju Jaya',
     phone: '081234567890',
     purpose: 'Perbaikan server',

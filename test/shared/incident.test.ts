@@ -52,6 +52,7 @@ class World {
   private head = newChainHead('dev');
   lookups: Lookups = {
     badgeHolder: async () => undefined,
+    idDocumentHolder: async () => undefined,
     user: async (id) => Object.values(U).find((u) => u.id === id),
     userByUsername: async () => undefined,
     countUsers: async () => Object.keys(U).length,

@@ -110,6 +110,7 @@ const by = (u: UserState): Actor => ({ userId: u.id, roles: u.roles });
 function lookups(users: UserState[]): Lookups {
   return {
     badgeHolder: async () => undefined,
+    idDocumentHolder: async () => undefined,
     user: async (id) => users.find((u) => u.id === id),
     userByUsername: async (name) => users.find((u) => u.username === name.toLowerCase()),
     countUsers: async () => users.length,

@@ -34,6 +34,7 @@ class World {
   private head = newChainHead('dev');
   lookups: Lookups = {
     badgeHolder: async () => undefined,
+    idDocumentHolder: async () => undefined,
     user: async (id) => Object.values(USERS).find((u) => u.id === id),
     userByUsername: async () => undefined,
     countUsers: async () => Object.keys(USERS).length,

@@ -5,7 +5,7 @@ import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
 import { visitDocNo } from '../../src/shared/domain/visit/commands';
-import { isOverstay, minutesInside, visitRegistrationSchema, type VisitState } from '../../src/shared/domain/visit/state';
+import { holdsIdDocument, isOverstay, mayDecideVisit, minutesInside, visitRegistrationSchema, type VisitState } from '../../src/shared/domain/visit/state';
 import type { DomainEvent, EventDraft } from '../../src/shared/events';
 import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
 import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
@@ -59,6 +59,7 @@ class World {
 
   lookups: Lookups = {
     badgeHolder: async (badge) => [...this.visits.values()].find((v) => v.badgeOut === badge)?.id,
+    idDocumentHolder: async (idType, idNumber) => [...this.visits.values()].find((v) => holdsIdDocument(v, idType, idNumber))?.id,
     user: async (id) => this.users.get(id),
     userByUsername: async (username) => [...this.users.values()].find((u) => u.username === username),
     countUsers: async () => this.users.size,
@@ -123,11 +124,15 @@ class World {
   }
 }
 
+/** Each registration its own card (the desk holds one card for one open visit). */
+let cardSerial = 0;
+const nextNik = () => `3171 0112 0385 ${String((cardSerial++ % 9999) + 1).padStart(4, '0')}`;
+
 const registration = (over: Record<string, unknown> = {}) => ({
   id: crypto.randomUUID(),
   visitorName: 'Budi Santoso',
   idType: 'ktp',
-  idNumber: '3171 0112 0385 0001',
+  idNumber: nextNik(),
   organisation: 'PT Maju Jaya',
   phone: '0812-3456-7890',
   purpose: 'Perbaikan server',
@@ -269,6 +274,62 @@ describe('visit: the happy path', () => {
     expect(noOrg).toMatchObject({ ok: false, error: { code: 'not-set-up' } });
     await w.ok('visit.register', input, by(USERS.officer));
     expect(await w.refused('visit.register', input, by(USERS.officer))).toMatchObject({ code: 'exists' });
+  });
+});
+
+describe('visit: one held card, one open visit', () => {
+  const NIK = '3171 0112 0385 0777';
+
+  it('refuses a card the desk already holds, naming the open visit, in every open state', async () => {
+    for (const stage of ['registered', 'approved', 'inside'] as const) {
+      w = new World();
+      const first = await visitUpTo(stage, { idNumber: NIK });
+      const again = registration({ idNumber: '3171011203850777', visitorName: 'Budi S.' });
+      const refusal = await w.refused('visit.register', again, by(USERS.officer));
+      expect(refusal).toMatchObject({ code: 'id-held', message: 'visit.errors.idHeld', field: 'idNumber' });
+      expect(refusal.params).toMatchObject({ visitId: first, docNo: w.visit(first).docNo, name: 'Budi Santoso', status: w.visit(first).status });
+    }
+  });
+
+  it('accepts the card again once it went back (checked out, refused, cancelled), and another card at once', async () => {
+    const inside = await visitUpTo('inside', { idNumber: NIK });
+    await w.ok('visit.register', registration(), by(USERS.officer));
+    await w.ok('visit.register', registration({ idType: 'sim', idNumber: '123456789012' }), by(USERS.officer));
+    w.advance(30);
+    await w.ok('visit.checkOut', checkOut(inside), by(USERS.officer));
+    const second = registration({ idNumber: NIK });
+    await w.ok('visit.register', second, by(USERS.officer));
+    await w.ok('visit.decide', { id: second.id, approved: false, reason: 'Tidak ada surat tugas' }, by(USERS.approver));
+    const third = registration({ idNumber: NIK });
+    await w.ok('visit.register', third, by(USERS.officer));
+    await w.ok('visit.cancel', { id: third.id, reason: 'Pengunjung pulang' }, by(USERS.officer));
+    await w.ok('visit.register', registration({ idNumber: NIK }), by(USERS.officer));
+  });
+
+  it('tells the same number of another document type apart', async () => {
+    await visitUpTo('registered', { idType: 'other', idNumber: 'X-3171011203850777' });
+    await w.ok('visit.register', registration({ idType: 'other', idNumber: 'X-3171011203850778' }), by(USERS.officer));
+    expect(await w.refused('visit.register', registration({ idType: 'other', idNumber: 'X-3171011203850777' }), by(USERS.officer))).toMatchObject({ code: 'id-held' });
+  });
+
+  it('is refused on replay too (a second desk registering the same card offline)', async () => {
+    const first = registration({ idNumber: NIK });
+    await w.ok('visit.register', first, by(USERS.officer));
+    // The other desk's registration of the same card, replayed against this desk's state.
+    const other = registration({ idNumber: NIK });
+    const handler = commands['visit.register'];
+    const r = await handler.decide(handler.input.parse(other), { actor: by(USERS.officer), now: w.now, state: undefined, org: ORG, lookups: w.lookups, newId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'id-held', params: { visitId: first.id } } });
+  });
+});
+
+describe('visit: who may decide (the approvals queue)', () => {
+  it('lists a visit for an approver who did not register it, not for its registrar nor for non-approvers', async () => {
+    const v = { status: 'awaiting_approval' as const, registeredBy: USERS.both.id };
+    expect(mayDecideVisit(v, { id: USERS.both.id, roles: USERS.both.roles })).toBe(false);
+    expect(mayDecideVisit(v, { id: USERS.approver.id, roles: USERS.approver.roles })).toBe(true);
+    expect(mayDecideVisit(v, { id: USERS.officer.id, roles: USERS.officer.roles })).toBe(false);
+    expect(mayDecideVisit({ ...v, status: 'approved' }, { id: USERS.approver.id, roles: USERS.approver.roles })).toBe(false);
   });
 });
 

@@ -15,6 +15,7 @@ import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
 import { keysIn } from '../../src/shared/domain/keys';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { UserState } from '../../src/shared/domain/user/state';
+import { holdsIdDocument, type VisitState } from '../../src/shared/domain/visit/state';
 import { groupByCommand, parseCommand, replayGroup } from '../../src/shared/sync/replay';
 import { chainEvents, newChainHead, prepareEvents, type ChainHead } from '../../src/shared/sync/stamp';
 import { checkContent, parseEvent } from '../../src/shared/domain/event-schemas';
@@ -82,6 +83,7 @@ export class World {
 
   lookups: Lookups = {
     badgeHolder: async () => undefined,
+    idDocumentHolder: async (idType, idNumber) => (this.all('visit') as VisitState[]).find((v) => holdsIdDocument(v, idType, idNumber))?.id,
     user: async (id) => this.users.get(id),
     userByUsername: async (u) => this.users.get(u),
     countUsers: async () => this.users.size,

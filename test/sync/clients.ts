@@ -21,6 +21,7 @@ import { hashPassword } from '../../src/shared/password';
 import { commitAs, type TestCommand } from '../fixtures/signing';
 import { webTransport } from '../fixtures/transport';
 import type { SignedIn, SyncTransport } from '../../src/shared/sync/transport';
+import { nikFor } from '../fixtures/cards';
 
 export const PASSWORD = 'Rahasia123';
 
@@ -130,7 +131,7 @@ export const visitInput = (id: string, name = 'Budi Santoso') => ({
   id,
   visitorName: name,
   idType: 'ktp' as const,
-  idNumber: '3273011203850001',
+  idNumber: nikFor(id),
   organisation: 'PT Data Nusantara',
   phone: '081234567890',
   purpose: 'Perbaikan server aplikasi',

@@ -14,7 +14,8 @@ import { InsideBoard } from '../features/visits/InsideBoard';
 import { VisitRegisterScreen } from '../features/visits/VisitRegisterScreen';
 import { VisitDetailScreen } from '../features/visits/VisitDetailScreen';
 import { VisitLogScreen } from '../features/visits/VisitLogScreen';
-import { ApprovalsScreen } from '../features/visits/ApprovalsScreen';
+import { clearUserDrafts } from './drafts';
+import { ApprovalsScreen, useVisitsToDecide } from '../features/visits/ApprovalsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { PrintScreen } from '../print/PrintScreen';
@@ -90,7 +91,8 @@ export function Shell() {
   const { user, lock, signOut } = useSessionStore();
   const notice = useNoticeStore((s) => s.notice);
   const insideCount = useLiveQuery(() => db.visits.where('status').equals('inside').count(), []) ?? 0;
-  const awaitingCount = useLiveQuery(() => db.visits.where('status').equals('awaiting_approval').count(), []) ?? 0;
+  // The approvals queue's own list: only visits this user may decide (never their own).
+  const awaitingCount = useVisitsToDecide()?.length ?? 0;
   const ticketCount = useLiveQuery(() => countQueue(db), []) ?? 0;
   const incidentRoles = user?.roles.join(',') ?? '';
   const myIncidentCount = useLiveQuery(() => countWaitingFor(db, user?.roles ?? []), [incidentRoles]) ?? 0;
@@ -183,6 +185,8 @@ export function Shell() {
               type="button"
               className="btn btn-small"
               onClick={() => {
+                // Drafts of long forms belong to the session: none is left behind for the next user.
+                clearUserDrafts(user.id);
                 signOut();
                 navigate('/');
               }}

@@ -25,8 +25,9 @@ export function AuditTrail({ kind, id, title, detail }: { kind: RecordKind; id: 
           return (
             <li key={ev.id}>
               <div>
-                {t(`events.${ev.type}`)}
-                {ev.status === 'rejected' && <span className="tag tag-warn">{t(ev.reason ?? 'sync.errors.rejected', { field: ev.reasonField ?? '—' })}</span>}
+                {/* A refused visit step is an attempt, not a fact ("Penolakan kunjungan", not "Ditolak, identitas dikembalikan"). */}
+                {ev.status === 'rejected' && ev.kind === 'visit' ? t(`desk.attempt.${ev.type}`) : t(`events.${ev.type}`)}
+                {ev.status === 'rejected' && <span className="tag tag-warn">{t('desk.conflict.notApplied')}: {t(ev.reason ?? 'sync.errors.rejected', { field: ev.reasonField ?? '—' })}</span>}
               </div>
               {more && <div className="small">{more}</div>}
               <div className="muted small">

@@ -7,6 +7,7 @@
  */
 import { folds, type Command } from '../../shared/domain/registry';
 import type { Lookups } from '../../shared/domain/types';
+import { holdsIdDocument } from '../../shared/domain/visit/state';
 import { ORG_ID } from '../../shared/domain/org/state';
 import { CHAIN_START, type DomainEvent, type RecordKind } from '../../shared/events';
 import { canonicalJson } from '../../shared/hash';
@@ -35,6 +36,13 @@ class Refusal extends Error {
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
     badgeHolder: (badge) => db.lists.get('openVisits').then((row) => (row as OpenVisitsRow | undefined)?.badges?.[badge]),
+    // The open visits are a few dozen, listed in one row: read them by key, no index needed.
+    idDocumentHolder: (idType, idNumber) =>
+      db.lists.get('openVisits').then((row) => {
+        const ids = (row as OpenVisitsRow | undefined)?.ids ?? [];
+        if (ids.length === 0) return undefined;
+        return db.visits.bulkGet(ids).then((visits) => visits.find((v) => !!v && holdsIdDocument(v, idType, idNumber))?.id);
+      }),
     user: (id) => db.users.get(id),
     userByUsername: (username) => db.users.where('username').equals(username.toLowerCase()).first(),
     countUsers: () => db.users.count(),

@@ -12,7 +12,7 @@
 import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
 import type { Lookups } from '../../shared/domain/types';
 import type { UserState } from '../../shared/domain/user/state';
-import type { VisitState } from '../../shared/domain/visit/state';
+import { holdsIdDocument, type VisitState } from '../../shared/domain/visit/state';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import type { Queryable } from '../db/db';
 
@@ -100,6 +100,16 @@ export class Overlay {
           : (await q.query<{ record_id: string }>(`SELECT record_id FROM projections WHERE kind = 'visit' AND state->>'badgeOut' = $1`, [badge])).map((r) => r.record_id);
         // A visit this push changed answers from the overlay (it may have given the badge back).
         return ids.find((id) => !this.changed.has(keyOf('visit', id)));
+      },
+      idDocumentHolder: async (idType, idNumber) => {
+        for (const [id, v] of this.changedOf<VisitState>('visit')) if (v && holdsIdDocument(v, idType, idNumber)) return id;
+        // Uses the partial index projections_id_held (migration 9): only visits holding an ID.
+        const rows = await q.query<{ record_id: string; state: VisitState }>(
+          `SELECT record_id, state FROM projections WHERE kind = 'visit' AND (state->>'idHeld') = 'true' AND state->>'idNumber' = $1`,
+          [idNumber],
+        );
+        // A visit this push changed answers from the overlay (it may have given the ID back).
+        return rows.find((r) => !this.changed.has(keyOf('visit', r.record_id)) && holdsIdDocument(r.state, idType, idNumber))?.record_id;
       },
       user: (id) => this.get<UserState>('user', id),
       userByUsername: async (username) => {

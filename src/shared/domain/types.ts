@@ -10,6 +10,11 @@ import type { UserState } from './user/state';
 export interface Lookups {
   /** The id of the visit that has this badge out right now, if any. */
   badgeHolder(badge: string): Promise<string | undefined>;
+  /**
+   * The id of the open visit whose visitor's ID document (this type and normalised number) the
+   * desk holds right now (awaiting approval, approved or inside), if any: one card, one visit.
+   */
+  idDocumentHolder(idType: string, idNumber: string): Promise<string | undefined>;
   user(id: string): Promise<UserState | undefined>;
   userByUsername(username: string): Promise<UserState | undefined>;
   countUsers(): Promise<number>;

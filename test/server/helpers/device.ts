@@ -11,7 +11,7 @@ import { commands, folds } from '../../../src/shared/domain/registry';
 import { ORG_ID, type OrgState } from '../../../src/shared/domain/org/state';
 import type { CommandHandler, Lookups } from '../../../src/shared/domain/types';
 import type { UserState } from '../../../src/shared/domain/user/state';
-import type { VisitState } from '../../../src/shared/domain/visit/state';
+import { holdsIdDocument, type VisitState } from '../../../src/shared/domain/visit/state';
 import type { CommandCall, DomainEvent, EventDraft } from '../../../src/shared/events';
 import { idsFrom, newId } from '../../../src/shared/ids';
 import type { Actor } from '../../../src/shared/roles';
@@ -68,6 +68,7 @@ export class TestDevice {
   private lookups(): Lookups {
     return {
       badgeHolder: async (badge) => this.all<VisitState>('visit').find((v) => v.badgeOut === badge)?.id,
+      idDocumentHolder: async (idType, idNumber) => this.all<VisitState>('visit').find((v) => holdsIdDocument(v, idType, idNumber))?.id,
       user: async (id) => this.get<UserState>('user', id),
       userByUsername: async (username) => this.all<UserState>('user').find((u) => u.username === username.toLowerCase()),
       countUsers: async () => this.all<UserState>('user').length,

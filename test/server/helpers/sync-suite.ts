@@ -26,6 +26,7 @@ import {
 import { reset, type Backend } from './backends';
 import { TestDevice } from './device';
 import { freshTestKey, signerOf, testKey, testKeys } from '../../fixtures/signing';
+import { passportFor } from '../../fixtures/cards';
 
 const PASSWORD = 'rahasia123';
 const DAY = 86_400_000;
@@ -106,7 +107,7 @@ const visitInput = (id = newId()) => ({
   id,
   visitorName: 'Budi Santoso',
   idType: 'passport' as const,
-  idNumber: 'C1234567',
+  idNumber: passportFor(id),
   organisation: 'PT Jaringan Nusantara',
   phone: '081234567890',
   purpose: 'Penggantian modul switch',

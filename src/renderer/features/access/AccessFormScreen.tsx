@@ -18,6 +18,7 @@ import { useCommand, useOrg } from '../../app/hooks';
 import { navigate, useRoute } from '../../app/router';
 import { EmployeePicker } from '../../components/EmployeePicker';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
+import { hasTypedText, useFormDraft } from '../../components/FormDraft';
 import './access.css';
 
 const fieldsSchema = accessFormSchema.omit({ items: true });
@@ -57,14 +58,19 @@ function AccessForm({ existing, systems }: { existing?: AccessRequestState; syst
   const { run, failure, busy } = useCommand();
   const [rows, setRows] = useState<Row[]>(() => rowsFor(systems, existing));
   const [noItems, setNoItems] = useState(false);
-  const { register, handleSubmit, formState, setValue, control, setError } = useForm<Fields>({
-    resolver: zodResolver(existing ? fieldsSchema.extend({ employeeId: z.string() }) : newSchema),
-    defaultValues: {
-      employeeId: existing?.employeeId ?? presetEmployee,
-      requester: existing?.requester ?? { name: '', position: '' },
-      divisionHead: existing?.divisionHead ?? { name: '', position: '' },
-      need: existing?.need ?? '',
-    },
+  const [defaults] = useState<Fields>(() => ({
+    employeeId: existing?.employeeId ?? presetEmployee,
+    requester: existing?.requester ?? { name: '', position: '' },
+    divisionHead: existing?.divisionHead ?? { name: '', position: '' },
+    need: existing?.need ?? '',
+  }));
+  const form = useForm<Fields>({ resolver: zodResolver(existing ? fieldsSchema.extend({ employeeId: z.string() }) : newSchema), defaultValues: defaults });
+  const { register, handleSubmit, formState, setValue, control, setError } = form;
+  // A draft of the form's fields (a new request, or this revision) survives leaving the screen.
+  const drafts = useFormDraft(form, existing ? `access-revise-${existing.id}` : 'access-request', {
+    empty: defaults,
+    hasContent: (v) => hasTypedText({ requester: v.requester, divisionHead: v.divisionHead, need: v.need }),
+    extraDirty: rows.some((r) => r.checked),
   });
   const e = formState.errors;
   const employeeId = useWatch({ control, name: 'employeeId' });
@@ -82,12 +88,17 @@ function AccessForm({ existing, systems }: { existing?: AccessRequestState; syst
     const form = { requester: v.requester, divisionHead: v.divisionHead, need: v.need };
     const id = existing?.id ?? newId();
     const ok = existing ? await run({ type: 'access.revise', input: { id, ...form, items } }) : await run({ type: 'access.submit', input: { id, employeeId: v.employeeId, ...form, items } });
-    if (ok) navigate(`/access/${id}`);
+    if (ok) {
+      drafts.clear();
+      navigate(`/access/${id}`);
+    }
   });
 
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="access-form-title">
       <PageHeader id="access-form-title" title={existing ? t('access.form.reviseTitle', { docNo: existing.docNo }) : t('access.form.newTitle')} subtitle={t('access.form.subtitle')} />
+      {drafts.dialog}
+      {drafts.banner}
       {existing?.returnedReason && (
         <div className="banner banner-error" role="status" data-testid="return-reason">
           <strong>{t('access.detail.returnedBecause')}</strong> {existing.returnedReason}
@@ -158,7 +169,7 @@ function AccessForm({ existing, systems }: { existing?: AccessRequestState; syst
         </Field>
       </section>
       <div className="form-actions">
-        <button type="button" className="btn" onClick={() => navigate(existing ? `/access/${existing.id}` : '/access')}>
+        <button type="button" className="btn" onClick={async () => (await drafts.discard()) && navigate(existing ? `/access/${existing.id}` : '/access')}>
           {t('common.cancel')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -38,7 +38,7 @@ function CreateUser() {
   const { run, failure, busy } = useCommand();
   const form = useForm<CreateIn, unknown, z.output<typeof createForm>>({
     resolver: zodResolver(createForm),
-    defaultValues: { username: '', displayName: '', nip: '', roles: ['officer'], password: '' },
+    defaultValues: { username: '', displayName: '', nip: '', roles: [], password: '' },
   });
   const { register, handleSubmit, formState, setValue, reset, control } = form;
   const roles = useWatch({ control, name: 'roles' });

@@ -12,6 +12,7 @@ import { newId } from '../../../shared/ids';
 import { useCommand, useOrg } from '../../app/hooks';
 import { navigate, useRoute } from '../../app/router';
 import { FailureBanner, Field, PageHeader } from '../../components/ui';
+import { hasTypedText, useFormDraft } from '../../components/FormDraft';
 import { EvidenceInput } from './EvidenceInput';
 import { formatBytes, fromLocalInput, toLocalInput } from './format';
 import './incidents.css';
@@ -33,10 +34,10 @@ export function IncidentNewScreen() {
   const { run, failure, busy } = useCommand();
   const [files, setFiles] = useState<AttachmentRef[]>([]);
   const zone = org?.timeZone ?? 'WIB';
-  const form = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(formSchema),
-    defaultValues: { title: '', reporterName: '', reporterContact: '', detectedLocal: toLocalInput(new Date().toISOString(), zone), affectedSystems: '', category: 'malware', severity: 'medium', description: '' },
-  });
+  const [empty] = useState<FormIn>(() => ({ title: '', reporterName: '', reporterContact: '', detectedLocal: toLocalInput(new Date().toISOString(), zone), affectedSystems: '', category: 'malware', severity: 'medium', description: '' }));
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(formSchema), defaultValues: empty });
+  // A draft of the report (not its evidence files) survives leaving the screen.
+  const drafts = useFormDraft(form, 'incident-report', { empty, hasContent: (v) => hasTypedText(v, ['detectedLocal', 'category', 'severity']), extraDirty: files.length > 0 });
   const { register, handleSubmit, formState, setError, setValue, getFieldState } = form;
   const e = formState.errors;
 
@@ -53,12 +54,17 @@ export function IncidentNewScreen() {
     const id = newId();
     const { detectedLocal, ...rest } = v;
     const input = { ...rest, id, detectedAt: fromLocalInput(detectedLocal, zone), attachments: files, ...(ticketId ? { ticketId } : {}) };
-    if (await run({ type: 'incident.report', input })) navigate(`/incidents/${id}`);
+    if (await run({ type: 'incident.report', input })) {
+      drafts.clear();
+      navigate(`/incidents/${id}`);
+    }
   });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="incident-new-title">
       <PageHeader id="incident-new-title" title={t('incident.new.title')} subtitle={t('incident.new.subtitle')} />
+      {drafts.dialog}
+      {drafts.banner}
       <FailureBanner failure={failure} />
       {Object.keys(e).length > 0 && (
         <div className="banner banner-error" role="alert">
@@ -137,7 +143,7 @@ export function IncidentNewScreen() {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('common.saving') : t('incident.new.submit')}
         </button>
-        <button type="button" className="btn" onClick={() => history.back()}>
+        <button type="button" className="btn" onClick={async () => (await drafts.discard()) && history.back()}>
           {t('common.cancel')}
         </button>
       </div>

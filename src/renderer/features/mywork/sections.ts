@@ -9,6 +9,7 @@ import { AssignedToMe, AwaitingConfirmation, Unclassified } from '../tickets/MyW
 import { MyWorkIncidents } from '../incidents/MyIncidentsSection';
 import { AccessToDecide, AccessToProvision } from '../access/extra/MyWorkAccess';
 import { MyWorkRestore } from '../restore/extra/MyWorkRestore';
+import { VisitsToDecide } from '../visits/ApprovalsScreen';
 
 export interface MyWorkSection {
   id: string;
@@ -19,6 +20,7 @@ export interface MyWorkSection {
 }
 
 export const sections: MyWorkSection[] = [
+  { id: 'visits-to-decide', title: 'desk.myWork.visitsToDecide', roles: ['approver'], component: VisitsToDecide },
   { id: 'incidents-my-role', title: 'incident.mine.myWork', roles: ['officer', 'admin', 'security_lead', 'technician'], component: MyWorkIncidents },
   { id: 'tickets-assigned', title: 'ticket.mywork.assigned', roles: ['technician'], component: AssignedToMe },
   { id: 'tickets-unclassified', title: 'ticket.mywork.unclassified', roles: ['technician', 'admin'], component: Unclassified },

@@ -8,21 +8,29 @@ import { db } from '../../store';
 import { useCommand, useOrg } from '../../app/hooks';
 import { actorOf, useSessionStore } from '../../app/session-store';
 import { Field, FailureBanner } from '../../components/ui';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { CheckOutPanel } from './CheckOutPanel';
 
 function DecisionPanel({ visit }: { visit: VisitState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
   const [reason, setReason] = useState('');
+  const [confirmDialog, confirm] = useConfirm();
+  const refuse = async () => {
+    // A refusal hands the ID back and cannot be undone: asked once the reason is there.
+    if (reason.trim().length >= 3 && !(await confirm({ title: t('desk.confirm.refuseTitle', { name: visit.visitorName }), text: t('desk.confirm.refuseText'), confirm: t('visit.decide.refuse') }))) return;
+    await run({ type: 'visit.decide', input: { id: visit.id, approved: false, reason } });
+  };
   return (
     <section className="card action-card" aria-labelledby="decide-title">
       <h2 id="decide-title">{t('visit.decide.title')}</h2>
+      {confirmDialog}
       <FailureBanner failure={failure} />
       <Field label={t('visit.decide.reason')} htmlFor="decision-reason" hint={t('visit.decide.reasonHint')}>
         <textarea id="decision-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="form-actions">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => run({ type: 'visit.decide', input: { id: visit.id, approved: false, reason } })}>
+        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void refuse()}>
           {t('visit.decide.refuse')}
         </button>
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run({ type: 'visit.decide', input: { id: visit.id, approved: true, reason: reason || undefined } })}>
@@ -95,12 +103,15 @@ function EnterPanel({ visit }: { visit: VisitState }) {
 }
 
 function NotePanel({ visit, type, title, label, submit }: { visit: VisitState; type: 'visit.noteActivity' | 'visit.correct' | 'visit.cancel'; title: string; label: string; submit: string }) {
+  const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
   const [text, setText] = useState('');
+  const [confirmDialog, confirm] = useConfirm();
   const inputId = `note-${type}`;
   return (
     <section className="card action-card">
       <h2>{title}</h2>
+      {confirmDialog}
       <FailureBanner failure={failure} />
       <Field label={label} htmlFor={inputId}>
         <textarea id={inputId} rows={2} value={text} onChange={(e) => setText(e.target.value)} />
@@ -111,6 +122,8 @@ function NotePanel({ visit, type, title, label, submit }: { visit: VisitState; t
           className={type === 'visit.cancel' ? 'btn btn-danger' : 'btn'}
           disabled={busy}
           onClick={async () => {
+            // Cancelling hands the ID back and ends the visit: asked once the reason is there.
+            if (type === 'visit.cancel' && text.trim().length >= 3 && !(await confirm({ title: t('desk.confirm.cancelTitle', { name: visit.visitorName }), text: t('desk.confirm.cancelText'), confirm: submit }))) return;
             const input = type === 'visit.cancel' ? { id: visit.id, reason: text } : { id: visit.id, text };
             if (await run({ type, input } as Parameters<typeof run>[0])) setText('');
           }}
@@ -125,13 +138,19 @@ function NotePanel({ visit, type, title, label, submit }: { visit: VisitState; t
 function ArchivePanel({ visit }: { visit: VisitState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
+  const [confirmDialog, confirm] = useConfirm();
+  const archive = async () => {
+    if (!(await confirm({ title: t('desk.confirm.archiveTitle', { docNo: visit.docNo }), text: t('desk.confirm.archiveText'), confirm: t('visit.archive.submit'), danger: false }))) return;
+    await run({ type: 'visit.archive', input: { id: visit.id } });
+  };
   return (
     <section className="card action-card">
       <h2>{t('visit.archive.title')}</h2>
       <p>{t('visit.archive.text')}</p>
+      {confirmDialog}
       <FailureBanner failure={failure} />
       <div className="form-actions">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run({ type: 'visit.archive', input: { id: visit.id } })}>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void archive()}>
           {t('visit.archive.submit')}
         </button>
       </div>

@@ -80,8 +80,14 @@ export function VisitDetailScreen({ id }: { id: string }) {
               <dd>{fmt(visit.enteredAt)}</dd>
               <dt>{t('visit.fields.exitedAt')}</dt>
               <dd>
-                {fmt(visit.exitedAt)}
-                {visit.enteredAt && ` (${t('visit.detail.minutesInside', { count: minutesInside(visit, new Date()) })})`}
+                {visit.enteredAt && !visit.exitedAt
+                  ? t('desk.stillInside', { count: minutesInside(visit, new Date()) })
+                  : (
+                    <>
+                      {fmt(visit.exitedAt)}
+                      {visit.enteredAt && ` (${t('visit.detail.minutesInside', { count: minutesInside(visit, new Date()) })})`}
+                    </>
+                  )}
               </dd>
               {visit.outcome && (
                 <>

@@ -5,7 +5,7 @@
  * else status with the date range, else the date range alone; the remaining filters run on that
  * narrowed cursor, and a page stops reading as soon as it is full.
  */
-import type { VisitState, VisitStatus } from '../../../shared/domain/visit/state';
+import { mayDecideVisit, type VisitState, type VisitStatus } from '../../../shared/domain/visit/state';
 import type { ConsoleDb, OpenVisitsRow, VisitOrgsRow } from '../db';
 
 export interface VisitFilter {
@@ -36,6 +36,16 @@ export async function visitsInside(db: ConsoleDb): Promise<VisitState[]> {
 /** Visits waiting for an approver, oldest first. */
 export async function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[]> {
   return (await openVisits(db)).filter((v) => v.status === 'awaiting_approval').sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
+}
+
+/**
+ * The approvals queue of one user: visits awaiting approval that this user may decide (an
+ * approver who did not register them: separation of duties), oldest first. The nav count and
+ * "My work" count the same list.
+ */
+export async function visitsAwaitingDecisionBy(db: ConsoleDb, user: { id: string; roles: readonly string[] }): Promise<VisitState[]> {
+  if (!user.roles.includes('approver')) return [];
+  return (await visitsAwaitingApproval(db)).filter((v) => mayDecideVisit(v, user));
 }
 
 /** Visits whose visitors are at the desk: awaiting approval or approved (badge or not), oldest first. */

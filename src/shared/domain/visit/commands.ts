@@ -43,10 +43,20 @@ export const visitRegister: CommandHandler<z.infer<typeof visitRegisterInput>, V
     if (ctx.state) return fail('exists', 'errors.exists');
     if (!ctx.org) return fail('not-set-up', 'setup.errors.notSetUp');
     const { id, devices, ...visitor } = input;
+    const idNumber = normaliseIdNumber(visitor.idType, visitor.idNumber);
+    // One card, one visit: the desk cannot hold the same ID document for two open visits.
+    const holderId = await ctx.lookups.idDocumentHolder(visitor.idType, idNumber);
+    if (holderId && holderId !== id) {
+      const holder = (await ctx.lookups.record('visit', holderId)) as VisitState | undefined;
+      return fail('id-held', 'visit.errors.idHeld', {
+        field: 'idNumber',
+        params: { visitId: holderId, docNo: holder?.docNo ?? holderId, name: holder?.visitorName ?? '', status: holder?.status ?? '' },
+      });
+    }
     return ok([
       draft(id, 'visit.registered', {
         ...visitor,
-        idNumber: normaliseIdNumber(visitor.idType, visitor.idNumber),
+        idNumber,
         docNo: visitDocNo(ctx.org.docPrefix, id, ctx.now, ctx.org.timeZone),
         devices: devices.map((d) => ({ id: ctx.newId(), kind: d.kind, brandModel: d.brandModel, serial: normaliseSerial(d.serial) })),
       }),

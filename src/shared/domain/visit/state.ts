@@ -100,6 +100,22 @@ export const visitRegistrationSchema = z
   });
 export type VisitRegistration = z.infer<typeof visitRegistrationSchema>;
 
+/** Statuses in which the desk holds the visitor's ID document. */
+export const ID_HELD_STATUSES: readonly VisitStatus[] = ['awaiting_approval', 'approved', 'inside'];
+
+/** Whether this visit holds this ID document (type and normalised number) at the desk now. */
+export function holdsIdDocument(v: Pick<VisitState, 'status' | 'idHeld' | 'idType' | 'idNumber'>, idType: string, idNumber: string): boolean {
+  return v.idHeld && ID_HELD_STATUSES.includes(v.status) && v.idType === idType && v.idNumber === idNumber;
+}
+
+/**
+ * Whether this user may decide this visit: an approver, on a visit awaiting approval that they
+ * did not register themselves (separation of duties). The approvals queue lists exactly these.
+ */
+export function mayDecideVisit(v: Pick<VisitState, 'status' | 'registeredBy'>, user: { id: string; roles: readonly string[] }): boolean {
+  return v.status === 'awaiting_approval' && user.roles.includes('approver') && v.registeredBy !== user.id;
+}
+
 /** True when a visitor inside has stayed past the planned duration. */
 export function isOverstay(v: Pick<VisitState, 'status' | 'enteredAt' | 'plannedMinutes'>, now: Date): boolean {
   if (v.status !== 'inside' || !v.enteredAt) return false;
