@@ -144,6 +144,21 @@ describe('session vault', () => {
     expect(await t.make().restore(async () => user)).toBeNull();
   });
 
+  it('a restore with nothing kept leaves a secret just made alone (setup finishing as the office appears)', async () => {
+    const { material } = await newUserKey(PASSWORD, ITER);
+    const user = userWith(material);
+    const t = tab();
+    const vault = t.make();
+    let sealed: SessionKey['sealed'];
+    const key = await openUserKeyBytes(PASSWORD, user.wrappedKey!, material.keyId, async (pkcs8, keyId) => {
+      sealed = await vault.seal(pkcs8, user.id, keyId);
+    });
+    // The start-up restore runs between the sealing and the sign-in.
+    expect(await t.make().restore(async () => user)).toBeNull();
+    vault.save(user.id, { ...key!, sealed }, 10);
+    expect(await t.make().restore(async () => user)).not.toBeNull();
+  });
+
   it('sign-out deletes both halves', async () => {
     const { material } = await newUserKey(PASSWORD, ITER);
     const t = tab();
@@ -169,6 +184,10 @@ describe('session vault', () => {
     expect(record.data).toBeUndefined();
     t.clock.now += 60 * 60_000;
     expect(await t.make().restore(async () => user)).toEqual({ user, key: null, locked: true });
+    // Locked, then the password changed elsewhere: not the lock screen, the sign-in screen.
+    const rotated = (await newUserKey('Baru12345', ITER)).material;
+    expect(await t.make().restore(async () => userWith(rotated))).toBeNull();
+    expect(t.local.length).toBe(0);
   });
 
   it('does not restore a stale user: password changed (key rotated), deactivated, or gone', async () => {

@@ -222,15 +222,16 @@ export class SessionVault {
   async restore(lookupUser: (id: string) => Promise<UserState | undefined>): Promise<Restored | null> {
     this.sweep();
     const r = this.read();
-    if (!r) {
-      await this.deps.secret.clear();
-      return null;
-    }
+    // Nothing kept: nothing to delete either (a secret alone opens nothing, and a sign-in in
+    // progress — first-run setup finishing as the office appears — may have just made it).
+    if (!r) return null;
     const user = await lookupUser(r.userId);
     const current = user ? currentKey(user.keys) : undefined;
     if (!user || !user.active) return this.dropped();
     if (r.locked) {
-      // Only whose lock screen it was; a key changed since still asks for the password anyway.
+      // Only whose lock screen it was — unless their key changed since (a password changed on
+      // another console): then the sign-in screen.
+      if (r.keyId && r.keyId !== current?.keyId) return this.dropped();
       await this.deps.secret.clear();
       return { user, key: null, locked: true };
     }
