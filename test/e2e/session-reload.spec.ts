@@ -8,7 +8,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addEmployee, PASSWORD, setUpOffice, signIn, signOut } from './pages';
 
-const signedIn = (page: Page) => expect(page.getByRole('button', { name: 'Keluar', exact: true })).toBeVisible({ timeout: 20_000 });
+/** The console's shell (its main navigation) is showing: someone is signed in and not locked. */
+const signedIn = (page: Page) => expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible({ timeout: 20_000 });
 const signInScreen = (page: Page) => expect(page.getByRole('heading', { name: 'Masuk ke konsol' })).toBeVisible({ timeout: 20_000 });
 const lockScreen = (page: Page) => expect(page.getByRole('heading', { name: 'Konsol terkunci' })).toBeVisible({ timeout: 20_000 });
 
