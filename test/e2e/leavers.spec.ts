@@ -94,7 +94,7 @@ test('a resigned employee gets no new access; leavers list, My work, revoke all,
   // Item 19: My work lists the leaver with what remains.
   await openNav(page, 'Pekerjaan Saya');
   const mine = page.getByTestId('mywork-leavers-open');
-  await expect(mine.getByRole('heading', { name: 'Pegawai berhenti: akses dicabut, aset ditarik' })).toBeVisible();
+  await expect(mine.getByRole('heading', { name: 'Pegawai berhenti: cabut akses, tarik aset' })).toBeVisible();
   await expect(mine.getByTestId('mywork-leavers')).toContainText(ANDI.name);
   await expect(mine.getByTestId('mywork-leavers')).toContainText(`Email, ${hris.docNo}`);
   await expect(mine.getByTestId('mywork-leavers')).toContainText(today);
