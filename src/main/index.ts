@@ -15,6 +15,7 @@ import { savePdf, savePdfRequest } from './services/pdf';
 import { print, printRequest } from './services/print';
 import type { SecretDeps } from './services/secrets';
 import { appVersion, appVersionRequest } from './services/version';
+import { SessionSecrets, sessionSecretNoInput, sessionSecretPutRequest } from './services/session-secret';
 import {
   BackupService, backupSetKeepRequest, backupSkipRequest, backupWriteRequest, createBackupRequester, noInput, quitBackupGuard, SKIP_PROBLEMS, startBackupScheduler,
 } from './services/backup';
@@ -30,6 +31,8 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 const policy: UrlPolicy = { rendererDir, devServerUrl };
 
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+const sessionSecrets = new SessionSecrets();
 
 // Desk backups (services/backup.ts): main asks the renderer for the bytes and writes them.
 let mainWindow: BrowserWindow | null = null;
@@ -90,6 +93,10 @@ function registerIpc(): MainSyncTransport {
   handle(Channels.print, printRequest, (req, event) => print(event.sender, req));
   handle(Channels.saveFile, saveFileRequest, (req, event) => saveFile(saveDeps, event.sender, req));
   handle(Channels.appVersion, appVersionRequest, () => appVersion(() => app.getVersion()));
+  // The session secret a reload needs (services/session-secret.ts): per window, memory only.
+  handle(Channels.sessionSecretGet, sessionSecretNoInput, (_req, event) => sessionSecrets.get(event.sender));
+  handle(Channels.sessionSecretPut, sessionSecretPutRequest, (req, event) => sessionSecrets.put(event.sender, req.secret));
+  handle(Channels.sessionSecretClear, sessionSecretNoInput, (_req, event) => sessionSecrets.clear(event.sender));
   handle(Channels.backupStatus, noInput, () => backups.status());
   handle(Channels.backupChooseFolder, noInput, () => backups.chooseFolder());
   handle(Channels.backupSetKeep, backupSetKeepRequest, (req) => backups.setKeep(req.keep));

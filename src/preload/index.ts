@@ -55,6 +55,9 @@ const api: DesktopApi = {
   backupSetKeep: (req) => ipcRenderer.invoke(Channels.backupSetKeep, req),
   backupWrite: (req) => ipcRenderer.invoke(Channels.backupWrite, req),
   backupSkip: (req) => ipcRenderer.invoke(Channels.backupSkip, req),
+  sessionSecretGet: () => ipcRenderer.invoke(Channels.sessionSecretGet),
+  sessionSecretPut: (req) => ipcRenderer.invoke(Channels.sessionSecretPut, req),
+  sessionSecretClear: () => ipcRenderer.invoke(Channels.sessionSecretClear),
   // The page gets the request's data only, rebuilt here: never the IPC event (its `sender`).
   onBackupDue: (handler) => {
     const listener = (_event: IpcRendererEvent, due: unknown) => handler({ reason: (due as { reason?: unknown } | null)?.reason === 'quit' ? 'quit' : 'daily' });

@@ -22,6 +22,24 @@ export interface DesktopApi {
   backupSkip(req: { reason: BackupSkipReason }): Promise<Result<null>>;
   /** Main asks for a backup (daily, at quit); returns the unsubscribe. */
   onBackupDue(handler: (due: BackupDue) => void): () => void;
+  /** The session secret of this window, kept in main's memory (src/main/services/session-secret.ts). */
+  sessionSecretGet(): Promise<Result<{ secret: string | null }>>;
+  sessionSecretPut(req: { secret: string }): Promise<Result<null>>;
+  sessionSecretClear(): Promise<Result<null>>;
+}
+
+/**
+ * Where a tab keeps the secret its signed-in session is sealed under (see
+ * src/renderer/app/session-vault.ts and docs/sync.md "Staying signed in across a reload"):
+ * never on disk for long, never shared with another tab or window. Browser: the tab's
+ * sessionStorage. Desktop: the main process's memory, per window. The secret is 32 random
+ * bytes as 64 hex digits.
+ */
+export interface SessionSecretCapability {
+  get(): Promise<string | null>;
+  /** False when the shell could not keep it (the session then is not kept across a reload). */
+  put(secret: string): Promise<boolean>;
+  clear(): Promise<void>;
 }
 
 /** Why a backup main asked for was not made. */
@@ -107,4 +125,6 @@ export interface Platform {
   readonly sync: SyncTransport;
   /** Desk backups: downloads in a browser, a folder written daily and at quit on the desktop. */
   readonly backup: BackupCapability;
+  /** The per-tab secret a session is sealed under to survive a reload. */
+  readonly sessionSecret: SessionSecretCapability;
 }

@@ -80,10 +80,31 @@ export function signedMessage(contentHashHex: string): Uint8Array {
   return utf8ToBytes(`meja-it/event/v1\n${contentHashHex}`);
 }
 
-async function wrappingKey(password: string, salt: Uint8Array, iterations: number): Promise<CryptoKeyLike> {
+async function wrappingKey(password: string, salt: Uint8Array, iterations: number, usages: ('wrapKey' | 'unwrapKey' | 'decrypt')[] = ['wrapKey', 'unwrapKey']): Promise<CryptoKeyLike> {
   const c = webCrypto().subtle;
   const base = await c.importKey('raw', utf8ToBytes(`meja-it/key-wrap\n${password}`), 'PBKDF2', false, ['deriveKey']);
-  return c.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+  return c.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: 256 }, false, usages);
+}
+
+/**
+ * Receives a private key's PKCS#8 bytes for the moment it takes to re-encrypt them (the session
+ * vault: src/renderer/app/session-vault.ts); the bytes are zeroed when it returns.
+ */
+export type KeepPkcs8 = (pkcs8: Uint8Array, keyId: string) => Promise<void>;
+
+/** Hands the bytes to `keep`, then overwrites them. */
+async function handOver(pkcs8: Uint8Array, keyId: string, keep: KeepPkcs8 | undefined): Promise<void> {
+  try {
+    if (keep) await keep(pkcs8, keyId);
+  } finally {
+    pkcs8.fill(0);
+  }
+}
+
+/** A session's non-extractable signing key from PKCS#8 bytes. */
+export async function importSigningKey(pkcs8: Uint8Array, keyId: string): Promise<SigningKey> {
+  const privateKey = await webCrypto().subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+  return { keyId, privateKey };
 }
 
 /** A user's signing key for this session: non-extractable. */
@@ -100,7 +121,7 @@ const PKCS8_PREFIX = fromHex('302e020100300506032b657004220420');
  * pair is derived from it — for tools and tests that must sign as the same user in several
  * processes (see sync/keyring.ts); a real user's key is always random.
  */
-export async function newUserKey(password: string, iterations = PASSWORD_ITERATIONS, seed?: Uint8Array): Promise<{ material: KeyMaterial; key: SigningKey }> {
+export async function newUserKey(password: string, iterations = PASSWORD_ITERATIONS, seed?: Uint8Array, keep?: KeepPkcs8): Promise<{ material: KeyMaterial; key: SigningKey }> {
   const c = webCrypto();
   let pair: { publicKey: CryptoKeyLike; privateKey: CryptoKeyLike };
   if (seed) {
@@ -120,9 +141,10 @@ export async function newUserKey(password: string, iterations = PASSWORD_ITERATI
   const wrapped: WrappedKey = { alg: 'PBKDF2-SHA256/AES-GCM', iterations, salt: toHex(salt), iv: toHex(iv), data: toHex(data) };
   const keyId = keyIdOf(publicKey);
   // The session keeps a non-extractable copy: its bytes are never readable again.
-  const pkcs8 = await c.subtle.exportKey('pkcs8', pair.privateKey);
-  const privateKey = await c.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
-  return { material: { publicKey, keyId, wrapped }, key: { keyId, privateKey } };
+  const pkcs8 = new Uint8Array(await c.subtle.exportKey('pkcs8', pair.privateKey));
+  const key = await importSigningKey(pkcs8, keyId);
+  await handOver(pkcs8, keyId, keep);
+  return { material: { publicKey, keyId, wrapped }, key };
 }
 
 /** Bytes of a base64url string (a JWK member). */
@@ -153,6 +175,40 @@ export async function unwrapUserKey(password: string, wrapped: WrappedKey, keyId
     return { keyId, privateKey };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Like unwrapUserKey, for a session that will be kept across a reload: the wrapped key is
+ * decrypted (AES-GCM) rather than unwrapped, imported non-extractable for signing, and its
+ * bytes handed to `keep` (to be re-encrypted under the session's secret) and then zeroed.
+ * Null when the password does not open it.
+ */
+export async function openUserKeyBytes(password: string, wrapped: WrappedKey, keyId: string, keep: KeepPkcs8): Promise<SigningKey | null> {
+  let pkcs8: Uint8Array;
+  try {
+    const key = await wrappingKey(password, fromHex(wrapped.salt), wrapped.iterations, ['decrypt']);
+    pkcs8 = new Uint8Array(await webCrypto().subtle.decrypt({ name: 'AES-GCM', iv: fromHex(wrapped.iv) }, key, fromHex(wrapped.data)));
+  } catch {
+    return null;
+  }
+  try {
+    const key = await importSigningKey(pkcs8, keyId);
+    await handOver(pkcs8, keyId, keep);
+    return key;
+  } catch {
+    pkcs8.fill(0);
+    return null;
+  }
+}
+
+/** Whether a signing key is the private half of this public key (signs and verifies a probe). */
+export async function keyMatches(key: SigningKey, publicKeyHex: string): Promise<boolean> {
+  const probe = sha256Hex(`meja-it/key-probe\n${publicKeyHex}`);
+  try {
+    return await webVerifier()(publicKeyHex, signedMessage(probe), await signHash(key, probe));
+  } catch {
+    return false;
   }
 }
 

@@ -10,6 +10,7 @@ import { printRequest } from '../../src/main/services/print';
 import { appVersionRequest } from '../../src/main/services/version';
 import { backupSetKeepRequest, backupSkipRequest, backupWriteRequest, noInput } from '../../src/main/services/backup';
 import { syncSchemas } from '../../src/main/sync/ipc';
+import { sessionSecretNoInput, sessionSecretPutRequest } from '../../src/main/services/session-secret';
 import { SyncChannels } from '../../src/main/ipc/channels';
 
 const policy = { rendererDir: '/opt/meja-it/out/renderer' };
@@ -36,6 +37,9 @@ function setup(fn: (req: unknown) => unknown = (req) => req) {
   handle(Channels.backupSetKeep, backupSetKeepRequest, handler);
   handle(Channels.backupWrite, backupWriteRequest, handler);
   handle(Channels.backupSkip, backupSkipRequest, handler);
+  handle(Channels.sessionSecretGet, sessionSecretNoInput, handler);
+  handle(Channels.sessionSecretPut, sessionSecretPutRequest, handler);
+  handle(Channels.sessionSecretClear, sessionSecretNoInput, handler);
   // The sync channels with their real schemas (src/main/sync/ipc.ts registers the same pairs).
   const sync: Record<keyof typeof SyncChannels, keyof typeof syncSchemas> = {
     syncConnection: 'connection', syncProbe: 'probe', syncTrust: 'trust', syncChallenge: 'challenge', syncSignIn: 'signIn', syncBootstrap: 'bootstrap', syncKeyProof: 'keyProof',

@@ -20,7 +20,7 @@ describe('preload bridge', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...electron.exposed.keys()]).toEqual(['desktop']);
     expect(Object.keys(api).sort()).toEqual([
-      'appVersion', 'backupChooseFolder', 'backupSetKeep', 'backupSkip', 'backupStatus', 'backupWrite', 'onBackupDue', 'print', 'saveFile', 'savePdf', 'sync',
+      'appVersion', 'backupChooseFolder', 'backupSetKeep', 'backupSkip', 'backupStatus', 'backupWrite', 'onBackupDue', 'print', 'saveFile', 'savePdf', 'sessionSecretClear', 'sessionSecretGet', 'sessionSecretPut', 'sync',
     ]);
     expect(Object.keys(api.sync).sort()).toEqual([
       'audit', 'bootstrap', 'challenge', 'connection', 'devices', 'disconnect', 'getBlob', 'history', 'keyProof', 'onEvent', 'probe', 'pull', 'push', 'putBlob', 'revoke', 'signIn', 'snapshot',
@@ -45,6 +45,9 @@ describe('preload bridge', () => {
     ['backupSetKeep', Channels.backupSetKeep, [{ keep: 3 }]],
     ['backupWrite', Channels.backupWrite, [{ bytes: new Uint8Array([1, 2, 3]) }]],
     ['backupSkip', Channels.backupSkip, [{ reason: 'no-key' }]],
+    ['sessionSecretGet', Channels.sessionSecretGet, []],
+    ['sessionSecretPut', Channels.sessionSecretPut, [{ secret: 'ab'.repeat(32) }]],
+    ['sessionSecretClear', Channels.sessionSecretClear, []],
   ] as const)('%s invokes %s once with its argument and returns the answer', async (method, channel, args) => {
     const api = await loadPreload();
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: 'answer' });

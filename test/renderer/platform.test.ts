@@ -70,6 +70,10 @@ function desktopHarness(): Harness {
     }),
     backupSkip: vi.fn(async () => ok(null)),
     onBackupDue: vi.fn(() => () => undefined),
+    // Main's per-window session secret (test/main/session-secret.test.ts, test/renderer/session-vault.test.ts).
+    sessionSecretGet: vi.fn(async () => ok({ secret: null })),
+    sessionSecretPut: vi.fn(async () => ok(null)),
+    sessionSecretClear: vi.fn(async () => ok(null)),
   };
   return {
     platform: createDesktopPlatform(api),
@@ -206,6 +210,9 @@ describe('desktop platform specifics', () => {
       backupWrite: async () => fail('failed', 'backup.errors.noFolder'),
       backupSkip: async () => ok(null),
       onBackupDue: () => () => undefined,
+      sessionSecretGet: async () => ok({ secret: null }),
+      sessionSecretPut: async () => ok(null),
+      sessionSecretClear: async () => ok(null),
     };
     const platform = createDesktopPlatform(api);
     await expect(platform.savePdf({ fileName: 'a.pdf' })).resolves.toEqual({ ok: true, data: null });

@@ -38,6 +38,9 @@ export const Channels = {
   backupSetKeep: 'backup:set-keep',
   backupWrite: 'backup:write',
   backupSkip: 'backup:skip',
+  sessionSecretGet: 'session:get-secret',
+  sessionSecretPut: 'session:put-secret',
+  sessionSecretClear: 'session:clear-secret',
   ...SyncChannels,
 } as const;
 

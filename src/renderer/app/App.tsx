@@ -1,6 +1,6 @@
 /** Chooses what the console shows: first-run setup, sign-in, the lock screen, or the shell. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { startSync } from '../sync/sync-client';
@@ -14,6 +14,7 @@ import { currentKey } from '../../shared/signing';
 import { useIdleLock } from '../features/auth/use-idle-lock';
 import { useOrg } from './hooks';
 import { useSessionStore } from './session-store';
+import { restoreSession, startSessionPersistence } from './session-persist';
 import { Shell } from './Shell';
 
 export function App() {
@@ -22,6 +23,16 @@ export function App() {
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
   useIdleLock(org?.idleLockMinutes);
+  // A reload within the idle-lock time keeps the session (session-vault.ts): restored once the
+  // office is known, before the sign-in screen is shown.
+  const [restored, setRestored] = useState(false);
+  useEffect(() => startSessionPersistence(), []);
+  useEffect(() => {
+    if (!org || restored) return;
+    void restoreSession()
+      .catch(() => undefined)
+      .finally(() => setRestored(true));
+  }, [org, restored]);
   useEffect(() => startSync(db, platform.sync), []);
   // Desk backups: main's requests on the desktop; persistent storage asked once per profile.
   useEffect(() => startDeskBackups(db, platform), []);
@@ -45,7 +56,7 @@ export function App() {
     }
   }, [fresh, user]);
 
-  if (org === undefined) return <div className="center-screen muted">{t('common.loading')}</div>;
+  if (org === undefined || (org !== null && !restored)) return <div className="center-screen muted">{t('common.loading')}</div>;
   if (org === null) return <SetupScreen />;
   if (!user) return <SignInScreen />;
   if (locked) return <SignInScreen lockedUsername={user.username} />;

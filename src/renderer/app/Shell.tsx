@@ -24,6 +24,7 @@ import { IncidentNewScreen } from '../features/incidents/IncidentNewScreen';
 import { IncidentDetailScreen } from '../features/incidents/IncidentDetailScreen';
 import { countWaitingFor } from '../store/queries/incidents';
 import { accessScreen, ACCESS_NAV } from '../features/access/routes';
+import { leaversScreen, LEAVERS_NAV } from '../features/leavers/routes';
 import { restoreScreen, RESTORE_NAV } from '../features/restore/routes';
 import { ConflictsScreen } from '../features/sync/ConflictsScreen';
 import { CalendarScreen } from '../features/admin/CalendarScreen';
@@ -56,6 +57,8 @@ function Screen({ route }: { route: string }) {
   if (asset) return asset;
   const access = accessScreen(route);
   if (access) return access;
+  const leaversRoute = leaversScreen(route);
+  if (leaversRoute) return leaversRoute;
   const restore = restoreScreen(route);
   if (restore) return restore;
   const report = reportScreen(route);
@@ -109,6 +112,7 @@ export function Shell() {
     { path: '/approvals', label: t('nav.approvals'), roles: ['approver'], count: awaitingCount, group: 'serverRoom' },
     { path: '/visits', label: t('nav.log'), group: 'serverRoom' },
     ...ASSET_NAV.map((i) => ({ path: i.path, label: t(i.label), roles: i.roles, group: 'assetsSection' as const })),
+    { path: LEAVERS_NAV.path, label: t(LEAVERS_NAV.label), group: 'assetsSection' },
     { path: '/tickets', label: t('nav.tickets'), count: ticketCount, group: 'helpdesk' },
     { path: '/tickets/new', label: t('nav.newTicket'), roles: ['officer', 'technician', 'admin'], group: 'helpdesk' },
     { path: '/incidents', label: t('nav.incidents'), count: myIncidentCount, group: 'security' },

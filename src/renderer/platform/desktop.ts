@@ -40,5 +40,16 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       onDue: (handler) => api.onBackupDue(handler),
       skip: (reason) => settle(() => api.backupSkip({ reason })),
     },
+    // Main keeps this window's session secret in memory (src/main/services/session-secret.ts).
+    sessionSecret: {
+      get: async () => {
+        const r = await settle(() => api.sessionSecretGet());
+        return r.ok ? r.data.secret : null;
+      },
+      put: async (secret) => (await settle(() => api.sessionSecretPut({ secret }))).ok,
+      clear: async () => {
+        await settle(() => api.sessionSecretClear());
+      },
+    },
   };
 }

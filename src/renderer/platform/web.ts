@@ -19,6 +19,20 @@ export interface WebPlatformDeps {
   version?: string;
   /** The sync transport's browser seams (origin, fetch, token storage, EventSource). */
   sync?: WebSyncDeps;
+  /** Where the tab keeps its session secret (window.sessionStorage). */
+  sessionStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+/** The tab's session secret in sessionStorage: per tab, gone when the tab closes. */
+export const SESSION_SECRET_KEY = 'meja-it.session-secret';
+
+/** sessionStorage, or nothing where the page may not use it (then no session survives a reload). */
+function tabStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Downloads through a temporary <a download> element. */
@@ -108,6 +122,37 @@ export function createWebPlatform(deps: WebPlatformDeps = {}): Platform {
       setKeep: async () => fail('unsupported', 'errors.bridge.failed'),
       onDue: () => () => undefined,
       skip: async () => ok(null),
+    },
+    sessionSecret: webSessionSecret(deps.sessionStorage ?? tabStorage()),
+  };
+}
+
+/** The web shell's holder of the session secret: the tab's sessionStorage. */
+export function webSessionSecret(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined): Platform['sessionSecret'] {
+  return {
+    get: async () => {
+      try {
+        const s = storage?.getItem(SESSION_SECRET_KEY) ?? null;
+        return s && /^[0-9a-f]{64}$/.test(s) ? s : null;
+      } catch {
+        return null;
+      }
+    },
+    put: async (secret) => {
+      try {
+        if (!storage) return false;
+        storage.setItem(SESSION_SECRET_KEY, secret);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    clear: async () => {
+      try {
+        storage?.removeItem(SESSION_SECRET_KEY);
+      } catch {
+        // nothing kept
+      }
     },
   };
 }

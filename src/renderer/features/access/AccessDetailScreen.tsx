@@ -23,12 +23,17 @@ export function AccessDetailScreen({ id }: { id: string }) {
   const users = useUserNames();
   const me = useSessionStore((s) => s.user);
   const r = useLiveQuery(async () => (await db.accessRequests.get(id)) ?? null, [id]);
+  const employeeId = r?.employeeId;
+  const employee = useLiveQuery(async () => (employeeId ? ((await db.employees.get(employeeId)) ?? null) : null), [employeeId]);
   if (r === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (r === null || !me) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
   const desk = hasRole(actor, 'officer', 'technician', 'admin');
   const it = hasRole(actor, 'technician', 'admin');
   const who = (userId?: string) => (userId ? (users.get(userId) ?? '—') : '—');
+  // A resignation recorded since the request was made: nothing more can be given (the domain
+  // refuses approving, resubmitting and recording an account); say so instead of offering it.
+  const resigned = employee?.status === 'resigned' && (r.status === 'submitted' || r.status === 'returned' || r.status === 'approved');
 
   return (
     <div>
@@ -37,7 +42,7 @@ export function AccessDetailScreen({ id }: { id: string }) {
         subtitle={`${r.employee.name} · NIP ${r.employee.nip} · ${r.employee.department}`}
         actions={
           <>
-            <AccessStatusBadge status={r.status} />
+            <AccessStatusBadge request={r} />
             {desk && r.status === 'returned' && (
               <button type="button" className="btn btn-primary" onClick={() => navigate(`/access/${r.id}/revise`)}>
                 {t('access.detail.revise')}
@@ -57,6 +62,11 @@ export function AccessDetailScreen({ id }: { id: string }) {
       {r.status === 'cancelled' && (
         <div className="banner" role="status">
           <strong>{t('access.detail.cancelledBecause')}</strong> {r.cancelReason}
+        </div>
+      )}
+      {resigned && (
+        <div className="banner banner-error" role="status" data-testid="access-employee-resigned">
+          {t('access.errors.employeeResignedStep', { name: r.employee.name })}
         </div>
       )}
       <div className="detail-grid">
@@ -90,7 +100,7 @@ export function AccessDetailScreen({ id }: { id: string }) {
               )}
             </dl>
           </section>
-          <ItemsCard r={r} canProvision={it} />
+          <ItemsCard r={r} canProvision={it} canGrant={it && !resigned} />
           {r.versions.length > 0 && <VersionsCard r={r} />}
         </div>
         <div>
@@ -100,7 +110,7 @@ export function AccessDetailScreen({ id }: { id: string }) {
               {t('access.detail.waitingForManager')}
             </div>
           )}
-          {desk && (r.status === 'submitted' || r.status === 'returned') && <CancelCard r={r} />}
+          {((desk && (r.status === 'submitted' || r.status === 'returned')) || (it && resigned && r.status === 'approved')) && <CancelCard r={r} />}
           <AuditTrail kind="access" id={r.id} title={t('access.detail.audit')} detail={(p) => (typeof p.note === 'string' && p.note) || (typeof p.reason === 'string' && p.reason) || (typeof p.account === 'string' && `${p.system as string}: ${p.account}`) || undefined} />
         </div>
       </div>
@@ -108,7 +118,7 @@ export function AccessDetailScreen({ id }: { id: string }) {
   );
 }
 
-function ItemsCard({ r, canProvision }: { r: AccessRequestState; canProvision: boolean }) {
+function ItemsCard({ r, canProvision, canGrant }: { r: AccessRequestState; canProvision: boolean; canGrant: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const users = useUserNames();
@@ -149,7 +159,7 @@ function ItemsCard({ r, canProvision }: { r: AccessRequestState; canProvision: b
                         canProvision && <RevokeForm r={r} item={item} />
                       )}
                     </>
-                  ) : r.status === 'approved' && canProvision ? (
+                  ) : r.status === 'approved' && canGrant ? (
                     <GrantForm r={r} item={item} />
                   ) : (
                     <span className="muted">{t('access.detail.notGranted')}</span>

@@ -74,7 +74,7 @@ export function AccessListScreen() {
                   <td>{r.items.map((it) => it.system).join(', ')}</td>
                   <td>{fmt(r.submittedAt)}</td>
                   <td>
-                    <AccessStatusBadge status={r.status} />
+                    <AccessStatusBadge request={r} />
                     {r.version > 1 && <div className="muted small">{t('access.detail.version', { n: r.version })}</div>}
                   </td>
                 </tr>

@@ -129,8 +129,8 @@ function UserRow({ user }: { user: UserState }) {
                 const check = newPasswordSchema.safeParse(password);
                 if (!check.success) return setPwError(check.error.issues[0]?.message);
                 setPwError(undefined);
-                const creds = await newCredentials(password);
                 const self = useSessionStore.getState().user?.id === user.id;
+                const creds = await newCredentials(password, self ? user.id : undefined);
                 if (self) useSessionStore.getState().expectKey(creds.key.keyId);
                 if (await run({ type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } })) {
                   setPassword('');

@@ -15,6 +15,8 @@ import { useSessionStore } from '../../app/session-store';
 import { Empty, FailureBanner, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge } from './parts';
 import { EmployeeAccessCard, ResignedAccessWarning, useEmployeeAccess } from '../access/extra/EmployeeAccessCard';
+import { EmployeeStatusBadge } from '../leavers/parts';
+import { EmployeeRevokeAll } from '../leavers/EmployeeRevokeAll';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
 type FormOut = z.output<typeof employeeFieldsSchema>;
@@ -166,18 +168,19 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
         title={employee.name}
         subtitle={`NIP ${employee.nip} · ${employee.department}${employee.position ? ` · ${employee.position}` : ''}`}
         actions={
-          canManage && (
-            <>
+          <>
+            <EmployeeStatusBadge employee={employee} />
+            {canManage && (
               <button type="button" className="btn" onClick={() => setEditing(!editing)}>
                 {t('common.edit')}
               </button>
-              {employee.status === 'active' && (
-                <button type="button" className="btn btn-primary" onClick={() => navigate(`/handovers/new?employee=${employee.id}`)}>
-                  {t('employee.detail.newHandover')}
-                </button>
-              )}
-            </>
-          )
+            )}
+            {canManage && employee.status === 'active' && (
+              <button type="button" className="btn btn-primary" onClick={() => navigate(`/handovers/new?employee=${employee.id}`)}>
+                {t('employee.detail.newHandover')}
+              </button>
+            )}
+          </>
         }
       />
       {editing && <EmployeeForm existing={employee} onDone={() => setEditing(false)} />}
@@ -187,6 +190,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
         </div>
       )}
       <ResignedAccessWarning employee={employee} requests={access} />
+      {canManage && employee.status === 'resigned' && <EmployeeRevokeAll employee={employee} />}
       <section className="card">
         <h2>{t('employee.detail.holding')}</h2>
         {held.length === 0 ? (

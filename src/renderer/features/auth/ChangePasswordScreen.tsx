@@ -38,7 +38,7 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
     setDone(false);
     if (!(await verifyPassword(v.current, user.password))) return setError('current', { message: 'auth.errors.currentWrong' });
     if (!key) return setFailure({ code: 'no-key', message: 'auth.errors.noKey' });
-    const creds = await newCredentials(v.next);
+    const creds = await newCredentials(v.next, user.id);
     useSessionStore.getState().expectKey(creds.key.keyId);
     const r = await commit(db, { actor: actorOf(user), key }, { type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } });
     if (!r.ok) {

@@ -18,8 +18,10 @@ import { commit } from '../../store/commit';
 import { SyncError } from '../../sync/api';
 import { platform } from '../../platform';
 import { notifyCommitted } from '../../sync/sync-client';
-import { newUserKey, type SigningKey } from '../../../shared/signing';
-import { openUserKey } from './credentials';
+import { newUserKey } from '../../../shared/signing';
+import { openSessionKey } from './credentials';
+import { sealerFor } from '../../app/session-persist';
+import type { SessionKey } from '../../app/session-vault';
 import { useNoticeStore } from './notice-store';
 import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../store/signin-throttle';
 import { actorOf, useSessionStore } from '../../app/session-store';
@@ -47,7 +49,7 @@ type Refusal = { failure: Failure } | { lock: Lock };
  * password is counted, a success forgets earlier failures. The right password on a deactivated
  * account is neither counted nor forgotten.
  */
-async function attempt(username: string, password: string): Promise<{ user: UserState; key: SigningKey | null; notice?: Failure } | Refusal> {
+async function attempt(username: string, password: string): Promise<{ user: UserState; key: SessionKey | null; notice?: Failure } | Refusal> {
   const name = username.trim().toLowerCase();
   const allowed = await signInAllowed(db, name, Date.now());
   if (!allowed.allowed) return { lock: { at: Date.now(), waitMs: allowed.waitMs } };
@@ -58,7 +60,7 @@ async function attempt(username: string, password: string): Promise<{ user: User
       await clearSignInFailures(db, name);
       const user = outcome.user;
       if ((user.keys ?? []).length > 0) {
-        const key = await openUserKey(user, password);
+        const key = await openSessionKey(user, password);
         // A verifier that matches but a key that does not open: the record is damaged.
         if (!key) return { failure: { code: 'key-damaged', message: 'auth.errors.keyDamaged' } };
         return { user, key };
@@ -85,8 +87,9 @@ async function attempt(username: string, password: string): Promise<{ user: User
  * that key; a console that syncs with no server (standalone, or file bundles only) enrols on
  * its own word. Without the server, the user may sign in but not act until they enrol.
  */
-async function enrolLegacyKey(user: UserState, password: string): Promise<{ key: SigningKey } | { failure: Failure }> {
-  const made = await newUserKey(password);
+async function enrolLegacyKey(user: UserState, password: string): Promise<{ key: SessionKey } | { failure: Failure }> {
+  const sealer = sealerFor(user.id);
+  const made = await newUserKey(password, undefined, undefined, sealer.keep);
   const sync = await db.sync.get('sync');
   if (sync && (await platform.sync.connection().catch(() => null))) {
     try {
@@ -98,7 +101,7 @@ async function enrolLegacyKey(user: UserState, password: string): Promise<{ key:
   const r = await commit(db, { actor: actorOf(user), key: made.key }, { type: 'user.enrolKey', input: { id: user.id, key: made.material } });
   if (!r.ok) return { failure: r.error };
   notifyCommitted();
-  return { key: made.key };
+  return { key: { ...made.key, sealed: sealer.sealed() } };
 }
 
 /**

@@ -10,6 +10,7 @@ import { MyWorkIncidents } from '../incidents/MyIncidentsSection';
 import { AccessToDecide, AccessToProvision } from '../access/extra/MyWorkAccess';
 import { MyWorkRestore } from '../restore/extra/MyWorkRestore';
 import { VisitsToDecide } from '../visits/ApprovalsScreen';
+import { MyWorkLeavers } from '../leavers/MyWorkLeavers';
 
 export interface MyWorkSection {
   id: string;
@@ -26,6 +27,7 @@ export const sections: MyWorkSection[] = [
   { id: 'tickets-unclassified', title: 'ticket.mywork.unclassified', roles: ['technician', 'admin'], component: Unclassified },
   { id: 'access-decide', title: 'access.mywork.toDecide', roles: ['admin'], component: AccessToDecide },
   { id: 'access-provision', title: 'access.mywork.toProvision', roles: ['technician', 'admin'], component: AccessToProvision },
+  { id: 'leavers-open', title: 'leavers.mywork', roles: ['technician', 'admin'], component: MyWorkLeavers },
   { id: 'restore-waiting', title: 'restore.mywork.title', roles: ['technician', 'admin'], component: MyWorkRestore },
   { id: 'tickets-confirmation', title: 'ticket.mywork.awaitingConfirmation', roles: ['officer'], component: AwaitingConfirmation },
 ];

@@ -57,7 +57,7 @@ export function SetupScreen() {
 
   const onSubmit = handleSubmit(async (v) => {
     const adminId = newId();
-    const creds = await newCredentials(v.password);
+    const creds = await newCredentials(v.password, adminId);
     const r = await commit(db, { actor: { userId: adminId, roles: ['admin'] }, key: creds.signingKey }, {
       type: 'org.setUp',
       input: {

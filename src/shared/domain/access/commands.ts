@@ -26,6 +26,19 @@ export function accessDocNo(prefix: string, id: string, at: string, zone: Office
   return docNumber(prefix, 'PAS', id, at, zone);
 }
 
+/**
+ * New access goes only to an employee still in service: every granting step (approving a
+ * version, resubmitting a revision, recording an account) asks the employee record, so a
+ * resignation recorded after the request was made stops it at the next step — on this console
+ * and in the server's replay alike.
+ */
+async function employeeStillActive(ctx: Ctx, r: AccessRequestState): Promise<Result<EmployeeState>> {
+  const employee = (await ctx.lookups.record('employee', r.employeeId)) as EmployeeState | undefined;
+  if (!employee) return fail('no-employee', 'access.errors.employee');
+  if (employee.status !== 'active') return fail('employee-resigned', 'access.errors.employeeResignedStep', { params: { name: employee.name } });
+  return ok(employee);
+}
+
 function guard(ctx: Ctx, roles: Role[], allowed: readonly AccessStatus[]): Result<AccessRequestState> {
   if (!hasRole(ctx.actor, ...roles)) return fail('forbidden', 'errors.forbidden');
   const r = ctx.state;
@@ -80,6 +93,8 @@ export const accessRevise: CommandHandler<z.infer<typeof accessReviseInput>, Acc
   async decide(input, ctx) {
     const g = guard(ctx, DESK, ['returned']);
     if (!g.ok) return g;
+    const active = await employeeStillActive(ctx, g.data);
+    if (!active.ok) return active;
     const { id, ...form } = input;
     const checked = checkedForm(form, ctx);
     if (!checked.ok) return checked;
@@ -104,6 +119,11 @@ export const accessDecide: CommandHandler<z.infer<typeof accessDecideInput>, Acc
     if (!g.ok) return g;
     if (g.data.submittedBy === ctx.actor.userId) return fail('own-request', 'access.errors.ownRequest');
     if (!input.approved && input.note.length < 10) return fail('reason', 'access.errors.returnReason', { field: 'note' });
+    // Sending back stays possible (the requester learns why); approving does not.
+    if (input.approved) {
+      const active = await employeeStillActive(ctx, g.data);
+      if (!active.ok) return active;
+    }
     return ok([draft(input.id, input.approved ? 'access.approved' : 'access.returned', { note: input.note })]);
   },
 };
@@ -126,6 +146,8 @@ export const accessGrant: CommandHandler<z.infer<typeof accessGrantInput>, Acces
     const item = g.data.items.find((it) => it.id === input.itemId);
     if (!item) return fail('no-item', 'access.errors.noSuchItem');
     if (g.data.grants.some((gr) => gr.itemId === item.id)) return fail('granted', 'access.errors.alreadyGranted', { params: { system: item.system } });
+    const active = await employeeStillActive(ctx, g.data);
+    if (!active.ok) return active;
     return ok([draft(input.id, 'access.granted', { itemId: item.id, system: item.system, level: item.level, account: input.account, note: input.note })]);
   },
 };
@@ -153,12 +175,24 @@ export const accessRevoke: CommandHandler<z.infer<typeof accessRevokeInput>, Acc
 
 export const accessCancelInput = z.object({ id: z.string(), reason: z.string().trim().min(5, 'access.errors.cancelReason').max(500, 'access.errors.tooLong') });
 
-/** A request not yet approved is withdrawn. */
+/**
+ * A request not yet approved is withdrawn. An approved one is closed only when its employee has
+ * left (nothing more can be given: see employeeStillActive) and nothing it gave is still in
+ * force — the IT team revokes first, then closes what was never created.
+ */
 export const accessCancel: CommandHandler<z.infer<typeof accessCancelInput>, AccessRequestState> = {
   kind: 'access',
   input: accessCancelInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
+    if (ctx.state?.status === 'approved') {
+      const employee = await employeeStillActive(ctx, ctx.state);
+      if (employee.ok) return fail('wrong-state', 'access.errors.wrongState', { params: { status: ctx.state.status } });
+      const g = guard(ctx, IT, ['approved']);
+      if (!g.ok) return g;
+      if (g.data.activeGrants > 0) return fail('still-granted', 'access.errors.revokeFirst', { params: { count: g.data.activeGrants } });
+      return ok([draft(input.id, 'access.cancelled', { reason: input.reason })]);
+    }
     const g = guard(ctx, DESK, ['submitted', 'returned']);
     if (!g.ok) return g;
     return ok([draft(input.id, 'access.cancelled', { reason: input.reason })]);

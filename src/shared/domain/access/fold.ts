@@ -72,7 +72,9 @@ export const applyAccess: Fold<AccessRequestState, typeof accessEvents> = (state
     case 'access.revoked': {
       const p = e.payload;
       const grants = s.grants.map((g) => (g.itemId === p.itemId ? { ...g, revokedAt: e.at, revokedBy: e.actorId, revokeReason: p.reason } : g));
-      return { ...s, grants, activeGrants: grants.filter((g) => !g.revokedAt).length };
+      const activeGrants = grants.filter((g) => !g.revokedAt).length;
+      // A request whose every access is taken back no longer reads "given".
+      return { ...s, status: s.status === 'provisioned' && activeGrants === 0 ? 'revoked' : s.status, grants, activeGrants };
     }
     case 'access.cancelled':
       return { ...withStatus(s, 'cancelled'), cancelReason: e.payload.reason };

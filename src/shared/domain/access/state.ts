@@ -15,7 +15,8 @@ export const DEFAULT_ACCESS_SYSTEMS = ['Jaringan internal & internet', 'Email', 
 export const ACCESS_LEVELS = ['read', 'write', 'admin'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
-export const ACCESS_STATUSES = ['submitted', 'returned', 'approved', 'provisioned', 'cancelled'] as const;
+/** 'revoked': every access the request gave has been taken back (it was provisioned). */
+export const ACCESS_STATUSES = ['submitted', 'returned', 'approved', 'provisioned', 'revoked', 'cancelled'] as const;
 export type AccessStatus = (typeof ACCESS_STATUSES)[number];
 
 export interface AccessItem {
@@ -133,3 +134,11 @@ export function accessSystems(org: { accessSystems?: readonly string[] } | undef
 
 /** The grants of a request still in force. */
 export const activeGrantsOf = (r: Pick<AccessRequestState, 'grants'>): AccessGrant[] => r.grants.filter((g) => !g.revokedAt);
+
+/**
+ * The status to show: a provisioned request whose every access was revoked reads 'revoked'
+ * (the fold says so too; a projection folded before that rule still says 'provisioned').
+ */
+export function shownAccessStatus(r: Pick<AccessRequestState, 'status' | 'grants'>): AccessStatus {
+  return r.status === 'provisioned' && r.grants.length > 0 && r.grants.every((g) => g.revokedAt) ? 'revoked' : r.status;
+}

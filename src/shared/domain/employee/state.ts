@@ -15,6 +15,9 @@ export interface EmployeeState {
   position: string;
   email: string;
   status: EmployeeStatus;
+  /** When the resignation was recorded (the event's time); absent while in service. Projections
+   *  folded before this field existed lack it: readers fall back to the employee's events. */
+  resignedAt?: string;
   /** Unique keys ('N:<nip>'), indexed (multiEntry) for the uniqueness check. */
   keys: string[];
   createdAt: string;

@@ -76,7 +76,7 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
                     <a href={`#/access/${r.id}`}>{r.docNo}</a>
                   </td>
                   <td>
-                    <AccessStatusBadge status={r.status} />
+                    <AccessStatusBadge request={r} />
                   </td>
                   <td>{date(r.submittedAt)}</td>
                   <td>

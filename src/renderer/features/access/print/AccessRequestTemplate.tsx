@@ -5,7 +5,7 @@
  * reasons), and the four signature blocks — Pemohon, Kepala Divisi, IT Manager, Tim IT.
  * Always in Indonesian, whatever the UI language.
  */
-import type { AccessRequestState } from '../../../../shared/domain/access/state';
+import { shownAccessStatus, type AccessRequestState } from '../../../../shared/domain/access/state';
 import type { OrgState } from '../../../../shared/domain/org/state';
 import { formatDate, formatDateTime } from '../../../../shared/time-zone';
 import i18n from '../../../i18n';
@@ -30,7 +30,8 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
   const date = (iso: string) => formatDate(iso, org.timeZone, 'id');
   const name = (id: string | undefined) => (id ? (users.get(id)?.name ?? id) : '');
   const grantOf = (itemId: string) => r.grants.find((g) => g.itemId === itemId);
-  const decided = r.status === 'approved' || r.status === 'provisioned' || r.status === 'returned';
+  const given = r.status === 'approved' || r.status === 'provisioned' || r.status === 'revoked';
+  const decided = given || r.status === 'returned';
   const manager = decided ? users.get(r.decidedBy ?? '') : undefined;
   const granters = [...new Set(r.grants.map((g) => g.grantedBy))];
   const team = granters.length > 0 ? { name: granters.map(name).join(', '), nip: granters.length === 1 ? (users.get(granters[0]!)?.nip ?? '') : undefined } : undefined;
@@ -51,7 +52,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
         {r.version > 1 && <> · {t('access.print.revision', { n: r.version })}</>}
       </div>
       <div className="access-meta">
-        {t('access.print.submittedAt')}: {date(r.submittedAt)} · {t('access.print.status')}: {t(`access.status.${r.status}`)}
+        {t('access.print.submittedAt')}: {date(r.submittedAt)} · {t('access.print.status')}: {t(`access.status.${shownAccessStatus(r)}`)}
       </div>
 
       <div className="access-parties">
@@ -130,7 +131,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
           <tr>
             <th>{t('access.print.decision')}</th>
             <td>
-              <span className="tick">{r.status === 'approved' || r.status === 'provisioned' ? '☒' : '☐'}</span> {t('access.print.approved')}
+              <span className="tick">{given ? '☒' : '☐'}</span> {t('access.print.approved')}
               {'   '}
               <span className="tick">{r.status === 'returned' ? '☒' : '☐'}</span> {t('access.print.returned')}
               {r.status === 'submitted' && <span className="muted-print"> ({t('access.print.pending')})</span>}
@@ -138,7 +139,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
             </td>
           </tr>
           {r.status === 'returned' && row(t('access.print.reason'), r.returnedReason ?? '')}
-          {(r.status === 'approved' || r.status === 'provisioned') && r.decisionNote && row(t('access.print.note'), r.decisionNote)}
+          {given && r.decisionNote && row(t('access.print.note'), r.decisionNote)}
           {r.status === 'cancelled' && row(t('access.print.reason'), r.cancelReason ?? '')}
           {decided && row(t('access.print.decidedBy'), [name(r.decidedBy), r.decidedAt ? date(r.decidedAt) : ''].filter(Boolean).join(', '))}
         </tbody>
