@@ -25,6 +25,7 @@ import { db } from '../../store';
 import { daysWithOpenDisruptions, opsDays } from '../../store/queries/ops';
 import { fromOfficeInput, toOfficeInput } from '../tickets/office-time';
 import { addDays, daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
+import { DateTextInput } from '../../components/DateInputs';
 
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -297,7 +298,7 @@ function ResolveForm({ date, d, zone }: { date: string; d: Disruption; zone: Off
       <FailureBanner failure={formLevel(failure, ['resolvedAt', 'resolution'])} />
       <div className="grid-2">
         <Field label={t('ops.disruption.resolvedAt')} htmlFor={`${idp}-at`} error={errorFor(failure, 'resolvedAt')}>
-          <input id={`${idp}-at`} type="datetime-local" value={resolvedAt} onChange={(e) => setResolvedAt(e.target.value)} />
+          <DateTextInput kind="datetime" id={`${idp}-at`} value={resolvedAt} onChange={setResolvedAt} />
         </Field>
         <Field label={t('ops.disruption.resolution')} htmlFor={`${idp}-text`} error={errorFor(failure, 'resolution')} wide>
           <input id={`${idp}-text`} value={resolution} onChange={(e) => setResolution(e.target.value)} />
@@ -353,7 +354,7 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
           <input id="dis-system" value={system} onChange={(e) => setSystem(e.target.value)} />
         </Field>
         <Field label={t('ops.disruption.startedAt')} htmlFor="dis-started" error={errorFor(failure, 'startedAt')}>
-          <input id="dis-started" type="datetime-local" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
+          <DateTextInput kind="datetime" id="dis-started" value={startedAt} onChange={setStartedAt} />
         </Field>
         <Field label={t('ops.disruption.actions')} htmlFor="dis-actions" error={errorFor(failure, 'actions')} wide>
           <textarea id="dis-actions" rows={2} value={actions} onChange={(e) => setActions(e.target.value)} />
