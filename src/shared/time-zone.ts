@@ -25,10 +25,8 @@ export function format(locale: string, options: Intl.DateTimeFormatOptions): Int
 /** "5 Okt 2026 14.05 WIB": a date and time in the office's zone, with its abbreviation (screens). */
 export function formatDateTime(iso: string | undefined, zone: OfficeZone, lang: Lang): string {
   if (!iso) return '—';
-  const text = format(locales[lang], {
-    timeZone: OFFICE_ZONES[zone], day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(iso));
-  return `${text} ${zone}`;
+  const date = format(locales[lang], { timeZone: OFFICE_ZONES[zone], day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return `${date} ${formatTime(iso, zone, lang)}`;
 }
 
 /** "24 November 2026" in the office's zone (printed forms). */
