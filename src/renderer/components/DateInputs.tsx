@@ -7,7 +7,7 @@
  * so the form's own validation refuses it and nothing typed is lost. Arrow up/down move the
  * value by a day (a minute for times); Enter still submits.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues, type UseControllerProps } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { INPUT_PATTERNS, inputText, parseInputText, stepValue, type InputKind } from '../../shared/date-format';
@@ -31,16 +31,20 @@ export interface DateTextInputProps {
 }
 
 export function DateTextInput(props: DateTextInputProps) {
-  const { kind, value, onChange } = props;
+  const { kind, value, onChange, onBlur, inputRef, id, name, disabled, required, className } = props;
+  const ariaLabel = props['aria-label'], ariaDescribedBy = props['aria-describedby'], ariaInvalid = props['aria-invalid'];
   const { t } = useTranslation();
   const lang = useLang();
   const [text, setText] = useState(() => inputText(kind, value));
   const [touched, setTouched] = useState(false);
   const errorId = `${useId()}-format`;
   // A value set from outside (a reset, a default of "now") replaces the text unless it is what the text says.
-  useEffect(() => {
+  // (Adjusted while rendering, React's pattern for state derived from a changed prop.)
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
     if ((parseInputText(kind, text) ?? text) !== (value ?? '')) setText(inputText(kind, value));
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
   const bad = text.trim() !== '' && parseInputText(kind, text) === undefined;
   const showBad = bad && touched;
   const pattern = INPUT_PATTERNS[lang][kind];
@@ -60,25 +64,25 @@ export function DateTextInput(props: DateTextInputProps) {
     setText(inputText(kind, next));
     onChange(next);
   };
-  const describedBy = [props['aria-describedby'], showBad ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const describedBy = [ariaDescribedBy, showBad ? errorId : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <span className={`date-text date-text-${kind}`}>
       <input
-        ref={props.inputRef}
-        id={props.id}
-        name={props.name}
+        ref={inputRef}
+        id={id}
+        name={name}
         type="text"
         inputMode={kind === 'datetime' ? 'text' : 'numeric'}
         autoComplete="off"
         spellCheck={false}
-        className={props.className}
+        className={className}
         placeholder={pattern}
         title={t('dates.input.title', { pattern })}
-        disabled={props.disabled}
-        required={props.required}
-        aria-label={props['aria-label']}
+        disabled={disabled}
+        required={required}
+        aria-label={ariaLabel}
         aria-describedby={describedBy}
-        aria-invalid={props['aria-invalid'] || showBad || undefined}
+        aria-invalid={ariaInvalid || showBad || undefined}
         data-kind={kind}
         value={text}
         onChange={(e) => change(e.target.value)}
@@ -87,7 +91,7 @@ export function DateTextInput(props: DateTextInputProps) {
           setTouched(true);
           const parsed = parseInputText(kind, text);
           if (parsed) setText(inputText(kind, parsed));
-          props.onBlur?.();
+          onBlur?.();
         }}
       />
       {showBad && (

@@ -13,6 +13,7 @@ import { DEFAULT_CALENDAR, NATIONAL_HOLIDAY_YEARS, nationalHolidays, parseDaysOf
 import type { OrgState } from '../../../shared/domain/org/state';
 import { DEFAULT_SLA, PRIORITIES, slaSettingsSchema } from '../../../shared/domain/ticket/state';
 import { localDate } from '../../../shared/time-zone';
+import { formatLocalDate } from '../../../shared/date-format';
 import { useCommand, useLang, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import '../tickets/tickets.css';
@@ -141,7 +142,7 @@ function CalendarForm({ org }: { org: OrgState }) {
   const [year, setYear] = useState(thisYear);
   const holidays = useMemo(() => nationalHolidays(year), [year]);
   const dayName = (d: Weekday) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d))); // 2024-01-01 was a Monday
-  const dateText = (iso: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const dateText = (iso: string) => `${new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))} ${formatLocalDate(iso, lang)}`;
 
   const onSubmit = handleSubmit(async (v) => {
     setSaved(false);

@@ -12,16 +12,18 @@ import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, 
 import { hasRole } from '../../../shared/roles';
 import type { OfficeZone } from '../../../shared/time-zone';
 import { db } from '../../store';
-import { useCommand, useFormatDateTime, useNow, useOrg, useUserNames } from '../../app/hooks';
+import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { fromLocalInput, toLocalInput } from '../incidents/format';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
+import { formatLocalDate } from '../../../shared/date-format';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const fmt = useFormatDateTime();
   const users = useUserNames();
   const now = useNow();
@@ -73,7 +75,7 @@ export function RestoreDetailScreen({ id }: { id: string }) {
               <dd className="mono">{r.target}</dd>
               <dt>{t('restore.fields.backupDate')}</dt>
               <dd>
-                {r.backupDate} · {t(`restore.source.${r.source}`)}
+                {formatLocalDate(r.backupDate, lang)} · {t(`restore.source.${r.source}`)}
               </dd>
               <dt>{t('restore.fields.reason')}</dt>
               <dd>
