@@ -137,7 +137,7 @@ test('the monthly report shows November: SLA met and breached, devices, incident
     const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Informasi', 'Dukungan Teknis', 'Perangkat', 'Insiden', 'Backup', 'Akses Sistem', 'Ruang Server']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Informasi', 'Dukungan Teknis', 'Perangkat', 'Insiden', 'Jaringan', 'Backup', 'Akses Sistem', 'Ruang Server']);
     const rows = (name: string) => {
       const out = new Map<string, unknown[]>();
       wb.getWorksheet(name)!.eachRow((row) => {
