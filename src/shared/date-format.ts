@@ -8,6 +8,8 @@
  * | printed forms    | 5 Oktober 2026  | 5 Oktober 2026 14.05 WIB |
  * | typed in a field | 05/10/2026      | 05/10/2026 14:05         |
  *
+ * (A month is typed "10/2026".)
+ *
  * Instants are shown in the office's zone (WIB/WITA/WIT, no daylight saving). Typed values are
  * day/month/year and 24-hour in both UI languages (Indonesian and British English), whatever the
  * browser's locale; the forms still submit "YYYY-MM-DD", "HH:mm" and "YYYY-MM-DDTHH:mm".
@@ -44,12 +46,12 @@ export function formatMonth(month: string, lang: Lang, style: DateStyle = 'print
 
 // ---- Typed dates and times ----------------------------------------------------------------
 
-export type InputKind = 'date' | 'time' | 'datetime';
+export type InputKind = 'date' | 'time' | 'datetime' | 'month';
 
 /** What the field shows as its placeholder, in the UI language. */
 export const INPUT_PATTERNS: Record<Lang, Record<InputKind, string>> = {
-  id: { date: 'HH/BB/TTTT', time: 'JJ:MM', datetime: 'HH/BB/TTTT JJ:MM' },
-  en: { date: 'DD/MM/YYYY', time: 'HH:MM', datetime: 'DD/MM/YYYY HH:MM' },
+  id: { date: 'HH/BB/TTTT', time: 'JJ:MM', datetime: 'HH/BB/TTTT JJ:MM', month: 'BB/TTTT' },
+  en: { date: 'DD/MM/YYYY', time: 'HH:MM', datetime: 'DD/MM/YYYY HH:MM', month: 'MM/YYYY' },
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -88,9 +90,18 @@ export function parseDateTimeText(text: string): string | undefined {
   return d && t ? `${d}T${t}` : undefined;
 }
 
+/** "03/2026", "3-2026" or "2026-03" → '2026-03'; undefined otherwise. */
+export function parseMonthText(text: string): string | undefined {
+  const s = text.trim();
+  const ym = /^(\d{4})-(\d{1,2})$/.exec(s);
+  const my = ym ? null : /^(\d{1,2})[/.\-\s](\d{4})$/.exec(s);
+  const [y, m] = ym ? [Number(ym[1]), Number(ym[2])] : my ? [Number(my[2]), Number(my[1])] : [0, 0];
+  return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 ? `${y}-${pad(m)}` : undefined;
+}
+
 /** Parses typed text of a kind into the value the form submits. */
 export function parseInputText(kind: InputKind, text: string): string | undefined {
-  return kind === 'date' ? parseDateText(text) : kind === 'time' ? parseTimeText(text) : parseDateTimeText(text);
+  return kind === 'date' ? parseDateText(text) : kind === 'time' ? parseTimeText(text) : kind === 'month' ? parseMonthText(text) : parseDateTimeText(text);
 }
 
 /** The text a field shows for a submitted value ('2026-10-05' → '05/10/2026'); the value itself when it is not one. */
@@ -98,13 +109,19 @@ export function inputText(kind: InputKind, value: string | undefined): string {
   if (!value) return '';
   const dateText = (d: string) => (ISO_DATE.test(d) ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : undefined);
   if (kind === 'date') return dateText(value) ?? value;
-  if (kind === 'time') return /^\d{2}:\d{2}$/.test(value) ? value : value;
+  if (kind === 'time') return value;
+  if (kind === 'month') return /^\d{4}-\d{2}$/.test(value) ? `${value.slice(5, 7)}/${value.slice(0, 4)}` : value;
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
   return m ? `${dateText(m[1]!)} ${m[2]}` : value;
 }
 
-/** Moves a value by a step (arrow keys): a day for dates and date-times, a minute for times. */
+/** Moves a value by a step (arrow keys): a day for dates and date-times, a minute for times, a month for months. */
 export function stepValue(kind: InputKind, value: string, by: number): string | undefined {
+  if (kind === 'month') {
+    if (!/^\d{4}-\d{2}$/.test(value)) return undefined;
+    const n = Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1 + by;
+    return `${Math.floor(n / 12)}-${pad((n % 12) + 1)}`;
+  }
   if (kind === 'time') {
     if (!/^\d{2}:\d{2}$/.test(value)) return undefined;
     const total = (((Number(value.slice(0, 2)) * 60 + Number(value.slice(3)) + by) % 1440) + 1440) % 1440;

@@ -143,7 +143,7 @@ test('item 11: the shipped holiday table names Isra Mikraj, has the official 202
 test('item 12: dates and times are typed dd/mm/yyyy and 24-hour in both languages, refused at the field when unreadable', async ({ page }) => {
   await page.clock.setFixedTime(THU_24_DEC_1500_WITA);
   await setUpOffice(page);
-  const natives = page.locator('input[type="date"], input[type="time"], input[type="datetime-local"]');
+  const natives = page.locator('input[type="date"], input[type="time"], input[type="datetime-local"], input[type="month"]');
 
   await openNav(page, 'Catat Tiket');
   const received = page.getByLabel(/^Diterima pada/);
@@ -188,7 +188,7 @@ test('item 12: dates and times are typed dd/mm/yyyy and 24-hour in both language
   await openNav(page, 'Log Kunjungan');
   await expect(page.getByLabel('Dari tanggal')).toHaveAttribute('placeholder', 'HH/BB/TTTT');
   await expect(natives).toHaveCount(0);
-  for (const route of ['/incidents/new', '/restore/new', '/assets/new', '/ops']) {
+  for (const route of ['/incidents/new', '/restore/new', '/assets/new', '/ops', '/reports']) {
     await goToRoute(page, route);
     await expect(page.locator('input').first()).toBeVisible();
     await expect(natives, route).toHaveCount(0);
@@ -294,7 +294,9 @@ test('item 20: one date style, a restore end that is typed and checked, one veri
   await expect(ver.getByText('Verifikasi terakhir: 2 Mar 2026')).toBeVisible();
 
   // The monthly report (March, provisional): the network section, and the verification in the same words.
-  await goToRoute(page, '/reports?month=2026-03');
+  await goToRoute(page, '/reports');
+  await expect(page.getByLabel('Bulan laporan')).toHaveValue('02/2026'); // the report due now: last month, typed month first
+  await page.getByLabel('Bulan laporan').fill('03/2026');
   const network = page.getByTestId('report-network');
   await expect(network.getByRole('heading', { name: 'Jaringan dan Gangguan' })).toBeVisible();
   const figure = (label: string) => network.locator('table.report-facts tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td');

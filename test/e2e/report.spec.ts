@@ -84,7 +84,7 @@ test('the monthly report shows November: SLA met and breached, devices, incident
   await test.step('on 2 December the report opens on November with its figures', async () => {
     await openNav(page, 'Laporan Bulanan');
     await expect(page.getByRole('heading', { level: 1, name: 'Laporan Bulanan · November 2026' })).toBeVisible();
-    await expect(page.getByLabel('Bulan laporan')).toHaveValue('2026-11');
+    await expect(page.getByLabel('Bulan laporan')).toHaveValue('11/2026');
     await expect(figure(page, 'tickets', 'Jumlah permintaan')).toHaveText('3');
     await expect(figure(page, 'tickets', 'Sesuai SLA')).toHaveText('1');
     await expect(figure(page, 'tickets', 'Melewati SLA')).toHaveText('2');

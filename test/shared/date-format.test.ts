@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDateTime, formatDay, formatLocalDate, formatMonth, formatPrintDateTime, fromOfficeInput, INPUT_PATTERNS, inputText, parseDateText, parseDateTimeText,
+  formatDateTime, formatDay, formatLocalDate, formatMonth, formatPrintDateTime, fromOfficeInput, INPUT_PATTERNS, inputText, parseDateText, parseDateTimeText, parseMonthText,
   parseTimeText, stepValue, toOfficeInput,
 } from '../../src/shared/date-format';
 
@@ -28,8 +28,8 @@ describe('one date style per context, in both languages', () => {
 
 describe('typed dates and times: dd/mm/yyyy and 24-hour', () => {
   it('shows the format as placeholder in each language', () => {
-    expect(INPUT_PATTERNS.id).toEqual({ date: 'HH/BB/TTTT', time: 'JJ:MM', datetime: 'HH/BB/TTTT JJ:MM' });
-    expect(INPUT_PATTERNS.en).toEqual({ date: 'DD/MM/YYYY', time: 'HH:MM', datetime: 'DD/MM/YYYY HH:MM' });
+    expect(INPUT_PATTERNS.id).toEqual({ date: 'HH/BB/TTTT', time: 'JJ:MM', datetime: 'HH/BB/TTTT JJ:MM', month: 'BB/TTTT' });
+    expect(INPUT_PATTERNS.en).toEqual({ date: 'DD/MM/YYYY', time: 'HH:MM', datetime: 'DD/MM/YYYY HH:MM', month: 'MM/YYYY' });
   });
   it('reads day first, whatever the separator', () => {
     expect(parseDateText('05/10/2026')).toBe('2026-10-05');
@@ -53,6 +53,15 @@ describe('typed dates and times: dd/mm/yyyy and 24-hour', () => {
     expect(parseDateTimeText('05/10/2026 14:05')).toBe('2026-10-05T14:05');
     expect(parseDateTimeText('5/10/2026 7.30')).toBe('2026-10-05T07:30');
     expect(parseDateTimeText('05/10/2026')).toBeUndefined();
+  });
+  it('reads a month, month first', () => {
+    expect(parseMonthText('10/2026')).toBe('2026-10');
+    expect(parseMonthText('3-2026')).toBe('2026-03');
+    expect(parseMonthText('2026-03')).toBe('2026-03');
+    expect(parseMonthText('13/2026')).toBeUndefined();
+    expect(inputText('month', '2026-03')).toBe('03/2026');
+    expect(stepValue('month', '2026-12', 1)).toBe('2027-01');
+    expect(stepValue('month', '2026-01', -1)).toBe('2025-12');
   });
   it('shows the submitted values as typed text and back', () => {
     expect(inputText('date', '2026-10-05')).toBe('05/10/2026');
