@@ -102,6 +102,7 @@ test('item 10: every due time says its basis (clock hours by default) and what a
 });
 
 test('item 11: the shipped holiday table names Isra Mikraj, has the official 2026 dates, can still be corrected, and date-holidays is not in the console', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.clock.setFixedTime(THU_24_DEC_1500_WITA);
   await setUpOffice(page);
   await openNav(page, 'Kalender & SLA');
@@ -141,6 +142,7 @@ test('item 11: the shipped holiday table names Isra Mikraj, has the official 202
 });
 
 test('item 12: dates and times are typed dd/mm/yyyy and 24-hour in both languages, refused at the field when unreadable', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.clock.setFixedTime(THU_24_DEC_1500_WITA);
   await setUpOffice(page);
   const natives = page.locator('input[type="date"], input[type="time"], input[type="datetime-local"], input[type="month"]');
