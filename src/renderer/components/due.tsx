@@ -48,6 +48,11 @@ export function useDueText(): (cal: WorkCalendar, from: string | undefined, due:
   };
 }
 
+/** The explanation as a tooltip: one line for the basis, one for what was skipped. */
+export function dueTitle(text: DueText): string {
+  return [text.basisText, text.skippedText].filter(Boolean).join('\n');
+}
+
 /** The explanation as a line under a due time. */
 export function DueExplain({ cal, from, due, basis }: { cal: WorkCalendar; from?: string; due?: string; basis: Duration['basis'] }) {
   const text = useDueText()(cal, from, due, basis);

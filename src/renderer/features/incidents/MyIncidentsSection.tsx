@@ -11,7 +11,7 @@ import { useFormatDateTime, useOrg, useNow as useNowEvery } from '../../app/hook
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty } from '../../components/ui';
-import { useDueText, useWorkCalendar } from '../../components/due';
+import { dueTitle, useDueText, useWorkCalendar } from '../../components/due';
 import { db } from '../../store';
 import { incidentsWaitingFor } from '../../store/queries/incidents';
 import { formatWorking, standardText } from './format';
@@ -70,7 +70,7 @@ export function MyIncidentsSection({ limit = 50, heading = true, plain = false }
                     {formatWorking(t, c.usedMs)} / {standardText(t, i.step)}
                     {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
                   </td>
-                  <td className="nowrap" title={Object.values(dueText(cal, i.stepStartedAt, i.stepDueAt, 'working')).slice(1).filter(Boolean).join('\n')} data-testid="step-due">
+                  <td className="nowrap" title={dueTitle(dueText(cal, i.stepStartedAt, i.stepDueAt, 'working'))} data-testid="step-due">
                     {fmt(i.stepDueAt)}
                   </td>
                 </tr>

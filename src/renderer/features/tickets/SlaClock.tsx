@@ -6,7 +6,7 @@ import { hoursMinutes, slaView, type SlaLevel } from '../../../shared/domain/tic
 import type { Priority, TicketState, TicketStatus } from '../../../shared/domain/ticket/state';
 import type { WorkCalendar } from '../../../shared/calendar';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
-import { DueExplain, useDueText } from '../../components/due';
+import { DueExplain, dueTitle, useDueText } from '../../components/due';
 export { useNow } from '../../app/hooks';
 import './tickets.css';
 
@@ -57,7 +57,7 @@ export function SlaClock({ ticket, now, cal, big }: { ticket: Pick<TicketState, 
   const ns = ticket.sla.basis === 'working' ? 'clock' : 'ticket.sla';
   const text = v.level === 'met' ? t(`${ns}.used`, { time: dur(v.usedMs) }) : v.isBreached ? t(`${ns}.over`, { time: dur(-v.leftMs) }) : t(`${ns}.left`, { time: dur(v.leftMs) });
   const why = dueText(cal, ticket.clock.runningSince, ticket.clock.dueAt, ticket.sla.basis);
-  const title = [ticket.clock.dueAt ? t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) }) : t('ticket.sla.targetLabel', { target: slaTargetText(t, ticket.sla) }), why.basisText, why.skippedText].filter(Boolean).join('\n');
+  const title = `${ticket.clock.dueAt ? t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) }) : t('ticket.sla.targetLabel', { target: slaTargetText(t, ticket.sla) })}\n${dueTitle(why)}`;
   return (
     <div className={`sla sla-${v.level}${v.isBreached ? ' sla-over' : ''}${big ? ' sla-big' : ''}`} data-testid="sla-clock" data-level={v.level} data-basis={ticket.sla.basis} title={title}>
       <div className="sla-line">
