@@ -75,6 +75,7 @@ test('item 10: every due time says its basis (clock hours by default) and what a
   const incidentUrl = page.url();
   await expect(page.getByTestId('clock-figures')).toContainText('28 Des 2026 15.00 WITA');
   await expect(page.getByTestId('clock-figures').getByTestId('due-explain')).toHaveText('Dihitung dalam jam kerja. Tidak dihitung: Natal 25 Des; Sabtu–Minggu 26–27 Des; di luar jam kerja.');
+  await shot(page, 'clocks-incident-due-id');
 
   // Queues: the explanation is the clock's tooltip; the first ticket kept its due time.
   await openNav(page, 'Antrian Tiket');
@@ -98,6 +99,7 @@ test('item 10: every due time says its basis (clock hours by default) and what a
   await shot(page, 'clocks-ticket-due-en');
   await page.goto(incidentUrl);
   await expect(page.getByTestId('clock-figures').getByTestId('due-explain')).toContainText('Counted in working hours. Not counted: Christmas Day 25 Dec');
+  await shot(page, 'clocks-incident-due-en');
   await lang(page, 'ID');
 });
 
@@ -294,6 +296,7 @@ test('item 20: one date style, a restore end that is typed and checked, one veri
   await ver.getByRole('button', { name: 'Simpan verifikasi' }).click();
   await expect(page.getByTestId('verifications')).toContainText('Data utuh');
   await expect(ver.getByText('Verifikasi terakhir: 2 Mar 2026')).toBeVisible();
+  await shot(page, 'clocks-ops-id');
 
   // The monthly report (March, provisional): the network section, and the verification in the same words.
   await goToRoute(page, '/reports');
@@ -338,5 +341,6 @@ test('item 20: one date style, a restore end that is typed and checked, one veri
   await goToRoute(page, '/ops');
   await expect(page.locator('p.subtitle')).toContainText('2 Mar 2026');
   await expect(page.getByTestId('verifications')).toContainText('Data intact');
+  await shot(page, 'clocks-ops-en');
   await lang(page, 'ID');
 });

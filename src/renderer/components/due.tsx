@@ -9,6 +9,7 @@ import { officeCalendar } from '../../shared/domain/org/state';
 import { explainDue, type Duration, type SkippedSpan, type WorkCalendar } from '../../shared/calendar';
 import { format, localeOf, type Lang } from '../../shared/time-zone';
 import { useLang, useOrg } from '../app/hooks';
+import './due.css';
 
 /** The office's working-day calendar, rebuilt only when its settings change. */
 export function useWorkCalendar(): WorkCalendar {

@@ -48,9 +48,9 @@ export function ProcedureFigures({ incident }: { incident: IncidentState }) {
             <div className="value small">
               {fmt(incident.stepDueAt)}
               {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
+              {/* The SOP's standard times are working time: the step's deadline says what it skipped. */}
+              <DueExplain cal={cal} from={incident.stepStartedAt} due={incident.stepDueAt} basis="working" />
             </div>
-            {/* The SOP's standard times are working time: the step's deadline says what it skipped. */}
-            <DueExplain cal={cal} from={incident.stepStartedAt} due={incident.stepDueAt} basis="working" />
           </div>
         </>
       )}
