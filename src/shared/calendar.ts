@@ -5,8 +5,8 @@
  * functions answer "deadline = start + duration" (calendar or working time) and "working time
  * elapsed between two instants". Everything is computed on local dates in the office's zone.
  */
-import Holidays from 'date-holidays';
 import { z } from 'zod';
+import { HOLIDAY_YEARS, NATIONAL_HOLIDAYS } from './holidays.generated';
 import type { OfficeZone } from './time-zone';
 
 const ZONE_OFFSET_HOURS: Record<OfficeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
@@ -54,21 +54,21 @@ export const DEFAULT_CALENDAR: CalendarSettings = {
 export interface DayOff {
   date: string;
   name: string;
+  /** The English name of a national holiday (days off an admin adds have one name). */
+  nameEn?: string;
   kind: 'national' | 'extra';
 }
 
-let holidayData: Holidays | undefined;
 const nationalCache = new Map<number, DayOff[]>();
 
-/** Indonesia's national public holidays of a year, from date-holidays. */
+/** The years the national holiday table covers (outside them an admin adds the days off). */
+export const NATIONAL_HOLIDAY_YEARS = HOLIDAY_YEARS;
+
+/** Indonesia's national public holidays of a year, from the generated table (empty outside its years). */
 export function nationalHolidays(year: number): DayOff[] {
   let list = nationalCache.get(year);
   if (!list) {
-    holidayData ??= new Holidays('ID', { languages: ['id'], types: ['public'] });
-    list = holidayData
-      .getHolidays(year, 'id')
-      .filter((h) => h.type === 'public')
-      .map((h) => ({ date: h.date.slice(0, 10), name: h.name, kind: 'national' as const }));
+    list = NATIONAL_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`)).map((h) => ({ date: h.date, name: h.name, nameEn: h.nameEn, kind: 'national' as const }));
     nationalCache.set(year, list);
   }
   return list;
@@ -250,4 +250,50 @@ export function parseDaysOff(text: string): { days: { date: string; name: string
     days.push({ date, name: name?.trim() || 'Cuti bersama' });
   });
   return { days, bad };
+}
+
+/** A closed stretch a working-time clock skipped: a named day off, or weekdays without hours. */
+export type SkippedSpan =
+  | { kind: 'holiday'; date: string; name: string; nameEn?: string; national: boolean }
+  | { kind: 'closed'; from: string; to: string; weekdays: Weekday[] };
+
+/** Why a due time is where it is: the basis it was counted on and what it skipped. */
+export interface DueExplanation {
+  basis: Duration['basis'];
+  /** Days off and closed weekdays between the start and the due time (working basis only). */
+  skipped: SkippedSpan[];
+  /** Evenings, nights or mornings outside working hours were skipped (working basis only). */
+  afterHours: boolean;
+}
+
+/**
+ * Explains a due time counted from `from` on a basis: on clock hours nothing is skipped; on
+ * working hours the days off (by name), the closed weekdays (grouped, "Sabtu–Minggu") and any
+ * time outside working hours between `from` and `due`.
+ */
+export function explainDue(cal: WorkCalendar, from: Date, due: Date, basis: Duration['basis']): DueExplanation {
+  const out: DueExplanation = { basis, skipped: [], afterHours: false };
+  if (basis === 'calendar' || due.getTime() <= from.getTime()) return out;
+  const a = from.getTime(), b = due.getTime();
+  let t = a;
+  for (let i = 0; t < b && i < MAX_DAYS_SCANNED; i++) {
+    const w = window(cal, t);
+    const dayStart = Math.max(a, w.day.midnight), dayEnd = Math.min(b, w.day.midnight + DAY);
+    const off = cal.daysOff(w.day.year).get(w.day.date);
+    if (off) {
+      out.skipped.push({ kind: 'holiday', date: off.date, name: off.name, ...(off.nameEn ? { nameEn: off.nameEn } : {}), national: off.kind === 'national' });
+    } else if (w.open === null) {
+      const last = out.skipped.at(-1);
+      const prev = localDay(cal, w.day.midnight - DAY).date;
+      if (last?.kind === 'closed' && last.to === prev) {
+        last.to = w.day.date;
+        last.weekdays.push(w.day.weekday);
+      } else out.skipped.push({ kind: 'closed', from: w.day.date, to: w.day.date, weekdays: [w.day.weekday] });
+    } else {
+      const inside = Math.max(0, Math.min(dayEnd, w.close) - Math.max(dayStart, w.open));
+      if (dayEnd - dayStart > inside) out.afterHours = true;
+    }
+    t = w.day.midnight + DAY;
+  }
+  return out;
 }

@@ -8,25 +8,28 @@ export const officeZoneSchema = z.enum(['WIB', 'WITA', 'WIT']);
 const locales = { id: 'id-ID', en: 'en-GB' } as const;
 export type Lang = keyof typeof locales;
 
+/** Intl's locale for a UI language. */
+export function localeOf(lang: Lang): string {
+  return locales[lang];
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per shape.
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = formats.get(key);
   if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
 }
 
-/** "24 Nov 2026 14.05 WIB": a date and time in the office's zone, with its abbreviation. */
+/** "5 Okt 2026 14.05 WIB": a date and time in the office's zone, with its abbreviation (screens). */
 export function formatDateTime(iso: string | undefined, zone: OfficeZone, lang: Lang): string {
   if (!iso) return '—';
-  const text = format(locales[lang], {
-    timeZone: OFFICE_ZONES[zone], day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(new Date(iso));
-  return `${text} ${zone}`;
+  const date = format(locales[lang], { timeZone: OFFICE_ZONES[zone], day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return `${date} ${formatTime(iso, zone, lang)}`;
 }
 
-/** "24 November 2026" in the office's zone. */
+/** "24 November 2026" in the office's zone (printed forms). */
 export function formatDate(iso: string, zone: OfficeZone, lang: Lang): string {
   return format(locales[lang], { timeZone: OFFICE_ZONES[zone], day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }

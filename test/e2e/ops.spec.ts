@@ -19,7 +19,7 @@ test('an office day: network check with a problem, a disruption resolved, backup
   await signIn(page, 'teguh');
   await openNav(page, 'Operasional hari ini');
   await expect(page.getByRole('heading', { level: 1, name: 'Operasional Harian' })).toBeVisible();
-  await expect(page.getByText('2 Maret 2026')).toBeVisible();
+  await expect(page.locator('p.subtitle')).toContainText('2 Mar 2026');
 
   // Morning check: nothing chosen is refused; a problem needs a note, and the choices stay.
   const net = region(page, 'Pemeriksaan jaringan pagi');
@@ -84,7 +84,7 @@ test('an office day: network check with a problem, a disruption resolved, backup
   await ver.getByRole('button', { name: 'Simpan verifikasi' }).click();
   await expect(ver.getByText('Verifikasi tersimpan.')).toBeVisible();
   await expect(page.getByTestId('verifications')).toContainText('Database aplikasi → Server uji VM-TEST');
-  await expect(ver.getByText('Verifikasi terakhir: 2026-03-02')).toBeVisible();
+  await expect(ver.getByText('Verifikasi terakhir: 2 Mar 2026')).toBeVisible();
 
   // Server maintenance: at least one task.
   const mnt = region(page, 'Pemeliharaan server mingguan');
@@ -117,8 +117,8 @@ test('a console left open on today’s operations turns to the new day after mid
   await page.clock.install({ time: new Date('2026-03-02T15:58:30Z') }); // Monday 23.58 WITA
   await setUpOffice(page);
   await openNav(page, 'Operasional hari ini');
-  await expect(page.getByText('2 Maret 2026')).toBeVisible();
+  await expect(page.locator('p.subtitle')).toContainText('2 Mar 2026');
   await page.clock.runFor('03:00');
-  await expect(page.getByText('3 Maret 2026')).toBeVisible();
+  await expect(page.locator('p.subtitle')).toContainText('3 Mar 2026');
   await expect(page.getByRole('button', { name: 'Hari berikutnya →' })).toBeDisabled();
 });

@@ -84,7 +84,7 @@ test('the monthly report shows November: SLA met and breached, devices, incident
   await test.step('on 2 December the report opens on November with its figures', async () => {
     await openNav(page, 'Laporan Bulanan');
     await expect(page.getByRole('heading', { level: 1, name: 'Laporan Bulanan · November 2026' })).toBeVisible();
-    await expect(page.getByLabel('Bulan laporan')).toHaveValue('2026-11');
+    await expect(page.getByLabel('Bulan laporan')).toHaveValue('11/2026');
     await expect(figure(page, 'tickets', 'Jumlah permintaan')).toHaveText('3');
     await expect(figure(page, 'tickets', 'Sesuai SLA')).toHaveText('1');
     await expect(figure(page, 'tickets', 'Melewati SLA')).toHaveText('2');
@@ -137,7 +137,7 @@ test('the monthly report shows November: SLA met and breached, devices, incident
     const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Informasi', 'Dukungan Teknis', 'Perangkat', 'Insiden', 'Backup', 'Akses Sistem', 'Ruang Server']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Informasi', 'Dukungan Teknis', 'Perangkat', 'Insiden', 'Jaringan', 'Backup', 'Akses Sistem', 'Ruang Server']);
     const rows = (name: string) => {
       const out = new Map<string, unknown[]>();
       wb.getWorksheet(name)!.eachRow((row) => {

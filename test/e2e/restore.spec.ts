@@ -90,6 +90,8 @@ test('a restore: requested, not performable before approvals, approved by the IT
   await ready.getByRole('link', { name: docNo }).click();
   await page.getByLabel('Data yang dipulihkan').fill('Folder Laporan 2026 (312 berkas) dari backup lokal 8 Maret.');
   await page.getByLabel('Pengecekan bersama pengguna').selectOption('ok');
+  // The end time is not pre-filled: it is typed (here, the start time).
+  await page.locator('#completed-at').fill(await page.locator('#started-at').inputValue());
   await page.getByRole('button', { name: 'Catat pemulihan selesai' }).click();
   await expect(page.locator('.status').first()).toHaveText('Selesai');
   await expect(page.getByTestId('restore-clock')).toHaveText('Tepat waktu');

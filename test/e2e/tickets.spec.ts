@@ -63,7 +63,7 @@ test('a High ticket received at 08:00 is at risk by 11:50 and breached after 12:
 
   await unclassified.getByRole('link', { name: 'Laptop bendahara mati' }).click();
   await expect(page.getByTestId('sla-clock')).toContainText('lewat 0 j 02 m');
-  await expect(page.getByTestId('sla-clock')).toContainText('Target: 4 jam kerja');
+  await expect(page.getByTestId('sla-clock')).toContainText('Target: 4 jam'); // the SOP's clock hours by default
 
   // Escalation opens the incident form (the incidents workflow) with this ticket named.
   const ticketId = (await page.evaluate(() => location.hash)).split('/').pop()!;
@@ -166,8 +166,8 @@ test('the admin sets working hours, ignores a holiday, pastes cuti bersama and s
   await setUpOffice(page);
   await openNav(page, 'Kalender & SLA');
   await expect(page.getByTestId('holiday-year')).toHaveText('2026');
-  await expect(page.getByTestId('national-holidays')).toContainText('Hari Raya Idul Fitri');
-  await page.getByTestId('national-holidays').getByRole('row', { name: /Hari Raya Nyepi/ }).getByRole('checkbox').check();
+  await expect(page.getByTestId('national-holidays')).toContainText('Idul Fitri');
+  await page.getByTestId('national-holidays').getByRole('row', { name: /Nyepi/ }).getByRole('checkbox').check();
 
   await page.getByLabel('Tempel daftar').fill('2026-03-23; Cuti bersama Idul Fitri\nbukan tanggal\n24/03/2026; Cuti bersama Idul Fitri');
   await page.getByRole('button', { name: 'Tambahkan dari daftar' }).click();
@@ -182,16 +182,16 @@ test('the admin sets working hours, ignores a holiday, pastes cuti bersama and s
   await page.getByRole('button', { name: 'Simpan kalender & SLA' }).click();
   await expect(page.getByText('Jam pulang harus setelah jam masuk.')).toBeVisible();
   await page.getByLabel('Jam pulang Jumat').fill('16:30');
-  await page.locator('#sla-medium-basis').selectOption('calendar');
+  await page.locator('#sla-medium-basis').selectOption('working');
   await page.getByRole('button', { name: 'Simpan kalender & SLA' }).click();
   await expect(page.getByText('Perubahan tersimpan.')).toBeVisible();
 
-  // Back from another screen: what was saved is what the form shows, and Medium is 1×24 hours.
+  // Back from another screen: what was saved is what the form shows, and Medium is 1 working day.
   await openNav(page, 'Antrian Tiket');
   await openNav(page, 'Kalender & SLA');
   await expect(page.getByTestId('days-off').getByRole('row')).toHaveCount(3);
-  await expect(page.getByTestId('national-holidays').getByRole('row', { name: /Hari Raya Nyepi/ }).getByRole('checkbox')).toBeChecked();
-  await expect(page.locator('#sla-medium-basis')).toHaveValue('calendar');
+  await expect(page.getByTestId('national-holidays').getByRole('row', { name: /Nyepi/ }).getByRole('checkbox')).toBeChecked();
+  await expect(page.locator('#sla-medium-basis')).toHaveValue('working');
   await openNav(page, 'Catat Tiket');
-  await expect(page.getByLabel('Prioritas').locator('option', { hasText: 'Sedang' })).toHaveText('Sedang — 1×24 jam');
+  await expect(page.getByLabel('Prioritas').locator('option', { hasText: 'Sedang' })).toHaveText('Sedang — 1 hari kerja');
 });

@@ -70,7 +70,7 @@ describe('the report figures', () => {
     const report = await loadMonthlyReport(db, '2026-11', org, new Date('2026-12-01T02:00:00.000Z'));
     const t = ((k: string) => k) as never;
     const sections = reportSections(report, t, (iso) => iso);
-    expect(sections.map((s) => s.key)).toEqual(['tickets', 'assets', 'incidents', 'backups', 'access', 'visits']);
+    expect(sections.map((s) => s.key)).toEqual(['tickets', 'assets', 'incidents', 'network', 'backups', 'access', 'visits']);
     const backups = sections.find((s) => s.key === 'backups')!;
     expect(backups.facts).toEqual([]);
     expect(backups.notes).toEqual(['report.backups.noBackups', 'report.backups.noRestores']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CALENDAR, addWorkingTime, calendarSettingsSchema, dayOff, deadline, isWorkingDay, isWorkingTime, nationalHolidays, parseDaysOff,
+  DEFAULT_CALENDAR, addWorkingTime, explainDue, calendarSettingsSchema, dayOff, deadline, isWorkingDay, isWorkingTime, nationalHolidays, parseDaysOff,
   workCalendar, workingDaysBetween, workingTimeBetween, type CalendarSettings,
 } from '../../src/shared/calendar';
 
@@ -11,7 +11,7 @@ const eightToFour: CalendarSettings = {
   ignoredHolidays: [],
 };
 
-describe('national holidays (date-holidays data)', () => {
+describe('national holidays (the generated table)', () => {
   it('knows the fixed and the moving holidays of a year', () => {
     const dates = nationalHolidays(2026).map((h) => h.date);
     expect(dates).toContain('2026-01-01');
@@ -99,5 +99,48 @@ describe('working-day calendar', () => {
       { date: '2026-03-19', name: 'Cuti bersama Nyepi' },
     ]);
     expect(bad).toEqual([4, 5]);
+  });
+});
+
+describe('explaining a due time (basis and what was skipped)', () => {
+  const cal = workCalendar('WIB', DEFAULT_CALENDAR);
+  it('on clock hours nothing is skipped', () => {
+    const from = new Date('2026-12-24T08:00:00Z'); // Thursday 15:00 WIB
+    const due = deadline(cal, from, { amount: 4, unit: 'hours', basis: 'calendar' });
+    expect(due.toISOString()).toBe('2026-12-24T12:00:00.000Z');
+    expect(explainDue(cal, from, due, 'calendar')).toEqual({ basis: 'calendar', skipped: [], afterHours: false });
+  });
+
+  it('a High ticket on working hours, Thursday afternoon before Christmas and the weekend: Natal 25 Des; Sabtu–Minggu; evenings', () => {
+    const from = new Date('2026-12-24T08:00:00Z'); // Thursday 15:00 WIB, closes 16:00
+    const due = deadline(cal, from, { amount: 4, unit: 'hours', basis: 'working' });
+    expect(due.toISOString()).toBe(new Date('2026-12-28T10:30:00+07:00').toISOString()); // 1 h Thu + 3 h Mon from 07:30
+    const x = explainDue(cal, from, due, 'working');
+    expect(x.basis).toBe('working');
+    expect(x.afterHours).toBe(true);
+    expect(x.skipped).toEqual([
+      { kind: 'holiday', date: '2026-12-25', name: 'Natal', nameEn: 'Christmas Day', national: true },
+      { kind: 'closed', from: '2026-12-26', to: '2026-12-27', weekdays: [6, 7] },
+    ]);
+  });
+
+  it('names cuti bersama the admin added, and a holiday on a weekend by its name', () => {
+    const withCuti = workCalendar('WIB', { ...DEFAULT_CALENDAR, extraDaysOff: [{ date: '2026-03-20', name: 'Cuti bersama Idul Fitri' }] });
+    const from = new Date('2026-03-18T08:00:00Z'); // Wednesday 15:00 WIB
+    const due = deadline(withCuti, from, { amount: 4, unit: 'hours', basis: 'working' });
+    const x = explainDue(withCuti, from, due, 'working');
+    expect(x.skipped.map((s) => (s.kind === 'holiday' ? `${s.date} ${s.name}` : `${s.from}..${s.to}`))).toEqual([
+      '2026-03-19 Hari Suci Nyepi (Tahun Baru Saka)',
+      '2026-03-20 Cuti bersama Idul Fitri',
+      '2026-03-21 Idul Fitri',
+      '2026-03-22 Idul Fitri',
+    ]);
+    expect(x.skipped[1]).toMatchObject({ national: false });
+  });
+
+  it('within one working morning nothing is skipped', () => {
+    const from = new Date('2026-12-28T01:00:00Z'); // Monday 08:00 WIB
+    const due = deadline(cal, from, { amount: 2, unit: 'hours', basis: 'working' });
+    expect(explainDue(cal, from, due, 'working')).toEqual({ basis: 'working', skipped: [], afterHours: false });
   });
 });

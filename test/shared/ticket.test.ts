@@ -21,7 +21,13 @@ const user = (id: string, roles: Role[], active = true): UserState => ({ id, use
 const USERS = { officer: user('officer', ['officer']), tech: user('tech', ['technician']), tech2: user('tech2', ['technician']), admin: user('admin', ['admin']), auditor: user('auditor', ['auditor']), gone: user('gone', ['technician'], false) };
 const by = (u: UserState): Actor => ({ userId: u.id, roles: u.roles });
 
-const baseOrg: OrgState = { id: ORG_ID, name: 'Diskominfo', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, updatedAt: '', hlc: '' };
+/** The office choice "count in working time only" (the SOP's default is clock hours). */
+const WORKING_SLA = {
+  high: { amount: 4, unit: 'hours', basis: 'working' },
+  medium: { amount: 1, unit: 'workdays', basis: 'working' },
+  low: { amount: 2, unit: 'workdays', basis: 'working' },
+} as const;
+const baseOrg: OrgState = { id: ORG_ID, name: 'Diskominfo', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15, sla: WORKING_SLA, updatedAt: '', hlc: '' };
 
 /** Commands from the registry run against an in-memory store, made into events and folded with folds.ticket, like commit(). */
 class World {
@@ -97,13 +103,18 @@ beforeEach(() => {
 
 describe('SLA settings and budgets', () => {
   const cal = officeCalendar(baseOrg);
-  it('defaults to the SOP: High 4 working hours, Medium 1 and Low 2 working days', () => {
-    expect(slaFor(cal, undefined, 'high').budgetMs).toBe(4 * H);
-    expect(slaFor(cal, undefined, 'medium').budgetMs).toBe(8.5 * H); // Monday 07:30–16:00
-    expect(slaFor(cal, undefined, 'low').budgetMs).toBe(17 * H);
+  it('defaults to the SOP as written: High 4 jam, Medium 1×24 jam, Low 2×24 jam, in clock hours', () => {
+    expect(slaFor(cal, undefined, 'high')).toMatchObject({ basis: 'calendar', budgetMs: 4 * H });
+    expect(slaFor(cal, undefined, 'medium')).toMatchObject({ basis: 'calendar', budgetMs: 24 * H });
+    expect(slaFor(cal, undefined, 'low')).toMatchObject({ basis: 'calendar', budgetMs: 48 * H });
+  });
+  it('counts in working time when the office chooses it: 4 working hours, 1 and 2 working days', () => {
+    expect(slaFor(cal, WORKING_SLA, 'high').budgetMs).toBe(4 * H);
+    expect(slaFor(cal, WORKING_SLA, 'medium').budgetMs).toBe(8.5 * H); // Monday 07:30–16:00
+    expect(slaFor(cal, WORKING_SLA, 'low').budgetMs).toBe(17 * H);
   });
   it('on the calendar basis a day is 24 hours (1×24 h, 2×24 h)', () => {
-    const settings = { ...DEFAULT_SLA, medium: { ...DEFAULT_SLA.medium, basis: 'calendar' as const }, low: { ...DEFAULT_SLA.low, basis: 'calendar' as const } };
+    const settings = { ...WORKING_SLA, medium: { ...WORKING_SLA.medium, basis: 'calendar' as const }, low: { ...WORKING_SLA.low, basis: 'calendar' as const } };
     expect(slaFor(cal, settings, 'medium').budgetMs).toBe(24 * H);
     expect(slaFor(cal, settings, 'low').budgetMs).toBe(48 * H);
   });
@@ -115,16 +126,16 @@ describe('SLA settings and budgets', () => {
 
 describe('SLA clock', () => {
   const cal = officeCalendar(baseOrg);
-  const sla = slaFor(cal, undefined, 'high');
+  const sla = slaFor(cal, WORKING_SLA, 'high');
 
-  it('a High ticket received Wednesday 15:00 WIB before Nyepi and Idul Fitri is due Monday 10:30', () => {
+  it('a High ticket received Wednesday 15:00 WIB before Nyepi (Thursday) is due Friday 10:30 (Idul Fitri 1447 H is Saturday–Sunday 21–22 Mar)', () => {
     const clock = startClock(cal, sla, new Date('2026-03-18T08:00:00Z'));
-    expect(clock.dueAt).toBe('2026-03-23T03:30:00.000Z');
+    expect(clock.dueAt).toBe('2026-03-20T03:30:00.000Z');
   });
 
-  it('cuti bersama added by the admin moves the due instant a day further', () => {
-    const withCuti = officeCalendar({ timeZone: 'WIB', calendar: { ...DEFAULT_CALENDAR, extraDaysOff: [{ date: '2026-03-23', name: 'Cuti bersama Idul Fitri' }] } });
-    expect(startClock(withCuti, sla, new Date('2026-03-18T08:00:00Z')).dueAt).toBe('2026-03-24T03:30:00.000Z');
+  it('cuti bersama added by the admin moves the due instant past the weekend', () => {
+    const withCuti = officeCalendar({ timeZone: 'WIB', calendar: { ...DEFAULT_CALENDAR, extraDaysOff: [{ date: '2026-03-20', name: 'Cuti bersama Idul Fitri' }] } });
+    expect(startClock(withCuti, sla, new Date('2026-03-18T08:00:00Z')).dueAt).toBe('2026-03-23T03:30:00.000Z');
   });
 
   it('is on track, at risk from 75 % used, then breached', () => {
@@ -173,8 +184,8 @@ describe('ticket workflow', () => {
     expect(t).toMatchObject({ status: 'new', priority: 'high', assetSerial: 'PF2ABC12', requester: { name: 'Siti Aminah', nip: '198701012010012001' }, recordedBy: 'officer', receivedAt: w.now });
     expect(t.docNo).toBe(ticketDocNo('TIK', input.id, w.now, 'WIB'));
     expect(t.docNo).toMatch(/^TIK\/TKT\/20260318\/[0-9A-F]{5}$/);
-    expect(t.queueDue).toBe('2026-03-23T03:30:00.000Z');
-    expect(t.clock).toEqual({ usedMs: 0, runningSince: w.now, dueAt: '2026-03-23T03:30:00.000Z' });
+    expect(t.queueDue).toBe('2026-03-20T03:30:00.000Z');
+    expect(t.clock).toEqual({ usedMs: 0, runningSince: w.now, dueAt: '2026-03-20T03:30:00.000Z' });
   });
 
   it('refuses bad input with i18n keys and writes nothing', async () => {

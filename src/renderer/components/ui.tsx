@@ -6,7 +6,8 @@ import type { VisitStatus } from '../../shared/domain/visit/state';
 
 /** Links an input to its error or hint for screen readers (aria-describedby, aria-invalid). */
 function describe(child: ReactNode, id: string, hasError: boolean, hasHint: boolean): ReactNode {
-  if (!isValidElement(child) || typeof child.type !== 'string') return child;
+  // Native inputs, and components that take the same links (the date fields: `describable`).
+  if (!isValidElement(child) || (typeof child.type !== 'string' && !(child.type as { describable?: boolean }).describable)) return child;
   const describedBy = hasError ? `${id}-error` : hasHint ? `${id}-hint` : undefined;
   return cloneElement(child as ReactElement<Record<string, unknown>>, { 'aria-describedby': describedBy, 'aria-invalid': hasError || undefined });
 }

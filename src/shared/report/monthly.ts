@@ -15,7 +15,8 @@
  *   does not hide that the asset was overdue at its end.
  * - Incidents: those reported in the month; working days from report to closing (stored at
  *   closing with the office calendar) and the step-9 → step-7 rework loops.
- * - Backups and restores come from the daily-operations workflows as summaries; absent = no records.
+ * - Backups and restores, the morning network checks and the disruptions come from the
+ *   daily-operations workflows as summaries; absent = no records.
  */
 import { ACCESS_STATUSES } from '../domain/access/state';
 import type { AccessRequestState } from '../domain/access/state';
@@ -27,7 +28,7 @@ import { PRIORITIES, TICKET_CATEGORIES, isRunning, type Priority, type TicketCat
 import type { VisitState } from '../domain/visit/state';
 import type { WorkCalendar } from '../calendar';
 import { startOfLocalDay, type OfficeZone } from '../time-zone';
-import type { BackupSummary, RestoreSummary } from './summaries';
+import type { BackupSummary, NetworkSummary, RestoreSummary } from './summaries';
 
 export type Month = string;
 
@@ -167,6 +168,8 @@ export interface MonthlyReport {
   backups: BackupSummary | null;
   /** Null: no restore records for the month. */
   restores: RestoreSummary | null;
+  /** Null: no morning check or disruption recorded in the month. */
+  network: NetworkSummary | null;
 }
 
 export interface MonthlyReportInput {
@@ -183,6 +186,7 @@ export interface MonthlyReportInput {
   maintenanceMonths?: Partial<Record<string, number>>;
   backups?: BackupSummary;
   restores?: RestoreSummary;
+  network?: NetworkSummary;
 }
 
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -310,5 +314,6 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     tickets, assets, incidents, access, visits,
     backups: input.backups ?? null,
     restores: input.restores ?? null,
+    network: input.network ?? null,
   };
 }

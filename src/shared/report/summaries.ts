@@ -4,6 +4,28 @@
  * the report only shows them.
  */
 
+/** The morning network checks and the disruptions of one period (SOP 3), from the office days. */
+export interface NetworkSummary {
+  /** Days of the period with a morning check recorded (any item). */
+  daysChecked: number;
+  /** Item checks recorded (each item's latest check on each day). */
+  checks: number;
+  /** Of which found a problem. */
+  problems: number;
+  /** Per item (internet, lan, wifi, vpn, servers): checks found normal / with a problem. */
+  byItem: Record<string, { ok: number; problem: number }>;
+  /** Disruptions recorded on the period's days. */
+  disruptions: number;
+  resolved: number;
+  /** Not resolved (yet). */
+  open: number;
+  /** Per source (isp, router, switch, userDevice, power, other). */
+  bySource: Record<string, number>;
+  /** Minutes from start to resolution of the resolved ones: average and longest; null when none. */
+  avgMinutes: number | null;
+  maxMinutes: number | null;
+}
+
 /** Backups of one period (daily automatic backups, local and cloud, and their weekly verification). */
 export interface BackupSummary {
   /** Days of the period with at least one backup result recorded. */

@@ -1,6 +1,6 @@
 /**
  * Admins set the office calendar that SLA clocks and incident steps count in: working hours
- * per weekday, the year's national holidays (from date-holidays; one can be ignored when the
+ * per weekday, the year's national holidays (the generated table; one can be ignored when the
  * office works anyway), cuti bersama added one by one or imported by pasting lines or a CSV
  * file, and the follow-up time of each ticket priority. Saved through org.update.
  */
@@ -9,13 +9,15 @@ import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { DEFAULT_CALENDAR, nationalHolidays, parseDaysOff, type CalendarSettings, type Weekday } from '../../../shared/calendar';
+import { DEFAULT_CALENDAR, NATIONAL_HOLIDAY_YEARS, nationalHolidays, parseDaysOff, type CalendarSettings, type Weekday } from '../../../shared/calendar';
 import type { OrgState } from '../../../shared/domain/org/state';
 import { DEFAULT_SLA, PRIORITIES, slaSettingsSchema } from '../../../shared/domain/ticket/state';
 import { localDate } from '../../../shared/time-zone';
+import { formatLocalDate } from '../../../shared/date-format';
 import { useCommand, useLang, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import '../tickets/tickets.css';
+import { DateTextField, DateTextInput } from '../../components/DateInputs';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -83,7 +85,7 @@ function DaysOffImport({ onAdd }: { onAdd: (days: { date: string; name: string }
     <div>
       <div className="inline-fields">
         <Field label={t('calendar.daysOff.date')} htmlFor="off-date">
-          <input id="off-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateTextInput kind="date" id="off-date" value={date} onChange={setDate} />
         </Field>
         <Field label={t('calendar.daysOff.name')} htmlFor="off-name">
           <input id="off-name" value={name} placeholder={t('calendar.daysOff.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
@@ -140,7 +142,7 @@ function CalendarForm({ org }: { org: OrgState }) {
   const [year, setYear] = useState(thisYear);
   const holidays = useMemo(() => nationalHolidays(year), [year]);
   const dayName = (d: Weekday) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d))); // 2024-01-01 was a Monday
-  const dateText = (iso: string) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const dateText = (iso: string) => `${new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))} ${formatLocalDate(iso, lang)}`;
 
   const onSubmit = handleSubmit(async (v) => {
     setSaved(false);
@@ -199,11 +201,11 @@ function CalendarForm({ org }: { org: OrgState }) {
                     <input type="checkbox" aria-label={`${t('calendar.hours.working')} ${dayName(d)}`} {...register(`days.${i}.on`)} />
                   </td>
                   <td>
-                    <input type="time" aria-label={`${t('calendar.hours.start')} ${dayName(d)}`} disabled={!on} {...register(`days.${i}.start`)} />
+                    <DateTextField kind="time" control={control} name={`days.${i}.start`} aria-label={`${t('calendar.hours.start')} ${dayName(d)}`} disabled={!on} />
                     {de?.start?.message && <div className="field-error" role="alert">{t(de.start.message)}</div>}
                   </td>
                   <td>
-                    <input type="time" aria-label={`${t('calendar.hours.end')} ${dayName(d)}`} disabled={!on} {...register(`days.${i}.end`)} />
+                    <DateTextField kind="time" control={control} name={`days.${i}.end`} aria-label={`${t('calendar.hours.end')} ${dayName(d)}`} disabled={!on} />
                     {de?.end?.message && <div className="field-error" role="alert">{t(de.end.message)}</div>}
                   </td>
                 </tr>
@@ -259,6 +261,11 @@ function CalendarForm({ org }: { org: OrgState }) {
           </div>
         </div>
         <p className="hint">{t('calendar.holidays.hint')}</p>
+        {holidays.length === 0 && (
+          <p className="banner banner-info" role="status">
+            {t('calendar.holidays.noTable', NATIONAL_HOLIDAY_YEARS)}
+          </p>
+        )}
         <table className="table" data-testid="national-holidays">
           <thead>
             <tr>
@@ -273,7 +280,7 @@ function CalendarForm({ org }: { org: OrgState }) {
               return (
                 <tr key={h.date + h.name} className={off ? 'holiday-off' : undefined}>
                   <td>{dateText(h.date)}</td>
-                  <td>{h.name}</td>
+                  <td>{lang === 'en' && h.nameEn ? h.nameEn : h.name}</td>
                   <td>
                     <label className="check">
                       <input type="checkbox" checked={!!off} onChange={(ev) => toggleIgnored(h.date, ev.target.checked)} />

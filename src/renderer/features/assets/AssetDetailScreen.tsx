@@ -10,10 +10,12 @@ import { Empty, PageHeader } from '../../components/ui';
 import { MaintenanceForm, StatusForm, WipeForm } from './AssetActions';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { AuditTrail } from '../../components/AuditTrail';
+import { useScreenDates } from '../../app/dates';
 
 export function AssetDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
+  const dates = useScreenDates();
   const org = useOrg();
   const users = useUserNames();
   const me = useSessionStore((s) => s.user);
@@ -71,9 +73,9 @@ export function AssetDetailScreen({ id }: { id: string }) {
               <dt>{t('asset.fields.holder')}</dt>
               <dd>{holder ? <a href={`#/employees/${holder.id}`}>{holder.name}</a> : asset.importedHolder ? `${asset.importedHolder} (${t('asset.detail.importedHolder')})` : '—'}</dd>
               <dt>{t('asset.fields.purchaseDate')}</dt>
-              <dd>{asset.purchaseDate ?? '—'}</dd>
+              <dd>{dates.date(asset.purchaseDate)}</dd>
               <dt>{t('asset.fields.warrantyEnd')}</dt>
-              <dd>{asset.warrantyEnd ?? '—'}</dd>
+              <dd>{dates.date(asset.warrantyEnd)}</dd>
               <dt>{t('asset.maintenance.nextDue')}</dt>
               <dd>{due ? fmt(due.dueAt) : '—'}</dd>
               <dt>{t('asset.fields.notes')}</dt>

@@ -13,6 +13,7 @@ import { useCommand } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
 import { ScanInput } from './parts';
+import { DateTextField } from '../../components/DateInputs';
 
 const formSchema = assetFieldsSchema.extend({ accessories: z.array(accessoryInputSchema).max(20, 'asset.errors.tooManyAccessories') });
 type FormIn = z.input<typeof formSchema>;
@@ -96,10 +97,10 @@ function AssetForm({ existing }: { existing?: AssetState }) {
             </select>
           </Field>
           <Field label={t('asset.fields.purchaseDate')} htmlFor="purchaseDate" error={e.purchaseDate?.message}>
-            <input id="purchaseDate" type="date" {...register('purchaseDate')} />
+            <DateTextField kind="date" id="purchaseDate" control={control} name="purchaseDate" />
           </Field>
           <Field label={t('asset.fields.warrantyEnd')} htmlFor="warrantyEnd" error={e.warrantyEnd?.message}>
-            <input id="warrantyEnd" type="date" {...register('warrantyEnd')} />
+            <DateTextField kind="date" id="warrantyEnd" control={control} name="warrantyEnd" />
           </Field>
           <Field label={t('asset.fields.location')} htmlFor="location" error={e.location?.message}>
             <input id="location" {...register('location')} />

@@ -18,6 +18,7 @@ import { formatBytes, fromLocalInput, toLocalInput } from './format';
 import './incidents.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../store';
+import { DateTextField } from '../../components/DateInputs';
 
 const formSchema = incidentReportSchema.omit({ detectedAt: true, attachments: true, ticketId: true }).extend({
   detectedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'incident.errors.detectedAt'),
@@ -101,7 +102,7 @@ export function IncidentNewScreen() {
             </select>
           </Field>
           <Field label={t('incident.fields.detectedAt')} htmlFor="detectedLocal" error={e.detectedLocal?.message} hint={t('incident.new.zoneHint', { zone })}>
-            <input id="detectedLocal" type="datetime-local" {...register('detectedLocal')} />
+            <DateTextField kind="datetime" id="detectedLocal" control={form.control} name="detectedLocal" />
           </Field>
           <Field label={t('incident.fields.affectedSystems')} htmlFor="affectedSystems" error={e.affectedSystems?.message} wide>
             <input id="affectedSystems" {...register('affectedSystems')} placeholder={t('incident.new.systemsPlaceholder')} />

@@ -11,6 +11,7 @@ import { useFormatDateTime, useOrg, useNow as useNowEvery } from '../../app/hook
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty } from '../../components/ui';
+import { dueTitle, useDueText, useWorkCalendar } from '../../components/due';
 import { db } from '../../store';
 import { incidentsWaitingFor } from '../../store/queries/incidents';
 import { formatWorking, standardText } from './format';
@@ -25,6 +26,8 @@ export function MyIncidentsSection({ limit = 50, heading = true, plain = false }
   const user = useSessionStore((s) => s.user);
   const org = useOrg();
   const fmt = useFormatDateTime();
+  const cal = useWorkCalendar();
+  const dueText = useDueText();
   const now = useNow();
   const roles = user?.roles ?? [];
   const rows = useLiveQuery(() => incidentsWaitingFor(db, roles, limit), [roles.join(','), limit]);
@@ -67,7 +70,9 @@ export function MyIncidentsSection({ limit = 50, heading = true, plain = false }
                     {formatWorking(t, c.usedMs)} / {standardText(t, i.step)}
                     {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
                   </td>
-                  <td className="nowrap">{fmt(i.stepDueAt)}</td>
+                  <td className="nowrap" title={dueTitle(dueText(cal, i.stepStartedAt, i.stepDueAt, 'working'))} data-testid="step-due">
+                    {fmt(i.stepDueAt)}
+                  </td>
                 </tr>
               );
             })}

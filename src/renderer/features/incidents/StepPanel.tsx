@@ -14,6 +14,7 @@ import { outcomesOf, stepOf, STEP_OUTCOMES } from '../../../shared/domain/incide
 import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import { FailureBanner, Field } from '../../components/ui';
+import { DueExplain, useWorkCalendar } from '../../components/due';
 import { formatWorking, standardText } from './format';
 import { useNow } from './MyIncidentsSection';
 
@@ -29,6 +30,7 @@ export function ProcedureFigures({ incident }: { incident: IncidentState }) {
   const org = useOrg();
   const fmt = useFormatDateTime();
   const now = useNow();
+  const cal = useWorkCalendar();
   const c = currentStepClock(incident, org ?? undefined, now);
   const d = procedureDays(incident, org ?? undefined, now);
   return (
@@ -46,6 +48,8 @@ export function ProcedureFigures({ incident }: { incident: IncidentState }) {
             <div className="value small">
               {fmt(incident.stepDueAt)}
               {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
+              {/* The SOP's standard times are working time: the step's deadline says what it skipped. */}
+              <DueExplain cal={cal} from={incident.stepStartedAt} due={incident.stepDueAt} basis="working" />
             </div>
           </div>
         </>

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/ops/state';
 import type { OrgState } from '../../../shared/domain/org/state';
 import { hasRole } from '../../../shared/roles';
-import { formatDate, localDate, type OfficeZone } from '../../../shared/time-zone';
+import { localDate, type OfficeZone } from '../../../shared/time-zone';
 import { newId } from '../../../shared/ids';
 import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
@@ -25,6 +25,8 @@ import { db } from '../../store';
 import { daysWithOpenDisruptions, opsDays } from '../../store/queries/ops';
 import { fromOfficeInput, toOfficeInput } from '../tickets/office-time';
 import { addDays, daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
+import { DateTextInput } from '../../components/DateInputs';
+import { formatLocalDate } from '../../../shared/date-format';
 
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,7 +50,7 @@ export function OpsDayScreen({ date: asked }: { date?: string }) {
     <div>
       <PageHeader
         title={t('ops.title')}
-        subtitle={t('ops.subtitle', { date: formatDate(`${date}T12:00:00Z`, 'WIB', lang) })}
+        subtitle={t('ops.subtitle', { date: formatLocalDate(date, lang) })}
         actions={
           <div className="ops-nav">
             <button type="button" className="btn" onClick={() => navigate(`/ops/${addDays(date, -1)}`)}>
@@ -297,7 +299,7 @@ function ResolveForm({ date, d, zone }: { date: string; d: Disruption; zone: Off
       <FailureBanner failure={formLevel(failure, ['resolvedAt', 'resolution'])} />
       <div className="grid-2">
         <Field label={t('ops.disruption.resolvedAt')} htmlFor={`${idp}-at`} error={errorFor(failure, 'resolvedAt')}>
-          <input id={`${idp}-at`} type="datetime-local" value={resolvedAt} onChange={(e) => setResolvedAt(e.target.value)} />
+          <DateTextInput kind="datetime" id={`${idp}-at`} value={resolvedAt} onChange={setResolvedAt} />
         </Field>
         <Field label={t('ops.disruption.resolution')} htmlFor={`${idp}-text`} error={errorFor(failure, 'resolution')} wide>
           <input id={`${idp}-text`} value={resolution} onChange={(e) => setResolution(e.target.value)} />
@@ -353,7 +355,7 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
           <input id="dis-system" value={system} onChange={(e) => setSystem(e.target.value)} />
         </Field>
         <Field label={t('ops.disruption.startedAt')} htmlFor="dis-started" error={errorFor(failure, 'startedAt')}>
-          <input id="dis-started" type="datetime-local" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
+          <DateTextInput kind="datetime" id="dis-started" value={startedAt} onChange={setStartedAt} />
         </Field>
         <Field label={t('ops.disruption.actions')} htmlFor="dis-actions" error={errorFor(failure, 'actions')} wide>
           <textarea id="dis-actions" rows={2} value={actions} onChange={(e) => setActions(e.target.value)} />
@@ -499,6 +501,7 @@ function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolea
 
 function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDayState | null; canRecord: boolean; org: OrgState }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const fmt = useFormatDateTime();
   const users = useUserNames();
   const { run, failure, busy } = useCommand();
@@ -527,7 +530,7 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
     <section className="card" aria-labelledby="ops-verify">
       <h2 id="ops-verify">{t('ops.verify.title')}</h2>
       {lastVerified ? (
-        <p className="small">{t('ops.verify.lastWeek', { date: lastVerified.id })}</p>
+        <p className="small">{t('ops.verify.lastWeek', { date: formatLocalDate(lastVerified.id, lang) })}</p>
       ) : (
         <div className="banner" role="status">
           {t('ops.verify.noneThisWeek')}

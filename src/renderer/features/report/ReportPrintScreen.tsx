@@ -8,7 +8,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMonth, monthName } from '../../../shared/report/monthly';
-import { formatDate, formatDateTime } from '../../../shared/time-zone';
+import { formatDate } from '../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../shared/date-format';
 import { useOrg } from '../../app/hooks';
 import { match } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
@@ -42,14 +43,14 @@ export function ReportPrintScreen({ route }: { route: string }) {
             <Letterhead org={org} />
             <h1 className="doc-title">{t('report.print.title')}</h1>
             <div className="doc-number">{t('report.print.period', { month: monthName(month, 'id') })}</div>
-            {!report.complete && <p className="report-note center">{t('report.print.provisional', { at: formatDateTime(report.asOf, org.timeZone, 'id') })}</p>}
+            {!report.complete && <p className="report-note center">{t('report.print.provisional', { at: formatPrintDateTime(report.asOf, org.timeZone, 'id') })}</p>}
             <ReportBody report={report} t={t} lang="id" dpr={3} chartWidth={300} chartHeight={190} />
             <div className="report-date">{formatDate(report.generatedAt, org.timeZone, 'id')}</div>
             <div className="signatures report-signatures">
               <SignatureBox role={`${t('report.print.preparedBy')}, ${t('report.print.itTeam')}`} name={user.displayName} />
               <SignatureBox role={`${t('report.print.acknowledged')}, ${t('report.print.manager')}`} />
             </div>
-            <div className="doc-footer">{t('print.printedAt', { at: formatDateTime(report.generatedAt, org.timeZone, 'id'), by: user.displayName })}</div>
+            <div className="doc-footer">{t('print.printedAt', { at: formatPrintDateTime(report.generatedAt, org.timeZone, 'id'), by: user.displayName })}</div>
           </article>
         )}
       </div>

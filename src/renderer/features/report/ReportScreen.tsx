@@ -17,6 +17,7 @@ import { loadMonthlyReport } from '../../store/queries/report';
 import { ReportBody } from './ReportBody';
 import { reportFileName, reportXlsx } from './spreadsheet';
 import './report.css';
+import { DateTextInput } from '../../components/DateInputs';
 
 /** The month in the route (?month=YYYY-MM), or the one whose report is due now. */
 export function routeMonth(route: string, zone: Parameters<typeof localDate>[1]): string {
@@ -56,7 +57,7 @@ export function ReportScreen({ route }: { route: string }) {
           <>
             <label className="report-month">
               <span>{t('report.month')}</span>
-              <input type="month" value={month} max={localDate(new Date().toISOString(), org.timeZone).slice(0, 7)} onChange={(e) => isMonth(e.target.value) && navigate(`/reports?month=${e.target.value}`)} />
+              <DateTextInput kind="month" value={month} onChange={(v) => isMonth(v) && v <= localDate(new Date().toISOString(), org.timeZone).slice(0, 7) && navigate(`/reports?month=${v}`)} />
             </label>
             <button type="button" className="btn" disabled={!report} onClick={() => navigate(`/print/report/${month}`)}>
               {t('report.printPdf')}

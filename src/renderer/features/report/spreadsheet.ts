@@ -5,7 +5,7 @@
  */
 import type { OrgState } from '../../../shared/domain/org/state';
 import { monthName, type MonthlyReport } from '../../../shared/report/monthly';
-import { formatDateTime } from '../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../shared/date-format';
 import i18n from '../../i18n';
 import { reportSections, type Value } from './tables';
 
@@ -30,12 +30,12 @@ export async function reportXlsx(report: MonthlyReport, org: OrgState): Promise<
   info.addRow([t('report.sheet.office'), org.name]);
   info.addRow([t('report.sheet.period'), monthName(report.month, 'id')]);
   info.addRow([t('report.sheet.zone'), report.zone]);
-  info.addRow([t('report.sheet.generatedAt'), formatDateTime(report.generatedAt, report.zone, 'id')]);
-  if (!report.complete) info.addRow([t('report.print.provisional', { at: formatDateTime(report.asOf, report.zone, 'id') })]);
+  info.addRow([t('report.sheet.generatedAt'), formatPrintDateTime(report.generatedAt, report.zone, 'id')]);
+  if (!report.complete) info.addRow([t('report.print.provisional', { at: formatPrintDateTime(report.asOf, report.zone, 'id') })]);
   info.getColumn(1).width = 24;
   info.getColumn(2).width = 50;
 
-  for (const s of reportSections(report, t, (iso) => formatDateTime(iso, report.zone, 'id'))) {
+  for (const s of reportSections(report, t, (iso) => formatPrintDateTime(iso, report.zone, 'id'))) {
     const ws = wb.addWorksheet(t(`report.sheet.${s.key}`));
     const put = (cells: (string | Value)[], bold = false) => {
       const row = ws.addRow(cells.map((c) => (typeof c === 'string' ? c : c.v)));

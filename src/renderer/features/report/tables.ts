@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { ASSET_CATEGORIES, ASSET_STATUSES } from '../../../shared/domain/asset/state';
 import { INCIDENT_SEVERITIES } from '../../../shared/domain/incident/state';
+import { DISRUPTION_SOURCES, NETWORK_ITEMS } from '../../../shared/domain/ops/state';
 import { PRIORITIES, TICKET_CATEGORIES } from '../../../shared/domain/ticket/state';
 import type { MonthlyReport } from '../../../shared/report/monthly';
 import type { Lang } from '../../../shared/time-zone';
@@ -22,7 +23,7 @@ export interface ReportTable {
   /** On screen and paper, rows of zeroes are left out (the spreadsheet keeps them all). */
   sparse?: boolean;
 }
-export type SectionKey = 'tickets' | 'assets' | 'incidents' | 'backups' | 'access' | 'visits';
+export type SectionKey = 'tickets' | 'assets' | 'incidents' | 'network' | 'backups' | 'access' | 'visits';
 export interface ReportSection {
   key: SectionKey;
   title: string;
@@ -104,6 +105,21 @@ export function reportSections(r: MonthlyReport, t: TFunction, when: (iso: strin
     tables: [{ headers: [t('report.incidents.severity'), t('report.value')], rows: INCIDENT_SEVERITIES.map((x) => [t(`incident.severities.${x}`), count(i.bySeverity[x])]) }],
     notes: i.total === 0 ? [t('report.none')] : [],
   };
+  const n = r.network;
+  const network: ReportSection = {
+    key: 'network',
+    title: t('report.sections.network'),
+    facts: n
+      ? (['daysChecked', 'checks', 'problems', 'disruptions', 'resolved', 'open', 'avgMinutes', 'maxMinutes'] as const).map((x) => [t(`report.network.${x}`), count(n[x])])
+      : [],
+    tables: n
+      ? [
+          { headers: [t('report.network.item'), t('report.network.ok'), t('report.network.problem')], rows: NETWORK_ITEMS.map((x) => [t(`ops.item.${x}`), count(n.byItem[x]?.ok ?? 0), count(n.byItem[x]?.problem ?? 0)]) },
+          { headers: [t('report.network.source'), t('report.network.count')], rows: DISRUPTION_SOURCES.map((x) => [t(`ops.source.${x}`), count(n.bySource[x] ?? 0)]), sparse: true },
+        ]
+      : [],
+    notes: n ? [] : [t('report.network.none')],
+  };
   const backups: ReportSection = {
     key: 'backups',
     title: t('report.sections.backups'),
@@ -146,5 +162,5 @@ export function reportSections(r: MonthlyReport, t: TFunction, when: (iso: strin
     tables: [],
     notes: [],
   };
-  return [tickets, assets, incidents, backups, access, visits];
+  return [tickets, assets, incidents, network, backups, access, visits];
 }

@@ -12,15 +12,18 @@ import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, 
 import { hasRole } from '../../../shared/roles';
 import type { OfficeZone } from '../../../shared/time-zone';
 import { db } from '../../store';
-import { useCommand, useFormatDateTime, useNow, useOrg, useUserNames } from '../../app/hooks';
+import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { fromLocalInput, toLocalInput } from '../incidents/format';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
+import { DateTextInput } from '../../components/DateInputs';
+import { formatLocalDate } from '../../../shared/date-format';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const fmt = useFormatDateTime();
   const users = useUserNames();
   const now = useNow();
@@ -72,7 +75,7 @@ export function RestoreDetailScreen({ id }: { id: string }) {
               <dd className="mono">{r.target}</dd>
               <dt>{t('restore.fields.backupDate')}</dt>
               <dd>
-                {r.backupDate} · {t(`restore.source.${r.source}`)}
+                {formatLocalDate(r.backupDate, lang)} · {t(`restore.source.${r.source}`)}
               </dd>
               <dt>{t('restore.fields.reason')}</dt>
               <dd>
@@ -203,7 +206,7 @@ function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
         </select>
       </Field>
       <Field label={t('restore.detail.userAt')} htmlFor="user-at">
-        <input id="user-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        <DateTextInput kind="datetime" id="user-at" value={at} onChange={setAt} />
       </Field>
       <Field label={t('restore.detail.userNote')} htmlFor="user-note">
         <textarea id="user-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -222,22 +225,37 @@ function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
 
 function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
-  const { run, failure, busy } = useCommand();
-  const nowLocal = () => toLocalInput(new Date().toISOString(), zone);
-  const [startedAt, setStartedAt] = useState(nowLocal);
-  const [completedAt, setCompletedAt] = useState(nowLocal);
+  const { run, failure, setFailure, busy } = useCommand();
+  // The start defaults to now (the technician usually records as they begin or just after);
+  // the end is left empty: it must be typed, and not before the start.
+  const [startedAt, setStartedAt] = useState(() => toLocalInput(new Date().toISOString(), zone));
+  const [completedAt, setCompletedAt] = useState('');
+  const [errors, setErrors] = useState<{ startedAt?: string; completedAt?: string }>({});
+  const fieldError = (f: 'startedAt' | 'completedAt') => errors[f] ?? (failure?.field === f ? failure.message : undefined);
+  const submit = () => {
+    const next: typeof errors = {};
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(startedAt)) next.startedAt = 'restore.errors.startedAt';
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(completedAt)) next.completedAt = 'restore.errors.completedAt';
+    else if (!next.startedAt && completedAt < startedAt) next.completedAt = 'restore.errors.completedBeforeStart';
+    setErrors(next);
+    if (next.startedAt || next.completedAt) {
+      setFailure(null);
+      return;
+    }
+    void run({ type: 'restore.perform', input: { id: r.id, startedAt: fromLocalInput(startedAt, zone), completedAt: fromLocalInput(completedAt, zone), restored, verification, verificationNote } });
+  };
   const [restored, setRestored] = useState('');
   const [verification, setVerification] = useState<Verification>('ok');
   const [verificationNote, setVerificationNote] = useState('');
   return (
     <section className="card" data-testid="perform-card">
       <h2>{t('restore.detail.performTitle')}</h2>
-      <FailureBanner failure={failure} />
-      <Field label={t('restore.detail.startedAt')} htmlFor="started-at">
-        <input id="started-at" type="datetime-local" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} />
+      <FailureBanner failure={failure?.field === 'startedAt' || failure?.field === 'completedAt' ? null : failure} />
+      <Field label={t('restore.detail.startedAt')} htmlFor="started-at" error={fieldError('startedAt')}>
+        <DateTextInput kind="datetime" id="started-at" value={startedAt} onChange={setStartedAt} />
       </Field>
-      <Field label={t('restore.detail.completedAt')} htmlFor="completed-at">
-        <input id="completed-at" type="datetime-local" value={completedAt} onChange={(e) => setCompletedAt(e.target.value)} />
+      <Field label={t('restore.detail.completedAt')} htmlFor="completed-at" error={fieldError('completedAt')} hint={t('restore.detail.completedAtHint')}>
+        <DateTextInput kind="datetime" id="completed-at" value={completedAt} onChange={setCompletedAt} />
       </Field>
       <Field label={t('restore.detail.restored')} htmlFor="restored">
         <textarea id="restored" rows={2} value={restored} onChange={(e) => setRestored(e.target.value)} />
@@ -259,7 +277,7 @@ function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
           type="button"
           className="btn btn-primary"
           disabled={busy}
-          onClick={() => void run({ type: 'restore.perform', input: { id: r.id, startedAt: fromLocalInput(startedAt, zone), completedAt: fromLocalInput(completedAt, zone), restored, verification, verificationNote } })}
+          onClick={submit}
         >
           {t('restore.detail.perform')}
         </button>

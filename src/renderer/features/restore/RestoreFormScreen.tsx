@@ -16,6 +16,7 @@ import { EmployeePicker } from '../../components/EmployeePicker';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { fromLocalInput, toLocalInput } from '../incidents/format';
 import './restore.css';
+import { DateTextField } from '../../components/DateInputs';
 
 const formSchema = restoreRequestSchema.omit({ requestedAt: true }).extend({
   requestedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'restore.errors.requestedAt'),
@@ -57,7 +58,7 @@ function RestoreForm({ zone }: { zone: OfficeZone }) {
         <div className="grid-3">
           <EmployeePicker id="restore-employee" label={t('restore.fields.employee')} value={employeeId} onChange={(v) => setValue('employeeId', v, { shouldValidate: formState.isSubmitted })} error={e.employeeId?.message} />
           <Field label={t('restore.fields.requestedAt')} htmlFor="requestedLocal" error={e.requestedLocal?.message} hint={t('restore.form.requestedAtHint')}>
-            <input id="requestedLocal" type="datetime-local" {...register('requestedLocal')} />
+            <DateTextField kind="datetime" id="requestedLocal" control={control} name="requestedLocal" />
           </Field>
           <Field label={t('restore.fields.scope')} htmlFor="scope" error={e.scope?.message}>
             <select id="scope" {...register('scope')}>
@@ -72,7 +73,7 @@ function RestoreForm({ zone }: { zone: OfficeZone }) {
             <input id="target" {...register('target')} autoComplete="off" />
           </Field>
           <Field label={t('restore.fields.backupDate')} htmlFor="backupDate" error={e.backupDate?.message}>
-            <input id="backupDate" type="date" {...register('backupDate')} />
+            <DateTextField kind="date" id="backupDate" control={control} name="backupDate" />
           </Field>
           <Field label={t('restore.fields.source')} htmlFor="source" error={e.source?.message}>
             <select id="source" {...register('source')}>

@@ -6,6 +6,7 @@ import { hoursMinutes, slaView, type SlaLevel } from '../../../shared/domain/tic
 import type { Priority, TicketState, TicketStatus } from '../../../shared/domain/ticket/state';
 import type { WorkCalendar } from '../../../shared/calendar';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
+import { DueExplain, dueTitle, useDueText } from '../../components/due';
 export { useNow } from '../../app/hooks';
 import './tickets.css';
 
@@ -49,11 +50,16 @@ export function SlaClock({ ticket, now, cal, big }: { ticket: Pick<TicketState, 
   const { t } = useTranslation();
   const dur = useDuration();
   const fmt = useFormatDateTime();
+  const dueText = useDueText();
   const v = slaView(ticket, now, cal);
   // Over the budget shows how far over, also while paused (a late fix awaiting confirmation).
-  const text = v.level === 'met' ? t('ticket.sla.used', { time: dur(v.usedMs) }) : v.isBreached ? t('ticket.sla.over', { time: dur(-v.leftMs) }) : t('ticket.sla.left', { time: dur(v.leftMs) });
+  // On the working basis the time says so ("lewat 19 j 40 m jam kerja").
+  const ns = ticket.sla.basis === 'working' ? 'clock' : 'ticket.sla';
+  const text = v.level === 'met' ? t(`${ns}.used`, { time: dur(v.usedMs) }) : v.isBreached ? t(`${ns}.over`, { time: dur(-v.leftMs) }) : t(`${ns}.left`, { time: dur(v.leftMs) });
+  const why = dueText(cal, ticket.clock.runningSince, ticket.clock.dueAt, ticket.sla.basis);
+  const title = `${ticket.clock.dueAt ? t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) }) : t('ticket.sla.targetLabel', { target: slaTargetText(t, ticket.sla) })}\n${dueTitle(why)}`;
   return (
-    <div className={`sla sla-${v.level}${v.isBreached ? ' sla-over' : ''}${big ? ' sla-big' : ''}`} data-testid="sla-clock" data-level={v.level} title={ticket.clock.dueAt ? t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) }) : undefined}>
+    <div className={`sla sla-${v.level}${v.isBreached ? ' sla-over' : ''}${big ? ' sla-big' : ''}`} data-testid="sla-clock" data-level={v.level} data-basis={ticket.sla.basis} title={title}>
       <div className="sla-line">
         <span className={`sla-chip sla-chip-${v.level}`}>{t(`ticket.sla.level.${v.level}`)}</span>
         <span>{text}</span>
@@ -67,6 +73,7 @@ export function SlaClock({ ticket, now, cal, big }: { ticket: Pick<TicketState, 
           {ticket.clock.dueAt && ` · ${t('ticket.sla.dueAt', { due: fmt(ticket.clock.dueAt) })}`}
         </div>
       )}
+      {big && <DueExplain cal={cal} from={ticket.clock.runningSince} due={ticket.clock.dueAt} basis={ticket.sla.basis} />}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { slaTargetText } from './SlaClock';
 import './tickets.css';
 import { db } from '../../store';
 import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
+import { DateTextField } from '../../components/DateInputs';
 
 const ticketForm = ticketReceptionSchema.extend({ receivedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'ticket.errors.receivedAt') });
 type FormIn = z.input<typeof ticketForm>;
@@ -92,7 +93,7 @@ function TicketNewForm({ org }: { org: OrgState }) {
             </select>
           </Field>
           <Field label={t('ticket.fields.receivedAt', { zone })} htmlFor="receivedLocal" error={receivedError} hint={t('ticket.new.receivedHint')}>
-            <input id="receivedLocal" type="datetime-local" {...register('receivedLocal', { onChange: () => failure?.field === 'receivedAt' && setFailure(null) })} />
+            <DateTextField kind="datetime" id="receivedLocal" control={form.control} name="receivedLocal" onValueChange={() => failure?.field === 'receivedAt' && setFailure(null)} />
           </Field>
           <div />
           <Field label={t('ticket.fields.requesterName')} htmlFor="requesterName" error={e.requesterName?.message}>

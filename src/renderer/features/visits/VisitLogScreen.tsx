@@ -11,6 +11,7 @@ import { visitLogPage, type VisitFilter } from '../../store/queries/visits';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, Field, PageHeader, Pager, StatusBadge } from '../../components/ui';
+import { DateTextField } from '../../components/DateInputs';
 
 interface FilterForm {
   from: string;
@@ -28,7 +29,7 @@ export function VisitLogScreen() {
   const fmt = useFormatDateTime();
   const [filter, setFilter] = useState<VisitFilter>({});
   const [page, setPage] = useState(0);
-  const { register, handleSubmit, reset, formState } = useForm<FilterForm>({ defaultValues: { from: '', to: '', name: '', organisation: '', status: '' } });
+  const { register, handleSubmit, reset, formState, control } = useForm<FilterForm>({ defaultValues: { from: '', to: '', name: '', organisation: '', status: '' } });
   const result = useLiveQuery(() => visitLogPage(db, filter, page), [filter, page]);
   const zone = org?.timeZone ?? 'WIB';
 
@@ -48,10 +49,10 @@ export function VisitLogScreen() {
       <PageHeader title={t('nav.log')} subtitle={t('visit.log.subtitle')} />
       <form className="card filters" onSubmit={apply} role="search" aria-label={t('visit.log.filters')}>
         <Field label={t('visit.log.from')} htmlFor="from">
-          <input id="from" type="date" {...register('from', { validate: (v, all) => !v || !all.to || v <= all.to || 'visit.errors.dateRange' })} />
+          <DateTextField kind="date" id="from" control={control} name="from" rules={{ validate: (v, all) => !v || !all.to || v <= all.to || 'visit.errors.dateRange' }} />
         </Field>
         <Field label={t('visit.log.to')} htmlFor="to" error={formState.errors.from?.message}>
-          <input id="to" type="date" {...register('to')} />
+          <DateTextField kind="date" id="to" control={control} name="to" />
         </Field>
         <Field label={t('visit.fields.visitorName')} htmlFor="f-name">
           <input id="f-name" {...register('name')} placeholder={t('visit.log.namePlaceholder')} />

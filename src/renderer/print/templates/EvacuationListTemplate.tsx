@@ -1,5 +1,6 @@
 /** Daftar Evakuasi: everyone inside the server room now, for a roll call at the assembly point. */
-import { formatDateTime, formatTime } from '../../../shared/time-zone';
+import { formatTime } from '../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../shared/date-format';
 import type { OrgState } from '../../../shared/domain/org/state';
 import type { VisitState } from '../../../shared/domain/visit/state';
 import i18n from '../../i18n';
@@ -19,7 +20,7 @@ export function EvacuationListTemplate({ org, visits, names, printedAt, printedB
     <article className="print-doc" data-testid="evacuation-list">
       <Letterhead org={org} />
       <h1 className="doc-title">{t('print.evacuation.title')}</h1>
-      <div className="doc-number">{t('print.evacuation.asOf', { at: formatDateTime(printedAt, org.timeZone, 'id') })}</div>
+      <div className="doc-number">{t('print.evacuation.asOf', { at: formatPrintDateTime(printedAt, org.timeZone, 'id') })}</div>
       <table className="grid">
         <thead>
           <tr>
@@ -52,7 +53,7 @@ export function EvacuationListTemplate({ org, visits, names, printedAt, printedB
         </tbody>
       </table>
       <p>{t('print.evacuation.total', { count: visits.length })}</p>
-      <footer className="doc-footer">{t('print.printedAt', { at: formatDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}</footer>
+      <footer className="doc-footer">{t('print.printedAt', { at: formatPrintDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}</footer>
     </article>
   );
 }

@@ -5,7 +5,7 @@
  * completion report handed on at step 12.
  */
 import type { TFunction } from 'i18next';
-import { formatDateTime } from '../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../shared/date-format';
 import { standardMs } from '../../../shared/domain/incident/clock';
 import type { IncidentState } from '../../../shared/domain/incident/state';
 import { INCIDENT_TARGET_WORKDAYS, stepOf } from '../../../shared/domain/incident/steps';
@@ -30,14 +30,14 @@ const lastBy = (i: IncidentState, ...steps: number[]) => [...i.history].reverse(
 function Footer({ t, org, incident, printedAt, printedBy }: Omit<Props, 'names' | 'nips'> & { t: TFunction }) {
   return (
     <footer className="doc-footer">
-      {t('print.printedAt', { at: formatDateTime(printedAt, org.timeZone, 'id'), by: printedBy })} · {t(`incident.status.${incident.status}`)}
+      {t('print.printedAt', { at: formatPrintDateTime(printedAt, org.timeZone, 'id'), by: printedBy })} · {t(`incident.status.${incident.status}`)}
     </footer>
   );
 }
 
 export function IncidentReportTemplate({ org, incident, names, nips, printedAt, printedBy }: Props) {
   const t = i18n.getFixedT('id');
-  const dt = (iso?: string) => formatDateTime(iso, org.timeZone, 'id');
+  const dt = (iso?: string) => formatPrintDateTime(iso, org.timeZone, 'id');
   const name = (id?: string) => (id ? names.get(id) : undefined);
   const days = incident.workingDays;
   return (
@@ -156,7 +156,7 @@ export function IncidentReportTemplate({ org, incident, names, nips, printedAt, 
 
 export function IncidentCompletionTemplate({ org, incident, names, nips, printedAt, printedBy }: Props) {
   const t = i18n.getFixedT('id');
-  const dt = (iso?: string) => formatDateTime(iso, org.timeZone, 'id');
+  const dt = (iso?: string) => formatPrintDateTime(iso, org.timeZone, 'id');
   const name = (id?: string) => (id ? names.get(id) : undefined);
   const check = [...incident.history].reverse().find((h) => h.step === 9 && h.outcome === 'done');
   const notice = [...incident.history].reverse().find((h) => h.step === 11);

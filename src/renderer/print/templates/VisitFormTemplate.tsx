@@ -2,7 +2,7 @@
  * Formulir Akses Ruang Server (A4): the visit as the SOP's form, always in Indonesian, with the
  * devices table and the visitor's, officer's and approver's signature boxes.
  */
-import { formatDateTime } from '../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../shared/date-format';
 import type { OrgState } from '../../../shared/domain/org/state';
 import type { VisitState } from '../../../shared/domain/visit/state';
 import i18n from '../../i18n';
@@ -20,7 +20,7 @@ interface Props {
 
 export function VisitFormTemplate({ org, visit, names, nips, printedAt, printedBy }: Props) {
   const t = i18n.getFixedT('id');
-  const dt = (iso?: string) => formatDateTime(iso, org.timeZone, 'id');
+  const dt = (iso?: string) => formatPrintDateTime(iso, org.timeZone, 'id');
   const name = (id?: string) => (id ? names.get(id) : undefined);
   const outcome = (deviceId: string) => {
     const o = visit.deviceOutcomes?.find((x) => x.deviceId === deviceId);
@@ -97,7 +97,7 @@ export function VisitFormTemplate({ org, visit, names, nips, printedAt, printedB
         {visit.activities.length === 0 ? <span className="muted">—</span> : (
           <ul>
             {visit.activities.map((a, i) => (
-              <li key={i}>{formatDateTime(a.at, org.timeZone, 'id')}: {a.text}</li>
+              <li key={i}>{formatPrintDateTime(a.at, org.timeZone, 'id')}: {a.text}</li>
             ))}
           </ul>
         )}

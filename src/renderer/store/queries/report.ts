@@ -11,8 +11,8 @@
 import type { OrgState } from '../../../shared/domain/org/state';
 import { officeCalendar } from '../../../shared/domain/org/state';
 import { monthRange, monthlyReport, type MonthlyReport } from '../../../shared/report/monthly';
-import type { BackupSummary, RestoreSummary } from '../../../shared/report/summaries';
-import { backupSummary } from '../../../shared/domain/ops/summary';
+import type { BackupSummary, NetworkSummary, RestoreSummary } from '../../../shared/report/summaries';
+import { backupSummary, networkSummary } from '../../../shared/domain/ops/summary';
 import { restoreSummary } from '../../../shared/domain/restore/summary';
 import type { ConsoleDb } from '../db';
 
@@ -33,12 +33,12 @@ export async function loadMonth(db: ConsoleDb, month: string, org: Pick<OrgState
 }
 
 /**
- * The backup and restore summaries of the month from the daily-operations workflows: the office
+ * The backup, restore and network (morning checks, disruptions) summaries of the month from the daily-operations workflows: the office
  * days of the month (their id is the local date) and the restore requests made in it. A month
  * with no backup result or verification recorded, or no restore request, gives no summary: the
  * report then says there are no records rather than showing zeroes as if measured.
  */
-export async function monthSummaries(db: ConsoleDb, month: string, org: Pick<OrgState, 'timeZone'>): Promise<{ backups?: BackupSummary; restores?: RestoreSummary }> {
+export async function monthSummaries(db: ConsoleDb, month: string, org: Pick<OrgState, 'timeZone'>): Promise<{ backups?: BackupSummary; restores?: RestoreSummary; network?: NetworkSummary }> {
   const { from, to } = monthRange(month, org.timeZone);
   const [y, m] = month.split('-').map(Number) as [number, number];
   const firstDay = `${month}-01`;
@@ -50,6 +50,7 @@ export async function monthSummaries(db: ConsoleDb, month: string, org: Pick<Org
   return {
     backups: days.some((d) => d.backups.length > 0 || d.verifications.length > 0) ? backupSummary(days, firstDay, lastDay) : undefined,
     restores: restores.length > 0 ? restoreSummary(restores, from, to) : undefined,
+    network: days.some((d) => Object.keys(d.checks).length > 0 || d.disruptions.length > 0) ? networkSummary(days, firstDay, lastDay) : undefined,
   };
 }
 

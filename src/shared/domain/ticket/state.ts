@@ -37,12 +37,15 @@ export type SlaTarget = z.infer<typeof slaTargetSchema>;
 export const slaSettingsSchema = z.object({ high: slaTargetSchema, medium: slaTargetSchema, low: slaTargetSchema });
 export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
-/** The SOP's times: High 4 hours, Medium 1×24 hours, Low 2×24 hours — here in working time
- *  (4 working hours, 1 and 2 working days); each can be switched to calendar hours. */
+/** The SOP's times as it writes them: High 4 jam, Medium 1×24 jam, Low 2×24 jam — clock hours
+ *  (the clock runs day and night). Counting in working time only (4 working hours, 1 and 2
+ *  working days) is an office choice on the Calendar & SLA screen. A ticket keeps the target
+ *  and due time it was given (they are in its events): a changed setting applies to tickets
+ *  received (or reclassified) afterwards. */
 export const DEFAULT_SLA: SlaSettings = {
-  high: { amount: 4, unit: 'hours', basis: 'working' },
-  medium: { amount: 1, unit: 'workdays', basis: 'working' },
-  low: { amount: 2, unit: 'workdays', basis: 'working' },
+  high: { amount: 4, unit: 'hours', basis: 'calendar' },
+  medium: { amount: 1, unit: 'workdays', basis: 'calendar' },
+  low: { amount: 2, unit: 'workdays', basis: 'calendar' },
 };
 
 /** The SLA a ticket carries: its priority's target when it was set, and that target in ms. */

@@ -7,7 +7,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { activeGrantsOf, type AccessRequestState } from '../../../../shared/domain/access/state';
 import type { EmployeeState } from '../../../../shared/domain/employee/state';
-import { formatDate } from '../../../../shared/time-zone';
 import { useLang, useOrg } from '../../../app/hooks';
 import { useSessionStore } from '../../../app/session-store';
 import { Empty } from '../../../components/ui';
@@ -15,6 +14,7 @@ import { db } from '../../../store';
 import { accessRequestsOf } from '../../../store/queries/access';
 import './access-extra.css';
 import { AccessStatusBadge } from '../parts';
+import { formatDay } from '../../../../shared/date-format';
 
 /** The employee's access requests, live; undefined while loading. */
 export function useEmployeeAccess(employeeId: string): AccessRequestState[] | undefined {
@@ -42,7 +42,7 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
   const lang = useLang();
   const me = useSessionStore((s) => s.user);
   const canRequest = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin') && employee.status === 'active';
-  const date = (iso: string) => formatDate(iso, org?.timeZone ?? 'WIB', lang);
+  const date = (iso: string) => formatDay(iso, org?.timeZone ?? 'WIB', lang); // screens: "5 Okt 2026"
   return (
     <section className="card" aria-labelledby="employee-access-title" data-testid="employee-access">
       <div className="card-top">

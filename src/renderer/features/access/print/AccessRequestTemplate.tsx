@@ -7,7 +7,8 @@
  */
 import { shownAccessStatus, type AccessRequestState } from '../../../../shared/domain/access/state';
 import type { OrgState } from '../../../../shared/domain/org/state';
-import { formatDate, formatDateTime } from '../../../../shared/time-zone';
+import { formatDate } from '../../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../../shared/date-format';
 import i18n from '../../../i18n';
 import { Letterhead, SignatureBox } from '../../../print/templates/Letterhead';
 
@@ -162,7 +163,7 @@ export function AccessRequestTemplate({ org, request: r, users, printedAt, print
         <SignatureBox role={`${t('access.print.sigItTeam')} (${t('access.print.sigItTeamSub')})`} name={team?.name} nip={team ? team.nip : ''} />
       </div>
       <div className="doc-footer">
-        SOP-IT-003 · {r.docNo} · {t('print.printedAt', { at: formatDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}
+        SOP-IT-003 · {r.docNo} · {t('print.printedAt', { at: formatPrintDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}
       </div>
     </article>
   );

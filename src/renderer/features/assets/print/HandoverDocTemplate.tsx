@@ -8,7 +8,8 @@ import type { OrgState } from '../../../../shared/domain/org/state';
 import type { EmployeeState } from '../../../../shared/domain/employee/state';
 import type { HandoverState } from '../../../../shared/domain/handover/state';
 import { ACCESSORY_KINDS } from '../../../../shared/domain/asset/state';
-import { formatDate, formatDateTime, OFFICE_ZONES } from '../../../../shared/time-zone';
+import { formatDate, OFFICE_ZONES } from '../../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../../shared/date-format';
 import i18n from '../../../i18n';
 import { Letterhead } from '../../../print/templates/Letterhead';
 
@@ -124,7 +125,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
         <SignedBox role={`${t('handover.print.witness')}${doc.witnessTitle ? `, ${doc.witnessTitle}` : ''}`} party={{ name: doc.witnessName || undefined, nip: '' }} />
       </div>
       <div className="doc-footer">
-        {doc.signedOnPaper ? t('handover.print.signedOnPaper') : t('handover.print.signedOnScreen')} · {t('print.printedAt', { at: formatDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}
+        {doc.signedOnPaper ? t('handover.print.signedOnPaper') : t('handover.print.signedOnScreen')} · {t('print.printedAt', { at: formatPrintDateTime(printedAt, org.timeZone, 'id'), by: printedBy })}
       </div>
     </article>
   );
