@@ -1,0 +1,18 @@
+/** The network-security incident procedure: the list, a new report and an incident's steps. */
+import { countWaitingFor } from '../../store/queries/incidents';
+import { db } from '../../store';
+import { lazyScreen, type Feature } from '../../app/features';
+
+export const feature: Feature = {
+  id: 'incidents',
+  routes: [
+    { path: '/incidents/new', screen: lazyScreen(() => import('./IncidentNewScreen').then((m) => m.IncidentNewScreen)) },
+    { path: '/incidents', screen: lazyScreen(() => import('./IncidentListScreen').then((m) => m.IncidentListScreen)) },
+    { path: '/incidents/:id', screen: lazyScreen(() => import('./IncidentDetailScreen').then((m) => ({ params }) => <m.IncidentDetailScreen id={params.id!} />)) },
+  ],
+  nav: [
+    { path: '/incidents', label: 'nav.incidents', group: 'security', order: 40, count: (user) => countWaitingFor(db, user.roles), activeFor: /^\/incidents\/(?!new)/ },
+    { path: '/incidents/new', label: 'nav.reportIncident', roles: ['officer', 'technician', 'admin'], group: 'security', order: 41 },
+  ],
+  myWork: [{ id: 'incidents-my-role', title: 'incident.mine.myWork', roles: ['officer', 'admin', 'security_lead', 'technician'], order: 20, component: lazyScreen(() => import('./MyIncidentsSection').then((m) => m.MyWorkIncidents)) }],
+};

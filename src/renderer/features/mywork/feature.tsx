@@ -1,0 +1,8 @@
+/** "Pekerjaan Saya": what waits for the signed-in user, from every feature's sections. */
+import { myWorkRoles, lazyScreen, type Feature } from '../../app/features';
+
+export const feature: Feature = {
+  id: 'mywork',
+  routes: [{ path: '/my-work', screen: lazyScreen(() => import('./MyWorkScreen').then((m) => m.MyWorkScreen)) }],
+  nav: [{ path: '/my-work', label: 'nav.myWork', roles: () => myWorkRoles(), order: 0 }],
+};

@@ -1,0 +1,11 @@
+/** Daily operations records: the day's checks, backups and disruptions. */
+import { lazyScreen, type Feature } from '../../app/features';
+
+export const feature: Feature = {
+  id: 'ops',
+  routes: [
+    { path: '/ops', screen: lazyScreen(() => import('./OpsDayScreen').then((m) => () => <m.OpsDayScreen />)) },
+    { path: '/ops/:date', screen: lazyScreen(() => import('./OpsDayScreen').then((m) => ({ params }) => <m.OpsDayScreen date={params.date!} key={params.date} />)) },
+  ],
+  nav: [{ path: '/ops', label: 'nav.ops', group: 'groupOps', order: 60, activeFor: /^\/ops\// }],
+};
