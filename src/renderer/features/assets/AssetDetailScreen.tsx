@@ -1,7 +1,7 @@
 /** One asset: its fields and accessories, maintenance schedule, chain of custody, wipes, documents and audit trail. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { maintenanceDue } from '../../../shared/domain/asset/state';
+import { assetName, maintenanceDue } from '../../../shared/domain/asset/state';
 import { db } from '../../store';
 import { useFormatDateTime, useOrg, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
@@ -28,7 +28,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
   return (
     <div>
       <PageHeader
-        title={`${asset.tag} · ${asset.brand} ${asset.model}`}
+        title={`${asset.tag} · ${assetName(asset)}`}
         subtitle={`${t(`asset.category.${asset.category}`)} · ${t('asset.fields.serial')} ${asset.serial}`}
         actions={
           <>
@@ -42,6 +42,11 @@ export function AssetDetailScreen({ id }: { id: string }) {
             {canManage && asset.status === 'in_stock' && (
               <button type="button" className="btn btn-primary" onClick={() => navigate(`/handovers/new?asset=${asset.id}`)}>
                 {t('asset.detail.handOver')}
+              </button>
+            )}
+            {canManage && asset.status === 'assigned' && asset.handoverId && (
+              <button type="button" className="btn btn-primary" onClick={() => navigate(`/handovers/${asset.handoverId}/return`)}>
+                {t('asset.detail.return')}
               </button>
             )}
             <button type="button" className="btn" onClick={() => navigate(`/print/assets/labels?ids=${asset.id}`)}>

@@ -156,6 +156,28 @@ export const assetInputSchema = assetFieldsSchema
   });
 export type AssetInput = z.infer<typeof assetInputSchema>;
 
+/**
+ * An asset's name as people read it: brand and model, without the brand twice when the model
+ * already starts with it (Snipe-IT's model names often do: "Lenovo ThinkPad E14").
+ */
+export function assetName(a: { brand: string; model: string }): string {
+  const brand = a.brand.trim();
+  const model = a.model.trim();
+  if (!brand || brand === '-' || model.toLowerCase() === brand.toLowerCase() || model.toLowerCase().startsWith(`${brand.toLowerCase()} `)) return model || brand;
+  return `${brand} ${model}`.trim();
+}
+
+/**
+ * A document's accessory line is stored as "<kind>: <description>" (or the kind alone): splits
+ * it so that screens and prints can name the kind in the reader's language. Null when the text
+ * does not start with a known kind.
+ */
+export function splitAccessoryText(text: string): { kind: AccessoryKind; description: string } | null {
+  const m = /^(\w+)(?::\s*(.*))?$/s.exec(text.trim());
+  if (!m || !(ACCESSORY_KINDS as readonly string[]).includes(m[1]!)) return null;
+  return { kind: m[1] as AccessoryKind, description: (m[2] ?? '').trim() };
+}
+
 /** The unique key of a tag (case-insensitive). */
 export const tagKey = (tag: string): string => `T:${tag.trim().toUpperCase()}`;
 /** The unique key of a serial (device or accessory). */
