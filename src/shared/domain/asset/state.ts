@@ -48,6 +48,8 @@ export interface CustodyEntry {
   conditionIn?: Condition;
   /** Accessories not handed back. */
   missing?: string[];
+  /** The holder came with an inventory import (no handover was signed here). */
+  source?: 'import';
 }
 
 /** SOP 5 security hygiene, checked at every maintenance visit. */
@@ -90,6 +92,14 @@ export interface AssetState {
   condition: Condition;
   location: string;
   notes: string;
+  /** Extra inventory fields (Snipe-IT's and GLPI's): the asset's own name, the maker's model number, money and paperwork. */
+  name?: string;
+  modelNumber?: string;
+  /** In the office's currency, as a plain number. */
+  purchaseCost?: number;
+  supplier?: string;
+  company?: string;
+  warrantyMonths?: number;
   accessories: Accessory[];
   /** Unique keys, indexed (multiEntry): 'T:<tag>', 'S:<serial>' and 'S:<accessory serial>'. */
   keys: string[];
@@ -133,6 +143,12 @@ export const assetFieldsSchema = z.object({
   condition: z.enum(CONDITIONS),
   location: z.string().trim().max(120, 'asset.errors.tooLong'),
   notes: z.string().trim().max(1000, 'asset.errors.tooLong'),
+  name: z.string().trim().max(120, 'asset.errors.tooLong').optional(),
+  modelNumber: z.string().trim().max(80, 'asset.errors.tooLong').optional(),
+  purchaseCost: z.number({ error: 'asset.errors.cost' }).nonnegative('asset.errors.cost').max(1e13, 'asset.errors.cost').optional(),
+  supplier: z.string().trim().max(120, 'asset.errors.tooLong').optional(),
+  company: z.string().trim().max(120, 'asset.errors.tooLong').optional(),
+  warrantyMonths: z.number({ error: 'asset.errors.warrantyMonths' }).int('asset.errors.warrantyMonths').min(0, 'asset.errors.warrantyMonths').max(240, 'asset.errors.warrantyMonths').optional(),
 });
 export type AssetFields = z.infer<typeof assetFieldsSchema>;
 
@@ -143,6 +159,8 @@ export const assetInputSchema = assetFieldsSchema
     accessories: z.array(accessoryInputSchema).max(20, 'asset.errors.tooManyAccessories'),
     status: z.enum(MANUAL_STATUSES).optional(),
     importedHolder: z.string().trim().max(120).optional(),
+    /** Import only: the employee (matched in the import preview) who holds the asset now; it lands assigned. */
+    holderId: z.string().min(1).optional(),
   })
   .superRefine((a, ctx) => {
     if (a.purchaseDate && a.warrantyEnd && a.warrantyEnd < a.purchaseDate) ctx.addIssue({ code: 'custom', path: ['warrantyEnd'], message: 'asset.errors.warrantyBeforePurchase' });
