@@ -12,7 +12,7 @@ import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { AuditTrail } from '../../components/AuditTrail';
 
 export function AssetDetailScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormatDateTime();
   const org = useOrg();
   const users = useUserNames();
@@ -75,8 +75,44 @@ export function AssetDetailScreen({ id }: { id: string }) {
               <dd>{asset.location || '—'}</dd>
               <dt>{t('asset.fields.holder')}</dt>
               <dd>{holder ? <a href={`#/employees/${holder.id}`}>{holder.name}</a> : asset.importedHolder ? `${asset.importedHolder} (${t('asset.detail.importedHolder')})` : '—'}</dd>
+              {asset.name && (
+                <>
+                  <dt>{t('asset.fields.name')}</dt>
+                  <dd>{asset.name}</dd>
+                </>
+              )}
+              {asset.modelNumber && (
+                <>
+                  <dt>{t('asset.fields.modelNumber')}</dt>
+                  <dd className="mono">{asset.modelNumber}</dd>
+                </>
+              )}
               <dt>{t('asset.fields.purchaseDate')}</dt>
               <dd>{asset.purchaseDate ?? '—'}</dd>
+              {asset.purchaseCost !== undefined && (
+                <>
+                  <dt>{t('asset.fields.purchaseCost')}</dt>
+                  <dd>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 2 }).format(asset.purchaseCost)}</dd>
+                </>
+              )}
+              {asset.supplier && (
+                <>
+                  <dt>{t('asset.fields.supplier')}</dt>
+                  <dd>{asset.supplier}</dd>
+                </>
+              )}
+              {asset.company && (
+                <>
+                  <dt>{t('asset.fields.company')}</dt>
+                  <dd>{asset.company}</dd>
+                </>
+              )}
+              {asset.warrantyMonths !== undefined && (
+                <>
+                  <dt>{t('asset.fields.warrantyMonths')}</dt>
+                  <dd>{t('asset.detail.months', { count: asset.warrantyMonths })}</dd>
+                </>
+              )}
               <dt>{t('asset.fields.warrantyEnd')}</dt>
               <dd>{asset.warrantyEnd ?? '—'}</dd>
               <dt>{t('asset.maintenance.nextDue')}</dt>
@@ -143,6 +179,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
                       </td>
                       <td className="small">
                         <a href={`#/print/assets/doc/${c.handoverId}`}>{c.handoverDocNo}</a>
+                        {c.source === 'import' && <span className="tag">{t('asset.detail.fromImport')}</span>}
                         {c.returnId && (
                           <>
                             <br />

@@ -65,7 +65,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
   return (
     <article className="print-doc handover-doc" data-testid="handover-doc">
       <Letterhead org={org} />
-      <h1 className="doc-title">{isReturn ? t('handover.print.returnTitle') : t('handover.print.handoverTitle')}</h1>
+      <h1 className="doc-title">{isReturn ? t('handover.print.returnTitle') : doc.imported ? t('handover.print.importedTitle') : t('handover.print.handoverTitle')}</h1>
       <div className="doc-number">
         {t('print.docNo')}: {doc.docNo}
       </div>
@@ -74,6 +74,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
       {party(first)}
       <h2>2. {t('handover.print.secondPartyLabel')}</h2>
       {party(second)}
+      {doc.imported && <p className="flag">{t('handover.print.importedNote')}</p>}
       <p>{isReturn ? t('handover.print.returnStatement', { docNo: handoverDocNo ?? '—', reason: t(`handover.reason.${doc.reason ?? 'other'}`) }) : t('handover.print.handoverStatement')}</p>
       <table className="grid">
         <thead>
