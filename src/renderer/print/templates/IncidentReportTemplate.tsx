@@ -179,7 +179,7 @@ export function IncidentCompletionTemplate({ org, incident, names, nips, printed
             <th>{t('print.incident.duration')}</th>
             <td>
               {incident.workingDays !== undefined
-                ? t('print.incident.total', { days: incident.workingDays.toFixed(1), min: INCIDENT_TARGET_WORKDAYS.min, max: INCIDENT_TARGET_WORKDAYS.max })
+                ? t('print.incident.totalValue', { days: incident.workingDays.toFixed(1), min: INCIDENT_TARGET_WORKDAYS.min, max: INCIDENT_TARGET_WORKDAYS.max })
                 : '—'}
             </td>
           </tr>
