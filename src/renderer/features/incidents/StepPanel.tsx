@@ -98,10 +98,10 @@ export function StepPanel({ incident }: { incident: IncidentState }) {
   const onSubmit = handleSubmit(async (v) => {
     if (outcomes.length > 0 && !v.outcome) return setError('outcome', { message: 'incident.errors.outcomeRequired' });
     if (closes) {
-      let missing = false;
-      if (v.rootCause.length < 3) (missing = true), setError('rootCause', { message: 'incident.errors.rootCauseRequired' });
-      if (v.mitigation.length < 3) (missing = true), setError('mitigation', { message: 'incident.errors.mitigationRequired' });
-      if (missing) return;
+      // Both at once, each at its field.
+      if (v.rootCause.length < 3) setError('rootCause', { message: 'incident.errors.rootCauseRequired' });
+      if (v.mitigation.length < 3) setError('mitigation', { message: 'incident.errors.mitigationRequired' });
+      if (v.rootCause.length < 3 || v.mitigation.length < 3) return;
     }
     await run({
       type: 'incident.completeStep',
