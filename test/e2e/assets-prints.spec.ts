@@ -453,7 +453,11 @@ for (const lang of ['id', 'en'] as const) {
       const city = page.getByLabel(lang === 'id' ? 'Kota (untuk tempat dan tanggal surat)' : 'City (for the place and date of documents)');
       await city.fill('Makassar');
       await page.getByRole('button', { name: lang === 'id' ? 'Simpan' : 'Save', exact: true }).first().click();
-      await expect(page.getByRole('status').filter({ hasText: lang === 'id' ? 'Perubahan tersimpan.' : 'Changes saved.' }).first()).toBeVisible();
+      // Saved: the profile read back from the store shows it.
+      await expect(page.getByRole('button', { name: lang === 'id' ? 'Simpan' : 'Save', exact: true }).first()).toBeEnabled();
+      await goToRoute(page, '/assets');
+      await goToRoute(page, '/admin/settings');
+      await expect(city).toHaveValue('Makassar');
     });
 
     await test.step('the report: place and date on the same page as both signatures', async () => {
@@ -468,6 +472,7 @@ for (const lang of ['id', 'en'] as const) {
     });
 
     await test.step('the access form: "Kepala divisi :" on one line', async () => {
+      await goToRoute(page, '/assets');
       await signOut(page, lang);
       await signIn(page, 'rina', undefined, lang);
       await goToRoute(page, '/access/new');
