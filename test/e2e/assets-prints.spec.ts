@@ -483,18 +483,22 @@ for (const lang of ['id', 'en'] as const) {
       await page.locator('#head-name').fill('Dra. Ratna Sari Dewi, M.Si.');
       await page.locator('#head-pos').fill('Kepala Bidang Keuangan dan Aset Daerah');
       await page.locator('#need').fill('Pegawai baru: email dinas dan aplikasi keuangan untuk penatausahaan anggaran.');
-      await page.locator('tr[data-system="Email"]').getByRole('checkbox').check();
+      await page.locator('.access-system-row').filter({ hasText: 'Email' }).getByRole('checkbox').check();
       await page.getByRole('button', { name: lang === 'id' ? 'Ajukan ke IT Manager' : 'Submit to the IT Manager' }).click();
       await expect(page.getByRole('heading', { level: 1, name: /\/PAS\// })).toBeVisible();
       await page.getByRole('button', { name: lang === 'id' ? 'Cetak formulir' : 'Print the form' }).click();
       await expect(page.getByTestId('access-doc')).toBeVisible();
+      await page.emulateMedia({ media: 'print' });
       const colonOnLine = await page.getByTestId('access-doc').evaluate((el) => {
         const th = Array.from(el.querySelectorAll("table.kv th")).find((x) => x.textContent?.trim() === 'Kepala divisi')!;
         const label = th.getBoundingClientRect();
         const colon = getComputedStyle(th, '::after');
-        return { content: colon.content, position: colon.position, oneLine: label.height < 2 * parseFloat(getComputedStyle(th).lineHeight || '16') };
+        const style = getComputedStyle(th);
+        const oneLine = label.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) < 1.9 * parseFloat(style.fontSize);
+        return { content: colon.content, position: colon.position, oneLine, debug: `${label.height} ${style.fontSize} ${style.paddingTop}` };
       });
-      expect(colonOnLine).toEqual({ content: '":"', position: 'absolute', oneLine: true });
+      await page.emulateMedia({ media: null });
+      expect({ content: colonOnLine.content, position: colonOnLine.position, oneLine: colonOnLine.oneLine }, colonOnLine.debug).toEqual({ content: '":"', position: 'absolute', oneLine: true });
       const pdf = await printed(page, info, 'access-print-form', lang);
       expect(squash(pdf.text())).toMatch(/Kepala divisi :/);
     });

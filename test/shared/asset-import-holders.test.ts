@@ -95,3 +95,12 @@ describe('inventory import with holders', () => {
     expect(w.get<EmployeeState>('employee', e1).name).toBe('Siti Rahmawati');
   });
 });
+
+describe("the office's city on signed documents", () => {
+  it('is the profile city, or else the end of the address without its postal code', async () => {
+    const { officeCity } = await import('../../src/shared/domain/org/state');
+    expect(officeCity({ city: 'Makassar', address: 'Jl. Jend. Ahmad Yani No. 2, Sungguminasa 92111' })).toBe('Makassar');
+    expect(officeCity({ city: '', address: 'Jl. Jend. Ahmad Yani No. 2, Makassar 90111' })).toBe('Makassar');
+    expect(officeCity({ address: 'Jl. Merdeka 1\nKota Bandung 40111' })).toBe('Kota Bandung');
+  });
+});
