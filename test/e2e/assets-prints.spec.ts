@@ -359,7 +359,7 @@ for (const lang of ['id', 'en'] as const) {
     await createUser(page, 'Dedi Saputra', 'dedi', ['technician']);
     await signOut(page);
     const as = async (user: string) => {
-      await signIn(page, user);
+      await signIn(page, user, undefined, lang);
       await goToRoute(page, `/incidents/${id}`);
       if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: INCIDENT })).toBeVisible();
@@ -380,10 +380,10 @@ for (const lang of ['id', 'en'] as const) {
     await completeStep(page, 1, 'Laporan dicatat, diteruskan ke Kepala Bidang TIK beserta log VPN dari firewall');
     await completeStep(page, 2, 'Segera tangani, prioritas tinggi; koordinasi dengan penyedia layanan internet');
     await completeStep(page, 3, 'Tim teknis: blokir IP sumber, periksa log Active Directory dan akun yang terkunci');
-    await signOut(page);
+    await signOut(page, lang);
     await as('dedi');
     await completeStep(page, 4, 'Serangan terdistribusi dari beberapa rentang IP, perlu konsultasi pimpinan', /^(Sulit|Hard)/);
-    await signOut(page);
+    await signOut(page, lang);
     await as('rina');
     await completeStep(page, 5, 'Dikonsultasikan dengan Kepala Bidang TIK: MFA dan geo-blocking disetujui');
     await completeStep(page, 6, 'Aktifkan MFA untuk seluruh akun VPN dan geo-blocking di firewall perimeter');
@@ -393,11 +393,11 @@ for (const lang of ['id', 'en'] as const) {
       ['Akun layanan dipindah ke sertifikat, MFA wajib tanpa pengecualian', ''],
     ] as const;
     for (const [pass, [work, finding]] of rework.entries()) {
-      await signOut(page);
+      await signOut(page, lang);
       await as('dedi');
       await completeStep(page, 7, work);
       await completeStep(page, 8, `Hasil perbaikan ke-${pass + 1} dilaporkan ke Kasi Keamanan Jaringan`);
-      await signOut(page);
+      await signOut(page, lang);
       await as('rina');
       if (finding) await completeStep(page, 9, finding, /^(Belum tuntas|Not done)/);
       else await completeStep(page, 9, 'Tidak ada lagi login gagal selama 2 jam pemantauan', /^(Tuntas|Done)/);
