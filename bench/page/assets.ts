@@ -74,7 +74,7 @@ function sheetRow(n: number, prefix: string): string[] {
 
 function inputs(from: number, count: number, prefix: string): AssetInput[] {
   const m = guessMapping(HEADERS);
-  return Array.from({ length: count }, (_, i) => rowToInput(sheetRow(from + i, prefix), m, newId()).input!);
+  return Array.from({ length: count }, (_, i) => rowToInput(sheetRow(from + i, prefix), m, newId()).input!.input);
 }
 
 async function alternate<T>(runs: number, real: (i: number) => Promise<T>, raw: (i: number) => Promise<T>): Promise<{ real: Stats; raw: Stats; results: [T, T]; differ: number }> {
@@ -201,7 +201,7 @@ window.benchAssets = async (o: AssetBenchOptions): Promise<AssetBenchResult> => 
     const sheet = Array.from({ length: o.importRows }, (_, i) => sheetRow(i, `IMP${run}`));
     const [pms, rows] = await timed(async () => {
       const converted = sheet.map((cells) => rowToInput(cells, m, newId()));
-      const ok = converted.map((c) => c.input!).filter(Boolean);
+      const ok = converted.map((c) => c.input?.input).filter((x): x is AssetInput => !!x);
       const problems = keyProblems(ok, await takenKeys(dexieLookups(db), ok));
       if (problems.length > 0) throw new Error('unexpected import problems');
       return ok;

@@ -230,7 +230,7 @@ test('a 5,000-row import with 20 bad rows: reported by row, nothing imported unt
   await expect(page.getByTestId('import-summary')).toHaveText('4980 baris siap, 20 baris bermasalah, 0 dikecualikan.', { timeout: 30_000 });
   // The Snipe-IT columns were recognised.
   await expect(page.getByLabel('Nomor seri', { exact: true })).toHaveValue('1');
-  await expect(page.getByLabel('Pemegang (lama)')).toHaveValue('8');
+  await expect(page.getByLabel('Pemegang: nama')).toHaveValue('8');
   const errors = page.getByTestId('import-errors');
   for (const row of bad) await expect(errors.locator(`tr[data-row="${row}"]`)).toHaveCount(1);
   await expect(errors.locator('tr[data-row="102"]')).toContainText('juga ada di baris 2');

@@ -160,6 +160,9 @@ test('an incident through all 12 steps by four people, with one rework loop, pri
 
   await test.step('the officer informs the reporter and the incident closes', async () => {
     await as(page, BUDI, id);
+    // Closing asks for the analysis: the root cause recorded at step 10 is already there, the mitigation is typed here.
+    await expect(page.getByTestId('turn-panel').getByLabel('Akar masalah')).toHaveValue('Kata sandi akun VPN bocor dan dipakai bersama');
+    await page.getByTestId('turn-panel').getByLabel('Mitigasi').fill('MFA wajib untuk VPN; satu akun untuk satu orang');
     await completeStep(page, 12, 'Pelapor (Siti Rahma) diberi tahu melalui telepon');
     await expect(page.getByTestId('closed-summary')).toBeVisible();
     await expect(page.getByTestId('rework-count')).toHaveText('1×');

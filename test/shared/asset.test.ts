@@ -284,9 +284,10 @@ describe('spreadsheet imports', () => {
   it('imports accessories from a Snipe-IT-style sheet; a bad or clashing accessory serial is a problem of its row', async () => {
     const headers = ['Asset Tag', 'Serial Number', 'Model name', 'Manufacturer', 'Category', 'Location', 'Purchase Date', 'Status', 'Checked Out To', 'Aksesoris'];
     const m = guessMapping(headers);
-    expect(m).toMatchObject({ tag: 0, serial: 1, model: 2, brand: 3, category: 4, location: 5, purchaseDate: 6, status: 7, holder: 8, accessories: 9 });
+    expect(m).toMatchObject({ tag: 0, serial: 1, model: 2, brand: 3, category: 4, location: 5, purchaseDate: 6, status: 7, holderName: 8, accessories: 9 });
     const row = (tag: string, serial: string, acc: string) => [tag, serial, 'ThinkPad T14', 'Lenovo', 'Laptops', 'Gudang TIK', '10/01/2025', 'Ready to Deploy', '', acc];
-    const good = rowToInput(row('INV-100', 'PF9A0001', 'charger CHG-100; tas'), m, newId());
+    const goodRow = rowToInput(row('INV-100', 'PF9A0001', 'charger CHG-100; tas'), m, newId());
+    const good = { problems: goodRow.problems, input: goodRow.input?.input };
     expect(good.problems).toEqual([]);
     expect(good.input!.accessories).toEqual([
       { kind: 'charger', serial: 'CHG-100', description: '' },
@@ -295,7 +296,7 @@ describe('spreadsheet imports', () => {
     expect(good.input!.purchaseDate).toBe('2025-01-10');
     expect(rowToInput(row('INV-101', 'PF9A0002', 'charger 12#45'), m, newId()).problems).toEqual([{ field: 'accessories', message: 'asset.errors.serialFormat' }]);
     // The accessory's serial is another row's device serial: the later row is named.
-    const clash = rowToInput(row('INV-102', 'PF9A0003', 'charger PF9A0001'), m, newId());
+    const clash = { input: rowToInput(row('INV-102', 'PF9A0003', 'charger PF9A0001'), m, newId()).input?.input };
     const problems = keyProblems([good.input!, clash.input!], {});
     expect(problems).toEqual([{ row: 1, field: 'accessories', message: 'asset.errors.serialRepeated', params: { value: 'PF9A0001', other: 1 } }]);
     // Imported in one command, accessories included, and findable by their serials.

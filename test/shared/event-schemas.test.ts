@@ -329,10 +329,10 @@ async function office(): Promise<void> {
     const outcome: StepOutcome | undefined = step === 4 ? 'simple' : step === 9 ? (reworked ? 'done' : 'not_done') : undefined;
     if (step === 9) reworked = true;
     w.advanceHours(0.25);
-    await w.ok('incident.completeStep', { id: incidentId, step, note: `Langkah ${step} selesai dikerjakan`, outcome }, doer(step));
+    await w.ok('incident.completeStep', { id: incidentId, step, note: `Langkah ${step} selesai dikerjakan`, outcome, ...(step === 12 ? { rootCause: 'Filter spam lemah', mitigation: 'Pelatihan phishing' } : {}) }, doer(step));
   }
-  await w.ok('incident.setFields', { id: incidentId, actions: 'Email diblokir', rootCause: 'Filter spam lemah' }, as(TECH));
-  await w.ok('incident.setFields', { id: incidentId, mitigation: 'Pelatihan phishing', lessonsLearned: 'Cek pengirim' }, as(LEAD));
+  await w.ok('incident.setFields', { id: incidentId, actions: 'Email diblokir', rootCause: 'Filter spam lemah di gateway' }, as(TECH));
+  await w.ok('incident.setFields', { id: incidentId, mitigation: 'Pelatihan phishing untuk semua pegawai', lessonsLearned: 'Cek pengirim' }, as(LEAD));
   const violationId = newId();
   await w.ok('incident.recordViolation', { id: incidentId, violationId, person: 'Pegawai X', rule: 'Kebijakan kata sandi', description: 'Memberikan kata sandi' }, as(LEAD));
   await w.ok('incident.recordViolation', { id: incidentId, violationId: newId(), person: 'Pegawai Y', rule: 'Kebijakan email' }, as(LEAD));

@@ -134,6 +134,9 @@ async function reach(target: number, via: 'simple' | 'hard' = target >= 5 && tar
   }
 }
 
+/** What closing asks besides the note: root cause and mitigation. */
+const CLOSING = { rootCause: 'Port RDP terbuka ke internet', mitigation: 'Port ditutup, akses lewat VPN' };
+
 describe('the 12 steps as data', () => {
   it('follows the SOP table: roles, standard times, outputs and branches', () => {
     expect(INCIDENT_STEPS.map((s) => s.role)).toEqual([
@@ -211,7 +214,7 @@ describe('who may complete each step', () => {
         expect(f.code).toBe(['officer', 'admin', 'security_lead', 'technician'].includes(r) ? 'not-your-turn' : 'forbidden');
       }
       w.advance(5);
-      await w.ok('incident.completeStep', { id, step: step.no, note: 'Dikerjakan sesuai SOP', outcome }, byRole(step.role));
+      await w.ok('incident.completeStep', { id, step: step.no, note: 'Dikerjakan sesuai SOP', outcome, ...(step.no === 12 ? CLOSING : {}) }, byRole(step.role));
       const i = w.get(id);
       const last = i.history.at(-1)!;
       expect(last).toMatchObject({ step: step.no, role: step.role, by: `only-${step.role}`, note: 'Dikerjakan sesuai SOP', at: w.now });
@@ -231,9 +234,23 @@ describe('who may complete each step', () => {
     expect((await w.refused('incident.completeStep', { id, step: 2, note: 'Disposisi' }, as(U.admin))).code).toBe('wrong-step');
     expect((await w.refused('incident.completeStep', { id, step: 1, note: '  ' }, as(U.officer))).message).toBe('incident.errors.note');
     await reach(12);
-    await w.ok('incident.completeStep', { id, step: 12, note: 'Pelapor sudah diberi tahu' }, as(U.officer));
+    await w.ok('incident.completeStep', { id, step: 12, ...CLOSING, note: 'Pelapor sudah diberi tahu' }, as(U.officer));
     expect((await w.refused('incident.completeStep', { id, step: 12, note: 'Lagi' }, as(U.officer))).code).toBe('closed');
     expect((await w.refused('incident.completeStep', { id: 'nope', step: 1, note: 'Lagi' }, as(U.officer))).code).toBe('not-found');
+  });
+});
+
+describe('closing asks for root cause and mitigation', () => {
+  it('refuses to close without them, at their fields; takes them at closing, or as recorded before', async () => {
+    await reach(12);
+    const none = await w.refused('incident.completeStep', { id, step: 12, note: 'Pelapor sudah diberi tahu' }, as(U.officer));
+    expect(none).toMatchObject({ code: 'analysis-required', message: 'incident.errors.rootCauseRequired', field: 'rootCause' });
+    const half = await w.refused('incident.completeStep', { id, step: 12, note: 'Pelapor sudah diberi tahu', rootCause: 'Port RDP terbuka', mitigation: ' ' }, as(U.officer));
+    expect(half).toMatchObject({ message: 'incident.errors.mitigationRequired', field: 'mitigation' });
+    expect(w.get(id).status).toBe('open');
+    await w.ok('incident.setFields', { id, rootCause: 'Port RDP terbuka ke internet' }, as(U.tech));
+    await w.ok('incident.completeStep', { id, step: 12, note: 'Pelapor sudah diberi tahu', mitigation: 'Port ditutup, akses lewat VPN' }, as(U.officer));
+    expect(w.get(id)).toMatchObject({ status: 'closed', rootCause: 'Port RDP terbuka ke internet', mitigation: 'Port ditutup, akses lewat VPN' });
   });
 });
 
@@ -269,7 +286,7 @@ describe('branches and the rework loop', () => {
     await w.ok('incident.completeStep', { id, step: 8, note: 'Dilaporkan ke Kasi' }, as(U.tech));
     await w.ok('incident.completeStep', { id, step: 9, note: 'Masih bocor lewat port lain', outcome: 'not_done' }, as(U.lead));
     await reach(12);
-    await w.ok('incident.completeStep', { id, step: 12, note: 'Pelapor diberi tahu' }, as(U.officer));
+    await w.ok('incident.completeStep', { id, step: 12, ...CLOSING, note: 'Pelapor diberi tahu' }, as(U.officer));
     const i = w.get(id);
     expect(i.reworkCount).toBe(2);
     expect(i.history.map((h) => h.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 7, 8, 9, 7, 8, 9, 10, 11, 12]);
@@ -319,7 +336,7 @@ describe('step clocks in the office calendar', () => {
     expect(i.stepDueAt).toBe('2026-03-09T01:30:00.000Z');
     await reach(12);
     w.now = '2026-03-10T02:00:00.000Z';
-    await w.ok('incident.completeStep', { id, step: 12, note: 'Selesai' }, as(U.officer));
+    await w.ok('incident.completeStep', { id, step: 12, ...CLOSING, note: 'Selesai' }, as(U.officer));
     i = w.get(id);
     expect(i.status).toBe('closed');
     // Mon 09:00 → Tue next week 09:00: 6 standard days, plus Friday's extra half hour (07:30–16:30).
@@ -338,7 +355,7 @@ describe('evidence, analysis, violations and sanctions', () => {
     expect((await w.refused('incident.attach', { id, file: file({ hash: 'XYZ' }) }, as(U.tech))).message).toBe('incident.errors.attachmentHash');
     expect((await w.refused('incident.attach', { id, file: file({ hash: 'c'.repeat(64) }) }, as(U.auditor))).message).toBe('errors.forbidden');
     await reach(12);
-    await w.ok('incident.completeStep', { id, step: 12, note: 'Selesai' }, as(U.officer));
+    await w.ok('incident.completeStep', { id, step: 12, ...CLOSING, note: 'Selesai' }, as(U.officer));
     expect((await w.refused('incident.attach', { id, file: file({ hash: 'd'.repeat(64) }) }, as(U.tech))).code).toBe('closed');
   });
 
@@ -376,7 +393,7 @@ describe('the server re-checks every incident command (a replay)', () => {
     await reach(9, 'hard');
     await w.ok('incident.completeStep', { id, step: 9, note: 'Belum tuntas, ulangi', outcome: 'not_done' }, as(U.lead));
     await reach(12);
-    await w.ok('incident.completeStep', { id, step: 12, note: 'Selesai' }, as(U.officer));
+    await w.ok('incident.completeStep', { id, step: 12, ...CLOSING, note: 'Selesai' }, as(U.officer));
     const mine = groupByCommand(w.events).filter((g) => g[0]!.recordId === id);
     expect(new Set(mine.flat().map((e) => e.type))).toEqual(
       new Set(['incident.reported', 'incident.attached', 'incident.fieldsSet', 'incident.violationRecorded', 'incident.sanctionDecided', 'incident.stepCompleted']),

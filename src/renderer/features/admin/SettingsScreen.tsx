@@ -23,7 +23,7 @@ function SettingsForm({ org }: { org: OrgState }) {
   const { run, failure, busy } = useCommand();
   const form = useForm<SettingsIn, unknown, z.output<typeof settingsForm>>({
     resolver: zodResolver(settingsForm),
-    defaultValues: { name: org.name, unit: org.unit, address: org.address, timeZone: org.timeZone, docPrefix: org.docPrefix, idleLockMinutes: org.idleLockMinutes, logoDataUrl: org.logoDataUrl, badgePoolText: org.badgePool.join(', ') },
+    defaultValues: { name: org.name, unit: org.unit, address: org.address, city: org.city ?? '', timeZone: org.timeZone, docPrefix: org.docPrefix, idleLockMinutes: org.idleLockMinutes, logoDataUrl: org.logoDataUrl, badgePoolText: org.badgePool.join(', ') },
   });
   const { register, handleSubmit, formState, setValue, reset, control } = form;
   const logo = useWatch({ control, name: 'logoDataUrl' });
@@ -56,6 +56,9 @@ function SettingsForm({ org }: { org: OrgState }) {
         </Field>
         <Field label={t('setup.address')} htmlFor="s-address" error={e.address?.message} wide>
           <textarea id="s-address" rows={2} {...register('address')} />
+        </Field>
+        <Field label={t('setup.city')} htmlFor="s-city" error={e.city?.message} hint={t('setup.cityHint')}>
+          <input id="s-city" {...register('city')} />
         </Field>
         <Field label={t('setup.badgePool')} htmlFor="s-badges" error={e.badgePoolText?.message} hint={t('setup.badgePoolHint')}>
           <input id="s-badges" {...register('badgePoolText')} />

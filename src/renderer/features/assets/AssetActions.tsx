@@ -104,7 +104,7 @@ export function WipeForm({ asset }: { asset: AssetState }) {
       <h2 id="wipe-title">{t('asset.wipe.title')}</h2>
       <p className="hint">{t('asset.wipe.hint')}</p>
       {failure && !failure.field && <FailureBanner failure={failure} />}
-      <div className="grid-3">
+      <div className="wipe-grid">
         <Field label={t('asset.wipe.method')} htmlFor="w-method">
           <select id="w-method" {...register('method')}>
             {WIPE_METHODS.map((m) => (
@@ -138,7 +138,7 @@ export function WipeForm({ asset }: { asset: AssetState }) {
           </select>
         </Field>
         <Field label={t('asset.fields.notes')} htmlFor="w-notes" wide>
-          <input id="w-notes" {...register('notes')} />
+          <textarea id="w-notes" rows={2} {...register('notes')} />
         </Field>
       </div>
       {others.map((u) => (

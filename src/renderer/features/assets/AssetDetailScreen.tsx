@@ -1,7 +1,7 @@
 /** One asset: its fields and accessories, maintenance schedule, chain of custody, wipes, documents and audit trail. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { maintenanceDue } from '../../../shared/domain/asset/state';
+import { assetName, maintenanceDue } from '../../../shared/domain/asset/state';
 import { db } from '../../store';
 import { useFormatDateTime, useOrg, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
@@ -13,7 +13,7 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { useScreenDates } from '../../app/dates';
 
 export function AssetDetailScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormatDateTime();
   const dates = useScreenDates();
   const org = useOrg();
@@ -30,7 +30,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
   return (
     <div>
       <PageHeader
-        title={`${asset.tag} · ${asset.brand} ${asset.model}`}
+        title={`${asset.tag} · ${assetName(asset)}`}
         subtitle={`${t(`asset.category.${asset.category}`)} · ${t('asset.fields.serial')} ${asset.serial}`}
         actions={
           <>
@@ -44,6 +44,11 @@ export function AssetDetailScreen({ id }: { id: string }) {
             {canManage && asset.status === 'in_stock' && (
               <button type="button" className="btn btn-primary" onClick={() => navigate(`/handovers/new?asset=${asset.id}`)}>
                 {t('asset.detail.handOver')}
+              </button>
+            )}
+            {canManage && asset.status === 'assigned' && asset.handoverId && (
+              <button type="button" className="btn btn-primary" onClick={() => navigate(`/handovers/${asset.handoverId}/return`)}>
+                {t('asset.detail.return')}
               </button>
             )}
             <button type="button" className="btn" onClick={() => navigate(`/print/assets/labels?ids=${asset.id}`)}>
@@ -72,8 +77,44 @@ export function AssetDetailScreen({ id }: { id: string }) {
               <dd>{asset.location || '—'}</dd>
               <dt>{t('asset.fields.holder')}</dt>
               <dd>{holder ? <a href={`#/employees/${holder.id}`}>{holder.name}</a> : asset.importedHolder ? `${asset.importedHolder} (${t('asset.detail.importedHolder')})` : '—'}</dd>
+              {asset.name && (
+                <>
+                  <dt>{t('asset.fields.name')}</dt>
+                  <dd>{asset.name}</dd>
+                </>
+              )}
+              {asset.modelNumber && (
+                <>
+                  <dt>{t('asset.fields.modelNumber')}</dt>
+                  <dd className="mono">{asset.modelNumber}</dd>
+                </>
+              )}
               <dt>{t('asset.fields.purchaseDate')}</dt>
               <dd>{dates.date(asset.purchaseDate)}</dd>
+              {asset.purchaseCost !== undefined && (
+                <>
+                  <dt>{t('asset.fields.purchaseCost')}</dt>
+                  <dd>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 2 }).format(asset.purchaseCost)}</dd>
+                </>
+              )}
+              {asset.supplier && (
+                <>
+                  <dt>{t('asset.fields.supplier')}</dt>
+                  <dd>{asset.supplier}</dd>
+                </>
+              )}
+              {asset.company && (
+                <>
+                  <dt>{t('asset.fields.company')}</dt>
+                  <dd>{asset.company}</dd>
+                </>
+              )}
+              {asset.warrantyMonths !== undefined && (
+                <>
+                  <dt>{t('asset.fields.warrantyMonths')}</dt>
+                  <dd>{t('asset.detail.months', { count: asset.warrantyMonths })}</dd>
+                </>
+              )}
               <dt>{t('asset.fields.warrantyEnd')}</dt>
               <dd>{dates.date(asset.warrantyEnd)}</dd>
               <dt>{t('asset.maintenance.nextDue')}</dt>
@@ -140,6 +181,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
                       </td>
                       <td className="small">
                         <a href={`#/print/assets/doc/${c.handoverId}`}>{c.handoverDocNo}</a>
+                        {c.source === 'import' && <span className="tag">{t('asset.detail.fromImport')}</span>}
                         {c.returnId && (
                           <>
                             <br />

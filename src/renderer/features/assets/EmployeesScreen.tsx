@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { EMPLOYEE_STATUSES, employeeFieldsSchema, type EmployeeState } from '../../../shared/domain/employee/state';
+import { assetName } from '../../../shared/domain/asset/state';
 import { newId } from '../../../shared/ids';
 import { db } from '../../store';
 import { assetsHeldBy, documentsOf, employeesPage } from '../../store/queries/assets';
@@ -211,7 +212,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
                   <td className="mono">{a.tag}</td>
                   <td className="mono">{a.serial}</td>
                   <td>
-                    {a.brand} {a.model}
+                    {assetName(a)}
                   </td>
                   <td>
                     <AssetStatusBadge status={a.status} />

@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notIssuable } from '../../../shared/domain/asset/commands';
-import { CONDITIONS, type AssetState, type Condition } from '../../../shared/domain/asset/state';
+import { assetName, CONDITIONS, type AssetState, type Condition } from '../../../shared/domain/asset/state';
 import { newId } from '../../../shared/ids';
 import { db } from '../../store';
 import { assetByCode } from '../../store/queries/assets';
@@ -114,7 +114,7 @@ export function HandoverScreen() {
                   <td className="mono">{l.asset.tag}</td>
                   <td className="mono">{l.asset.serial}</td>
                   <td>
-                    {l.asset.brand} {l.asset.model}
+                    {assetName(l.asset)}
                   </td>
                   <td>
                     {l.asset.accessories

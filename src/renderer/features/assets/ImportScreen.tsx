@@ -1,23 +1,29 @@
 /**
  * The two spreadsheet imports of the asset workflow, each an ImportSpec for SheetImport:
- * the inventory (Snipe-IT's export names recognised; tags and serials, accessories' included,
- * unique in the file and in the office) and the employee list (NIP unique; a NIP the office
+ * the inventory (Snipe-IT's and GLPI's column names recognised; tags and serials, accessories'
+ * included, unique in the file and in the office; holders matched to employees, ambiguous ones
+ * asked) and the employee list (NIP unique; a NIP the office
  * already holds updates that employee).
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keyProblems, takenKeys } from '../../../shared/domain/asset/commands';
-import { guessMapping, IMPORT_FIELDS, rowToInput } from '../../../shared/domain/asset/import';
-import type { AssetInput } from '../../../shared/domain/asset/state';
+import { guessMapping, holderIndex, holderProblems, IMPORT_FIELDS, KEEP_IN_STOCK, resolveHolders, rowToInput, type HolderIndex, type ImportRow } from '../../../shared/domain/asset/import';
 import { EMPLOYEE_IMPORT_FIELDS, guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee, type EmployeeImportInput } from '../../../shared/domain/employee/import';
 import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
 import { db } from '../../store';
 import { dexieLookups } from '../../store/commit';
 import { SheetImport, type ImportSpec } from './SheetImport';
 
+/** What the preview looks up for an inventory: keys already taken, and the employees holders are matched against. */
+interface InventoryFound {
+  taken: Record<string, string>;
+  holders: HolderIndex;
+}
+
 export function ImportScreen() {
   const { t } = useTranslation();
-  const spec = useMemo<ImportSpec<(typeof IMPORT_FIELDS)[number], AssetInput, Record<string, string>>>(
+  const spec = useMemo<ImportSpec<(typeof IMPORT_FIELDS)[number], ImportRow, InventoryFound>>(
     () => ({
       texts: {
         title: t('asset.import.title'),
@@ -32,9 +38,32 @@ export function ImportScreen() {
       fieldLabel: (f) => t(`asset.import.fields.${f}`),
       guess: guessMapping,
       convert: rowToInput,
-      lookup: (rows) => takenKeys(dexieLookups(db), rows),
-      check: keyProblems,
-      command: (rows) => ({ command: { type: 'asset.import', input: { rows } }, count: rows.length }),
+      rowId: (r) => r.input.id,
+      lookup: async (rows) => {
+        const taken = await takenKeys(dexieLookups(db), rows.map((r) => r.input));
+        // Holders are matched only when some row names one; the employee list is read once per preview.
+        const employees = rows.some((r) => r.holder) ? await db.employees.toArray() : [];
+        return { taken, holders: holderIndex(employees) };
+      },
+      check: (rows, found, picks) => [
+        ...keyProblems(rows.map((r) => r.input), found.taken),
+        ...holderProblems(rows, found.holders, picks).map((p) => ({
+          ...p,
+          choices: p.choices.map((c) => ({
+            value: c.value,
+            label: c.value === KEEP_IN_STOCK ? t('asset.import.keepInStock') : `${c.candidate!.name} · NIP ${c.candidate!.nip} · ${c.candidate!.department}${c.candidate!.status === 'resigned' ? ` (${t('employee.status.resigned')})` : ''}`,
+          })),
+        })),
+      ],
+      command: (rows, found, picks) => {
+        const inputs = resolveHolders(rows, found.holders, picks);
+        return { command: { type: 'asset.import', input: { rows: inputs } }, count: inputs.length };
+      },
+      plan: (rows, found, picks) => {
+        const inputs = resolveHolders(rows, found.holders, picks);
+        const held = inputs.filter((r) => r.holderId);
+        return t('asset.import.plan', { count: inputs.length, assigned: held.length, holders: new Set(held.map((r) => r.holderId)).size });
+      },
     }),
     [t],
   );

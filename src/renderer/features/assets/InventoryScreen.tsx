@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSET_CATEGORIES, ASSET_STATUSES } from '../../../shared/domain/asset/state';
+import { ASSET_CATEGORIES, ASSET_STATUSES, assetName } from '../../../shared/domain/asset/state';
 import type { AssetState } from '../../../shared/domain/asset/state';
 import { db } from '../../store';
 import { assetByCode, inventoryPage, statusCounts, type InventoryFilter } from '../../store/queries/assets';
@@ -159,7 +159,7 @@ export function InventoryScreen() {
                   <td className="mono">{a.serial}</td>
                   <td>{t(`asset.category.${a.category}`)}</td>
                   <td>
-                    {a.brand} {a.model}
+                    {assetName(a)}
                   </td>
                   <td>{a.location}</td>
                   <td>{a.holderId ? (holders.get(a.holderId)?.name ?? '—') : a.importedHolder ? <span className="muted">{a.importedHolder}*</span> : '—'}</td>

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { OrgState } from '../../../shared/domain/org/state';
 import { useTranslation } from 'react-i18next';
-import { ASSET_CATEGORIES, maintenanceMonths } from '../../../shared/domain/asset/state';
+import { ASSET_CATEGORIES, assetName, maintenanceMonths } from '../../../shared/domain/asset/state';
 import { db } from '../../store';
 import { awaitingWipe, maintenanceDueList } from '../../store/queries/assets';
 import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
@@ -84,7 +84,7 @@ export function MaintenanceScreen() {
               </td>
               <td className="mono">{a.serial}</td>
               <td>
-                {a.brand} {a.model}
+                {assetName(a)}
               </td>
               <td>{a.holderId ? (holders.get(a.holderId)?.name ?? '—') : '—'}</td>
               <td>{a.lastMaintenanceAt ? fmt(a.lastMaintenanceAt) : '—'}</td>
@@ -133,7 +133,7 @@ export function MaintenanceScreen() {
                   </td>
                   <td className="mono">{a.serial}</td>
                   <td>
-                    {a.brand} {a.model}
+                    {assetName(a)}
                   </td>
                   <td>{fmt(a.custody.at(-1)?.to)}</td>
                 </tr>

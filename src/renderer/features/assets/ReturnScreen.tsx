@@ -14,7 +14,7 @@ import { db } from '../../store';
 import { useCommand } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
-import { ScanInput, SignaturePadField, useEmployeeNames } from './parts';
+import { ScanInput, SignaturePadField, useAccessoryText, useEmployeeNames } from './parts';
 
 type Result = '' | 'returned' | 'missing' | 'kept';
 interface Line extends DocItem {
@@ -35,6 +35,7 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
     return { doc, out };
   }, [handoverId]);
   const employees = useEmployeeNames(data?.doc ? [data.doc.employeeId] : []);
+  const accessoryText = useAccessoryText();
   const [lines, setLines] = useState<Line[] | null>(null);
   const [reason, setReason] = useState<ReturnReason>('resignation');
   const [text, setText] = useState({ notes: '', witnessName: '', witnessTitle: '' });
@@ -123,7 +124,7 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
               <tr key={l.key} className={l.check === 'missing' ? 'line-missing' : l.check === 'kept' ? 'line-kept' : ''} data-serial={l.serial}>
                 <td className="mono">{l.accessoryId ? '' : l.tag}</td>
                 <td className="mono">{l.serial || '—'}</td>
-                <td>{l.accessoryId ? `↳ ${l.description}` : l.description}</td>
+                <td>{l.accessoryId ? `↳ ${accessoryText(l.description)}` : l.description}</td>
                 <td>
                   <select aria-label={`${t('handover.return.check')} ${l.serial || l.description}`} value={l.check} onChange={(e) => update(l.key, { check: e.target.value as Result })}>
                     <option value="">{t('handover.return.unchecked')}</option>
@@ -133,7 +134,7 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
                   </select>
                 </td>
                 <td>
-                  <select aria-label={`${t('asset.fields.condition')} ${l.serial || l.description}`} value={l.cond} onChange={(e) => update(l.key, { cond: e.target.value as Condition })}>
+                  <select aria-label={`${t('asset.fields.condition')} ${l.serial || l.description}`} value={l.cond} disabled={l.check === 'missing'} title={l.check === 'missing' ? t('handover.print.notSeen') : undefined} onChange={(e) => update(l.key, { cond: e.target.value as Condition })}>
                     {CONDITIONS.map((c) => (
                       <option key={c} value={c}>
                         {t(`asset.condition.${c}`)}

@@ -14,7 +14,8 @@ import type { CellProblem, ColumnMapping, RowProblem, RowResult } from '../../..
 import { useCommand } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, FailureBanner, PageHeader } from '../../components/ui';
-import { readSheet, type Sheet } from './spreadsheet';
+import { platform } from '../../platform';
+import { leftOutCsv, readSheet, type Sheet } from './spreadsheet';
 
 export interface ImportSpec<F extends string, I, Found> {
   /** The import's own texts, in the user's language. */
@@ -28,12 +29,18 @@ export interface ImportSpec<F extends string, I, Found> {
   convert: (cells: readonly unknown[], m: ColumnMapping<F>, id: string) => RowResult<I>;
   /** What the office already holds for these rows (asked once per conversion). */
   lookup: (rows: I[]) => Promise<Found>;
-  /** Problems across the kept rows: keys repeated in the file or taken in the office. */
-  check: (rows: I[], found: Found) => RowProblem[];
+  /**
+   * Problems across the kept rows: keys repeated in the file or taken in the office. A problem
+   * with `choices` is a question the preview asks (which employee holds it?); the answer is
+   * kept in `picks` by the row's id (`rowId`) and the problem goes away once answered.
+   */
+  check: (rows: I[], found: Found, picks: Readonly<Record<string, string>>) => (RowProblem & { choices?: { value: string; label: string }[] })[];
   /** The one command that imports the checked rows, and how many rows it changes; null when nothing would change. */
-  command: (rows: I[], found: Found) => { command: Command; count: number } | null;
+  command: (rows: I[], found: Found, picks: Readonly<Record<string, string>>) => { command: Command; count: number } | null;
+  /** A row's stable id, for the answers to the preview's questions. */
+  rowId?: (row: I) => string;
   /** A line above the problems describing what the import will do (e.g. new vs updated). */
-  plan?: (rows: I[], found: Found) => ReactNode;
+  plan?: (rows: I[], found: Found, picks: Readonly<Record<string, string>>) => ReactNode;
 }
 
 const SHOWN = 200;
@@ -49,6 +56,12 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
   const [lookedUp, setLookedUp] = useState<{ of: unknown; value: Found } | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
+  const [picks, setPicks] = useState<Record<string, string>>({});
+  /** Why each excluded row was excluded (its problems when it was). */
+  const [excludedWhy, setExcludedWhy] = useState<Map<number, CellProblem[]>>(new Map());
+  /** After an import: the rows left out, to fix and import again. */
+  const [leftOut, setLeftOut] = useState<{ fileName: string; headers: string[]; rows: { row: number; cells: unknown[]; problems: string }[] } | null>(null);
+  const [saveMessage, setSaveMessage] = useState<string | null>(null);
 
   const converted = useMemo(() => (sheet && mapping ? sheet.rows.map((cells, i) => spec.convert(cells, mapping, ids[i]!)) : []), [sheet, mapping, ids, spec]);
   // What the office holds of these rows' keys, asked once per conversion.
@@ -64,25 +77,35 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
   const found = lookedUp && lookedUp.of === converted ? lookedUp.value : null;
   const kept = useMemo(() => converted.map((c, i) => ({ c, i })).filter(({ c, i }) => c.input !== undefined && !excluded.has(i)), [converted, excluded]);
   const problems = useMemo(() => {
-    const byRow = new Map<number, CellProblem[]>();
+    const byRow = new Map<number, (CellProblem & { choices?: { value: string; label: string }[] })[]>();
     converted.forEach((c, i) => c.problems.length > 0 && !excluded.has(i) && byRow.set(i, [...c.problems]));
     if (found !== null) {
-      for (const p of spec.check(kept.map(({ c }) => c.input!), found)) {
+      for (const p of spec.check(kept.map(({ c }) => c.input!), found, picks)) {
         const i = kept[p.row]!.i;
         // "also on row n" counts rows checked; show the spreadsheet's row number (header = row 1).
         const params = p.params?.other !== undefined ? { ...p.params, other: kept[Number(p.params.other) - 1]!.i + 2 } : p.params;
-        byRow.set(i, [...(byRow.get(i) ?? []), { field: p.field, message: p.message, params }]);
+        byRow.set(i, [...(byRow.get(i) ?? []), { field: p.field, message: p.message, params, choices: p.choices }]);
       }
     }
     return [...byRow].sort(([a], [b]) => a - b);
-  }, [converted, excluded, found, kept, spec]);
+  }, [converted, excluded, found, kept, spec, picks]);
   const badRows = new Set(problems.map(([i]) => i));
   const good = kept.filter(({ i }) => !badRows.has(i)).map(({ c }) => c.input!);
-  const planned = found !== null && problems.length === 0 && good.length > 0 ? spec.command(good, found) : null;
+  const planned = found !== null && problems.length === 0 && good.length > 0 ? spec.command(good, found, picks) : null;
+  const exclude = (rows: number[]) => {
+    const why = new Map(excludedWhy);
+    for (const i of rows) why.set(i, problems.find(([r]) => r === i)?.[1] ?? []);
+    setExcludedWhy(why);
+    setExcluded(new Set([...excluded, ...rows]));
+  };
 
   const load = async (file: File) => {
     setDone(null);
     setReadError(null);
+    setLeftOut(null);
+    setSaveMessage(null);
+    setPicks({});
+    setExcludedWhy(new Map());
     try {
       const s = await readSheet(file);
       if (s.headers.length === 0 || s.rows.length === 0) throw new Error('empty');
@@ -110,6 +133,14 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
     if (!planned) return;
     if (await run(planned.command)) {
       setDone(planned.count);
+      if (sheet && excluded.size > 0) {
+        const text = (list: CellProblem[]) => list.map((p) => `${isField(p.field) ? spec.fieldLabel(p.field) : p.field}: ${t(p.message, p.params ?? {})}`).join('; ');
+        setLeftOut({
+          fileName,
+          headers: sheet.headers,
+          rows: [...excluded].sort((a, b) => a - b).map((i) => ({ row: i + 2, cells: sheet.rows[i]!, problems: text(excludedWhy.get(i) ?? []) || t('sheetImport.leftOut.byHand') })),
+        });
+      }
       setSheet(null);
     }
   };
@@ -170,13 +201,13 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
             </p>
             {spec.plan && found !== null && problems.length === 0 && good.length > 0 && (
               <p role="status" data-testid="import-plan">
-                {spec.plan(good, found)}
+                {spec.plan(good, found, picks)}
               </p>
             )}
             {problems.length > 0 && (
               <>
                 <div className="inline-actions">
-                  <button type="button" className="btn" onClick={() => setExcluded(new Set([...excluded, ...problems.map(([i]) => i)]))}>
+                  <button type="button" className="btn" onClick={() => exclude(problems.map(([i]) => i))}>
                     {t('sheetImport.excludeAll')}
                   </button>
                 </div>
@@ -202,7 +233,28 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
                             ))}
                           </td>
                           <td>
-                            {[...new Set(list.map((p) => p.field))]
+                            {list
+                              .filter((p) => p.choices)
+                              .map((p, k) => (
+                                <select
+                                  key={`choice-${k}`}
+                                  aria-label={`${t('sheetImport.choose')} ${i + 2}`}
+                                  data-testid={`choice-${i + 2}`}
+                                  value=""
+                                  onChange={(e) => {
+                                    const id = spec.rowId?.(converted[i]!.input!);
+                                    if (id && e.target.value) setPicks({ ...picks, [id]: e.target.value });
+                                  }}
+                                >
+                                  <option value="">{t('sheetImport.pick')}</option>
+                                  {p.choices!.map((c) => (
+                                    <option key={c.value} value={c.value}>
+                                      {c.label}
+                                    </option>
+                                  ))}
+                                </select>
+                              ))}
+                            {[...new Set(list.filter((p) => !p.choices).map((p) => p.field))]
                               .filter((f): f is F => isField(f) && mapping[f] >= 0)
                               .map((f) => (
                                 <input
@@ -215,7 +267,7 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
                               ))}
                           </td>
                           <td>
-                            <button type="button" className="btn btn-small" onClick={() => setExcluded(new Set([...excluded, i]))}>
+                            <button type="button" className="btn btn-small" onClick={() => exclude([i])}>
                               {t('sheetImport.exclude')}
                             </button>
                           </td>
@@ -228,7 +280,14 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
               </>
             )}
             {excluded.size > 0 && (
-              <button type="button" className="btn btn-link" onClick={() => setExcluded(new Set())}>
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => {
+                  setExcluded(new Set());
+                  setExcludedWhy(new Map());
+                }}
+              >
                 {t('sheetImport.includeAgain')}
               </button>
             )}
@@ -242,6 +301,45 @@ export function SheetImport<F extends string, I, Found>({ spec }: { spec: Import
             </button>
           </div>
         </>
+      )}
+      {leftOut && (
+        <section className="card" data-testid="import-left-out" aria-labelledby="left-out-title">
+          <h2 id="left-out-title">{t('sheetImport.leftOut.title', { count: leftOut.rows.length })}</h2>
+          <p className="hint">{t('sheetImport.leftOut.hint')}</p>
+          <div className="import-errors">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('sheetImport.row')}</th>
+                  <th>{t('sheetImport.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {leftOut.rows.slice(0, SHOWN).map((r) => (
+                  <tr key={r.row} data-row={r.row}>
+                    <td>{r.row}</td>
+                    <td>{r.problems}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="inline-actions">
+            <button
+              type="button"
+              className="btn"
+              onClick={async () => {
+                const data = leftOutCsv(leftOut.headers, leftOut.rows, { row: t('sheetImport.leftOut.rowColumn'), problems: t('sheetImport.leftOut.problemColumn') });
+                const base = leftOut.fileName.replace(/\.(csv|xlsx)$/i, '');
+                const r = await platform.saveFile({ fileName: `${base}-${t('sheetImport.leftOut.fileSuffix')}.csv`, mimeType: 'text/csv', data });
+                setSaveMessage(r.ok ? (r.data ? t('sheetImport.leftOut.saved', { count: leftOut.rows.length }) : null) : t(r.error.message));
+              }}
+            >
+              {t('sheetImport.leftOut.download')}
+            </button>
+            {saveMessage && <span role="status">{saveMessage}</span>}
+          </div>
+        </section>
       )}
       {!sheet && done === null && !readError && <Empty>{t('sheetImport.empty')}</Empty>}
     </div>

@@ -3,10 +3,21 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
-import type { AssetStatus } from '../../../shared/domain/asset/state';
+import { splitAccessoryText, type AssetStatus } from '../../../shared/domain/asset/state';
 import type { EmployeeState } from '../../../shared/domain/employee/state';
 import { db } from '../../store';
 import './assets.css';
+
+/** A document's accessory line ("charger: Adaptor 65W") with the kind in the reader's language ("Charger: Adaptor 65W"). */
+export function useAccessoryText(): (text: string) => string {
+  const { t } = useTranslation();
+  return (text) => {
+    const parts = splitAccessoryText(text);
+    if (!parts) return text;
+    const kind = t(`asset.accessory.${parts.kind}`);
+    return parts.description ? `${kind}: ${parts.description}` : kind;
+  };
+}
 
 export function AssetStatusBadge({ status }: { status: AssetStatus }) {
   const { t } = useTranslation();

@@ -42,6 +42,15 @@ export async function readSheet(file: File): Promise<Sheet> {
   return { headers, rows };
 }
 
+/**
+ * The rows an import left out, as CSV to fix and import again: the file's own columns as they
+ * came (so the fixed file maps the same way), then the spreadsheet row number and the problems.
+ */
+export function leftOutCsv(headers: readonly string[], rows: readonly { row: number; cells: readonly unknown[]; problems: string }[], extra: { row: string; problems: string }): string {
+  const cell = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === undefined || v === null ? '' : String(v));
+  return `\uFEFF${Papa.unparse({ fields: [...headers, extra.row, extra.problems], data: rows.map((r) => [...headers.map((_, i) => cell(r.cells[i])), String(r.row), r.problems]) })}`;
+}
+
 /** The inventory as CSV text (UTF-8 with BOM, so Excel opens it right). */
 export function inventoryCsv(assets: readonly AssetState[], holder: (a: AssetState) => string): string {
   return `\uFEFF${Papa.unparse({ fields: [...EXPORT_COLUMNS], data: assets.map((a) => exportRow(a, holder(a))) })}`;

@@ -42,7 +42,8 @@ export function StepHistory({ incident }: { incident: IncidentState }) {
               <tr key={i}>
                 <td className="step-cell">
                   <span className="step-no">{h.step}</span> {t(stepOf(h.step).titleKey)}
-                  {pass > 1 && <span className="tag">{t('incident.history.pass', { n: pass })}</span>}
+                  {/* Pass 2 is the first rework: numbered like the rework counter (1×, 2×). */}
+                  {pass > 1 && <span className="tag">{t('incident.history.pass', { n: pass - 1 })}</span>}
                   <div className="muted small">{t(`roles.${h.role}`)}</div>
                 </td>
                 <td>{names.get(h.by) ?? '—'}</td>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { currentStepClock, procedureDays } from '../../../shared/domain/incident/clock';
 import type { IncidentState } from '../../../shared/domain/incident/state';
-import { outcomesOf, stepOf, STEP_OUTCOMES } from '../../../shared/domain/incident/steps';
+import { nextStep, outcomesOf, stepOf, STEP_OUTCOMES } from '../../../shared/domain/incident/steps';
 import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import { FailureBanner, Field } from '../../components/ui';
@@ -21,6 +21,9 @@ import { useNow } from './MyIncidentsSection';
 const completeForm = z.object({
   note: z.string().trim().min(3, 'incident.errors.note').max(4000, 'incident.errors.tooLong'),
   outcome: z.enum(STEP_OUTCOMES).or(z.literal('')),
+  /** Asked only on the step that closes the incident (checked there, and again by the command). */
+  rootCause: z.string().trim().max(4000, 'incident.errors.tooLong'),
+  mitigation: z.string().trim().max(4000, 'incident.errors.tooLong'),
 });
 type FormIn = z.input<typeof completeForm>;
 type FormOut = z.output<typeof completeForm>;
@@ -78,22 +81,36 @@ export function StepPanel({ incident }: { incident: IncidentState }) {
   const { run, failure, busy } = useCommand();
   const step = stepOf(incident.step);
   const outcomes = outcomesOf(step.no);
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(completeForm), defaultValues: { note: '', outcome: '' } });
+  // The step that closes the incident also asks for its root cause and mitigation (both print on the reports).
+  const closes = nextStep(step.no) === 'closed';
+  const blank = { note: '', outcome: '' as const, rootCause: incident.rootCause, mitigation: incident.mitigation };
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(completeForm), defaultValues: blank });
   const { register, handleSubmit, formState, setError, reset } = form;
   const e = formState.errors;
   const myTurn = !!user?.roles.includes(step.role);
   const c = currentStepClock(incident, org ?? undefined, now);
 
   useEffect(() => {
-    reset({ note: '', outcome: '' });
+    reset({ note: '', outcome: '', rootCause: incident.rootCause, mitigation: incident.mitigation });
+    // Only when the step moves on: what the user typed stays while the analysis changes elsewhere.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [incident.step, incident.history.length, reset]);
   useEffect(() => {
-    if (failure?.field === 'note' || failure?.field === 'outcome') setError(failure.field, { message: failure.message });
+    if (failure?.field === 'note' || failure?.field === 'outcome' || failure?.field === 'rootCause' || failure?.field === 'mitigation') setError(failure.field, { message: failure.message });
   }, [failure, setError]);
 
   const onSubmit = handleSubmit(async (v) => {
     if (outcomes.length > 0 && !v.outcome) return setError('outcome', { message: 'incident.errors.outcomeRequired' });
-    await run({ type: 'incident.completeStep', input: { id: incident.id, step: step.no, note: v.note, ...(v.outcome ? { outcome: v.outcome } : {}) } });
+    if (closes) {
+      // Both at once, each at its field.
+      if (v.rootCause.length < 3) setError('rootCause', { message: 'incident.errors.rootCauseRequired' });
+      if (v.mitigation.length < 3) setError('mitigation', { message: 'incident.errors.mitigationRequired' });
+      if (v.rootCause.length < 3 || v.mitigation.length < 3) return;
+    }
+    await run({
+      type: 'incident.completeStep',
+      input: { id: incident.id, step: step.no, note: v.note, ...(v.outcome ? { outcome: v.outcome } : {}), ...(closes ? { rootCause: v.rootCause, mitigation: v.mitigation } : {}) },
+    });
   });
 
   return (
@@ -133,6 +150,18 @@ export function StepPanel({ incident }: { incident: IncidentState }) {
           <Field label={t('incident.turn.note')} htmlFor="step-note" error={e.note?.message} hint={t('incident.turn.noteHint')}>
             <textarea id="step-note" rows={3} {...register('note')} />
           </Field>
+          {closes && (
+            <fieldset className="closing-analysis">
+              <legend>{t('incident.turn.closingAnalysis')}</legend>
+              <p className="hint">{t('incident.turn.closingHint')}</p>
+              <Field label={t('incident.fields.rootCause')} htmlFor="close-root-cause" error={e.rootCause?.message}>
+                <textarea id="close-root-cause" rows={2} aria-required="true" {...register('rootCause')} />
+              </Field>
+              <Field label={t('incident.fields.mitigation')} htmlFor="close-mitigation" error={e.mitigation?.message}>
+                <textarea id="close-mitigation" rows={2} aria-required="true" {...register('mitigation')} />
+              </Field>
+            </fieldset>
+          )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('incident.turn.complete', { step: step.no })}

@@ -11,6 +11,7 @@ import { isMonth, monthName } from '../../../shared/report/monthly';
 import { formatDate } from '../../../shared/time-zone';
 import { formatPrintDateTime } from '../../../shared/date-format';
 import { useOrg } from '../../app/hooks';
+import { officeCity } from '../../../shared/domain/org/state';
 import { match } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import i18n from '../../i18n';
@@ -45,10 +46,13 @@ export function ReportPrintScreen({ route }: { route: string }) {
             <div className="doc-number">{t('report.print.period', { month: monthName(month, 'id') })}</div>
             {!report.complete && <p className="report-note center">{t('report.print.provisional', { at: formatPrintDateTime(report.asOf, org.timeZone, 'id') })}</p>}
             <ReportBody report={report} t={t} lang="id" dpr={3} chartWidth={300} chartHeight={190} />
-            <div className="report-date">{formatDate(report.generatedAt, org.timeZone, 'id')}</div>
-            <div className="signatures report-signatures">
-              <SignatureBox role={`${t('report.print.preparedBy')}, ${t('report.print.itTeam')}`} name={user.displayName} />
-              <SignatureBox role={`${t('report.print.acknowledged')}, ${t('report.print.manager')}`} />
+            {/* Place, date and both signatures stay together on one page. */}
+            <div className="report-closing" data-testid="report-closing">
+              <div className="report-date">{[officeCity(org), formatDate(report.generatedAt, org.timeZone, 'id')].filter(Boolean).join(', ')}</div>
+              <div className="signatures report-signatures">
+                <SignatureBox role={`${t('report.print.preparedBy')}, ${t('report.print.itTeam')}`} name={user.displayName} />
+                <SignatureBox role={`${t('report.print.acknowledged')}, ${t('report.print.manager')}`} />
+              </div>
             </div>
             <div className="doc-footer">{t('print.printedAt', { at: formatPrintDateTime(report.generatedAt, org.timeZone, 'id'), by: user.displayName })}</div>
           </article>

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../store';
+import { assetName } from '../../../shared/domain/asset/state';
 import { useFormatDateTime, useUserNames } from '../../app/hooks';
 import { Empty, PageHeader } from '../../components/ui';
 import { PriorityBadge, SlaClock, TicketStatusBadge, slaTargetText, useNow, useOfficeCalendar } from './SlaClock';
@@ -73,7 +74,7 @@ export function TicketDetailScreen({ id }: { id: string }) {
                   '—'
                 ) : asset ? (
                   <a href={`#/assets/${asset.id}`}>
-                    <span className="mono">{ticket.assetSerial}</span> · {asset.tag} · {asset.brand} {asset.model}
+                    <span className="mono">{ticket.assetSerial}</span> · {asset.tag} · {assetName(asset)}
                   </a>
                 ) : (
                   <>

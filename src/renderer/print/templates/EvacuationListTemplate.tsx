@@ -21,7 +21,18 @@ export function EvacuationListTemplate({ org, visits, names, printedAt, printedB
       <Letterhead org={org} />
       <h1 className="doc-title">{t('print.evacuation.title')}</h1>
       <div className="doc-number">{t('print.evacuation.asOf', { at: formatPrintDateTime(printedAt, org.timeZone, 'id') })}</div>
-      <table className="grid">
+      {/* Fixed columns that add up to the printable width (180 mm): a long organisation wraps, the table never runs off the page. */}
+      <table className="grid evacuation-table">
+        <colgroup>
+          <col style={{ width: '8mm' }} />
+          <col style={{ width: '32mm' }} />
+          <col style={{ width: '36mm' }} />
+          <col style={{ width: '27mm' }} />
+          <col style={{ width: '16mm' }} />
+          <col style={{ width: '28mm' }} />
+          <col style={{ width: '17mm' }} />
+          <col style={{ width: '16mm' }} />
+        </colgroup>
         <thead>
           <tr>
             <th className="num">No</th>

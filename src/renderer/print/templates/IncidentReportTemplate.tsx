@@ -40,6 +40,7 @@ export function IncidentReportTemplate({ org, incident, names, nips, printedAt, 
   const dt = (iso?: string) => formatPrintDateTime(iso, org.timeZone, 'id');
   const name = (id?: string) => (id ? names.get(id) : undefined);
   const days = incident.workingDays;
+  const passOf = (index: number) => incident.history.slice(0, index + 1).filter((h) => h.step === incident.history[index]!.step).length;
   return (
     <article className="print-doc" data-testid="incident-report">
       <Letterhead org={org} />
@@ -62,7 +63,16 @@ export function IncidentReportTemplate({ org, incident, names, nips, printedAt, 
         </tbody>
       </table>
       <h2>B. {t('print.incident.steps')}</h2>
-      <table className="grid">
+      {/* Compact: every pass of every step on as few pages as the notes allow. */}
+      <table className="grid steps-table">
+        <colgroup>
+          <col style={{ width: '8mm' }} />
+          <col style={{ width: '47mm' }} />
+          <col style={{ width: '29mm' }} />
+          <col style={{ width: '21mm' }} />
+          <col />
+          <col style={{ width: '24mm' }} />
+        </colgroup>
         <thead>
           <tr>
             <th className="num">No</th>
@@ -77,7 +87,11 @@ export function IncidentReportTemplate({ org, incident, names, nips, printedAt, 
           {incident.history.map((h, i) => (
             <tr key={i}>
               <td className="num">{h.step}</td>
-              <td>{t(stepOf(h.step).titleKey)}</td>
+              <td>
+                {t(stepOf(h.step).titleKey)}
+                {/* Pass 2 of a step is its first rework, as the counter below counts them. */}
+                {passOf(i) > 1 && <span className="small"> ({t('print.incident.pass', { n: passOf(i) - 1 })})</span>}
+              </td>
               <td>{name(h.by) ?? ''}<br /><span className="small">{t(`print.incident.roles.${h.role}`)}</span></td>
               <td>{dt(h.at)}</td>
               <td>{h.outcome ? `${t(`incident.outcomes.${h.outcome}`)}. ` : ''}{h.note}</td>
@@ -179,7 +193,7 @@ export function IncidentCompletionTemplate({ org, incident, names, nips, printed
             <th>{t('print.incident.duration')}</th>
             <td>
               {incident.workingDays !== undefined
-                ? t('print.incident.total', { days: incident.workingDays.toFixed(1), min: INCIDENT_TARGET_WORKDAYS.min, max: INCIDENT_TARGET_WORKDAYS.max })
+                ? t('print.incident.totalValue', { days: incident.workingDays.toFixed(1), min: INCIDENT_TARGET_WORKDAYS.min, max: INCIDENT_TARGET_WORKDAYS.max })
                 : '—'}
             </td>
           </tr>

@@ -28,7 +28,7 @@ export function VisitFormTemplate({ org, visit, names, nips, printedAt, printedB
     return o.result === 'matched' ? t('print.visit.deviceOut') : `${t('print.visit.deviceLeft')}: ${o.reason}`;
   };
   return (
-    <article className="print-doc" data-testid="visit-form">
+    <article className="print-doc visit-doc" data-testid="visit-form">
       <Letterhead org={org} />
       <h1 className="doc-title">{t('print.visit.title')}</h1>
       <div className="doc-number">

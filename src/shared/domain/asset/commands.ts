@@ -11,14 +11,19 @@ import { draftMaker } from '../kind';
 import { repeatsAnId, type CommandHandler, type DecideContext, type Lookups } from '../types';
 import { assetEvents } from './events';
 import type { HandoverState } from '../handover/state';
+import { handoverEvents } from '../handover/events';
+import type { EmployeeState } from '../employee/state';
+import type { EventDraft } from '../../events';
+import { docNumber } from '../doc-number';
 import {
-  accessoryInputSchema, assetFieldsSchema, assetInputSchema, assetKeys, CONDITIONS, MANUAL_STATUSES, WIPE_METHODS,
+  accessoryInputSchema, assetFieldsSchema, assetInputSchema, assetKeys, assetName, CONDITIONS, MANUAL_STATUSES, WIPE_METHODS,
   type Accessory, type AssetInput, type AssetState, type AssetStatus,
 } from './state';
 
 type Ctx = DecideContext<AssetState>;
 const MANAGERS: Role[] = ['technician', 'admin'];
 const draft = draftMaker('asset', assetEvents);
+const handoverDraft = draftMaker('handover', handoverEvents);
 
 /** The actor manages assets and the asset exists. */
 function guard(ctx: Ctx): Result<AssetState> {
@@ -35,8 +40,8 @@ export function notIssuable(a: AssetState): Failure | null {
 }
 
 /** An asset input as the event stores it: serials normalised, accessory ids given. */
-export function normaliseAsset(input: AssetInput, newId: () => string): Omit<AssetInput, 'id' | 'accessories'> & { accessories: Accessory[] } {
-  const { id: _id, ...rest } = input;
+export function normaliseAsset(input: AssetInput, newId: () => string): Omit<AssetInput, 'id' | 'accessories' | 'holderId'> & { accessories: Accessory[] } {
+  const { id: _id, holderId: _holder, ...rest } = input;
   return {
     ...rest,
     tag: rest.tag.trim(),
@@ -122,7 +127,49 @@ export const assetImport: CommandHandler<z.infer<typeof assetImportInput>, Asset
     if (repeatsAnId(input.rows)) return fail('exists', 'errors.exists');
     const problems = keyProblems(input.rows, await takenKeys(ctx.lookups, input.rows));
     if (problems[0]) return { ok: false, error: toFailure(problems[0], 'rows.') };
-    return ok(input.rows.map((r) => draft(r.id, 'asset.created', normaliseAsset(r, ctx.newId))));
+    // The holders the preview matched: each must be an employee of the office.
+    const holders = new Map<string, EmployeeState>();
+    for (const [i, r] of input.rows.entries()) {
+      if (!r.holderId || holders.has(r.holderId)) continue;
+      if ((r.status ?? 'in_stock') !== 'in_stock') return fail('wrong-state', 'asset.import.errors.holderNotInStock', { field: `rows.${i}.holderId` });
+      const e = (await ctx.lookups.record('employee', r.holderId)) as EmployeeState | undefined;
+      if (!e) return fail('employee-unknown', 'asset.import.errors.holderGone', { field: `rows.${i}.holderId` });
+      holders.set(r.holderId, e);
+    }
+    if (holders.size > 0 && !ctx.org) return fail('not-set-up', 'setup.errors.notSetUp');
+    const created = input.rows.map((r) => ({ row: r, payload: normaliseAsset(r, ctx.newId) }));
+    const drafts: EventDraft[] = created.map(({ row, payload }) => draft(row.id, 'asset.created', payload));
+    // Per holder, one record of what the spreadsheet said they hold (a handover document marked
+    // imported, numbered …/IMP/…): the assets land assigned to them, their custody starts "from
+    // import", and they come back through the usual return.
+    for (const employee of holders.values()) {
+      const mine = created.filter(({ row }) => row.holderId === employee.id);
+      const docId = ctx.newId();
+      const docNo = docNumber(ctx.org!.docPrefix, 'IMP', docId, ctx.now, ctx.org!.timeZone);
+      const items = mine.flatMap(({ row, payload }) => [
+        { assetId: row.id, tag: payload.tag, serial: payload.serial, description: assetName(payload), condition: payload.condition },
+        ...payload.accessories.map((x) => ({ assetId: row.id, accessoryId: x.id, tag: payload.tag, serial: x.serial, description: x.description ? `${x.kind}: ${x.description}` : x.kind, condition: payload.condition })),
+      ]);
+      drafts.push(
+        handoverDraft(docId, 'handover.issued', {
+          docNo,
+          employeeId: employee.id,
+          officerId: ctx.actor.userId,
+          witnessName: '',
+          witnessTitle: '',
+          notes: '',
+          signatures: {},
+          signedOnPaper: false,
+          at: ctx.now,
+          items,
+          emailPrepared: '',
+          accessPrepared: '',
+          imported: true,
+        }),
+        ...mine.map(({ row, payload }) => draft(row.id, 'asset.assigned', { handoverId: docId, docNo, employeeId: employee.id, condition: payload.condition, at: ctx.now, source: 'import' as const })),
+      );
+    }
+    return ok(drafts);
   },
 };
 

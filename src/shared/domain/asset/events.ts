@@ -17,6 +17,12 @@ const fields = z.strictObject({
   condition: z.enum(CONDITIONS),
   location: z.string(),
   notes: z.string(),
+  name: z.string().optional(),
+  modelNumber: z.string().optional(),
+  purchaseCost: z.number().optional(),
+  supplier: z.string().optional(),
+  company: z.string().optional(),
+  warrantyMonths: z.number().optional(),
 });
 
 export const assetEvents = {
@@ -31,7 +37,15 @@ export const assetEvents = {
   'asset.updated': fields.partial().extend({ accessories: z.array(accessory).optional() }),
   'asset.statusSet': z.strictObject({ status: z.enum(MANUAL_STATUSES), reason: z.string() }),
   /** The asset side of a handover document. */
-  'asset.assigned': z.strictObject({ handoverId: z.string(), docNo: z.string(), employeeId: z.string(), condition: z.enum(CONDITIONS), at: z.string() }),
+  'asset.assigned': z.strictObject({
+    handoverId: z.string(),
+    docNo: z.string(),
+    employeeId: z.string(),
+    condition: z.enum(CONDITIONS),
+    at: z.string(),
+    /** The holder came with an inventory import (the document is the import's record, not a signed BAST). */
+    source: z.literal('import').optional(),
+  }),
   /** The asset side of a return document. */
   'asset.returned': z.strictObject({
     returnId: z.string(),

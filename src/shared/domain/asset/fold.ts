@@ -21,6 +21,12 @@ export const applyAsset: Fold<AssetState, typeof assetEvents> = (state, e) => {
       condition: p.condition,
       location: p.location ?? '',
       notes: p.notes ?? '',
+      name: p.name || undefined,
+      modelNumber: p.modelNumber || undefined,
+      purchaseCost: p.purchaseCost,
+      supplier: p.supplier || undefined,
+      company: p.company || undefined,
+      warrantyMonths: p.warrantyMonths,
       accessories: p.accessories ?? [],
       importedHolder: p.importedHolder || undefined,
       custody: [],
@@ -51,7 +57,7 @@ export const applyAsset: Fold<AssetState, typeof assetEvents> = (state, e) => {
         handoverId: p.handoverId,
         condition: p.condition,
         maintBase: at,
-        custody: [...s.custody, { employeeId: p.employeeId, handoverId: p.handoverId, handoverDocNo: p.docNo, from: at, conditionOut: p.condition }],
+        custody: [...s.custody, { employeeId: p.employeeId, handoverId: p.handoverId, handoverDocNo: p.docNo, from: at, conditionOut: p.condition, ...(p.source ? { source: p.source } : {}) }],
       };
     }
     case 'asset.returned': {

@@ -48,6 +48,8 @@ export interface CustodyEntry {
   conditionIn?: Condition;
   /** Accessories not handed back. */
   missing?: string[];
+  /** The holder came with an inventory import (no handover was signed here). */
+  source?: 'import';
 }
 
 /** SOP 5 security hygiene, checked at every maintenance visit. */
@@ -90,6 +92,14 @@ export interface AssetState {
   condition: Condition;
   location: string;
   notes: string;
+  /** Extra inventory fields (Snipe-IT's and GLPI's): the asset's own name, the maker's model number, money and paperwork. */
+  name?: string;
+  modelNumber?: string;
+  /** In the office's currency, as a plain number. */
+  purchaseCost?: number;
+  supplier?: string;
+  company?: string;
+  warrantyMonths?: number;
   accessories: Accessory[];
   /** Unique keys, indexed (multiEntry): 'T:<tag>', 'S:<serial>' and 'S:<accessory serial>'. */
   keys: string[];
@@ -133,6 +143,12 @@ export const assetFieldsSchema = z.object({
   condition: z.enum(CONDITIONS),
   location: z.string().trim().max(120, 'asset.errors.tooLong'),
   notes: z.string().trim().max(1000, 'asset.errors.tooLong'),
+  name: z.string().trim().max(120, 'asset.errors.tooLong').optional(),
+  modelNumber: z.string().trim().max(80, 'asset.errors.tooLong').optional(),
+  purchaseCost: z.number({ error: 'asset.errors.cost' }).nonnegative('asset.errors.cost').max(1e13, 'asset.errors.cost').optional(),
+  supplier: z.string().trim().max(120, 'asset.errors.tooLong').optional(),
+  company: z.string().trim().max(120, 'asset.errors.tooLong').optional(),
+  warrantyMonths: z.number({ error: 'asset.errors.warrantyMonths' }).int('asset.errors.warrantyMonths').min(0, 'asset.errors.warrantyMonths').max(240, 'asset.errors.warrantyMonths').optional(),
 });
 export type AssetFields = z.infer<typeof assetFieldsSchema>;
 
@@ -143,6 +159,8 @@ export const assetInputSchema = assetFieldsSchema
     accessories: z.array(accessoryInputSchema).max(20, 'asset.errors.tooManyAccessories'),
     status: z.enum(MANUAL_STATUSES).optional(),
     importedHolder: z.string().trim().max(120).optional(),
+    /** Import only: the employee (matched in the import preview) who holds the asset now; it lands assigned. */
+    holderId: z.string().min(1).optional(),
   })
   .superRefine((a, ctx) => {
     if (a.purchaseDate && a.warrantyEnd && a.warrantyEnd < a.purchaseDate) ctx.addIssue({ code: 'custom', path: ['warrantyEnd'], message: 'asset.errors.warrantyBeforePurchase' });
@@ -155,6 +173,28 @@ export const assetInputSchema = assetFieldsSchema
     });
   });
 export type AssetInput = z.infer<typeof assetInputSchema>;
+
+/**
+ * An asset's name as people read it: brand and model, without the brand twice when the model
+ * already starts with it (Snipe-IT's model names often do: "Lenovo ThinkPad E14").
+ */
+export function assetName(a: { brand: string; model: string }): string {
+  const brand = a.brand.trim();
+  const model = a.model.trim();
+  if (!brand || brand === '-' || model.toLowerCase() === brand.toLowerCase() || model.toLowerCase().startsWith(`${brand.toLowerCase()} `)) return model || brand;
+  return `${brand} ${model}`.trim();
+}
+
+/**
+ * A document's accessory line is stored as "<kind>: <description>" (or the kind alone): splits
+ * it so that screens and prints can name the kind in the reader's language. Null when the text
+ * does not start with a known kind.
+ */
+export function splitAccessoryText(text: string): { kind: AccessoryKind; description: string } | null {
+  const m = /^(\w+)(?::\s*(.*))?$/s.exec(text.trim());
+  if (!m || !(ACCESSORY_KINDS as readonly string[]).includes(m[1]!)) return null;
+  return { kind: m[1] as AccessoryKind, description: (m[2] ?? '').trim() };
+}
 
 /** The unique key of a tag (case-insensitive). */
 export const tagKey = (tag: string): string => `T:${tag.trim().toUpperCase()}`;

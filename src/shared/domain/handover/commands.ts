@@ -9,7 +9,7 @@ import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
 import type { OfficeZone } from '../../time-zone';
 import { notIssuable } from '../asset/commands';
-import type { AssetState } from '../asset/state';
+import { assetName, type AssetState } from '../asset/state';
 import type { EmployeeState } from '../employee/state';
 import { assetEvents } from '../asset/events';
 import { draftMaker } from '../kind';
@@ -26,7 +26,7 @@ export function handoverDocNo(prefix: string, kind: 'BAST' | 'BAPB', id: string,
 const draft = draftMaker('handover', handoverEvents);
 const assetDraft = draftMaker('asset', assetEvents);
 
-const describe = (a: AssetState) => `${a.brand} ${a.model}`.trim();
+const describe = (a: AssetState) => assetName(a);
 const accessoryText = (kind: string, description: string) => (description ? `${kind}: ${description}` : kind);
 
 /** Both parties sign on screen, or the form is signed on paper. */

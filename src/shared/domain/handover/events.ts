@@ -34,6 +34,8 @@ export const handoverEvents = {
     items: z.array(line),
     emailPrepared: z.string(),
     accessPrepared: z.string(),
+    /** The record of who held what when an inventory was imported: no handover happened here, nobody signed. */
+    imported: z.boolean().optional(),
   }),
   'handover.returned': z.strictObject({
     ...document,

@@ -46,6 +46,8 @@ export interface HandoverState {
   notes: string;
   signatures: Signatures;
   signedOnPaper: boolean;
+  /** Handover only: written by an inventory import (the holders a spreadsheet named), not signed here. */
+  imported?: boolean;
   /** Return only: the handover document the items came from, and why they came back. */
   handoverId?: string;
   reason?: ReturnReason;

@@ -91,7 +91,16 @@ export const incidentCompleteStepInput = byId.extend({
   step: z.number().int().min(1).max(12),
   note: z.string().trim().min(3, 'incident.errors.note').max(4000, 'incident.errors.tooLong'),
   outcome: z.enum(STEP_OUTCOMES).optional(),
+  /** Asked when the step closes the incident (the report prints them): required then, unless already recorded. */
+  rootCause: z.string().trim().max(4000, 'incident.errors.tooLong').optional(),
+  mitigation: z.string().trim().max(4000, 'incident.errors.tooLong').optional(),
 });
+
+/** The analysis a closing needs: root cause and mitigation, given now or recorded before. */
+const CLOSING_FIELDS = [
+  ['rootCause', 'incident.errors.rootCauseRequired'],
+  ['mitigation', 'incident.errors.mitigationRequired'],
+] as const;
 
 /**
  * Completes the current step. Separation of duties: only a holder of the step's role; the
@@ -115,6 +124,15 @@ export const incidentCompleteStep: CommandHandler<z.infer<typeof incidentComplet
     const to = nextStep(step.no, input.outcome);
     if (to === undefined) return fail('outcome', step.branches ? 'incident.errors.outcomeRequired' : 'incident.errors.outcomeNotAllowed', { field: 'outcome' });
     if (input.outcome === 'not_done' && input.note.length < 10) return fail('rework-reason', 'incident.errors.reworkReason', { field: 'note' });
+    // Closing: the incident does not close without its root cause and mitigation (they print on both reports).
+    const analysis: Partial<Record<AnalysisField, string>> = {};
+    if (to === 'closed') {
+      for (const [f, message] of CLOSING_FIELDS) {
+        const value = input[f] ?? inc[f];
+        if (value.trim().length < 3) return fail('analysis-required', message, { field: f });
+        if (value !== inc[f]) analysis[f] = value;
+      }
+    }
     const cal = officeCalendar(ctx.org ?? undefined);
     const now = new Date(ctx.now);
     const startedAt = new Date(inc.stepStartedAt);
@@ -127,6 +145,7 @@ export const incidentCompleteStep: CommandHandler<z.infer<typeof incidentComplet
       at: at.toISOString(),
     };
     return ok([
+      ...(Object.keys(analysis).length > 0 ? [draft(inc.id, 'incident.fieldsSet', analysis)] : []),
       draft(
         inc.id,
         'incident.stepCompleted',

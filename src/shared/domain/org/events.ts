@@ -17,6 +17,7 @@ const profile = z.strictObject({
   name: z.string(),
   unit: z.string(),
   address: z.string(),
+  city: z.string().optional(),
   logoDataUrl: z.string().optional(),
   timeZone: officeZoneSchema,
   badgePool: z.array(z.string()),

@@ -11,6 +11,8 @@ export interface OrgState {
   name: string;
   unit: string;
   address: string;
+  /** The city printed before the date of signed documents ("Makassar, 1 Desember 2026"); see officeCity. */
+  city?: string;
   /** A small image as a data: URL, printed on the letterhead. */
   logoDataUrl?: string;
   timeZone: OfficeZone;
@@ -35,11 +37,22 @@ export interface OrgState {
   hlc: string;
 }
 
+/**
+ * The office's city for the place-and-date line of its documents: the profile's city, or else
+ * the address's last part without its postal code ("…, Makassar 90111" → "Makassar").
+ */
+export function officeCity(org: Pick<OrgState, 'city' | 'address'>): string {
+  if (org.city?.trim()) return org.city.trim();
+  const last = org.address.split(/[,\n]/).map((s) => s.trim()).filter(Boolean).at(-1) ?? '';
+  return last.replace(/\b\d{5}\b/g, '').replace(/\s+/g, ' ').trim();
+}
+
 /** The editable profile fields, validated with i18n-key messages. */
 export const orgProfileSchema = z.object({
   name: z.string().trim().min(3, 'setup.errors.orgName').max(120, 'setup.errors.orgName'),
   unit: z.string().trim().max(120, 'setup.errors.tooLong'),
   address: z.string().trim().min(5, 'setup.errors.address').max(300, 'setup.errors.tooLong'),
+  city: z.string().trim().max(60, 'setup.errors.tooLong').optional(),
   logoDataUrl: z
     .string()
     .max(300_000, 'setup.errors.logoTooBig')

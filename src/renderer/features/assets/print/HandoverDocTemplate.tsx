@@ -7,7 +7,7 @@
 import type { OrgState } from '../../../../shared/domain/org/state';
 import type { EmployeeState } from '../../../../shared/domain/employee/state';
 import type { HandoverState } from '../../../../shared/domain/handover/state';
-import { ACCESSORY_KINDS } from '../../../../shared/domain/asset/state';
+import { splitAccessoryText } from '../../../../shared/domain/asset/state';
 import { formatDate, OFFICE_ZONES } from '../../../../shared/time-zone';
 import { formatPrintDateTime } from '../../../../shared/date-format';
 import i18n from '../../../i18n';
@@ -47,8 +47,8 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
   const isReturn = doc.docType === 'return';
   // Accessory lines are stored as "<kind>: <description>": print the kind in Indonesian.
   const accessory = (text: string) => {
-    const m = /^(\w+)(?:: (.*))?$/.exec(text);
-    return m && (ACCESSORY_KINDS as readonly string[]).includes(m[1]!) ? `${t(`asset.accessory.${m[1]}`)}${m[2] ? `: ${m[2]}` : ''}` : text;
+    const parts = splitAccessoryText(text);
+    return parts ? `${t(`asset.accessory.${parts.kind}`)}${parts.description ? `: ${parts.description}` : ''}` : text;
   };
   const day = new Intl.DateTimeFormat('id-ID', { weekday: 'long', timeZone: OFFICE_ZONES[org.timeZone] }).format(new Date(doc.at));
   const emp: Party = { name: employee?.name, nip: employee?.nip ?? '', position: employee ? `${employee.position}${employee.position ? ', ' : ''}${employee.department}` : '', signature: doc.signatures.employee };
@@ -66,7 +66,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
   return (
     <article className="print-doc handover-doc" data-testid="handover-doc">
       <Letterhead org={org} />
-      <h1 className="doc-title">{isReturn ? t('handover.print.returnTitle') : t('handover.print.handoverTitle')}</h1>
+      <h1 className="doc-title">{isReturn ? t('handover.print.returnTitle') : doc.imported ? t('handover.print.importedTitle') : t('handover.print.handoverTitle')}</h1>
       <div className="doc-number">
         {t('print.docNo')}: {doc.docNo}
       </div>
@@ -75,6 +75,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
       {party(first)}
       <h2>2. {t('handover.print.secondPartyLabel')}</h2>
       {party(second)}
+      {doc.imported && <p className="flag">{t('handover.print.importedNote')}</p>}
       <p>{isReturn ? t('handover.print.returnStatement', { docNo: handoverDocNo ?? '—', reason: t(`handover.reason.${doc.reason ?? 'other'}`) }) : t('handover.print.handoverStatement')}</p>
       <table className="grid">
         <thead>
@@ -94,7 +95,8 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
               <td className="mono">{item.accessoryId ? '' : item.tag}</td>
               <td className="mono">{item.serial || '—'}</td>
               <td>{item.accessoryId ? `— ${t('handover.print.accessory')} ${accessory(item.description)}` : item.description}</td>
-              <td>{t(`asset.condition.${item.condition}`)}</td>
+              {/* A line not handed back has no condition anyone saw: say so rather than print the one it left with. */}
+              <td>{isReturn && item.result === 'missing' ? t('handover.print.notSeen') : t(`asset.condition.${item.condition}`)}</td>
               {isReturn && (
                 <td>
                   {item.result === 'missing' ? <strong>{t('handover.result.missing').toUpperCase()}</strong> : t(`handover.result.${item.result ?? 'returned'}`)}

@@ -4,7 +4,7 @@
  * the desk's scanner reads back. Barcodes are SVG from bwip-js, rendered in the browser.
  */
 import { code128, drawingSVG, qrcode, type RenderOptions } from 'bwip-js/browser';
-import type { AssetState } from '../../../../shared/domain/asset/state';
+import { assetName, type AssetState } from '../../../../shared/domain/asset/state';
 import type { OrgState } from '../../../../shared/domain/org/state';
 
 /**
@@ -34,7 +34,7 @@ export function LabelsTemplate({ org, assets }: { org: OrgState; assets: AssetSt
             <div className="label-org">{org.name}</div>
             <div className="label-tag">{a.tag}</div>
             <div className="label-model">
-              {a.brand} {a.model}
+              {assetName(a)}
             </div>
             <div className="label-barcode" dangerouslySetInnerHTML={{ __html: svg('code128', a.serial, { height: 7, includetext: true, textsize: 8 }) }} />
           </div>
