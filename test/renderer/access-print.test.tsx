@@ -135,7 +135,8 @@ describe('access request printout', () => {
       'IT Manager (menganalisis dan memutuskan)( Kepala Bidang TIK )NIP. 197501012000031001',
       'Tim IT (pelaksana)( Rahmat Hidayat )NIP. 198805052015031003',
     ]);
-    expect(text).toContain('Dicetak 10 Mar 2026');
+    // Printed forms write the month in full (one date style per context).
+    expect(text).toContain('Dicetak 10 Maret 2026 16.00 WIB');
   });
 
   it('prints a returned request with the reason, and blank decision signatures before anyone decides', async () => {
@@ -175,7 +176,7 @@ describe('access in other screens', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual([`#/access/${theirs}`]);
     expect(within(table).getByText('Andi Wijaya')).toBeTruthy();
     expect(within(table).getByText('Email')).toBeTruthy();
-    expect(within(table).getByText(/^09 Mar 2026,? 08[.:]00 WIB$/)).toBeTruthy();
+    expect(within(table).getByText(/^0?9 Mar 2026,? 08[.:]00 WIB$/)).toBeTruthy();
     cleanup();
 
     await must(admin2, { type: 'access.decide', input: { id: mine, approved: true, note: '' } });

@@ -71,7 +71,9 @@ describe('tickets in the store', () => {
     const high = receive('high', '2026-03-09T01:00:00.000Z', { assetSerial: 'sn-77 a' });
     const medium = receive('medium', '2026-03-06T08:00:00.000Z'); // last Friday 15:00 WIB
     for (const c of [low, high, medium]) await must(db, officer, c);
-    expect((await ticketQueue(db)).map((x) => x.id)).toEqual([idOf(high), idOf(medium), idOf(low)]);
+    // SLA in clock hours (the office's default, as SOP 001 writes it): medium is due Saturday
+    // 15:00 WIB, high Monday 12:00 WIB, low Wednesday 08:00 WIB.
+    expect((await ticketQueue(db)).map((x) => x.id)).toEqual([idOf(medium), idOf(high), idOf(low)]);
     expect(await countQueue(db)).toBe(3);
     const unclassified = (await ticketsUnclassified(db)).map((x) => x.id);
     expect(unclassified[0]).toBe(idOf(medium)); // oldest first
