@@ -16,6 +16,8 @@ import { useOrg } from './hooks';
 import { useSessionStore } from './session-store';
 import { restoreSession, startSessionPersistence } from './session-persist';
 import { Shell } from './Shell';
+import { prefetchScreens } from './features';
+import { loadAllLanguages } from '../i18n';
 
 export function App() {
   const { t } = useTranslation();
@@ -34,6 +36,12 @@ export function App() {
       .finally(() => setRestored(true));
   }, [org, restored]);
   useEffect(() => startSync(db, platform.sync), []);
+  // Once the first screen is up, every other screen's chunk (and the other language) in the
+  // background: a desk that loses the network later can still open any screen.
+  useEffect(() => {
+    const timer = setTimeout(() => void prefetchScreens([loadAllLanguages]), 1000);
+    return () => clearTimeout(timer);
+  }, []);
   // Desk backups: main's requests on the desktop; persistent storage asked once per profile.
   useEffect(() => startDeskBackups(db, platform), []);
   useEffect(() => {

@@ -1,5 +1,5 @@
 /** The signed-in console: navigation by role, the office clock, and the routed screen. */
-import { lazy, Suspense } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/time-zone';
@@ -9,12 +9,32 @@ import { useNoticeStore } from '../features/auth/notice-store';
 import { useSessionStore } from './session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { clearUserDrafts } from './drafts';
-import { canSee, findRoute, NAV_GROUPS, navEntries } from './features';
+import { canSee, findRoute, lazyScreen, NAV_GROUPS, navEntries } from './features';
 import { SyncStatus } from '../sync/SyncStatus';
 import { DeskNotices } from '../features/backup/DeskNotices';
 
 /** The printouts that belong to no single feature (visit form, evacuation list, incident report). */
-const PrintScreen = lazy(() => import('../print/PrintScreen').then((m) => ({ default: m.PrintScreen })));
+const PrintScreen = lazyScreen(() => import('../print/PrintScreen').then((m) => ({ route }) => <m.PrintScreen route={route} />));
+
+/** A screen whose chunk could not be fetched (the office server unreachable before it was ever loaded). */
+class ScreenLoadBoundary extends Component<{ route: string; message: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidUpdate(prev: { route: string }): void {
+    if (prev.route !== this.props.route && this.state.failed) this.setState({ failed: false });
+  }
+  override render(): ReactNode {
+    return this.state.failed ? (
+      <div className="banner banner-error" role="alert">
+        {this.props.message}
+      </div>
+    ) : (
+      this.props.children
+    );
+  }
+}
 
 function Loading() {
   const { t } = useTranslation();
@@ -32,9 +52,11 @@ function Screen({ route }: { route: string }) {
   if (!found) return <p>{t('common.notFound')}</p>;
   const { screen: S } = found.route;
   return (
-    <Suspense fallback={<Loading />}>
-      <S route={route} params={found.params} />
-    </Suspense>
+    <ScreenLoadBoundary route={route} message={t('common.screenLoadFailed')}>
+      <Suspense fallback={<Loading />}>
+        <S route={route} params={found.params} />
+      </Suspense>
+    </ScreenLoadBoundary>
   );
 }
 
@@ -53,7 +75,7 @@ export function Shell() {
   const found = route.startsWith('/print/') ? findRoute(route) : undefined;
   if (route.startsWith('/print/')) {
     const Print = found?.route.print ? found.route.screen : undefined;
-    return <Suspense fallback={<Loading />}>{Print ? <Print route={route} params={found!.params} /> : <PrintScreen route={route} />}</Suspense>;
+    return <Suspense fallback={<Loading />}>{Print ? <Print route={route} params={found!.params} /> : <PrintScreen route={route} params={{}} />}</Suspense>;
   }
   const activePath = route.split('?')[0] ?? '/';
   const groups = [undefined, ...NAV_GROUPS] as const;
