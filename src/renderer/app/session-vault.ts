@@ -101,7 +101,9 @@ export class SessionVault {
   }
 
   private ownTabId(): string {
-    const fresh = toHex(webCrypto().getRandomValues(new Uint8Array(8)));
+    // crypto.getRandomValues, not WebCrypto's subtle: this runs when the page loads, also in an
+    // insecure context (plain http:// to another machine), which must still show its explanation.
+    const fresh = toHex(globalThis.crypto.getRandomValues(new Uint8Array(8)));
     try {
       const kept = this.deps.tabStorage?.getItem(TAB_KEY);
       if (kept && /^[0-9a-f]{16}$/.test(kept)) return kept;
