@@ -16,7 +16,7 @@ import { useOrg } from './hooks';
 import { useSessionStore } from './session-store';
 import { restoreSession, startSessionPersistence } from './session-persist';
 import { Shell } from './Shell';
-import { prefetchScreens } from './features';
+import { prefetchScreens } from './lazy-screen';
 import { loadAllLanguages } from '../i18n';
 
 export function App() {

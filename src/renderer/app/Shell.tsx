@@ -9,7 +9,8 @@ import { useNoticeStore } from '../features/auth/notice-store';
 import { useSessionStore } from './session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { clearUserDrafts } from './drafts';
-import { canSee, findRoute, lazyScreen, NAV_GROUPS, navEntries } from './features';
+import { canSee, findRoute, NAV_GROUPS, navEntries } from './features';
+import { lazyScreen } from './lazy-screen';
 import { SyncStatus } from '../sync/SyncStatus';
 import { DeskNotices } from '../features/backup/DeskNotices';
 

@@ -4,37 +4,12 @@
  * collects them: every `features/<name>/feature.tsx` exports `feature`, found by one glob, so
  * the shell imports no feature by name and a new feature touches no file of `app/`.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { LazyScreen } from './lazy-screen';
 import type { UserState } from '../../shared/domain/user/state';
 import type { Role } from '../../shared/roles';
 import { match } from './router';
 
-/** What a routed screen receives: the whole route (with its query) and the pattern's params. */
-export interface ScreenProps {
-  route: string;
-  params: Record<string, string>;
-}
-
-export type LazyScreen = LazyExoticComponent<ComponentType<ScreenProps>>;
-
-/** Every lazy screen's loader, for `prefetchScreens()`. */
-const loaders: (() => Promise<unknown>)[] = [];
-
-/** A screen loaded on first use, in its own chunk: `lazyScreen(() => import('./X').then((m) => m.X))`. */
-export function lazyScreen(load: () => Promise<ComponentType<ScreenProps>>): LazyScreen {
-  loaders.push(load);
-  return lazy(() => load().then((component) => ({ default: component })));
-}
-
-/**
- * Fetches every screen's chunk in the background once the first screen is up. The console must
- * keep working when the office network drops: in a browser the chunks come from the office
- * server, so a screen first opened while offline could not load. (In Electron they are local
- * files.) The first screen does not wait for any of this.
- */
-export function prefetchScreens(extra: readonly (() => Promise<unknown>)[] = []): Promise<unknown> {
-  return Promise.allSettled([...loaders, ...extra].map((load) => load()));
-}
+export type { LazyScreen, ScreenProps } from './lazy-screen';
 
 export interface FeatureRoute {
   /** '/visits/:id' (matched on the route without its query), or a prefix with `prefix: true`. */

@@ -1,5 +1,6 @@
 /** System access requests (SOP-IT-003): the list, the form, a request's page and its printout. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'access',

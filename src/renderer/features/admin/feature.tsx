@@ -1,5 +1,6 @@
 /** Administration: users, the office's settings, the working calendar and SLA. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'admin',

@@ -1,5 +1,6 @@
 /** IT assets: inventory, an asset's page, imports, maintenance, employees, handover and return, prints. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'assets',

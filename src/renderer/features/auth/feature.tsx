@@ -1,5 +1,6 @@
 /** The signed-in user's own account: changing the password. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'auth',

@@ -1,7 +1,8 @@
 /** The network-security incident procedure: the list, a new report and an incident's steps. */
 import { countWaitingFor } from '../../store/queries/incidents';
 import { db } from '../../store';
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'incidents',

@@ -1,5 +1,6 @@
 /** Leavers: who resigned and what remains to revoke and collect. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'leavers',

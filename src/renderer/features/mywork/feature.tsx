@@ -1,5 +1,6 @@
 /** "Pekerjaan Saya": what waits for the signed-in user, from every feature's sections. */
-import { myWorkRoles, lazyScreen, type Feature } from '../../app/features';
+import { myWorkRoles, type Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'mywork',

@@ -1,5 +1,6 @@
 /** Daily operations records: the day's checks, backups and disruptions. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'ops',

@@ -1,5 +1,6 @@
 /** Backup restore requests (SOP 4). */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'restore',

@@ -1,5 +1,6 @@
 /** Sync with the office server: the conflict inbox. */
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'sync',

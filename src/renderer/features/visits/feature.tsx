@@ -1,7 +1,8 @@
 /** The server-room desk: who is inside, registration, approvals, the visit log and a visit's page. */
 import { visitsAwaitingDecisionBy } from '../../store/queries/visits';
 import { db } from '../../store';
-import { lazyScreen, type Feature } from '../../app/features';
+import type { Feature } from '../../app/features';
+import { lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'visits',
