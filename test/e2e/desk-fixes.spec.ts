@@ -197,8 +197,10 @@ test.describe('Indonesian', () => {
     await expect(dialog).toHaveCount(0);
     await expect(registerForm.visitorName(page)).toHaveValue('Agus Salim');
 
-    // Leaving the screen keeps a draft; coming back restores it.
+    // Leaving the screen keeps a draft; coming back restores it. (Wait until the form has
+    // really gone: two quick hash changes can otherwise render as one, and the form never leaves.)
     await openNav(page, 'Log Kunjungan');
+    await expect(page.getByRole('heading', { name: 'Daftarkan pengunjung ruang server' })).toHaveCount(0);
     await openRegisterForm(page);
     await expect(page.getByTestId('draft-restored')).toContainText('Draf yang belum disimpan dipulihkan');
     await expect(registerForm.visitorName(page)).toHaveValue('Agus Salim');
@@ -216,6 +218,7 @@ test.describe('Indonesian', () => {
     // A draft does not outlive the session.
     await registerForm.visitorName(page).fill('Draf Sebelum Keluar');
     await openNav(page, 'Log Kunjungan');
+    await expect(page.getByRole('heading', { name: 'Daftarkan pengunjung ruang server' })).toHaveCount(0);
     await signOut(page);
     await signIn(page, BUDI.username);
     await openRegisterForm(page);
