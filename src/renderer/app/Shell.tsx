@@ -52,8 +52,10 @@ function Screen({ route }: { route: string }) {
   const found = findRoute(route);
   if (!found) return <p>{t('common.notFound')}</p>;
   const { screen: S } = found.route;
+  // Keyed by the route's pattern: leaving a screen unmounts it at once (its drafts are written,
+  // its state goes), instead of React keeping it hidden while the next screen's chunk arrives.
   return (
-    <ScreenLoadBoundary route={route} message={t('common.screenLoadFailed')}>
+    <ScreenLoadBoundary key={found.route.path} route={route} message={t('common.screenLoadFailed')}>
       <Suspense fallback={<Loading />}>
         <S route={route} params={found.params} />
       </Suspense>

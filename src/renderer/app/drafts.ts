@@ -86,7 +86,9 @@ export function useDraft<T>(form: string): { restored: Draft<T> | undefined; sav
     restored,
     save: (values: T) => {
       if (!userId) return;
-      pending.current = { key, values };
+      // A copy now: react-hook-form hands the watch callback its own live values object, which
+      // it empties as the form unmounts — before the pending draft is written.
+      pending.current = { key, values: JSON.parse(JSON.stringify(values)) as T };
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(flush, 300);
     },
