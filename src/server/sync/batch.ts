@@ -53,6 +53,19 @@ export class Overlay {
   private badges: Map<string, string> | undefined;
 
   /** Loads which visits hold a badge (one indexed query), so badge checks need no query each. */
+  /** The visits holding a visitor's ID card (a few dozen at most), by ID number: one query per push. */
+  private held?: Map<string, { record_id: string; state: VisitState }[]>;
+
+  async loadHeldIds(): Promise<void> {
+    // Uses the partial index projections_id_held (migration 9): only visits holding an ID.
+    const rows = await this.q.query<{ record_id: string; state: VisitState }>(`SELECT record_id, state FROM projections WHERE kind = 'visit' AND (state->>'idHeld') = 'true'`);
+    this.held = new Map();
+    for (const r of rows) {
+      const n = (r.state as { idNumber?: string }).idNumber ?? '';
+      this.held.set(n, [...(this.held.get(n) ?? []), r]);
+    }
+  }
+
   async loadBadges(): Promise<void> {
     const rows = await this.q.query<{ record_id: string; badge: string }>(`SELECT record_id, state->>'badgeOut' AS badge FROM projections WHERE kind = 'visit' AND state->>'badgeOut' IS NOT NULL`);
     this.badges = new Map(rows.map((r) => [r.badge, r.record_id]));
@@ -103,11 +116,12 @@ export class Overlay {
       },
       idDocumentHolder: async (idType, idNumber) => {
         for (const [id, v] of this.changedOf<VisitState>('visit')) if (v && holdsIdDocument(v, idType, idNumber)) return id;
-        // Uses the partial index projections_id_held (migration 9): only visits holding an ID.
-        const rows = await q.query<{ record_id: string; state: VisitState }>(
-          `SELECT record_id, state FROM projections WHERE kind = 'visit' AND (state->>'idHeld') = 'true' AND state->>'idNumber' = $1`,
-          [idNumber],
-        );
+        const rows =
+          this.held?.get(idNumber) ??
+          (this.held
+            ? []
+            : // Uses the partial index projections_id_held (migration 9): only visits holding an ID.
+              await q.query<{ record_id: string; state: VisitState }>(`SELECT record_id, state FROM projections WHERE kind = 'visit' AND (state->>'idHeld') = 'true' AND state->>'idNumber' = $1`, [idNumber]));
         // A visit this push changed answers from the overlay (it may have given the ID back).
         return rows.find((r) => !this.changed.has(keyOf('visit', r.record_id)) && holdsIdDocument(r.state, idType, idNumber))?.record_id;
       },

@@ -382,6 +382,7 @@ export class SyncService {
     }
     await overlay.load(records);
     await overlay.loadBadges();
+    await overlay.loadHeldIds();
     // Every signature of the push checked ahead, side by side off the event loop while the
     // commands are replayed on it (which key may sign is still decided command by command).
     const verify = prefetchedVerifier(signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
