@@ -36,10 +36,11 @@ async function dump(db: ConsoleDb) {
   return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
 }
 
-/** What must come back after a restore: everything but the device key, the backup key and the restore marker. */
+/** What must come back after a restore: everything but the device key, the backup key, the restore marker and the write stamp (commit.ts: a marker each write replaces, not state). */
 async function records(db: ConsoleDb) {
   const all = await dump(db);
   all['meta'] = (all['meta'] as { key: string }[]).filter((r) => r.key === 'device');
+  all['lists'] = (all['lists'] as { key: string }[]).filter((r) => r.key !== 'writeStamp');
   return all;
 }
 

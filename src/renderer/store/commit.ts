@@ -1,17 +1,16 @@
 /**
  * The one write path. commit() validates a command (its zod schema, the actor's roles, the
- * record's current state), signs its events with the actor's key, then in ONE IndexedDB
- * transaction appends them to this device's hash chain, updates the projections and queues the
- * outbox. A refused command throws inside the transaction, so it leaves no event, projection
- * or outbox row behind.
+ * record's current state) on one consistent read of the store, signs its events with the
+ * actor's key, then in ONE IndexedDB transaction appends them to this device's hash chain,
+ * updates the projections and queues the outbox — or, if the state moved in between, writes
+ * nothing and decides again. A refused command writes no event, projection or outbox row.
  */
 import { folds, type Command } from '../../shared/domain/registry';
 import type { Lookups } from '../../shared/domain/types';
 import { holdsIdDocument } from '../../shared/domain/visit/state';
 import { ORG_ID } from '../../shared/domain/org/state';
 import { CHAIN_START, type DomainEvent, type RecordKind } from '../../shared/events';
-import { canonicalJson } from '../../shared/hash';
-import { chainEvents, prepareEvents, signPrepared, type PreparedEvent, type Signer } from '../../shared/sync/stamp';
+import { chainEvents, prepareEvents, signPrepared, type Signer } from '../../shared/sync/stamp';
 import { decideCommand, mayAct, parseCommand, requiredCosigners } from '../../shared/sync/replay';
 import { parseEvent } from '../../shared/domain/event-schemas';
 import type { SigningKey } from '../../shared/signing';
@@ -19,7 +18,7 @@ import { initialHlc } from '../../shared/hlc';
 import { idsFrom, newId } from '../../shared/ids';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import type { Actor } from '../../shared/roles';
-import type { ConsoleDb, DeviceMeta, OpenVisitsRow } from './db';
+import type { ConsoleDb, DeviceMeta, ListsSnapshot, OpenVisitsRow, VisitOrgsRow, WriteStampRow } from './db';
 
 class Refusal extends Error {
   constructor(readonly failure: Failure) {
@@ -29,9 +28,9 @@ class Refusal extends Error {
 
 /**
  * Answers the domain's cross-record questions from the projections. Each answer is a Dexie
- * promise (a query and `.then`, never an async function): commit() requests them ahead inside
- * its transaction, and a native promise settled there in between would let IndexedDB commit
- * the transaction before decide() reads it.
+ * promise (a query and `.then`, never an async function): commit() decides inside a read
+ * transaction, and a native promise settled there in between would let IndexedDB end the
+ * transaction before decide() has read what it needs.
  */
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
@@ -63,42 +62,6 @@ export function dexieLookups(db: ConsoleDb): Lookups {
   };
 }
 
-/** One question decide() asked of the lookups: which one, with what. */
-interface LookupCall {
-  name: keyof Lookups;
-  args: unknown[];
-}
-
-/** Lookups that note each question asked (the decision made outside the transaction). */
-function recordingLookups(inner: Lookups, calls: LookupCall[]): Lookups {
-  const out = {} as Record<keyof Lookups, (...args: unknown[]) => Promise<unknown>>;
-  for (const name of Object.keys(inner) as (keyof Lookups)[]) {
-    out[name] = (...args: unknown[]) => {
-      calls.push({ name, args });
-      return (inner[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-    };
-  }
-  return out as unknown as Lookups;
-}
-
-/**
- * Lookups whose answers to the questions asked before are requested at once, side by side with
- * the transaction's other reads: the re-decision inside the transaction then waits for one round
- * trip to IndexedDB instead of one per question. A question not asked before is asked live.
- */
-function prefetchedLookups(inner: Lookups, calls: readonly LookupCall[]): Lookups {
-  const memo = new Map<string, Promise<unknown>>();
-  const keyOf = (name: string, args: unknown[]) => `${name}:${JSON.stringify(args)}`;
-  const ask = (name: keyof Lookups, args: unknown[]) => (inner[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-  for (const c of calls) {
-    const key = keyOf(c.name, c.args);
-    if (!memo.has(key)) memo.set(key, ask(c.name, c.args));
-  }
-  const out = {} as Record<keyof Lookups, (...args: unknown[]) => Promise<unknown>>;
-  for (const name of Object.keys(inner) as (keyof Lookups)[]) out[name] = (...args: unknown[]) => memo.get(keyOf(name, args)) ?? ask(name, args);
-  return out as unknown as Lookups;
-}
-
 /** This device's chain head, created on first use. */
 export async function deviceMeta(db: ConsoleDb): Promise<DeviceMeta> {
   const existing = await db.meta.get('device');
@@ -109,48 +72,56 @@ export async function deviceMeta(db: ConsoleDb): Promise<DeviceMeta> {
   return meta;
 }
 
-/** Above this many records of one kind, append() reads them with a cursor rather than bulkGet. */
+/** Above this many records of one kind, commit() reads them with a cursor rather than bulkGet. */
 const BULK_GET_MAX = 64;
 
-/** Places signed events on this device's chain (chainEvents) and folds them into the projections. */
-async function append(db: ConsoleDb, prepared: PreparedEvent[], now: Date, states: Map<string, unknown>, head0?: DeviceMeta): Promise<DomainEvent[]> {
-  const meta = head0 ?? (await deviceMeta(db));
-  const { events, head } = chainEvents(meta, prepared, now);
-  const touched = new Map<string, { kind: RecordKind; state: unknown }>();
-  // The records a command touches beyond its own (a handover's assets, an import's thousands
-  // of new assets), read in one bulkGet per kind rather than one awaited get each.
+/**
+ * Reads the records some drafts touch beyond those already in `states` (a handover's assets,
+ * an import's thousands of new assets): one bulkGet per kind rather than one awaited get each.
+ * Dexie promises only (it runs inside commit()'s read transaction).
+ */
+function readTouched(db: ConsoleDb, touched: readonly { kind: RecordKind; recordId: string }[], states: Map<string, unknown>): Promise<unknown> {
   const unread = new Map<RecordKind, Set<string>>();
-  for (const e of events) if (!states.has(`${e.kind}:${e.recordId}`)) (unread.get(e.kind) ?? unread.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
+  for (const e of touched) if (!states.has(`${e.kind}:${e.recordId}`)) (unread.get(e.kind) ?? unread.set(e.kind, new Set()).get(e.kind)!).add(e.recordId);
+  const reads: Promise<unknown>[] = [];
   for (const [kind, idSet] of unread) {
     const ids = [...idSet];
     if (ids.length <= BULK_GET_MAX) {
-      const rows = await db.projection(kind).bulkGet(ids);
-      ids.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]));
+      reads.push(db.projection(kind).bulkGet(ids).then((rows) => ids.forEach((id, i) => states.set(`${kind}:${id}`, rows[i]))));
     } else {
       // Thousands of keys (an import): one key-ordered cursor that skips from key to key is one
       // stream of results, where bulkGet is one request per key; new records are simply absent.
       for (const id of ids) states.set(`${kind}:${id}`, undefined);
-      const found = (await db.projection(kind).where(':id').anyOf(ids).toArray()) as { id: string }[];
-      for (const row of found) states.set(`${kind}:${row.id}`, row);
+      reads.push(
+        db
+          .projection(kind)
+          .where(':id')
+          .anyOf(ids)
+          .toArray()
+          .then((found) => {
+            for (const row of found as { id: string }[]) states.set(`${kind}:${row.id}`, row);
+          }),
+      );
     }
   }
+  return Promise.all(reads);
+}
+
+/** Folds chained events onto the states read with the decision: the projection rows to write. */
+function foldAll(events: readonly DomainEvent[], states: Map<string, unknown>): { kind: RecordKind; id: string; state: unknown }[] {
+  const touched = new Map<string, { kind: RecordKind; id: string; state: unknown }>();
   for (const e of events) {
     const key = `${e.kind}:${e.recordId}`;
-    const prev = states.get(key);
-    const next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(prev, e);
+    const next = (folds[e.kind] as (s: unknown, ev: DomainEvent) => unknown)(states.get(key), e);
     states.set(key, next);
-    touched.set(key, { kind: e.kind, state: next });
+    touched.set(key, { kind: e.kind, id: e.recordId, state: next });
   }
-  // Queued together: IndexedDB runs them in order within this transaction, and each await
-  // saved is one round trip to the browser's storage process (see docs/benchmarks.md).
-  await Promise.all([
-    db.events.bulkAdd(events),
-    db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id }))),
-    db.writeProjections([...touched.entries()].map(([key, { kind, state }]) => ({ kind, id: key.slice(kind.length + 1), state }))),
-    db.meta.put({ ...meta, seq: head.seq, lastHash: head.lastHash, hlc: head.hlc }),
-  ]);
-  return events;
+  return [...touched.values()];
 }
+
+/** Whether the chain head is still the one a decision was chained on (its clock included). */
+const sameHead = (a: DeviceMeta | undefined, b: DeviceMeta) =>
+  !!a && a.deviceId === b.deviceId && a.seq === b.seq && a.lastHash === b.lastHash && a.hlc.wall === b.hlc.wall && a.hlc.counter === b.hlc.counter && a.hlc.node === b.hlc.node;
 
 /** Who commits: the signed-in user with their unwrapped key, and any countersigners present. */
 export interface Signers {
@@ -160,7 +131,7 @@ export interface Signers {
   cosigners?: Signer[];
 }
 
-/** How often commit() re-runs a command whose state changed between signing and writing. */
+/** How often commit() re-runs a command whose state changed between deciding and writing. */
 const MAX_ATTEMPTS = 3;
 
 class Moved extends Error {}
@@ -170,11 +141,17 @@ class Moved extends Error {}
  * and, for form input, the field) — in which case nothing at all was written.
  *
  * Signing is asynchronous (WebCrypto) and an IndexedDB transaction cannot wait for it, so:
- * 1. decide() runs on the current state, the drafts are prepared (ids, time, the command) and
- *    signed by the actor and any countersigners — outside any transaction;
- * 2. one transaction re-runs decide() with the same time and ids: when the drafts are the same
- *    (nothing changed in between, the usual case), the signed events are chained, folded and
- *    queued; when another write changed the answer, everything is redone (at most 3 times).
+ * 1. one read transaction gives a consistent view: the record, the office, the actor, the
+ *    chain head, the write stamp, and whatever decide() looks up; decide() runs on it, and the
+ *    other records its events touch are read in the same transaction;
+ * 2. the drafts are checked against their schemas, prepared (ids, time, the command), signed
+ *    by the actor and any countersigners, chained and folded — outside any transaction;
+ * 3. one write transaction queues, all at once, a read of the write stamp and the chain head
+ *    and every write. If either changed since step 1 (another commit, a pull, a restore, in
+ *    this tab or another), the transaction is aborted — nothing of it is written — and the
+ *    command is decided again on the new state (at most 3 times). Otherwise it commits.
+ * Every projection write replaces the stamp (`writeProjections`), so "unchanged stamp" means
+ * "the state decided on is the state written over"; the write costs one round trip, like raw.
  */
 export async function commit(db: ConsoleDb, signers: Signers, command: Command, clock: () => Date = () => new Date()): Promise<Result<DomainEvent[]>> {
   const { actor } = signers;
@@ -185,45 +162,57 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
   const present = new Set((signers.cosigners ?? []).map((c) => c.userId));
   if (needed.some((id) => !present.has(id))) return fail('cosign-missing', 'auth.errors.countersignRequired', { field: 'cosign' });
   const cosigners = (signers.cosigners ?? []).filter((c) => needed.includes(c.userId));
+  const ownKey = `${cmd.kind}:${cmd.recordId}`;
   try {
     for (let attempt = 0; ; attempt++) {
       const now = clock();
       const at = now.toISOString();
       const cmdId = newId();
-      const ctxOf = async () => {
-        const [state, org, actorUser] = await Promise.all([db.projection(cmd.kind).get(cmd.recordId), db.org.get(ORG_ID), db.users.get(actor.userId)]);
-        return { state, org, actorUser };
-      };
-      const decideNow = async (c: Awaited<ReturnType<typeof ctxOf>>, lookups: Lookups) => {
+      // 1. The decision, on one consistent view.
+      const seen = await db.transaction('r', db.writeTables, async () => {
+        const [state, org, actorUser, meta, lists] = await Promise.all([
+          db.projection(cmd.kind).get(cmd.recordId),
+          db.org.get(ORG_ID),
+          db.users.get(actor.userId),
+          db.meta.get('device'),
+          db.lists.bulkGet(['openVisits', 'visitOrgs', 'writeStamp']),
+        ]);
         // The office's first admin acts before their user record exists.
-        const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(c.actorUser, cmd);
+        const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(actorUser, cmd);
         if (!allowed.ok) throw new Refusal(allowed.error);
-        const decided = await decideCommand(cmd, { actor, now: at, state: c.state, org: c.org, lookups, newId: idsFrom(cmdId) });
+        const decided = await decideCommand(cmd, { actor, now: at, state, org, lookups: dexieLookups(db), newId: idsFrom(cmdId) });
         if (!decided.ok) throw new Refusal(decided.error);
-        return decided.data;
-      };
-      const asked: LookupCall[] = [];
-      // The chain head read with the rest (created only once a command is accepted).
-      const [first, existing] = await Promise.all([ctxOf(), db.meta.get('device')]);
-      const drafts = await decideNow(first, recordingLookups(dexieLookups(db), asked));
+        const states = new Map<string, unknown>([[ownKey, state]]);
+        await readTouched(db, decided.data, states);
+        const [openVisits, visitOrgs, stamp] = lists as [OpenVisitsRow | undefined, VisitOrgsRow | undefined, WriteStampRow | undefined];
+        return { drafts: decided.data, states, meta, lists: [openVisits, visitOrgs] as ListsSnapshot, stamp: stamp?.stamp };
+      });
+      const { drafts, states } = seen;
       if (drafts.length === 0) return ok([]);
-      const meta = existing ?? (await deviceMeta(db));
       // What decide() made must fit its event types' schemas (a programming error otherwise).
       for (const d of drafts) {
         const parsed = parseEvent({ ...d, id: cmdId, actorId: actor.userId, deviceId: '', deviceSeq: 1, hlc: '', at, prevHash: '', hash: '' });
         if (!parsed.ok) throw new Refusal(parsed.error);
       }
+      // 2. Signed, chained and folded outside any transaction. The chain head is created only
+      // once a command is accepted (an empty console stays empty after a refusal).
+      const meta = seen.meta ?? (await deviceMeta(db));
       const prepared = prepareEvents(drafts, { cmdId, command: { type: command.type, input: cmd.input }, actorId: actor.userId, deviceId: meta.deviceId, at });
       const signed = await signPrepared(prepared, { userId: actor.userId, key: signers.key }, cosigners);
+      const { events, head } = chainEvents(meta, signed, now);
+      const projections = foldAll(events, states);
+      // 3. Written in one round trip, if nothing moved meanwhile.
       try {
-        const events = await db.transaction('rw', db.writeTables, async () => {
-          // Every read the decision needs, requested together: the record, the office, the
-          // actor, the chain head and the answers the lookups gave the first time.
-          const lookups = prefetchedLookups(dexieLookups(db), asked);
-          const [c, head] = await Promise.all([ctxOf(), db.meta.get('device')]);
-          const again = await decideNow(c, lookups);
-          if (canonicalJson(again) !== canonicalJson(drafts)) throw new Moved();
-          return append(db, signed, now, new Map([[`${cmd.kind}:${cmd.recordId}`, c.state]]), head);
+        await db.transaction('rw', db.writeTables, async () => {
+          const check = Promise.all([db.lists.get('writeStamp'), db.meta.get('device')]);
+          const writes = Promise.all([
+            db.events.bulkAdd(events),
+            db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id }))),
+            db.writeProjections(projections, seen.lists),
+            db.meta.put({ ...meta, seq: head.seq, lastHash: head.lastHash, hlc: head.hlc }),
+          ]);
+          const [[stampNow, headNow]] = await Promise.all([check, writes]);
+          if ((stampNow as WriteStampRow | undefined)?.stamp !== seen.stamp || !sameHead(headNow, meta)) throw new Moved();
         });
         return ok(events);
       } catch (e) {

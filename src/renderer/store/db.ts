@@ -10,6 +10,7 @@ import { kinds, type StateOf } from '../../shared/domain/registry';
 import type { OrgState } from '../../shared/domain/org/state';
 import type { UserState } from '../../shared/domain/user/state';
 import type { VisitState } from '../../shared/domain/visit/state';
+import { newId } from '../../shared/ids';
 import type { TicketState } from '../../shared/domain/ticket/state';
 import type { AssetState } from '../../shared/domain/asset/state';
 import type { EmployeeState } from '../../shared/domain/employee/state';
@@ -85,8 +86,21 @@ export interface VisitOrgsRow {
   orgs: string[];
 }
 
+/**
+ * A marker every projection write replaces (`writeProjections`): commit() notes it with the
+ * state it decides on and checks it in the transaction that writes, so a decision made on
+ * state that has since changed is never written (see commit.ts).
+ */
+export interface WriteStampRow {
+  key: 'writeStamp';
+  stamp: string;
+}
+
 /** The rows of the `lists` table. */
-export type ListsRow = OpenVisitsRow | VisitOrgsRow;
+export type ListsRow = OpenVisitsRow | VisitOrgsRow | WriteStampRow;
+
+/** The `lists` rows writeProjections keeps in step, as read before it (commit() reads them with its decision). */
+export type ListsSnapshot = readonly [OpenVisitsRow | undefined, VisitOrgsRow | undefined];
 
 /**
  * An evidence file, content-addressed: key = SHA-256 of the bytes. Events carry only the
@@ -209,12 +223,14 @@ export class ConsoleDb extends Dexie {
 
   /**
    * Writes folded states (or deletes records with none) and keeps the open-visits row in step.
-   * The only way projections are written; call inside a transaction over writeTables.
+   * The only way projections are written; call inside a transaction over writeTables. Every
+   * call replaces the write stamp. `lists` is the open-visits and organisations rows as read
+   * earlier (by a caller that checks the stamp before its transaction commits), else read here.
    */
-  async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[]): Promise<void> {
+  async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[], lists?: ListsSnapshot): Promise<void> {
     const visits = entries.filter((e) => e.kind === 'visit');
     // One bulkPut (and bulkDelete) per kind: an import writes thousands of rows in one request each.
-    const ops: Promise<unknown>[] = [];
+    const ops: Promise<unknown>[] = [this.lists.put({ key: 'writeStamp', stamp: newId() })];
     const kinds = new Set(entries.map((e) => e.kind));
     for (const kind of kinds) {
       const mine = entries.filter((e) => e.kind === kind);
@@ -224,7 +240,7 @@ export class ConsoleDb extends Dexie {
       if (deletes.length > 0) ops.push(this.projection(kind).bulkDelete(deletes));
     }
     if (visits.length > 0) {
-      const [row, orgsRow] = (await this.lists.bulkGet(['openVisits', 'visitOrgs'])) as [OpenVisitsRow | undefined, VisitOrgsRow | undefined];
+      const [row, orgsRow] = lists ?? ((await this.lists.bulkGet(['openVisits', 'visitOrgs'])) as unknown as ListsSnapshot);
       const orgs = new Set(orgsRow?.orgs ?? []);
       const newOrgs = visits.map((v) => (v.state as VisitState | undefined)?.orgLower).filter((o): o is string => o !== undefined && !orgs.has(o));
       if (newOrgs.length > 0 || !orgsRow) ops.push(this.lists.put({ key: 'visitOrgs', orgs: [...orgs, ...new Set(newOrgs)] }));
