@@ -88,11 +88,16 @@ function parseRecord(text: string | null): VaultRecord | null {
 
 export class SessionVault {
   private readonly now: () => number;
-  private readonly tabId: string;
+  private tabIdKept: string | undefined;
 
   constructor(private readonly deps: VaultDeps) {
     this.now = deps.now ?? Date.now;
-    this.tabId = this.ownTabId();
+  }
+
+  /** This tab's id, read (or made) on first use: the first touch of a fresh profile's tab storage costs tens of ms, so not while the page loads. */
+  private get tabId(): string {
+    this.tabIdKept ??= this.ownTabId();
+    return this.tabIdKept;
   }
 
   /** The localStorage key of this tab's record. */

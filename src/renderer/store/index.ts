@@ -10,3 +10,8 @@ function dbName(): string {
 }
 
 export const db = new ConsoleDb(dbName());
+
+// Opened as soon as the code loads, not when the first screen first asks (after React's first
+// render): on a new profile creating the stores takes a while, and it now overlaps the render.
+// A failure shows where the first query fails, as before.
+if (typeof indexedDB !== 'undefined') db.open().catch(() => undefined);
