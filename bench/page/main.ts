@@ -33,7 +33,7 @@ import { eventHash, type DomainEvent } from '../../src/shared/events';
 import { newId } from '../../src/shared/ids';
 import { hashPassword } from '../../src/shared/password';
 import type { Actor, Role } from '../../src/shared/roles';
-import { localDate, startOfLocalDay } from '../../src/shared/time-zone';
+import { localDate, startOfLocalDay } from '../../src/shared/office-time';
 import { History, HistorySigner, makeRng, uuid7, type Batch, type Staff } from './generate';
 import { badgeHolderFromOpenSet, commitParallel, inProgressFromOpenSet, insideFromOpenSet, logPageByOrgIndex, writeOpenSet } from './candidates';
 import { log, stats, timed, type Stats } from './measure';

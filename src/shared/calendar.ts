@@ -7,9 +7,8 @@
  */
 import { z } from 'zod';
 import { HOLIDAY_YEARS, NATIONAL_HOLIDAYS } from './holidays.generated';
-import type { OfficeZone } from './time-zone';
+import { isIsoDate, zoneOffsetMs, type OfficeZone } from './office-time';
 
-const ZONE_OFFSET_HOURS: Record<OfficeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -101,7 +100,7 @@ export function workCalendar(zone: OfficeZone, settings: CalendarSettings = DEFA
   };
 }
 
-const offset = (cal: WorkCalendar) => ZONE_OFFSET_HOURS[cal.zone] * HOUR;
+const offset = (cal: WorkCalendar) => zoneOffsetMs(cal.zone);
 const pad = (n: number) => String(n).padStart(2, '0');
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
@@ -242,8 +241,7 @@ export function parseDaysOff(text: string): { days: { date: string; name: string
     const dmy = m ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*[;,\t]?\s*(.*)$/.exec(line);
     const [y, mo, d, name] = m ? [m[1], m[2], m[3], m[4]] : dmy ? [dmy[3], pad(Number(dmy[2])), pad(Number(dmy[1])), dmy[4]] : [];
     const date = `${y}-${mo}-${d}`;
-    const check = new Date(`${date}T00:00:00Z`);
-    if (!y || Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) {
+    if (!y || !isIsoDate(date)) {
       bad.push(i + 1);
       return;
     }

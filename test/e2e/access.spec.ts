@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { addEmployee, alertWith, createUser, openNav, pdfContains, pdfText, setUpOffice, signIn, signOut } from './pages';
+import { fillAccessRequest } from './helpers/access';
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
 
@@ -27,13 +28,7 @@ test('an access request: refused empty, returned, revised, approved, provisioned
   await expect(alertWith(page, 'Isi nama pemohon')).toBeVisible();
   await expect(alertWith(page, 'Isi nama kepala divisi yang menandatangani.')).toBeVisible();
   await expect(alertWith(page, 'Jelaskan kebutuhan akses')).toBeVisible();
-  await page.getByRole('combobox', { name: 'Pegawai' }).fill('andi');
-  await page.getByRole('option', { name: /Andi Wijaya/ }).click();
-  await page.getByLabel('Nama pemohon').fill('Hendra Gunawan');
-  await page.getByLabel('Jabatan pemohon').fill('Kepala Sub Bagian Keuangan');
-  await page.getByLabel('Nama kepala divisi').fill('Dra. Ratna Sari');
-  await page.getByLabel('Jabatan kepala divisi').fill('Kepala Bidang Keuangan');
-  await page.getByLabel('Deskripsi kebutuhan').fill('Pegawai baru: email dinas, VPN untuk kerja dari rumah, HRIS untuk cuti dan absensi.');
+  await fillAccessRequest(page, 'Pegawai baru: email dinas, VPN untuk kerja dari rumah, HRIS untuk cuti dan absensi.');
   await page.getByRole('button', { name: 'Ajukan ke IT Manager' }).click();
   await expect(page.getByTestId('items-error')).toHaveText('Pilih paling sedikit satu sistem.');
   // What was typed is still there.

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { addEmployee, createUser, goToRoute, openNav, setUpOffice, signIn, signOut } from './pages';
+import { recordRestoreRequest } from './helpers/restore';
 
 const SHOTS = 'docs/screenshots';
 /** Thursday 24 December 2026, 15:00 WITA: the afternoon before Christmas and a weekend. */
@@ -220,17 +221,7 @@ test('item 20: one date style, a restore end that is typed and checked, one veri
 
   // The technician records a restore request; the backup date is typed day first.
   await signIn(page, 'teguh');
-  await openNav(page, 'Pemulihan Data');
-  await page.getByRole('button', { name: 'Catat permintaan' }).click();
-  await page.getByRole('combobox', { name: 'Pengguna terdampak' }).fill('andi');
-  await page.getByRole('option', { name: /Andi Wijaya/ }).click();
-  await page.getByLabel('Jenis data').selectOption('folder');
-  await page.getByLabel('Lokasi/uraian data').fill('\\\\fileserver\\keuangan\\Laporan 2026');
-  await page.getByLabel('Tanggal backup').fill('01/03/2026');
-  await page.getByLabel('Sumber backup').selectOption('local');
-  await page.getByLabel('Alasan', { exact: true }).selectOption('lost');
-  await page.getByLabel('Keterangan').fill('Folder terhapus tidak sengaja saat merapikan berkas.');
-  await page.getByRole('button', { name: 'Simpan permintaan' }).click();
+  await recordRestoreRequest(page, '01/03/2026');
   await expect(page.getByRole('heading', { level: 1, name: /^Pemulihan / })).toBeVisible();
   await expect(page.getByText('1 Mar 2026 · ')).toBeVisible();
   const restoreUrl = page.url();

@@ -10,6 +10,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { addEmployee, alertWith, createUser, goToRoute, openNav, setUpOffice, signIn, signOut } from './pages';
+import { fillAccessRequest } from './helpers/access';
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
 const SHOTS = 'docs/screenshots';
@@ -22,13 +23,7 @@ async function shot(page: Page, name: string, lang: 'id' | 'en') {
 /** The desk records a request for Andi for these systems; returns its document number and route. */
 async function submitRequest(page: Page, systems: string[]): Promise<{ docNo: string; url: string }> {
   await openNav(page, 'Ajukan Akses');
-  await page.getByRole('combobox', { name: 'Pegawai' }).fill('andi');
-  await page.getByRole('option', { name: /Andi Wijaya/ }).click();
-  await page.getByLabel('Nama pemohon').fill('Hendra Gunawan');
-  await page.getByLabel('Jabatan pemohon').fill('Kepala Sub Bagian Keuangan');
-  await page.getByLabel('Nama kepala divisi').fill('Dra. Ratna Sari');
-  await page.getByLabel('Jabatan kepala divisi').fill('Kepala Bidang Keuangan');
-  await page.getByLabel('Deskripsi kebutuhan').fill('Pegawai di Sub Bagian Keuangan memerlukan akses untuk tugas hariannya.');
+  await fillAccessRequest(page, 'Pegawai di Sub Bagian Keuangan memerlukan akses untuk tugas hariannya.');
   for (const s of systems) await page.locator('.access-system-row').filter({ hasText: s }).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Ajukan ke IT Manager' }).click();
   const heading = page.getByRole('heading', { level: 1, name: /^Permintaan akses .+\/PAS\// });

@@ -7,6 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { addEmployee, createUser, openNav, setUpOffice, signIn, signOut } from './pages';
+import { recordRestoreRequest } from './helpers/restore';
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
 
@@ -21,17 +22,7 @@ test('a restore: requested, not performable before approvals, approved by the IT
 
   // The desk records the request: the deadline clock starts at the request time.
   await signIn(page, 'rina');
-  await openNav(page, 'Pemulihan Data');
-  await page.getByRole('button', { name: 'Catat permintaan' }).click();
-  await page.getByRole('combobox', { name: 'Pengguna terdampak' }).fill('andi');
-  await page.getByRole('option', { name: /Andi Wijaya/ }).click();
-  await page.getByLabel('Jenis data').selectOption('folder');
-  await page.getByLabel('Lokasi/uraian data').fill('\\\\fileserver\\keuangan\\Laporan 2026');
-  await page.getByLabel('Tanggal backup').fill('2026-03-08');
-  await page.getByLabel('Sumber backup').selectOption('local');
-  await page.getByLabel('Alasan', { exact: true }).selectOption('lost');
-  await page.getByLabel('Keterangan').fill('Folder terhapus tidak sengaja saat merapikan berkas.');
-  await page.getByRole('button', { name: 'Simpan permintaan' }).click();
+  await recordRestoreRequest(page, '2026-03-08');
   const heading = page.getByRole('heading', { level: 1, name: /^Pemulihan .+\/RST\/20260309\// });
   await expect(heading).toBeVisible();
   const docNo = (await heading.textContent())!.replace('Pemulihan ', '');

@@ -15,9 +15,8 @@ import { ingest } from '../../src/renderer/store/ingest';
 import { storeFile } from '../../src/renderer/sync/blobs';
 import { eventHash, RECORD_KINDS } from '../../src/shared/events';
 import { sealBackup, type BackupContent } from '../../src/shared/backup';
-import { hashPassword } from '../../src/shared/password';
 import { newId } from '../../src/shared/ids';
-import { commitAs } from '../fixtures/signing';
+import { openOffice } from '../fixtures/office';
 import { passportFor } from '../fixtures/cards';
 
 const PASS = 'cadangan-meja-depan-2026';
@@ -45,19 +44,12 @@ async function records(db: ConsoleDb) {
 }
 
 async function office(name = 'Dinas Kominfo') {
-  const db = open('backup-src');
-  const adminId = newId();
-  const admin = { userId: adminId, roles: ['admin' as const, 'officer' as const] };
-  const password = await hashPassword('Rahasia123', 1000);
-  expect((await commitAs(db, admin, {
-    type: 'org.setUp',
-    input: {
-      profile: { name, unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01', 'B-02'], docPrefix: 'TIK', idleLockMinutes: 10 },
-      admin: { id: adminId, username: 'admin', displayName: 'Admin Kantor', roles: ['admin', 'officer'], password },
-    },
-  })).ok).toBe(true);
+  // The admin also works the desk: the office's events are its set-up and two visits.
+  const o = await openOffice({ db: open('backup-src'), adminRoles: ['admin', 'officer'], profile: { name, badgePool: ['B-01', 'B-02'] } });
+  const { db, admin } = o;
+  const adminId = admin.userId;
   for (const visitorName of ['Rina Marlina', 'Joko Santoso']) {
-    const r = await commitAs(db, admin, {
+    const r = await o.commit(admin, {
       type: 'visit.register',
       input: { id: newId(), visitorName, idType: 'passport', idNumber: passportFor(visitorName), organisation: 'PT Awan', phone: '081298765432', purpose: 'Audit rak server', workPlan: 'Memeriksa kabel', plannedMinutes: 60, devices: [] },
     });

@@ -1,30 +1,21 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { commitAs } from '../fixtures/signing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
 import { exportBundle, importBundle } from '../../src/renderer/sync/bundles';
 import { readBundle } from '../../src/shared/sync/bundle';
-import { hashPassword } from '../../src/shared/password';
 import { newId } from '../../src/shared/ids';
 
+afterEach(deleteTestDbs);
+
+/** An office whose admin also works the desk, with one visit registered: three events. */
 async function office() {
-  const db = new ConsoleDb(`bundle-${crypto.randomUUID()}`);
-  const adminId = newId();
-  const password = await hashPassword('Rahasia123', 1000);
-  const r = await commitAs(db, { userId: adminId, roles: ['admin'] }, {
-    type: 'org.setUp',
-    input: {
-      profile: { name: 'Dinas Kominfo', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 10 },
-      admin: { id: adminId, username: 'admin', displayName: 'Admin Kantor', roles: ['admin', 'officer'], password },
-    },
-  });
-  expect(r.ok).toBe(true);
+  const o = await openOffice({ adminRoles: ['admin', 'officer'] });
   const visitId = newId();
-  await commitAs(db, { userId: adminId, roles: ['admin', 'officer'] }, {
+  await o.must(o.admin, {
     type: 'visit.register',
     input: { id: visitId, visitorName: 'Rina Marlina', idType: 'passport', idNumber: 'C1234567', organisation: 'PT Awan', phone: '081298765432', purpose: 'Audit rak server', workPlan: 'Memeriksa kabel', plannedMinutes: 60, devices: [] },
   });
-  return { db, visitId };
+  return { db: o.db, visitId };
 }
 
 describe('file bundles', () => {
@@ -33,7 +24,7 @@ describe('file bundles', () => {
     const made = await exportBundle(db, '');
     expect(made?.bundle.events).toHaveLength(3);
     const text = JSON.stringify(made!.bundle);
-    const other = new ConsoleDb(`bundle-${crypto.randomUUID()}`);
+    const other = testDb();
     expect(await importBundle(other, text)).toEqual({ ok: true, data: { imported: 3, total: 3, refused: 0 } });
     expect((await other.visits.get(visitId))?.visitorName).toBe('Rina Marlina');
     expect(await importBundle(other, text)).toEqual({ ok: true, data: { imported: 0, total: 3, refused: 0 } });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { formatHlc } from '../../src/shared/hlc';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
+import type { ConsoleDb } from '../../src/renderer/store/db';
 import { dexieLookups } from '../../src/renderer/store/commit';
 import { commitAs, testKey, type TestCommand } from '../fixtures/signing';
 import { makeEvents, newChainHead } from '../../src/shared/sync/stamp';
@@ -12,9 +12,9 @@ import type { PasswordHash } from '../../src/shared/domain/user/state';
 import { contentHash, verifyChain, type DomainEvent, type EventDraft } from '../../src/shared/events';
 import { idsFrom } from '../../src/shared/ids';
 import { keyAt, signedMessage, webVerifier } from '../../src/shared/signing';
-import { hashPassword } from '../../src/shared/password';
 import type { Actor, Role } from '../../src/shared/roles';
 import { nikFor } from '../fixtures/cards';
+import { deleteTestDbs, mustCommit, TEST_PROFILE, testClock, testDb, testPasswordHash } from '../fixtures/office';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: a fresh database per test, a controllable clock, an office with its users.
@@ -22,24 +22,14 @@ import { nikFor } from '../fixtures/cards';
 
 let password: PasswordHash;
 beforeAll(async () => {
-  password = await hashPassword('Rahasia123', 1000);
+  password = await testPasswordHash();
 });
-
-const opened: ConsoleDb[] = [];
-function freshDb(): ConsoleDb {
-  const db = new ConsoleDb('test-' + crypto.randomUUID());
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-/** A clock that starts at 08:00 WIB and moves only when told to. */
-function clock(start = '2026-03-02T01:00:00.000Z') {
-  let t = new Date(start).getTime();
-  return { now: () => new Date(t), advance: (minutes: number) => void (t += minutes * 60_000) };
-}
+afterEach(deleteTestDbs);
+const freshDb = () => testDb();
+/** A clock that starts at 08:00 WIB on Monday 2 March 2026 and moves only when told to. */
+const clock = (start = '2026-03-02T01:00:00.000Z') => testClock(start);
+/** Commits and fails the test if the command is refused. */
+const must = mustCommit;
 
 const ADMIN_ID = crypto.randomUUID();
 const admin: Actor = { userId: ADMIN_ID, roles: ['admin'] };
@@ -47,25 +37,10 @@ const admin: Actor = { userId: ADMIN_ID, roles: ['admin'] };
 const setUpCommand = (adminId = ADMIN_ID): TestCommand => ({
   type: 'org.setUp',
   input: {
-    profile: {
-      name: 'Dinas Komunikasi dan Informatika',
-      unit: 'Bidang TIK',
-      address: 'Jl. Merdeka No. 1, Bandung',
-      timeZone: 'WIB',
-      badgePool: ['B-01', 'B-02', 'B-03'],
-      docPrefix: 'TIK',
-      idleLockMinutes: 15,
-    },
+    profile: { ...TEST_PROFILE, badgePool: ['B-01', 'B-02', 'B-03'] },
     admin: { id: adminId, username: 'kepala.tik', displayName: 'Kepala Bidang TIK', roles: ['admin'], password },
   },
 });
-
-/** Commits and fails the test if the command is refused. */
-async function must(db: ConsoleDb, actor: Actor, command: TestCommand, now: () => Date, cosigners: string[] = []): Promise<DomainEvent[]> {
-  const r = await commitAs(db, actor, command, now, { cosigners });
-  if (!r.ok) throw new Error(`${command.type} refused: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
 
 /** Sets up the office and creates users with the given roles; returns their actors. */
 async function office(db: ConsoleDb, now: () => Date) {

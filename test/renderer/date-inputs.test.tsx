@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../src/renderer/i18n';
 import { DateTextInput } from '../../src/renderer/components/DateInputs';
-import type { InputKind } from '../../src/shared/date-format';
+import type { InputKind } from '../../src/shared/office-time';
 
 afterEach(async () => {
   cleanup();

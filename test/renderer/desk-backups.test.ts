@@ -11,11 +11,10 @@ import { startDeskBackups } from '../../src/renderer/features/backup/auto';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { setBackupPassphrase } from '../../src/renderer/store/backup';
 import { openBackup } from '../../src/shared/backup';
-import { hashPassword } from '../../src/shared/password';
 import { newId } from '../../src/shared/ids';
 import { ok } from '../../src/shared/result';
 import type { BackupCapability, BackupDue } from '../../src/shared/platform';
-import { commitAs } from '../fixtures/signing';
+import { openOffice } from '../fixtures/office';
 
 function memoryKv() {
   const items = new Map<string, string>();
@@ -85,14 +84,7 @@ describe("answering the desktop's backup requests", () => {
     await setBackupPassphrase(db, 'frasa-sandi-kantor-1');
     ask('daily');
     await vi.waitFor(() => expect(backup.skip).toHaveBeenCalledWith('no-office'));
-    const adminId = newId();
-    await commitAs(db, { userId: adminId, roles: ['admin'] }, {
-      type: 'org.setUp',
-      input: {
-        profile: { name: 'Dinas Kominfo', unit: 'TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 10 },
-        admin: { id: adminId, username: 'admin', displayName: 'Admin', roles: ['admin'], password: await hashPassword('Rahasia123', 1000) },
-      },
-    });
+    await openOffice({ db });
     ask('quit');
     await vi.waitFor(() => expect(backup.save).toHaveBeenCalledTimes(1));
     const [req] = (backup.save as ReturnType<typeof vi.fn>).mock.calls[0] as [{ bytes: Uint8Array; fileName: string }];

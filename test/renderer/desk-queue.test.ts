@@ -5,50 +5,19 @@
  * registration of a held card and writes nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dexieLookups } from '../../src/renderer/store/commit';
 import { visitsAwaitingApproval, visitsAwaitingDecisionBy } from '../../src/renderer/store/queries/visits';
-import { commitAs, type TestCommand } from '../fixtures/signing';
-import { hashPassword } from '../../src/shared/password';
-import type { PasswordHash } from '../../src/shared/domain/user/state';
-import type { Actor, Role } from '../../src/shared/roles';
+import { deleteTestDbs, openOffice } from '../fixtures/office';
+import type { TestCommand } from '../fixtures/signing';
+import type { Actor } from '../../src/shared/roles';
 
-let password: PasswordHash;
-beforeAll(async () => {
-  password = await hashPassword('Rahasia123', 1000);
-});
+afterEach(deleteTestDbs);
 
-const opened: ConsoleDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-const now = () => new Date('2026-03-02T01:00:00.000Z');
-const ADMIN: Actor = { userId: crypto.randomUUID(), roles: ['admin'] };
-
-async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
-  const r = await commitAs(db, actor, command, now);
-  if (!r.ok) throw new Error(`${command.type} refused: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
-
+/** Monday 2 March 2026, 08.00 WIB: an officer who may also approve, an officer, an approver. */
 async function office() {
-  const db = new ConsoleDb('test-' + crypto.randomUUID());
-  opened.push(db);
-  await must(db, ADMIN, {
-    type: 'org.setUp',
-    input: {
-      profile: { name: 'Diskominfo', unit: 'Bidang TIK', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01', 'B-02'], docPrefix: 'TIK', idleLockMinutes: 15 },
-      admin: { id: ADMIN.userId, username: 'kepala', displayName: 'Kepala', roles: ['admin'], password },
-    },
-  });
-  const make = async (username: string, roles: Role[]): Promise<Actor> => {
-    const id = crypto.randomUUID();
-    await must(db, ADMIN, { type: 'user.create', input: { id, username, displayName: username, roles, password } });
-    return { userId: id, roles };
-  };
-  return { db, both: await make('budi', ['officer', 'approver']), officer: await make('rina', ['officer']), approver: await make('sari', ['approver']) };
+  const o = await openOffice({ people: ['officerApprover', 'officer', 'approver'], profile: { badgePool: ['B-01', 'B-02'] }, at: '2026-03-02T01:00:00.000Z' });
+  return { o, db: o.db, both: o.officerApprover, officer: o.officer, approver: o.approver };
 }
 
 const visit = (idNumber: string, visitorName = 'Rudi Hermawan') =>
@@ -64,11 +33,11 @@ const asUser = (a: Actor) => ({ id: a.userId, roles: a.roles });
 
 describe('the approvals queue', () => {
   it('lists and counts only the visits this user may decide, never their own registrations', async () => {
-    const { db, both, officer, approver } = await office();
+    const { o, db, both, officer, approver } = await office();
     const own = visit('3171011203850001', 'Registered by Budi');
     const other = visit('3171011203850002', 'Registered by Rina');
-    await must(db, both, own);
-    await must(db, officer, other);
+    await o.must(both, own);
+    await o.must(officer, other);
 
     expect((await visitsAwaitingApproval(db)).map((v) => v.visitorName)).toEqual(['Registered by Budi', 'Registered by Rina']);
     // Budi registered one: he may decide only Rina's.
@@ -80,30 +49,30 @@ describe('the approvals queue', () => {
 
     // And every visit listed is one the domain lets that user decide.
     for (const v of await visitsAwaitingDecisionBy(db, asUser(both))) {
-      expect((await commitAs(db, both, { type: 'visit.decide', input: { id: v.id, approved: true } }, now)).ok).toBe(true);
+      expect((await o.commit(both, { type: 'visit.decide', input: { id: v.id, approved: true } })).ok).toBe(true);
     }
     expect(await visitsAwaitingDecisionBy(db, asUser(both))).toEqual([]);
-    const refused = await commitAs(db, both, { type: 'visit.decide', input: { id: own.input.id, approved: true } }, now);
+    const refused = await o.commit(both, { type: 'visit.decide', input: { id: own.input.id, approved: true } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'self-approval' } });
   });
 });
 
 describe('one held card, one open visit (the store)', () => {
   it('finds the open visit holding a card, and commit() refuses a second registration, writing nothing', async () => {
-    const { db, officer, approver } = await office();
+    const { o, db, officer, approver } = await office();
     const first = visit('3171011203850001');
-    await must(db, officer, first);
+    await o.must(officer, first);
     expect(await dexieLookups(db).idDocumentHolder('ktp', '3171011203850001')).toBe(first.input.id);
     expect(await dexieLookups(db).idDocumentHolder('sim', '3171011203850001')).toBeUndefined();
 
     const events = await db.events.count();
-    const again = await commitAs(db, officer, visit('3171 0112 0385 0001', 'Rudi H.'), now);
+    const again = await o.commit(officer, visit('3171 0112 0385 0001', 'Rudi H.'));
     expect(again).toMatchObject({ ok: false, error: { code: 'id-held', field: 'idNumber', params: { visitId: first.input.id, name: 'Rudi Hermawan' } } });
     expect(await db.events.count()).toBe(events);
 
     // Refused: the card goes back, and the same card may come in again.
-    await must(db, approver, { type: 'visit.decide', input: { id: first.input.id, approved: false, reason: 'Tidak ada surat tugas' } });
+    await o.must(approver, { type: 'visit.decide', input: { id: first.input.id, approved: false, reason: 'Tidak ada surat tugas' } });
     expect(await dexieLookups(db).idDocumentHolder('ktp', '3171011203850001')).toBeUndefined();
-    await must(db, officer, visit('3171011203850001'));
+    await o.must(officer, visit('3171011203850001'));
   });
 });

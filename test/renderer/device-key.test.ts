@@ -8,12 +8,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { deviceMeta } from '../../src/renderer/store/commit';
-import { commitAs } from '../fixtures/signing';
+import { openOffice } from '../fixtures/office';
 import { deviceSigner, type DeviceKeyRow } from '../../src/renderer/store/device-key';
 import { signInDevice } from '../../src/renderer/sync/enrol';
 import { pushOutbox } from '../../src/renderer/sync/sync-client';
 import { deviceAuthMessage, pushAuthMessage, verifyDeviceSignature } from '../../src/shared/sync/device-auth';
-import { hashPassword } from '../../src/shared/password';
 import { newId } from '../../src/shared/ids';
 import type { DomainEvent } from '../../src/shared/events';
 import { webTransport } from '../fixtures/transport';
@@ -101,18 +100,11 @@ describe('device key', () => {
     expect(await verifyDeviceSignature(publicKey, deviceAuthMessage('c0'.repeat(32), deviceId), String(signIn['deviceSignature']))).toBe(true);
     expect(bodies['/api/auth/challenge']).toMatchObject({ deviceId });
 
-    const adminId = newId();
-    const made = await commitAs(db, { userId: adminId, roles: ['admin'] }, {
-      type: 'org.setUp',
-      input: {
-        profile: { name: 'Dinas Kominfo', unit: '', address: 'Jl. Merdeka 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
-        admin: { id: adminId, username: 'admin', displayName: 'Admin', roles: ['admin'], password: await hashPassword('Rahasia123', 1000) },
-      },
-    });
-    if (!made.ok) throw new Error(made.error.code);
+    await openOffice({ db });
+    const made = await db.events.orderBy('[deviceId+deviceSeq]').toArray(); // the set-up's two events
     expect(await pushOutbox(db, { transport, cursor: 0 })).toBe(2);
     const push = bodies['/api/sync/push']!;
-    expect(await verifyDeviceSignature(publicKey, pushAuthMessage(deviceId, made.data.at(-1)!.hash), String(push['deviceSignature']))).toBe(true);
-    expect(await verifyDeviceSignature(publicKey, pushAuthMessage(deviceId, made.data[0]!.hash), String(push['deviceSignature']))).toBe(false);
+    expect(await verifyDeviceSignature(publicKey, pushAuthMessage(deviceId, made.at(-1)!.hash), String(push['deviceSignature']))).toBe(true);
+    expect(await verifyDeviceSignature(publicKey, pushAuthMessage(deviceId, made[0]!.hash), String(push['deviceSignature']))).toBe(false);
   });
 });

@@ -5,35 +5,12 @@
  * assets they still hold; "open only" drops those with nothing left.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { commitAs, type TestCommand } from '../fixtures/signing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteTestDbs, openOffice } from '../fixtures/office';
 import { leaverHasOpenItems, leavers, resignedSince } from '../../src/renderer/store/queries/leavers';
 import type { AccessRequestState } from '../../src/shared/domain/access/state';
-import type { PasswordHash } from '../../src/shared/domain/user/state';
-import { hashPassword } from '../../src/shared/password';
-import type { Actor } from '../../src/shared/roles';
 
-let password: PasswordHash;
-beforeAll(async () => {
-  password = await hashPassword('Rahasia123', 1000);
-});
-const opened: ConsoleDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-const ADMIN = crypto.randomUUID();
-const TECH = crypto.randomUUID();
-const admin: Actor = { userId: ADMIN, roles: ['admin'] };
-const tech: Actor = { userId: TECH, roles: ['technician'] };
-let t = Date.parse('2026-03-09T01:00:00.000Z');
-const now = () => new Date(t);
-
-async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
-  const r = await commitAs(db, actor, command, now);
-  if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
-}
+afterEach(deleteTestDbs);
 
 const paper = { notes: '', witnessName: '', witnessTitle: '', signatures: {}, signedOnPaper: true };
 const form = (id: string, employeeId: string, system: string) => ({
@@ -44,48 +21,35 @@ const form = (id: string, employeeId: string, system: string) => ({
   items: [{ system, level: 'read' as const, scope: '' }],
 });
 
-async function office() {
-  const db = new ConsoleDb(`test-${crypto.randomUUID()}`);
-  opened.push(db);
-  t = Date.parse('2026-03-09T01:00:00.000Z');
-  await must(db, admin, {
-    type: 'org.setUp',
-    input: {
-      profile: { name: 'Dinas Kominfo', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
-      admin: { id: ADMIN, username: 'kepala.tik', displayName: 'Kepala Bidang TIK', roles: ['admin'], password },
-    },
-  });
-  await must(db, admin, { type: 'user.create', input: { id: TECH, username: 'rahmat', displayName: 'Rahmat', roles: ['technician'], password } });
-  return db;
-}
 
 describe('leavers', () => {
   it('lists resigned employees with access in force, approved remainders and assets held', async () => {
-    const db = await office();
+    const o = await openOffice({ people: ['technician'] });
+    const { db, admin, technician: tech } = o;
     const andi = crypto.randomUUID();
     const siti = crypto.randomUUID();
     const budi = crypto.randomUUID();
-    await must(db, tech, { type: 'employee.create', input: { id: andi, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Keuangan', position: '', email: '', status: 'active' } });
-    await must(db, tech, { type: 'employee.create', input: { id: siti, nip: '198701012010011001', name: 'Siti Rahmawati', department: 'Sekretariat', position: '', email: '', status: 'active' } });
-    await must(db, tech, { type: 'employee.create', input: { id: budi, nip: '198501012010011002', name: 'Budi Santoso', department: 'Umum', position: '', email: '', status: 'active' } });
+    await o.must(tech, { type: 'employee.create', input: { id: andi, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Keuangan', position: '', email: '', status: 'active' } });
+    await o.must(tech, { type: 'employee.create', input: { id: siti, nip: '198701012010011001', name: 'Siti Rahmawati', department: 'Sekretariat', position: '', email: '', status: 'active' } });
+    await o.must(tech, { type: 'employee.create', input: { id: budi, nip: '198501012010011002', name: 'Budi Santoso', department: 'Umum', position: '', email: '', status: 'active' } });
     // Andi: Email given, HRIS approved only, a laptop handed over.
     const email = crypto.randomUUID();
     const hris = crypto.randomUUID();
-    await must(db, tech, { type: 'access.submit', input: form(email, andi, 'Email') });
-    await must(db, tech, { type: 'access.submit', input: form(hris, andi, 'HRIS') });
-    await must(db, admin, { type: 'access.decide', input: { id: email, approved: true, note: '' } });
-    await must(db, admin, { type: 'access.decide', input: { id: hris, approved: true, note: '' } });
+    await o.must(tech, { type: 'access.submit', input: form(email, andi, 'Email') });
+    await o.must(tech, { type: 'access.submit', input: form(hris, andi, 'HRIS') });
+    await o.must(admin, { type: 'access.decide', input: { id: email, approved: true, note: '' } });
+    await o.must(admin, { type: 'access.decide', input: { id: hris, approved: true, note: '' } });
     const item = (await db.accessRequests.get(email))!.items[0]!;
-    await must(db, tech, { type: 'access.grant', input: { id: email, itemId: item.id, account: 'andi.w', note: '' } });
+    await o.must(tech, { type: 'access.grant', input: { id: email, itemId: item.id, account: 'andi.w', note: '' } });
     const laptop = crypto.randomUUID();
-    await must(db, tech, { type: 'asset.create', input: { id: laptop, tag: 'INV-1', serial: 'PF3ABC12', category: 'laptop', brand: 'Lenovo', model: 'T14', purchaseDate: '', warrantyEnd: '', condition: 'good', location: 'Gudang', notes: '', accessories: [] } });
-    await must(db, tech, { type: 'handover.issue', input: { id: crypto.randomUUID(), employeeId: andi, items: [{ assetId: laptop, condition: 'good' }], emailPrepared: '', accessPrepared: '', ...paper } });
-    t += 3_600_000;
-    await must(db, tech, { type: 'employee.update', input: { id: andi, status: 'resigned' } });
-    const andiSince = new Date(t).toISOString();
-    t += 3_600_000;
+    await o.must(tech, { type: 'asset.create', input: { id: laptop, tag: 'INV-1', serial: 'PF3ABC12', category: 'laptop', brand: 'Lenovo', model: 'T14', purchaseDate: '', warrantyEnd: '', condition: 'good', location: 'Gudang', notes: '', accessories: [] } });
+    await o.must(tech, { type: 'handover.issue', input: { id: crypto.randomUUID(), employeeId: andi, items: [{ assetId: laptop, condition: 'good' }], emailPrepared: '', accessPrepared: '', ...paper } });
+    o.clock.advance(60);
+    await o.must(tech, { type: 'employee.update', input: { id: andi, status: 'resigned' } });
+    const andiSince = o.clock.iso;
+    o.clock.advance(60);
     // Siti resigned with nothing left; Budi is still in service.
-    await must(db, tech, { type: 'employee.update', input: { id: siti, status: 'resigned' } });
+    await o.must(tech, { type: 'employee.update', input: { id: siti, status: 'resigned' } });
 
     const all = await leavers(db);
     expect(all.map((l) => l.employee.name)).toEqual(['Siti Rahmawati', 'Andi Wijaya']);

@@ -4,71 +4,37 @@
  * event in HLC order. Days with an open disruption are found by the `openDisruptions` index.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { commitAs, type TestCommand } from '../fixtures/signing';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConsoleDb } from '../../src/renderer/store/db';
+import { deleteTestDbs, openOffice } from '../fixtures/office';
+import type { TestCommand } from '../fixtures/signing';
 import { ingest } from '../../src/renderer/store/ingest';
 import { daysWithOpenDisruptions, opsDays } from '../../src/renderer/store/queries/ops';
 import { foldRecord } from '../../src/shared/domain/registry';
-import type { PasswordHash } from '../../src/shared/domain/user/state';
-import { hashPassword } from '../../src/shared/password';
 import type { Actor } from '../../src/shared/roles';
 
-let password: PasswordHash;
-beforeAll(async () => {
-  password = await hashPassword('Rahasia123', 1000);
-});
-const opened: ConsoleDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+afterEach(deleteTestDbs);
 
-const ADMIN = crypto.randomUUID();
-const OFFICER = crypto.randomUUID();
-const admin: Actor = { userId: ADMIN, roles: ['admin'] };
-const officer: Actor = { userId: OFFICER, roles: ['officer'] };
 // 08.00 WIB on Monday 9 March 2026.
-let t = Date.parse('2026-03-09T01:00:00.000Z');
-const now = () => new Date(t);
 const DAY = '2026-03-09';
-
-function newDb(): ConsoleDb {
-  const db = new ConsoleDb(`test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
-  const r = await commitAs(db, actor, command, now);
-  if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
-}
 
 /** Two consoles of one office: the first set it up, the second took in its events. */
 async function twoConsoles() {
-  t = Date.parse('2026-03-09T01:00:00.000Z');
-  const a = newDb();
-  await must(a, admin, {
-    type: 'org.setUp',
-    input: {
-      profile: { name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
-      admin: { id: ADMIN, username: 'kepala.tik', displayName: 'Kepala Bidang TIK', roles: ['admin'], password },
-    },
-  });
-  await must(a, admin, { type: 'user.create', input: { id: OFFICER, username: 'budi', displayName: 'Budi', roles: ['officer'], password } });
-  const b = newDb();
-  await ingest(b, await a.events.toArray());
-  return { a, b };
+  const o = await openOffice({ people: ['officer'] });
+  const b = await o.anotherConsole();
+  const must = (db: ConsoleDb, actor: Actor, command: TestCommand) => o.must(actor, command, { on: db });
+  return { o, a: o.db, b, must, admin: o.admin, officer: o.officer, ADMIN: o.admin.userId, OFFICER: o.officer.userId };
 }
 
 const dayEvents = (db: ConsoleDb) => db.events.where('[kind+recordId]').equals(['opsday', DAY]).toArray();
 
 describe('the office day in the store', () => {
   it("merges two consoles' records of one day, whichever order the events arrive in", async () => {
-    const { a, b } = await twoConsoles();
-    t += 60_000;
+    const { o, a, b, must, admin, officer, ADMIN, OFFICER } = await twoConsoles();
+    o.clock.advance(1);
     await must(a, officer, { type: 'opsday.checkNetwork', input: { date: DAY, items: [{ item: 'internet', ok: true, note: '' }, { item: 'wifi', ok: false, note: 'AP lantai 2 mati' }] } });
     await must(b, admin, { type: 'opsday.recordBackup', input: { date: DAY, runs: [{ job: 'Database aplikasi', target: 'local', ok: true, note: '' }] } });
-    t += 60_000;
+    o.clock.advance(1);
     await must(b, admin, { type: 'opsday.checkNetwork', input: { date: DAY, items: [{ item: 'wifi', ok: true, note: 'AP diganti' }] } });
     await must(a, officer, { type: 'opsday.openDisruption', input: { date: DAY, disruptionId: crypto.randomUUID(), source: 'isp', system: 'Internet kantor', startedAt: '2026-03-09T07:30:00+07:00', actions: '' } });
     const fromA = await dayEvents(a);
@@ -87,10 +53,10 @@ describe('the office day in the store', () => {
   });
 
   it('leaves the open-disruption list when the disruption is resolved the next day, on its start day', async () => {
-    const { a } = await twoConsoles();
+    const { o, a, must, officer, OFFICER } = await twoConsoles();
     const disruptionId = crypto.randomUUID();
     await must(a, officer, { type: 'opsday.openDisruption', input: { date: DAY, disruptionId, source: 'power', system: 'Ruang server', startedAt: '2026-03-09T07:50:00+07:00', actions: 'UPS aktif' } });
-    t += 24 * 3_600_000;
+    o.clock.advance(24 * 60);
     await must(a, officer, { type: 'opsday.resolveDisruption', input: { date: DAY, disruptionId, resolvedAt: '2026-03-10T07:50:00+07:00', resolution: 'Listrik PLN normal kembali' } });
     expect(await daysWithOpenDisruptions(a)).toEqual([]);
     const [day, next] = await opsDays(a, [DAY, '2026-03-10']);

@@ -3,7 +3,7 @@
 // spreadsheet share (tables.ts) come out formatted per language.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
+import { deleteTestDbs, testDb } from '../fixtures/office';
 import { loadMonth, loadMonthlyReport, monthSummaries } from '../../src/renderer/store/queries/report';
 import type { OpsDayState } from '../../src/shared/domain/ops/state';
 import type { RestoreState } from '../../src/shared/domain/restore/state';
@@ -13,15 +13,7 @@ import type { OrgState } from '../../src/shared/domain/org/state';
 import type { TicketState } from '../../src/shared/domain/ticket/state';
 import type { VisitState } from '../../src/shared/domain/visit/state';
 
-const opened: ConsoleDb[] = [];
-const freshDb = () => {
-  const db = new ConsoleDb('test-' + crypto.randomUUID());
-  opened.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+afterEach(deleteTestDbs);
 
 const org = { id: 'org', name: 'Dinas Kominfo', timeZone: 'WITA' } as OrgState;
 const HOUR = 3_600_000;
@@ -33,7 +25,7 @@ const ticket = (id: string, receivedAt: string) =>
 
 describe('the monthly report query', () => {
   it("reads only the month's rows, bounded by local midnight in the office's zone", async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.tickets.bulkPut([
       ticket('before', '2026-10-31T15:59:59.999Z'), // 23.59 WITA, 31 Oct
       ticket('first', '2026-10-31T16:00:00.000Z'), // 00.00 WITA, 1 Nov
@@ -66,7 +58,7 @@ describe('the report figures', () => {
     expect(formatValue({ v: 1 / 3, kind: 'pct' }, 'en')).toMatch(/^33\.3\s?%$/);
     expect(formatValue({ v: 4.25, kind: 'days' }, 'id')).toBe('4,3');
     expect(formatValue({ v: null, kind: 'days' }, 'id')).toBe('—');
-    const db = freshDb();
+    const db = testDb();
     const report = await loadMonthlyReport(db, '2026-11', org, new Date('2026-12-01T02:00:00.000Z'));
     const t = ((k: string) => k) as never;
     const sections = reportSections(report, t, (iso) => iso);
@@ -93,7 +85,7 @@ describe("the month's backup and restore summaries", () => {
   const restore = (id: string, requestedAt: string, status: string, late?: boolean) => ({ id, requestedAt, status, late }) as unknown as RestoreState;
 
   it("reads the month's office days and restore requests into the report; a month without records says so", async () => {
-    const db = freshDb();
+    const db = testDb();
     await db.opsDays.bulkPut([day('2026-10-31', [true, true]), day('2026-11-01', [true, false], true), day('2026-11-30', [true, true]), day('2026-12-01', [false, false])]);
     await db.restores.bulkPut([
       restore('r-oct', '2026-10-31T15:00:00.000Z', 'completed'), // 23.00 WITA, 31 Oct

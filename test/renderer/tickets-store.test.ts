@@ -5,55 +5,16 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb, type OpenVisitsRow } from '../../src/renderer/store/db';
-import { commitAs, type TestCommand } from '../fixtures/signing';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OpenVisitsRow } from '../../src/renderer/store/db';
+import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
 import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsBySerial, ticketsUnclassified } from '../../src/renderer/store/queries/tickets';
 import { foldRecord, type Command } from '../../src/shared/domain/registry';
-import type { PasswordHash } from '../../src/shared/domain/user/state';
-import { hashPassword } from '../../src/shared/password';
-import type { Actor } from '../../src/shared/roles';
 
-let password: PasswordHash;
-beforeAll(async () => {
-  password = await hashPassword('Rahasia123', 1000);
-});
-const opened: ConsoleDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+afterEach(deleteTestDbs);
 
-const ADMIN = crypto.randomUUID();
-const TECH = crypto.randomUUID();
-const OFFICER = crypto.randomUUID();
-const admin: Actor = { userId: ADMIN, roles: ['admin'] };
-const tech: Actor = { userId: TECH, roles: ['technician'] };
-const officer: Actor = { userId: OFFICER, roles: ['officer'] };
-
-let t = Date.parse('2026-03-09T01:00:00.000Z'); // Monday 08:00 WIB
-const now = () => new Date(t);
-
-async function must(db: ConsoleDb, actor: Actor, command: TestCommand) {
-  const r = await commitAs(db, actor, command, now);
-  if (!r.ok) throw new Error(`${command.type} refused: ${r.error.message}`);
-  return r.data;
-}
-
-async function office(): Promise<ConsoleDb> {
-  const db = new ConsoleDb(`test-${crypto.randomUUID()}`);
-  opened.push(db);
-  t = Date.parse('2026-03-09T01:00:00.000Z');
-  await must(db, admin, {
-    type: 'org.setUp',
-    input: {
-      profile: { name: 'Dinas Komunikasi dan Informatika', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1, Bandung', timeZone: 'WIB', badgePool: ['B-01'], docPrefix: 'TIK', idleLockMinutes: 15 },
-      admin: { id: ADMIN, username: 'kepala.tik', displayName: 'Kepala Bidang TIK', roles: ['admin'], password },
-    },
-  });
-  await must(db, admin, { type: 'user.create', input: { id: TECH, username: 'rahmat', displayName: 'Rahmat', roles: ['technician'], password } });
-  await must(db, admin, { type: 'user.create', input: { id: OFFICER, username: 'budi', displayName: 'Budi', roles: ['officer'], password } });
-  return db;
-}
+/** Monday 08.00 WIB: an officer receives, a technician works. */
+const office = () => openOffice({ people: ['officer', 'technician'] });
 
 const receive = (priority: 'high' | 'medium' | 'low', receivedAt: string, over: Record<string, unknown> = {}): Command => ({
   type: 'ticket.receive',
@@ -66,11 +27,13 @@ const idOf = (c: Command) => (c.input as { id: string }).id;
 
 describe('tickets in the store', () => {
   it('queues open tickets by due instant and drops them from the queue while resolved', async () => {
-    const db = await office();
+    const o = await office();
+    const { db, officer, technician: tech } = o;
+    const TECH = tech.userId;
     const low = receive('low', '2026-03-09T01:00:00.000Z');
     const high = receive('high', '2026-03-09T01:00:00.000Z', { assetSerial: 'sn-77 a' });
     const medium = receive('medium', '2026-03-06T08:00:00.000Z'); // last Friday 15:00 WIB
-    for (const c of [low, high, medium]) await must(db, officer, c);
+    for (const c of [low, high, medium]) await o.must(officer, c);
     // SLA in clock hours (the office's default, as SOP 001 writes it): medium is due Saturday
     // 15:00 WIB, high Monday 12:00 WIB, low Wednesday 08:00 WIB.
     expect((await ticketQueue(db)).map((x) => x.id)).toEqual([idOf(medium), idOf(high), idOf(low)]);
@@ -80,19 +43,19 @@ describe('tickets in the store', () => {
     expect(new Set(unclassified.slice(1))).toEqual(new Set([idOf(low), idOf(high)]));
     expect((await ticketsBySerial(db, 'SN-77A')).map((x) => x.id)).toEqual([idOf(high)]);
 
-    await must(db, tech, { type: 'ticket.classify', input: { id: idOf(high), category: 'hardware', priority: 'high' } });
-    await must(db, tech, { type: 'ticket.assign', input: { id: idOf(high), assigneeId: TECH } });
-    await must(db, tech, { type: 'ticket.start', input: { id: idOf(high) } });
+    await o.must(tech, { type: 'ticket.classify', input: { id: idOf(high), category: 'hardware', priority: 'high' } });
+    await o.must(tech, { type: 'ticket.assign', input: { id: idOf(high), assigneeId: TECH } });
+    await o.must(tech, { type: 'ticket.start', input: { id: idOf(high) } });
     expect((await ticketsAssignedTo(db, TECH)).map((x) => x.id)).toEqual([idOf(high)]);
-    t += 90 * 60_000;
-    await must(db, tech, { type: 'ticket.resolve', input: { id: idOf(high), resolution: 'Adaptor diganti.' } });
+    o.clock.advance(90);
+    await o.must(tech, { type: 'ticket.resolve', input: { id: idOf(high), resolution: 'Adaptor diganti.' } });
     expect((await ticketQueue(db)).map((x) => x.id)).toEqual([idOf(medium), idOf(low)]);
     expect(await ticketsAssignedTo(db, TECH)).toEqual([]);
     expect((await ticketsAwaitingConfirmation(db)).map((x) => x.id)).toEqual([idOf(high)]);
 
     // Not fixed: back in the queue with the 2.5 h it had left, counted from now.
-    t += 24 * 60 * 60_000;
-    await must(db, officer, { type: 'ticket.confirm', input: { id: idOf(high), confirmed: false, confirmedBy: 'Siti Aminah', method: 'phone', note: 'Masih mati total' } });
+    o.clock.advance(24 * 60);
+    await o.must(officer, { type: 'ticket.confirm', input: { id: idOf(high), confirmed: false, confirmedBy: 'Siti Aminah', method: 'phone', note: 'Masih mati total' } });
     const back = await db.tickets.get(idOf(high));
     expect(back).toMatchObject({ status: 'in_progress', queueDue: '2026-03-10T05:00:00.000Z', clock: { usedMs: 90 * 60_000 } });
     expect(await ticketsAwaitingConfirmation(db)).toEqual([]);
@@ -107,11 +70,12 @@ describe('tickets in the store', () => {
   });
 
   it('a refused command writes no event and no row', async () => {
-    const db = await office();
+    const o = await office();
+    const { db, officer } = o;
     const before = await db.events.count();
-    const r = await commitAs(db, { userId: 'x', roles: ['auditor'] }, receive('high', '2026-03-09T01:00:00.000Z'), now);
+    const r = await o.commit({ userId: 'x', roles: ['auditor'] }, receive('high', '2026-03-09T01:00:00.000Z'));
     expect(r).toMatchObject({ ok: false, error: { message: 'errors.forbidden' } });
-    const bad = await commitAs(db, officer, receive('high', '2026-03-09T01:00:00.000Z', { requesterNip: '123' }), now);
+    const bad = await o.commit(officer, receive('high', '2026-03-09T01:00:00.000Z', { requesterNip: '123' }));
     expect(bad).toMatchObject({ ok: false, error: { message: 'ticket.errors.nip', field: 'requesterNip' } });
     expect(await db.events.count()).toBe(before);
     expect(await db.tickets.count()).toBe(0);
@@ -134,8 +98,7 @@ describe('tickets in the store', () => {
     await old.table('visits').put({ id: 'v1', status: 'inside', registeredAt: '2026-11-01T01:00:00.000Z', nameLower: 'budi', orgLower: 'pt' });
     await old.table('lists').put({ key: 'openVisits', ids: ['v1'], badges: {} });
     old.close();
-    const db = new ConsoleDb(name);
-    opened.push(db);
+    const db = testDb(name);
     expect(await db.tickets.count()).toBe(0);
     expect(await ticketQueue(db)).toEqual([]);
     expect((await db.visits.get('v1'))?.status).toBe('inside');

@@ -6,7 +6,7 @@ import type { IncidentState } from '../../src/shared/domain/incident/state';
 import type { TicketState } from '../../src/shared/domain/ticket/state';
 import type { VisitState } from '../../src/shared/domain/visit/state';
 import { monthlyReport, monthName, monthRange, previousMonth, reportMonthFor, type MonthlyReportInput } from '../../src/shared/report/monthly';
-import type { OfficeZone } from '../../src/shared/time-zone';
+import type { OfficeZone } from '../../src/shared/office-time';
 
 const HOUR = 3_600_000;
 

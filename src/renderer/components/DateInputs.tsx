@@ -1,7 +1,7 @@
 /**
  * Date, time and date-time fields in the UI language's formats (dd/mm/yyyy, 24-hour) whatever
  * the browser's locale: a text input with the format as its placeholder, read with the shared
- * parsers (src/shared/date-format.ts) and refused with a message at the field when it cannot be
+ * parsers (src/shared/office-time.ts) and refused with a message at the field when it cannot be
  * read. The value handed to the form is the one a native input gave ("YYYY-MM-DD", "HH:mm",
  * "YYYY-MM-DDTHH:mm"), so commands are unchanged; text that cannot be read is handed on as typed,
  * so the form's own validation refuses it and nothing typed is lost. Arrow up/down move the
@@ -10,7 +10,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues, type UseControllerProps } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { INPUT_PATTERNS, inputText, parseInputText, stepValue, type InputKind } from '../../shared/date-format';
+import { INPUT_PATTERNS, inputText, parseInputText, stepValue, type InputKind } from '../../shared/office-time';
 import { useLang } from '../app/hooks';
 import './DateInputs.css';
 

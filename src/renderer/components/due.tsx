@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { officeCalendar } from '../../shared/domain/org/state';
 import { explainDue, type Duration, type SkippedSpan, type WorkCalendar } from '../../shared/calendar';
-import { format, localeOf, type Lang } from '../../shared/time-zone';
+import { formatDayMonth, formatWeekday, type Lang } from '../../shared/office-time';
 import { useLang, useOrg } from '../app/hooks';
 import './due.css';
 
@@ -17,15 +17,12 @@ export function useWorkCalendar(): WorkCalendar {
   return useMemo(() => officeCalendar(org ?? undefined), [org?.timeZone, org?.calendar]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
-const shortDay = (date: string, lang: Lang) => format(localeOf(lang), { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
-const weekdayName = (date: string, lang: Lang) => format(localeOf(lang), { timeZone: 'UTC', weekday: 'long' }).format(new Date(`${date}T12:00:00Z`));
-
 function spanText(s: SkippedSpan, lang: Lang): string {
-  if (s.kind === 'holiday') return `${lang === 'en' && s.nameEn ? s.nameEn : s.name} ${shortDay(s.date, lang)}`;
-  if (s.from === s.to) return `${weekdayName(s.from, lang)} ${shortDay(s.from, lang)}`;
+  if (s.kind === 'holiday') return `${lang === 'en' && s.nameEn ? s.nameEn : s.name} ${formatDayMonth(s.date, lang)}`;
+  if (s.from === s.to) return `${formatWeekday(s.from, lang)} ${formatDayMonth(s.from, lang)}`;
   const sameMonth = s.from.slice(0, 7) === s.to.slice(0, 7);
-  const days = sameMonth ? `${Number(s.from.slice(8))}–${shortDay(s.to, lang)}` : `${shortDay(s.from, lang)} – ${shortDay(s.to, lang)}`;
-  return `${weekdayName(s.from, lang)}–${weekdayName(s.to, lang)} ${days}`;
+  const days = sameMonth ? `${Number(s.from.slice(8))}–${formatDayMonth(s.to, lang)}` : `${formatDayMonth(s.from, lang)} – ${formatDayMonth(s.to, lang)}`;
+  return `${formatWeekday(s.from, lang)}–${formatWeekday(s.to, lang)} ${days}`;
 }
 
 export interface DueText {

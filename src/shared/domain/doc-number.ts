@@ -4,7 +4,7 @@
  * request, RST restore), the date in the office's zone, and the last five hex digits of the
  * record's id (unique enough within a day, and the same on every console without a counter).
  */
-import { localDate, type OfficeZone } from '../time-zone';
+import { localDate, type OfficeZone } from '../office-time';
 
 export type DocCode = 'ARS' | 'BAST' | 'BAPB' | 'IMP' | 'TKT' | 'INS' | 'PAS' | 'RST';
 

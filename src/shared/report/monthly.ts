@@ -27,7 +27,7 @@ import { slaView } from '../domain/ticket/sla';
 import { PRIORITIES, TICKET_CATEGORIES, isRunning, type Priority, type TicketCategory, type TicketState } from '../domain/ticket/state';
 import type { VisitState } from '../domain/visit/state';
 import type { WorkCalendar } from '../calendar';
-import { startOfLocalDay, type OfficeZone } from '../time-zone';
+import { startOfLocalDay, type OfficeZone } from '../office-time';
 import type { BackupSummary, NetworkSummary, RestoreSummary } from './summaries';
 
 export type Month = string;

@@ -18,7 +18,7 @@ import type { Role } from '../../../src/shared/roles';
 import { keyIdOf, signHash, type SigningKey } from '../../../src/shared/signing';
 import { signPrepared, type PreparedEvent } from '../../../src/shared/sync/stamp';
 import { foldRecord } from '../../../src/shared/domain/registry';
-import { localDate, startOfLocalDay } from '../../../src/shared/time-zone';
+import { localDate, startOfLocalDay } from '../../../src/shared/office-time';
 import type { DeviceProof } from '../../../src/shared/sync/device-auth';
 import {
   MAX_PUSH_EVENTS, SCHEMA_VERSION, type AuthAuditPage, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,

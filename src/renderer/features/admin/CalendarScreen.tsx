@@ -12,8 +12,7 @@ import { z } from 'zod';
 import { DEFAULT_CALENDAR, NATIONAL_HOLIDAY_YEARS, nationalHolidays, parseDaysOff, type CalendarSettings, type Weekday } from '../../../shared/calendar';
 import type { OrgState } from '../../../shared/domain/org/state';
 import { DEFAULT_SLA, PRIORITIES, slaSettingsSchema } from '../../../shared/domain/ticket/state';
-import { localDate } from '../../../shared/time-zone';
-import { formatLocalDate } from '../../../shared/date-format';
+import { formatLocalDate, formatWeekday, localDate } from '../../../shared/office-time';
 import { useCommand, useLang, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import '../tickets/tickets.css';
@@ -141,8 +140,8 @@ function CalendarForm({ org }: { org: OrgState }) {
   const thisYear = Number(localDate(new Date().toISOString(), org.timeZone).slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const holidays = useMemo(() => nationalHolidays(year), [year]);
-  const dayName = (d: Weekday) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d))); // 2024-01-01 was a Monday
-  const dateText = (iso: string) => `${new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))} ${formatLocalDate(iso, lang)}`;
+  const dayName = (d: Weekday) => formatWeekday(`2024-01-0${d}`, lang); // 2024-01-01 was a Monday
+  const dateText = (iso: string) => `${formatWeekday(iso, lang, 'short')} ${formatLocalDate(iso, lang)}`;
 
   const onSubmit = handleSubmit(async (v) => {
     setSaved(false);

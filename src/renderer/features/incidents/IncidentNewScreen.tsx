@@ -14,7 +14,8 @@ import { navigate, useRoute } from '../../app/router';
 import { FailureBanner, Field, PageHeader } from '../../components/ui';
 import { hasTypedText, useFormDraft } from '../../components/FormDraft';
 import { EvidenceInput } from './EvidenceInput';
-import { formatBytes, fromLocalInput, toLocalInput } from './format';
+import { fromOfficeInput, toOfficeInput } from '../../../shared/office-time';
+import { formatBytes } from './format';
 import './incidents.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../store';
@@ -35,7 +36,7 @@ export function IncidentNewScreen() {
   const { run, failure, busy } = useCommand();
   const [files, setFiles] = useState<AttachmentRef[]>([]);
   const zone = org?.timeZone ?? 'WIB';
-  const [empty] = useState<FormIn>(() => ({ title: '', reporterName: '', reporterContact: '', detectedLocal: toLocalInput(new Date().toISOString(), zone), affectedSystems: '', category: 'malware', severity: 'medium', description: '' }));
+  const [empty] = useState<FormIn>(() => ({ title: '', reporterName: '', reporterContact: '', detectedLocal: toOfficeInput(new Date().toISOString(), zone), affectedSystems: '', category: 'malware', severity: 'medium', description: '' }));
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(formSchema), defaultValues: empty });
   // A draft of the report (not its evidence files) survives leaving the screen.
   const drafts = useFormDraft(form, 'incident-report', { empty, hasContent: (v) => hasTypedText(v, ['detectedLocal', 'category', 'severity']), extraDirty: files.length > 0 });
@@ -44,7 +45,7 @@ export function IncidentNewScreen() {
 
   // The default detection time is "now" in the office's zone, known once the profile has loaded.
   useEffect(() => {
-    if (org && !getFieldState('detectedLocal').isDirty) setValue('detectedLocal', toLocalInput(new Date().toISOString(), org.timeZone));
+    if (org && !getFieldState('detectedLocal').isDirty) setValue('detectedLocal', toOfficeInput(new Date().toISOString(), org.timeZone));
   }, [org, getFieldState, setValue]);
 
   useEffect(() => {
@@ -54,7 +55,7 @@ export function IncidentNewScreen() {
   const onSubmit = handleSubmit(async (v) => {
     const id = newId();
     const { detectedLocal, ...rest } = v;
-    const input = { ...rest, id, detectedAt: fromLocalInput(detectedLocal, zone), attachments: files, ...(ticketId ? { ticketId } : {}) };
+    const input = { ...rest, id, detectedAt: fromOfficeInput(detectedLocal, zone) ?? '', attachments: files, ...(ticketId ? { ticketId } : {}) };
     if (await run({ type: 'incident.report', input })) {
       drafts.clear();
       navigate(`/incidents/${id}`);

@@ -2,7 +2,6 @@
 import type { TFunction } from 'i18next';
 import type { Duration } from '../../../shared/calendar';
 import { standardLabel, stepOf } from '../../../shared/domain/incident/steps';
-import type { OfficeZone } from '../../../shared/time-zone';
 
 /** "2 j 15 m" / "2 h 15 m" (working time). Days are shown as working days of the office. */
 export function formatWorking(t: TFunction, ms: number, dayMs = 8.5 * 3_600_000): string {
@@ -16,19 +15,6 @@ export function formatWorking(t: TFunction, ms: number, dayMs = 8.5 * 3_600_000)
 /** "1-2 jam" / "1-2 hours": a step's standard time in the UI language. */
 export function standardText(t: TFunction, step: number): string {
   return standardLabel(stepOf(step), (unit: Duration['unit'], amount: number) => t(`incident.units.${unit}`, { count: amount }));
-}
-
-const OFFSET: Record<OfficeZone, string> = { WIB: '+07:00', WITA: '+08:00', WIT: '+09:00' };
-const OFFSET_MS: Record<OfficeZone, number> = { WIB: 7 * 3_600_000, WITA: 8 * 3_600_000, WIT: 9 * 3_600_000 };
-
-/** An instant as a datetime-local value ("2026-03-02T08:30") in the office's zone. */
-export function toLocalInput(iso: string, zone: OfficeZone): string {
-  return new Date(Date.parse(iso) + OFFSET_MS[zone]).toISOString().slice(0, 16);
-}
-
-/** A datetime-local value typed in the office's zone, as an ISO instant with its offset. */
-export function fromLocalInput(value: string, zone: OfficeZone): string {
-  return `${value}:00${OFFSET[zone]}`;
 }
 
 /** "1.2 MB" / "340 KB". */

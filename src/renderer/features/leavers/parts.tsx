@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { EmployeeState } from '../../../shared/domain/employee/state';
-import { formatDate } from '../../../shared/time-zone';
+import { formatDay } from '../../../shared/office-time';
 import { useLang, useOrg } from '../../app/hooks';
 import { db } from '../../store';
 import { resignedSince, type Leaver } from '../../store/queries/leavers';
@@ -12,7 +12,7 @@ import './leavers.css';
 export function useFormatDay(): (iso: string) => string {
   const org = useOrg();
   const lang = useLang();
-  return (iso) => formatDate(iso, org?.timeZone ?? 'WIB', lang);
+  return (iso) => formatDay(iso, org?.timeZone ?? 'WIB', lang, 'print');
 }
 
 /** The employee's status for the page header: "Berhenti sejak 5 Desember 2026", or "Aktif". */

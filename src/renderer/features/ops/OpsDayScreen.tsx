@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/ops/state';
 import type { OrgState } from '../../../shared/domain/org/state';
 import { hasRole } from '../../../shared/roles';
-import { localDate, type OfficeZone } from '../../../shared/time-zone';
+import { addDays, formatLocalDate, fromOfficeInput, isIsoDate, localDate, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
 import { newId } from '../../../shared/ids';
 import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
@@ -23,12 +23,9 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { db } from '../../store';
 import { daysWithOpenDisruptions, opsDays } from '../../store/queries/ops';
-import { fromOfficeInput, toOfficeInput } from '../tickets/office-time';
-import { addDays, daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
+import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
-import { formatLocalDate } from '../../../shared/date-format';
 
-const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function OpsDayScreen({ date: asked }: { date?: string }) {
   const { t } = useTranslation();
@@ -39,7 +36,7 @@ export function OpsDayScreen({ date: asked }: { date?: string }) {
   const date = asked ?? today;
   const day = useLiveQuery(async () => (date ? ((await db.opsDays.get(date)) ?? null) : null), [date]);
   if (!org || !me || day === undefined) return <Empty>{t('common.loading')}</Empty>;
-  if (!VALID_DATE.test(date) || addDays(date, 0) !== date) return <Empty>{t('common.notFound')}</Empty>;
+  if (!isIsoDate(date)) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
   const desk = hasRole(actor, 'officer', 'technician', 'admin');
   const it = hasRole(actor, 'technician', 'admin');

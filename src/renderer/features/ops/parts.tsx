@@ -1,14 +1,9 @@
 /** Small pieces the daily operations screen shares: office dates, durations, the saved notice. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { addDays, formatWeekday, type Lang } from '../../../shared/office-time';
 import type { Failure } from '../../../shared/result';
 import './ops.css';
-
-/** The office-local date `n` days after (or before) `date`, both 'YYYY-MM-DD'. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /** The `n` dates ending with `date`, oldest first. */
 export const daysEnding = (date: string, n: number): string[] => Array.from({ length: n }, (_, i) => addDays(date, i - n + 1));
@@ -24,9 +19,8 @@ export function formatDuration(minutes: number, t: TFunction): string {
 }
 
 /** "Sen, 02/03" for a grid column, in the UI language. */
-export function shortDay(date: string, lang: 'id' | 'en'): string {
-  const weekday = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-  return `${weekday} ${date.slice(8, 10)}/${date.slice(5, 7)}`;
+export function shortDay(date: string, lang: Lang): string {
+  return `${formatWeekday(date, lang, 'short')} ${date.slice(8, 10)}/${date.slice(5, 7)}`;
 }
 
 /** The failure's message when it belongs to `field`. */

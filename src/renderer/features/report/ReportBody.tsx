@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { MonthlyReport } from '../../../shared/report/monthly';
-import { formatDateTime, type Lang } from '../../../shared/time-zone';
+import { formatDateTime, type Lang } from '../../../shared/office-time';
 import { AssetsChart, IncidentsChart, TicketsChart } from './charts';
 import { formatValue, reportSections, type SectionKey } from './tables';
 

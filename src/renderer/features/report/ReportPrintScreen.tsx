@@ -8,8 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMonth, monthName } from '../../../shared/report/monthly';
-import { formatDate } from '../../../shared/time-zone';
-import { formatPrintDateTime } from '../../../shared/date-format';
+import { formatDay, formatPrintDateTime } from '../../../shared/office-time';
 import { useOrg } from '../../app/hooks';
 import { officeCity } from '../../../shared/domain/org/state';
 import { match } from '../../app/router';
@@ -48,7 +47,7 @@ export function ReportPrintScreen({ route }: { route: string }) {
             <ReportBody report={report} t={t} lang="id" dpr={3} chartWidth={300} chartHeight={190} />
             {/* Place, date and both signatures stay together on one page. */}
             <div className="report-closing" data-testid="report-closing">
-              <div className="report-date">{[officeCity(org), formatDate(report.generatedAt, org.timeZone, 'id')].filter(Boolean).join(', ')}</div>
+              <div className="report-date">{[officeCity(org), formatDay(report.generatedAt, org.timeZone, 'id', 'print')].filter(Boolean).join(', ')}</div>
               <div className="signatures report-signatures">
                 <SignatureBox role={`${t('report.print.preparedBy')}, ${t('report.print.itTeam')}`} name={user.displayName} />
                 <SignatureBox role={`${t('report.print.acknowledged')}, ${t('report.print.manager')}`} />

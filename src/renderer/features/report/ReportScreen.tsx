@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMonth, monthName, reportMonthFor } from '../../../shared/report/monthly';
-import { formatDateTime, localDate } from '../../../shared/time-zone';
+import { formatDateTime, localDate } from '../../../shared/office-time';
 import { useLang, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/ui';

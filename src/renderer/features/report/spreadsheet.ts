@@ -5,7 +5,7 @@
  */
 import type { OrgState } from '../../../shared/domain/org/state';
 import { monthName, type MonthlyReport } from '../../../shared/report/monthly';
-import { formatPrintDateTime } from '../../../shared/date-format';
+import { formatPrintDateTime } from '../../../shared/office-time';
 import i18n from '../../i18n';
 import { reportSections, type Value } from './tables';
 

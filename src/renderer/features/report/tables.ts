@@ -9,7 +9,7 @@ import { INCIDENT_SEVERITIES } from '../../../shared/domain/incident/state';
 import { DISRUPTION_SOURCES, NETWORK_ITEMS } from '../../../shared/domain/ops/state';
 import { PRIORITIES, TICKET_CATEGORIES } from '../../../shared/domain/ticket/state';
 import type { MonthlyReport } from '../../../shared/report/monthly';
-import type { Lang } from '../../../shared/time-zone';
+import type { Lang } from '../../../shared/office-time';
 
 /** A figure: a count, a share (0..1) or a number of working days; null when there is none. */
 export interface Value {

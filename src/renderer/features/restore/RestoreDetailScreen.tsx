@@ -10,16 +10,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, type Verification } from '../../../shared/domain/restore/state';
 import { hasRole } from '../../../shared/roles';
-import type { OfficeZone } from '../../../shared/time-zone';
+import { formatLocalDate, fromOfficeInput, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
 import { db } from '../../store';
 import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
-import { fromLocalInput, toLocalInput } from '../incidents/format';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
-import { formatLocalDate } from '../../../shared/date-format';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -185,9 +183,9 @@ function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { run, failure, busy } = useCommand();
   const [name, setName] = useState(r.employee.name);
   const [method, setMethod] = useState<ConfirmMethod>('in_person');
-  const [at, setAt] = useState(() => toLocalInput(new Date().toISOString(), zone));
+  const [at, setAt] = useState(() => toOfficeInput(new Date().toISOString(), zone));
   const [note, setNote] = useState('');
-  const send = (approved: boolean) => void run({ type: 'restore.userDecide', input: { id: r.id, approved, name, method, confirmedAt: fromLocalInput(at, zone), note } });
+  const send = (approved: boolean) => void run({ type: 'restore.userDecide', input: { id: r.id, approved, name, method, confirmedAt: fromOfficeInput(at, zone) ?? '', note } });
   return (
     <section className="card" data-testid="user-card">
       <h2>{t('restore.detail.userTitle')}</h2>
@@ -228,7 +226,7 @@ function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { run, failure, setFailure, busy } = useCommand();
   // The start defaults to now (the technician usually records as they begin or just after);
   // the end is left empty: it must be typed, and not before the start.
-  const [startedAt, setStartedAt] = useState(() => toLocalInput(new Date().toISOString(), zone));
+  const [startedAt, setStartedAt] = useState(() => toOfficeInput(new Date().toISOString(), zone));
   const [completedAt, setCompletedAt] = useState('');
   const [errors, setErrors] = useState<{ startedAt?: string; completedAt?: string }>({});
   const fieldError = (f: 'startedAt' | 'completedAt') => errors[f] ?? (failure?.field === f ? failure.message : undefined);
@@ -242,7 +240,7 @@ function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
       setFailure(null);
       return;
     }
-    void run({ type: 'restore.perform', input: { id: r.id, startedAt: fromLocalInput(startedAt, zone), completedAt: fromLocalInput(completedAt, zone), restored, verification, verificationNote } });
+    void run({ type: 'restore.perform', input: { id: r.id, startedAt: fromOfficeInput(startedAt, zone) ?? '', completedAt: fromOfficeInput(completedAt, zone) ?? '', restored, verification, verificationNote } });
   };
   const [restored, setRestored] = useState('');
   const [verification, setVerification] = useState<Verification>('ok');

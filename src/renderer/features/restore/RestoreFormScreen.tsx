@@ -9,12 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { RESTORE_REASONS, RESTORE_SCOPES, RESTORE_SOURCES, restoreRequestSchema } from '../../../shared/domain/restore/state';
 import { newId } from '../../../shared/ids';
-import { localDate, type OfficeZone } from '../../../shared/time-zone';
+import { fromOfficeInput, localDate, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
 import { useCommand, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { EmployeePicker } from '../../components/EmployeePicker';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
-import { fromLocalInput, toLocalInput } from '../incidents/format';
 import './restore.css';
 import { DateTextField } from '../../components/DateInputs';
 
@@ -37,7 +36,7 @@ function RestoreForm({ zone }: { zone: OfficeZone }) {
   const now = new Date().toISOString();
   const { register, handleSubmit, formState, setValue, control, setError } = useForm<Fields>({
     resolver: zodResolver(formSchema),
-    defaultValues: { employeeId: '', scope: 'files', target: '', backupDate: localDate(now, zone), source: 'local', reason: 'lost', reasonNote: '', requestedLocal: toLocalInput(now, zone) },
+    defaultValues: { employeeId: '', scope: 'files', target: '', backupDate: localDate(now, zone), source: 'local', reason: 'lost', reasonNote: '', requestedLocal: toOfficeInput(now, zone) },
   });
   const e = formState.errors;
   const employeeId = useWatch({ control, name: 'employeeId' });
@@ -47,7 +46,7 @@ function RestoreForm({ zone }: { zone: OfficeZone }) {
 
   const onSubmit = handleSubmit(async ({ requestedLocal, ...v }) => {
     const id = newId();
-    if (await run({ type: 'restore.request', input: { ...v, id, requestedAt: fromLocalInput(requestedLocal, zone) } })) navigate(`/restore/${id}`);
+    if (await run({ type: 'restore.request', input: { ...v, id, requestedAt: fromOfficeInput(requestedLocal, zone) ?? '' } })) navigate(`/restore/${id}`);
   });
 
   return (

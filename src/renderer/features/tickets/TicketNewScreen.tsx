@@ -11,7 +11,7 @@ import { newId } from '../../../shared/ids';
 import { useCommand, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
-import { fromOfficeInput, toOfficeInput } from './office-time';
+import { fromOfficeInput, toOfficeInput } from '../../../shared/office-time';
 import { slaTargetText } from './SlaClock';
 import './tickets.css';
 import { db } from '../../store';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { VISIT_STATUSES, type VisitStatus } from '../../../shared/domain/visit/state';
-import { startOfLocalDay } from '../../../shared/time-zone';
+import { addDays, startOfLocalDay } from '../../../shared/office-time';
 import { maskIdNumber } from '../../../shared/validators/nik';
 import { db } from '../../store';
 import { visitLogPage, type VisitFilter } from '../../store/queries/visits';
@@ -21,7 +21,6 @@ interface FilterForm {
   status: VisitStatus | '';
 }
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function VisitLogScreen() {
   const { t } = useTranslation();
@@ -37,7 +36,7 @@ export function VisitLogScreen() {
     setPage(0);
     setFilter({
       from: f.from ? startOfLocalDay(f.from, zone) : undefined,
-      to: f.to ? startOfLocalDay(nextDay(f.to), zone) : undefined,
+      to: f.to ? startOfLocalDay(addDays(f.to, 1), zone) : undefined,
       name: f.name,
       organisation: f.organisation,
       status: f.status,

@@ -5,7 +5,7 @@
  * completion report handed on at step 12.
  */
 import type { TFunction } from 'i18next';
-import { formatPrintDateTime } from '../../../shared/date-format';
+import { formatPrintDateTime } from '../../../shared/office-time';
 import { standardMs } from '../../../shared/domain/incident/clock';
 import type { IncidentState } from '../../../shared/domain/incident/state';
 import { INCIDENT_TARGET_WORKDAYS, stepOf } from '../../../shared/domain/incident/steps';

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import type { OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../office-time';
 import type { EmployeeState } from '../employee/state';
 import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';

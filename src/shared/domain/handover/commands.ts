@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { EventDraft } from '../../events';
 import { fail, ok } from '../../result';
 import { hasRole } from '../../roles';
-import type { OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../office-time';
 import { notIssuable } from '../asset/commands';
 import { assetName, type AssetState } from '../asset/state';
 import type { EmployeeState } from '../employee/state';

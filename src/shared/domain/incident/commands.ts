@@ -9,7 +9,7 @@ import { deadline, workingDaysBetween, workingTimeBetween } from '../../calendar
 import type { EventDraft } from '../../events';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import type { OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../office-time';
 import { officeCalendar } from '../org/state';
 import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';

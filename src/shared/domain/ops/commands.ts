@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { EventDraft } from '../../events';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import { localDate } from '../../time-zone';
+import { localDate } from '../../office-time';
 import { draftMaker } from '../kind';
 import type { CommandHandler, DecideContext } from '../types';
 import { opsdayEvents } from './events';

@@ -10,6 +10,7 @@
  * weekly server maintenance log.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../../office-time';
 
 export const NETWORK_ITEMS = ['internet', 'lan', 'wifi', 'vpn', 'servers'] as const;
 export type NetworkItem = (typeof NETWORK_ITEMS)[number];
@@ -113,7 +114,7 @@ export const minutesBetween = (from: string, to: string): number => Math.max(0, 
 export const opsDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'ops.errors.date')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'ops.errors.date');
+  .refine(isIsoDate, 'ops.errors.date');
 
 const isoSchema = (message: string) => z.string().refine((s) => !Number.isNaN(Date.parse(s)), message);
 

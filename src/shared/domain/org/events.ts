@@ -1,6 +1,6 @@
 /** The office's events: its profile as set up, and as changed (see kind.ts for what a payload schema pins). */
 import { z } from 'zod';
-import { officeZoneSchema } from '../../time-zone';
+import { officeZoneSchema } from '../../office-time';
 import { slaSettingsPayload } from '../ticket/events';
 
 const dayHours = z.strictObject({ start: z.string(), end: z.string() }).nullable();

@@ -1,6 +1,6 @@
 /** The office's profile and settings (one record, id 'org'). */
 import { z } from 'zod';
-import { officeZoneSchema, type OfficeZone } from '../../time-zone';
+import { officeZoneSchema, type OfficeZone } from '../../office-time';
 import { slaSettingsSchema, type SlaSettings } from '../ticket/state';
 import { calendarSettingsSchema, DEFAULT_CALENDAR, workCalendar, type CalendarSettings, type WorkCalendar } from '../../calendar';
 

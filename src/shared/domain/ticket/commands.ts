@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
 import type { EventDraft } from '../../events';
-import type { OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../office-time';
 import { normaliseSerial } from '../../validators/serial';
 import { officeCalendar } from '../org/state';
 import { draftMaker } from '../kind';

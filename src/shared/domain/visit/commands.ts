@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../result';
 import { hasRole, type Role } from '../../roles';
-import type { OfficeZone } from '../../time-zone';
+import type { OfficeZone } from '../../office-time';
 import { normaliseIdNumber } from '../../validators/id-document';
 import { normaliseSerial } from '../../validators/serial';
 import { draftMaker } from '../kind';

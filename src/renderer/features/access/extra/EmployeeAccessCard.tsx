@@ -14,7 +14,7 @@ import { db } from '../../../store';
 import { accessRequestsOf } from '../../../store/queries/access';
 import './access-extra.css';
 import { AccessStatusBadge } from '../parts';
-import { formatDay } from '../../../../shared/date-format';
+import { formatDay } from '../../../../shared/office-time';
 
 /** The employee's access requests, live; undefined while loading. */
 export function useEmployeeAccess(employeeId: string): AccessRequestState[] | undefined {

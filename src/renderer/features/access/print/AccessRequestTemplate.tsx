@@ -7,8 +7,7 @@
  */
 import { shownAccessStatus, type AccessRequestState } from '../../../../shared/domain/access/state';
 import type { OrgState } from '../../../../shared/domain/org/state';
-import { formatDate } from '../../../../shared/time-zone';
-import { formatPrintDateTime } from '../../../../shared/date-format';
+import { formatDay, formatPrintDateTime } from '../../../../shared/office-time';
 import i18n from '../../../i18n';
 import { Letterhead, SignatureBox } from '../../../print/templates/Letterhead';
 
@@ -28,7 +27,7 @@ interface Props {
 
 export function AccessRequestTemplate({ org, request: r, users, printedAt, printedBy }: Props) {
   const t = i18n.getFixedT('id');
-  const date = (iso: string) => formatDate(iso, org.timeZone, 'id');
+  const date = (iso: string) => formatDay(iso, org.timeZone, 'id', 'print');
   const name = (id: string | undefined) => (id ? (users.get(id)?.name ?? id) : '');
   const grantOf = (itemId: string) => r.grants.find((g) => g.itemId === itemId);
   const given = r.status === 'approved' || r.status === 'provisioned' || r.status === 'revoked';

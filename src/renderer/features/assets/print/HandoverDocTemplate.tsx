@@ -8,8 +8,7 @@ import type { OrgState } from '../../../../shared/domain/org/state';
 import type { EmployeeState } from '../../../../shared/domain/employee/state';
 import type { HandoverState } from '../../../../shared/domain/handover/state';
 import { splitAccessoryText } from '../../../../shared/domain/asset/state';
-import { formatDate, OFFICE_ZONES } from '../../../../shared/time-zone';
-import { formatPrintDateTime } from '../../../../shared/date-format';
+import { formatDay, formatPrintDateTime, formatWeekday, localDate } from '../../../../shared/office-time';
 import i18n from '../../../i18n';
 import { Letterhead } from '../../../print/templates/Letterhead';
 
@@ -50,7 +49,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
     const parts = splitAccessoryText(text);
     return parts ? `${t(`asset.accessory.${parts.kind}`)}${parts.description ? `: ${parts.description}` : ''}` : text;
   };
-  const day = new Intl.DateTimeFormat('id-ID', { weekday: 'long', timeZone: OFFICE_ZONES[org.timeZone] }).format(new Date(doc.at));
+  const day = formatWeekday(localDate(doc.at, org.timeZone), 'id');
   const emp: Party = { name: employee?.name, nip: employee?.nip ?? '', position: employee ? `${employee.position}${employee.position ? ', ' : ''}${employee.department}` : '', signature: doc.signatures.employee };
   const it: Party = { name: officer?.name, nip: officer?.nip ?? '', position: t('handover.print.officerPosition'), signature: doc.signatures.officer };
   const [first, second] = isReturn ? [emp, it] : [it, emp];
@@ -70,7 +69,7 @@ export function HandoverDocTemplate({ org, doc, employee, officer, handoverDocNo
       <div className="doc-number">
         {t('print.docNo')}: {doc.docNo}
       </div>
-      <p>{t('handover.print.opening', { day, date: formatDate(doc.at, org.timeZone, 'id') })}</p>
+      <p>{t('handover.print.opening', { day, date: formatDay(doc.at, org.timeZone, 'id', 'print') })}</p>
       <h2>1. {t('handover.print.firstPartyLabel')}</h2>
       {party(first)}
       <h2>2. {t('handover.print.secondPartyLabel')}</h2>
