@@ -4,31 +4,17 @@
  * console never write a decision made on state that has since changed.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleDb, type WriteStampRow } from '../../src/renderer/store/db';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ConsoleDb, type WriteStampRow } from '../../src/renderer/store/db';
 import { ingest } from '../../src/renderer/store/ingest';
 import { commitAs, type TestCommand } from '../fixtures/signing';
 import type { Command } from '../../src/shared/domain/registry';
-import type { PasswordHash } from '../../src/shared/domain/user/state';
 import { verifyChain } from '../../src/shared/events';
-import { hashPassword } from '../../src/shared/password';
-import type { Actor, Role } from '../../src/shared/roles';
+import type { Actor } from '../../src/shared/roles';
+import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
 import { nikFor } from '../fixtures/cards';
 
-let password: PasswordHash;
-beforeAll(async () => {
-  password = await hashPassword('Rahasia123', 1000);
-});
-
-const opened: ConsoleDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-function freshDb(): ConsoleDb {
-  const db = new ConsoleDb('race-' + crypto.randomUUID());
-  opened.push(db);
-  return db;
-}
+afterEach(deleteTestDbs);
 
 /** A clock that counts how often commit() starts an attempt (it reads the time once each). */
 function countingClock(start = '2026-03-02T01:00:00.000Z') {
@@ -41,26 +27,10 @@ function countingClock(start = '2026-03-02T01:00:00.000Z') {
   return clock;
 }
 
-async function must(db: ConsoleDb, actor: Actor, command: TestCommand): Promise<void> {
-  const r = await commitAs(db, actor, command);
-  if (!r.ok) throw new Error(`${command.type} refused: ${JSON.stringify(r.error)}`);
-}
-
-async function office(db: ConsoleDb) {
-  const admin: Actor = { userId: crypto.randomUUID(), roles: ['admin'] };
-  await must(db, admin, {
-    type: 'org.setUp',
-    input: {
-      profile: { name: 'Dinas Kominfo', unit: 'Bidang TIK', address: 'Jl. Merdeka No. 1', timeZone: 'WIB', badgePool: ['B-01', 'B-02'], docPrefix: 'TIK', idleLockMinutes: 15 },
-      admin: { id: admin.userId, username: 'kepala.tik', displayName: 'Kepala Bidang TIK', roles: ['admin'], password },
-    },
-  });
-  const make = async (username: string, roles: Role[]): Promise<Actor> => {
-    const id = crypto.randomUUID();
-    await must(db, admin, { type: 'user.create', input: { id, username, displayName: `Pengguna ${username}`, roles, password } });
-    return { userId: id, roles };
-  };
-  return { officer: await make('petugas1', ['officer']), approver: await make('kasubag', ['approver']), approver2: await make('kabid', ['approver']) };
+/** The office, with two people who may decide a visit the officer registered. */
+async function office() {
+  const o = await openOffice({ people: ['officer', 'approver', 'officerApprover'] });
+  return { db: o.db, officer: o.officer, approver: o.approver, approver2: o.officerApprover, must: (actor: Actor, command: TestCommand) => o.must(actor, command) };
 }
 
 const registration = (id = crypto.randomUUID()) =>
@@ -79,10 +49,10 @@ const registration = (id = crypto.randomUUID()) =>
 
 describe('commit: racing commits in one console', () => {
   it('two decisions on one visit: one is written, the other is decided again on the new state and refused', async () => {
-    const db = freshDb();
-    const people = await office(db);
+    const people = await office();
+    const db = people.db;
     const visit = registration();
-    await must(db, people.officer, { type: 'visit.register', input: visit });
+    await people.must(people.officer, { type: 'visit.register', input: visit });
     const [c1, c2] = [countingClock(), countingClock()];
     const [yes, no] = await Promise.all([
       commitAs(db, people.approver, { type: 'visit.decide', input: { id: visit.id, approved: true } }, c1),
@@ -102,8 +72,8 @@ describe('commit: racing commits in one console', () => {
   });
 
   it('two registrations at once: both are written, the second chained after the first', async () => {
-    const db = freshDb();
-    const people = await office(db);
+    const people = await office();
+    const db = people.db;
     const [c1, c2] = [countingClock(), countingClock()];
     const [a, b] = await Promise.all([
       commitAs(db, people.officer, { type: 'visit.register', input: registration() }, c1),
@@ -119,16 +89,16 @@ describe('commit: racing commits in one console', () => {
   });
 
   it('every projection write replaces the write stamp, a pull (ingest) too, so a decision made before it is decided again', async () => {
-    const desk = freshDb();
-    const people = await office(desk);
-    const other = freshDb();
+    const people = await office();
+    const desk = people.db;
+    const other = testDb();
     const stamp = async (db: ConsoleDb) => ((await db.lists.get('writeStamp')) as WriteStampRow | undefined)?.stamp;
     expect(await stamp(other)).toBeUndefined();
     await ingest(other, await desk.events.toArray());
     const first = await stamp(other);
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     const visit = registration();
-    await must(desk, people.officer, { type: 'visit.register', input: visit });
+    await people.must(people.officer, { type: 'visit.register', input: visit });
     await ingest(other, await desk.events.where('[kind+recordId]').equals(['visit', visit.id]).toArray());
     expect(await stamp(other)).not.toBe(first);
     expect(await stamp(desk)).not.toBe(await stamp(other));
