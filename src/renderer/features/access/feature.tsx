@@ -1,6 +1,7 @@
 /** System access requests (SOP-IT-003): the list, the form, a request's page and its printout. */
 import type { Feature } from '../../app/features';
 import { lazyScreen } from '../../app/lazy-screen';
+import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {
   id: 'access',
@@ -13,7 +14,7 @@ export const feature: Feature = {
   ],
   nav: [
     { path: '/access', label: 'nav.access', group: 'groupAccess', order: 50, activeFor: /^\/access\/(?!new)/ },
-    { path: '/access/new', label: 'nav.accessNew', roles: ['officer', 'technician', 'admin'], group: 'groupAccess', order: 51 },
+    { path: '/access/new', label: 'nav.accessNew', roles: rolesFor('access.submit'), group: 'groupAccess', order: 51 },
   ],
   myWork: [
     { id: 'access-decide', title: 'access.mywork.toDecide', roles: ['admin'], order: 40, component: lazyScreen(() => import('./extra/MyWorkAccess').then((m) => ({ params }) => <m.AccessToDecide userId={params.userId!} />)) },

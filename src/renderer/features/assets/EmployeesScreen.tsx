@@ -18,6 +18,7 @@ import { AssetStatusBadge } from './parts';
 import { EmployeeAccessCard, ResignedAccessWarning, useEmployeeAccess } from '../access/extra/EmployeeAccessCard';
 import { EmployeeStatusBadge } from '../leavers/parts';
 import { EmployeeRevokeAll } from '../leavers/EmployeeRevokeAll';
+import { can } from '@shared/domain/can';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
 type FormOut = z.output<typeof employeeFieldsSchema>;
@@ -84,7 +85,7 @@ function EmployeeForm({ existing, onDone }: { existing?: EmployeeState; onDone: 
 export function EmployeesScreen() {
   const { t } = useTranslation();
   const me = useSessionStore((s) => s.user);
-  const canManage = !!me?.roles.some((r) => r === 'technician' || r === 'admin');
+  const canManage = can(me, 'employee.create');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const result = useLiveQuery(() => employeesPage(db, q, page), [q, page]);
@@ -154,7 +155,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const me = useSessionStore((s) => s.user);
-  const canManage = !!me?.roles.some((r) => r === 'technician' || r === 'admin');
+  const canManage = can(me, 'employee.update');
   const [editing, setEditing] = useState(false);
   const employee = useLiveQuery(async () => (await db.employees.get(id)) ?? null, [id]);
   const held = useLiveQuery(() => assetsHeldBy(db, id), [id]) ?? [];

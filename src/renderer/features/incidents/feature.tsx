@@ -3,6 +3,7 @@ import { countWaitingFor } from '../../store/queries/incidents';
 import { db } from '../../store';
 import type { Feature } from '../../app/features';
 import { lazyScreen } from '../../app/lazy-screen';
+import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {
   id: 'incidents',
@@ -13,7 +14,7 @@ export const feature: Feature = {
   ],
   nav: [
     { path: '/incidents', label: 'nav.incidents', group: 'security', order: 40, count: (user) => countWaitingFor(db, user.roles), activeFor: /^\/incidents\/(?!new)/ },
-    { path: '/incidents/new', label: 'nav.reportIncident', roles: ['officer', 'technician', 'admin'], group: 'security', order: 41 },
+    { path: '/incidents/new', label: 'nav.reportIncident', roles: rolesFor('incident.report'), group: 'security', order: 41 },
   ],
   myWork: [{ id: 'incidents-my-role', title: 'incident.mine.myWork', roles: ['officer', 'admin', 'security_lead', 'technician'], order: 20, component: lazyScreen(() => import('./MyIncidentsSection').then((m) => m.MyWorkIncidents)) }],
 };

@@ -13,7 +13,6 @@ import {
   type NetworkItem, type OpsDayState,
 } from '../../../shared/domain/ops/state';
 import type { OrgState } from '../../../shared/domain/org/state';
-import { hasRole } from '../../../shared/roles';
 import { localDate, type OfficeZone } from '../../../shared/time-zone';
 import { newId } from '../../../shared/ids';
 import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '../../app/hooks';
@@ -27,6 +26,7 @@ import { fromOfficeInput, toOfficeInput } from '../tickets/office-time';
 import { addDays, daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
 import { formatLocalDate } from '../../../shared/date-format';
+import { can } from '@shared/domain/can';
 
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,8 +41,8 @@ export function OpsDayScreen({ date: asked }: { date?: string }) {
   if (!org || !me || day === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (!VALID_DATE.test(date) || addDays(date, 0) !== date) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
-  const desk = hasRole(actor, 'officer', 'technician', 'admin');
-  const it = hasRole(actor, 'technician', 'admin');
+  const desk = can(actor, 'opsday.checkNetwork');
+  const it = can(actor, 'opsday.logMaintenance');
   const future = date > today;
   const canRecord = desk && !future;
 

@@ -15,6 +15,7 @@ import { accessRequestsOf } from '../../../store/queries/access';
 import './access-extra.css';
 import { AccessStatusBadge } from '../parts';
 import { formatDay } from '../../../../shared/date-format';
+import { can } from '@shared/domain/can';
 
 /** The employee's access requests, live; undefined while loading. */
 export function useEmployeeAccess(employeeId: string): AccessRequestState[] | undefined {
@@ -41,7 +42,7 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
   const org = useOrg();
   const lang = useLang();
   const me = useSessionStore((s) => s.user);
-  const canRequest = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin') && employee.status === 'active';
+  const canRequest = can(me, 'access.submit') && employee.status === 'active';
   const date = (iso: string) => formatDay(iso, org?.timeZone ?? 'WIB', lang); // screens: "5 Okt 2026"
   return (
     <section className="card" aria-labelledby="employee-access-title" data-testid="employee-access">
