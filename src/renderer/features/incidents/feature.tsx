@@ -1,4 +1,4 @@
-/** The network-security incident procedure: the list, a new report and an incident's steps. */
+/** The network-security incident procedure: the list, a new report, an incident's steps and its printouts. */
 import { countWaitingFor } from '../../store/queries/incidents';
 import { db } from '../../store';
 import type { Feature } from '../../app/features';
@@ -11,6 +11,8 @@ export const feature: Feature = {
     { path: '/incidents/new', screen: lazyScreen(() => import('./IncidentNewScreen').then((m) => m.IncidentNewScreen)) },
     { path: '/incidents', screen: lazyScreen(() => import('./IncidentListScreen').then((m) => m.IncidentListScreen)) },
     { path: '/incidents/:id', screen: lazyScreen(() => import('./IncidentDetailScreen').then((m) => ({ params }) => <m.IncidentDetailScreen id={params.id!} />)) },
+    { path: '/print/incident/:id', print: true, screen: lazyScreen(() => import('./print/IncidentPrintScreen').then((m) => ({ params }) => <m.IncidentPrintScreen id={params.id!} completion={false} />)) },
+    { path: '/print/incident-completion/:id', print: true, screen: lazyScreen(() => import('./print/IncidentPrintScreen').then((m) => ({ params }) => <m.IncidentPrintScreen id={params.id!} completion />)) },
   ],
   nav: [
     { path: '/incidents', label: 'nav.incidents', group: 'security', order: 40, count: (user) => countWaitingFor(db, user.roles), activeFor: /^\/incidents\/(?!new)/ },

@@ -1,4 +1,4 @@
-/** The server-room desk: who is inside, registration, approvals, the visit log and a visit's page. */
+/** The server-room desk: who is inside, registration, approvals, the visit log, a visit's page and their printouts. */
 import { visitsAwaitingDecisionBy } from '../../store/queries/visits';
 import { db } from '../../store';
 import type { Feature } from '../../app/features';
@@ -14,6 +14,8 @@ export const feature: Feature = {
     { path: '/visits', screen: lazyScreen(() => import('./VisitLogScreen').then((m) => m.VisitLogScreen)) },
     { path: '/visits/:id', screen: lazyScreen(() => import('./VisitDetailScreen').then((m) => ({ params }) => <m.VisitDetailScreen id={params.id!} />)) },
     { path: '/approvals', screen: lazyScreen(() => import('./ApprovalsScreen').then((m) => m.ApprovalsScreen)) },
+    { path: '/print/visit/:id', print: true, screen: lazyScreen(() => import('./print/VisitPrintScreen').then((m) => ({ params }) => <m.VisitPrintScreen id={params.id!} />)) },
+    { path: '/print/evacuation', print: true, screen: lazyScreen(() => import('./print/VisitPrintScreen').then((m) => m.EvacuationPrintScreen)) },
   ],
   nav: [
     { path: '/', label: 'nav.inside', group: 'serverRoom', order: 10, count: () => db.visits.where('status').equals('inside').count(), activeFor: /^\/inside$/ },

@@ -10,7 +10,7 @@ import type { OrgState } from '../../../../shared/domain/org/state';
 import { formatDate } from '../../../../shared/time-zone';
 import { formatPrintDateTime } from '../../../../shared/date-format';
 import i18n from '../../../i18n';
-import { Letterhead, SignatureBox } from '../../../print/templates/Letterhead';
+import { Letterhead, SignatureBox } from '../../../print/Letterhead';
 
 export interface PrintUser {
   name: string;

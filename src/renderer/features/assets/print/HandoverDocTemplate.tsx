@@ -11,7 +11,7 @@ import { splitAccessoryText } from '../../../../shared/domain/asset/state';
 import { formatDate, OFFICE_ZONES } from '../../../../shared/time-zone';
 import { formatPrintDateTime } from '../../../../shared/date-format';
 import i18n from '../../../i18n';
-import { Letterhead } from '../../../print/templates/Letterhead';
+import { Letterhead } from '../../../print/Letterhead';
 
 interface Party {
   name?: string;

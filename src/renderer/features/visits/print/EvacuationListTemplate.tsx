@@ -1,10 +1,10 @@
 /** Daftar Evakuasi: everyone inside the server room now, for a roll call at the assembly point. */
-import { formatTime } from '../../../shared/time-zone';
-import { formatPrintDateTime } from '../../../shared/date-format';
-import type { OrgState } from '../../../shared/domain/org/state';
-import type { VisitState } from '../../../shared/domain/visit/state';
-import i18n from '../../i18n';
-import { Letterhead } from './Letterhead';
+import { formatTime } from '../../../../shared/time-zone';
+import { formatPrintDateTime } from '../../../../shared/date-format';
+import type { OrgState } from '../../../../shared/domain/org/state';
+import type { VisitState } from '../../../../shared/domain/visit/state';
+import i18n from '../../../i18n';
+import { Letterhead } from '../../../print/Letterhead';
 
 interface Props {
   org: OrgState;
