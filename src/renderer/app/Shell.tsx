@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/time-zone';
 import { useLang, useNow, useOrg } from './hooks';
 import { navigate, useRoute } from './router';
-import { useNoticeStore } from '../features/auth/notice-store';
+import { useNoticeStore } from './notice-store';
 import { useSessionStore } from './session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { clearUserDrafts } from './drafts';
 import { canSee, findRoute, NAV_GROUPS, navEntries } from './features';
 import { SyncStatus } from '../sync/SyncStatus';
-import { DeskNotices } from '../features/backup/DeskNotices';
+import { Slot } from './Slot';
 
 /** A screen whose chunk could not be fetched (the office server unreachable before it was ever loaded). */
 class ScreenLoadBoundary extends Component<{ route: string; message: string; children: ReactNode }, { failed: boolean }> {
@@ -144,7 +144,7 @@ export function Shell() {
           </div>
         </div>
         <main className="content">
-          <DeskNotices />
+          <Slot name="deskNotices" props={{}} />
           {notice && (
             <div className="banner banner-info" role="status" data-testid="session-notice">
               {t(notice.message, notice.params ?? {})}

@@ -15,9 +15,7 @@ import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, FailureBanner, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge } from './parts';
-import { EmployeeAccessCard, ResignedAccessWarning, useEmployeeAccess } from '../access/extra/EmployeeAccessCard';
-import { EmployeeStatusBadge } from '../leavers/parts';
-import { EmployeeRevokeAll } from '../leavers/EmployeeRevokeAll';
+import { Slot } from '../../app/Slot';
 import { can } from '@shared/domain/can';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
@@ -160,7 +158,6 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
   const employee = useLiveQuery(async () => (await db.employees.get(id)) ?? null, [id]);
   const held = useLiveQuery(() => assetsHeldBy(db, id), [id]) ?? [];
   const docs = useLiveQuery(() => documentsOf(db, id), [id]) ?? [];
-  const access = useEmployeeAccess(id);
   if (employee === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (employee === null) return <Empty>{t('common.notFound')}</Empty>;
   const openHandovers = new Set(held.map((a) => a.handoverId));
@@ -171,7 +168,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
         subtitle={`NIP ${employee.nip} · ${employee.department}${employee.position ? ` · ${employee.position}` : ''}`}
         actions={
           <>
-            <EmployeeStatusBadge employee={employee} />
+            <Slot name="employeeBadges" props={{ employee }} />
             {canManage && (
               <button type="button" className="btn" onClick={() => setEditing(!editing)}>
                 {t('common.edit')}
@@ -191,8 +188,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
           {t('employee.detail.resignedHolding', { count: held.length })}
         </div>
       )}
-      <ResignedAccessWarning employee={employee} requests={access} />
-      {canManage && employee.status === 'resigned' && <EmployeeRevokeAll employee={employee} />}
+      <Slot name="employeeNotices" props={{ employee }} />
       <section className="card">
         <h2>{t('employee.detail.holding')}</h2>
         {held.length === 0 ? (
@@ -262,7 +258,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
           </table>
         )}
       </section>
-      <EmployeeAccessCard employee={employee} requests={access} />
+      <Slot name="employeeCards" props={{ employee }} />
     </div>
   );
 }

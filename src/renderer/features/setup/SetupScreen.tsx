@@ -14,7 +14,7 @@ import { db } from '../../store';
 import { useSessionStore } from '../../app/session-store';
 import { Field, FailureBanner } from '../../components/ui';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { LogoInput } from '../admin/LogoInput';
+import { LogoInput } from '../../components/LogoInput';
 import { ConnectServerForm } from '../sync/ConnectServerForm';
 import { RestoreForm } from '../backup/RestoreForm';
 
