@@ -20,15 +20,20 @@ function cspMeta(): Plugin {
   };
 }
 
+/** `@shared/x` → src/shared/x, `@renderer/x` → src/renderer/x: tsconfig.base.json's `paths` (also in vitest.config.ts, bench/vite.config.ts). */
+const aliases = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer') };
+
 // One renderer for both shells: the output of `renderer` (out/renderer) is loaded by the
 // Electron window and served as-is by src/server for browsers and the e2e tests.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias: aliases },
     build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias: aliases },
     build: {
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
@@ -41,6 +46,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     base: './',
     plugins: [react(), cspMeta()],
+    resolve: { alias: aliases },
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
     build: {
       outDir: resolve('out/renderer'),

@@ -6,6 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import { featureBoundaries } from './eslint-rules/feature-boundaries.js';
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 
@@ -46,6 +47,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Features own their place in the app: app/ imports none, features import only each other's
+    // public.ts, feature.tsx stays light (eslint-rules/feature-boundaries.js).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { meja: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { 'meja/feature-boundaries': 'error' },
   },
   {
     files: ['src/shared/**/*.ts'],

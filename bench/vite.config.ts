@@ -10,6 +10,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'page'),
   base: './',
   logLevel: 'warn',
+  // tsconfig.base.json's `paths`, as in electron.vite.config.ts.
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, '../src/shared'), '@renderer': resolve(import.meta.dirname, '../src/renderer') } },
   build: {
     outDir: resolve(import.meta.dirname, '../out/bench'),
     emptyOutDir: true,

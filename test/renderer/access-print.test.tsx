@@ -15,8 +15,8 @@ import { db } from '../../src/renderer/store';
 import { commitAs, testKey, type TestCommand } from '../fixtures/signing';
 import { useSessionStore } from '../../src/renderer/app/session-store';
 import { AccessRequestTemplate, type PrintUser } from '../../src/renderer/features/access/print/AccessRequestTemplate';
-import { AccessToDecide, AccessToProvision } from '../../src/renderer/features/access/extra/MyWorkAccess';
-import { AccessSystemsCard, checkSystems, parseSystems } from '../../src/renderer/features/access/extra/AccessSystemsCard';
+import { AccessToDecide, AccessToProvision } from '../../src/renderer/features/access/MyWorkAccess';
+import { AccessSystemsCard, checkSystems, parseSystems } from '../../src/renderer/features/access/AccessSystemsCard';
 import { EmployeeDetailScreen } from '../../src/renderer/features/assets/EmployeesScreen';
 import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
 import type { AccessLevel, AccessRequestState } from '../../src/shared/domain/access/state';
@@ -190,7 +190,8 @@ describe('access in other screens', () => {
     const r = await provisioned();
     await signIn(TECH);
     const { unmount } = render(<EmployeeDetailScreen id={EMPLOYEE} />);
-    const card = await screen.findByTestId('employee-access');
+    // The access card and the warning are the access feature's pieces on the page (slots), loaded on first use.
+    const card = await screen.findByTestId('employee-access', {}, { timeout: 10_000 });
     expect(within(card).getByRole('heading', { name: 'Akses sistem' })).toBeTruthy();
     expect((await within(card).findByRole('link', { name: r.docNo })).getAttribute('href')).toBe(`#/access/${r.id}`);
     expect(within(card).getByText('Selesai diberikan')).toBeTruthy();
@@ -202,7 +203,7 @@ describe('access in other screens', () => {
 
     await must(tech, { type: 'employee.update', input: { id: EMPLOYEE, status: 'resigned' } });
     render(<EmployeeDetailScreen id={EMPLOYEE} />);
-    expect((await screen.findByTestId('resigned-access')).textContent).toBe('Pegawai ini sudah berhenti tetapi masih memiliki 1 akses sistem aktif: cabut aksesnya.');
+    expect((await screen.findByTestId('resigned-access', {}, { timeout: 10_000 })).textContent).toBe('Pegawai ini sudah berhenti tetapi masih memiliki 1 akses sistem aktif: cabut aksesnya.');
     expect(within(await screen.findByTestId('employee-access')).queryByRole('link', { name: 'Ajukan akses' })).toBeNull();
   });
 

@@ -1,30 +1,35 @@
-/** Chooses what the console shows: first-run setup, sign-in, the lock screen, or the shell. */
+/**
+ * Chooses what the console shows: first-run setup, sign-in, the lock screen, a password change
+ * the user must make, or the shell. The screens before the shell are the features' (`entry` in
+ * their feature.tsx), as are the pieces mounted in the background (idle lock, desk backups).
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { startSync } from '../sync/sync-client';
 import { platform } from '../platform';
-import { startDeskBackups } from '../features/backup/auto';
-import { ensurePersistentStorage, usePersistStore } from '../features/backup/persist';
-import { SetupScreen } from '../features/setup/SetupScreen';
-import { SignInScreen } from '../features/auth/SignInScreen';
-import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { currentKey } from '../../shared/signing';
-import { useIdleLock } from '../features/auth/use-idle-lock';
 import { useOrg } from './hooks';
 import { useSessionStore } from './session-store';
 import { restoreSession, startSessionPersistence } from './session-persist';
 import { Shell } from './Shell';
 import { prefetchScreens } from './lazy-screen';
+import { entryScreen } from './features';
+import { Slot } from './Slot';
 import { loadAllLanguages } from '../i18n';
+
+/** The screens before the shell, as the features declare them (`entry`). */
+const missing = () => null;
+const SetupScreen = entryScreen('setup') ?? missing;
+const SignInScreen = entryScreen('signIn') ?? missing;
+const ChangePasswordScreen = entryScreen('changePassword') ?? missing;
 
 export function App() {
   const { t } = useTranslation();
   const org = useOrg();
   const user = useSessionStore((s) => s.user);
   const locked = useSessionStore((s) => s.locked);
-  useIdleLock(org?.idleLockMinutes);
   // A reload within the idle-lock time keeps the session (session-vault.ts): restored once the
   // office is known, before the sign-in screen is shown.
   const [restored, setRestored] = useState(false);
@@ -41,11 +46,6 @@ export function App() {
   useEffect(() => {
     const timer = setTimeout(() => void prefetchScreens([loadAllLanguages]), 1000);
     return () => clearTimeout(timer);
-  }, []);
-  // Desk backups: main's requests on the desktop; persistent storage asked once per profile.
-  useEffect(() => startDeskBackups(db, platform), []);
-  useEffect(() => {
-    void ensurePersistentStorage().then((state) => usePersistStore.getState().set(state));
   }, []);
   // Keep the session's copy of the user current: role changes apply at once, and a user
   // deactivated elsewhere (or by sync) is signed out.
@@ -64,10 +64,18 @@ export function App() {
     }
   }, [fresh, user]);
 
-  if (org === undefined || (org !== null && !restored)) return <div className="center-screen muted">{t('common.loading')}</div>;
-  if (org === null) return <SetupScreen />;
-  if (!user) return <SignInScreen />;
-  if (locked) return <SignInScreen lockedUsername={user.username} />;
-  if (user.mustChangePassword) return <ChangePasswordScreen forced />;
-  return <Shell />;
+  const loading = <div className="center-screen muted">{t('common.loading')}</div>;
+  let screen: ReactNode;
+  if (org === undefined || (org !== null && !restored)) screen = loading;
+  else if (org === null) screen = <SetupScreen />;
+  else if (!user) screen = <SignInScreen />;
+  else if (locked) screen = <SignInScreen lockedUsername={user.username} />;
+  else if (user.mustChangePassword) screen = <ChangePasswordScreen forced />;
+  else screen = <Shell />;
+  return (
+    <>
+      <Slot name="background" props={{}} />
+      <Suspense fallback={loading}>{screen}</Suspense>
+    </>
+  );
 }

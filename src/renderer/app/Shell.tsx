@@ -5,17 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/office-time';
 import { useLang, useNow, useOrg } from './hooks';
 import { navigate, useRoute } from './router';
-import { useNoticeStore } from '../features/auth/notice-store';
+import { useNoticeStore } from './notice-store';
 import { useSessionStore } from './session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { clearUserDrafts } from './drafts';
 import { canSee, findRoute, NAV_GROUPS, navEntries } from './features';
-import { lazyScreen } from './lazy-screen';
 import { SyncStatus } from '../sync/SyncStatus';
-import { DeskNotices } from '../features/backup/DeskNotices';
-
-/** The printouts that belong to no single feature (visit form, evacuation list, incident report). */
-const PrintScreen = lazyScreen(() => import('../print/PrintScreen').then((m) => ({ route }) => <m.PrintScreen route={route} />));
+import { Slot } from './Slot';
 
 /** A screen whose chunk could not be fetched (the office server unreachable before it was ever loaded). */
 class ScreenLoadBoundary extends Component<{ route: string; message: string; children: ReactNode }, { failed: boolean }> {
@@ -78,7 +74,7 @@ export function Shell() {
   const found = route.startsWith('/print/') ? findRoute(route) : undefined;
   if (route.startsWith('/print/')) {
     const Print = found?.route.print ? found.route.screen : undefined;
-    return <Suspense fallback={<Loading />}>{Print ? <Print route={route} params={found!.params} /> : <PrintScreen route={route} params={{}} />}</Suspense>;
+    return <Suspense fallback={<Loading />}>{Print ? <Print route={route} params={found!.params} /> : <p>{t('common.notFound')}</p>}</Suspense>;
   }
   const activePath = route.split('?')[0] ?? '/';
   const groups = [undefined, ...NAV_GROUPS] as const;
@@ -148,7 +144,7 @@ export function Shell() {
           </div>
         </div>
         <main className="content">
-          <DeskNotices />
+          <Slot name="deskNotices" props={{}} />
           {notice && (
             <div className="banner banner-info" role="status" data-testid="session-notice">
               {t(notice.message, notice.params ?? {})}

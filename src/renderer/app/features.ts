@@ -1,15 +1,19 @@
 /**
  * What a feature declares to take its place in the console — its routes (each screen loaded
- * lazily, on first visit), its navigation entries (with their counts) — and how the shell
- * collects them: every `features/<name>/feature.tsx` exports `feature`, found by one glob, so
- * the shell imports no feature by name and a new feature touches no file of `app/`.
+ * lazily, on first visit; printouts too), its navigation entries (with their counts), its
+ * "Pekerjaan Saya" sections, the pieces it shows on other features' screens (slots) and the
+ * screens before the shell (entry) — and how the shell collects them: every
+ * `features/<name>/feature.tsx` exports `feature`, found by one glob, so neither the shell nor a
+ * host screen imports a feature by name, and a new feature touches no file of `app/`.
  */
-import type { LazyScreen } from './lazy-screen';
-import type { UserState } from '../../shared/domain/user/state';
-import type { Role } from '../../shared/roles';
+import type { LazyPart, LazyScreen } from './lazy-screen';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import type { OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import type { Role } from '@shared/roles';
 import { match } from './router';
 
-export type { LazyScreen, ScreenProps } from './lazy-screen';
+export type { LazyPart, LazyScreen, ScreenProps } from './lazy-screen';
 
 export interface FeatureRoute {
   /** '/visits/:id' (matched on the route without its query), or a prefix with `prefix: true`. */
@@ -49,11 +53,47 @@ export interface MyWorkSection {
   component: LazyScreen;
 }
 
+/** One piece a feature contributes to a slot of another screen; the host shows them by `order`. */
+export interface Contribution<P extends object> {
+  id: string;
+  order: number;
+  component: LazyPart<P>;
+}
+
+/**
+ * The places a screen offers to other features (the host renders `<Slot name=… />`, see
+ * Slot.tsx, and imports none of them). Each slot says what its pieces receive.
+ */
+export interface Slots {
+  /** The employee's page (assets): beside the name in the header. */
+  employeeBadges: { employee: EmployeeState };
+  /** The employee's page: banners and actions under the header. */
+  employeeNotices: { employee: EmployeeState };
+  /** The employee's page: cards after the page's own. */
+  employeeCards: { employee: EmployeeState };
+  /** The settings screen (admin): cards after the office profile. */
+  settingsCards: { org: OrgState };
+  /** Under the top bar, on every screen of the shell. */
+  deskNotices: object;
+  /** Mounted while the console runs, signed in or not: pieces with effects and no screen of their own (idle lock, desk backups). */
+  background: object;
+}
+export type SlotName = keyof Slots;
+
+/** The screens before the shell: first-run setup, sign-in (and the lock), a password change the user must make. One feature fills each. */
+export interface EntryScreens {
+  setup: LazyPart<object>;
+  signIn: LazyPart<{ lockedUsername?: string }>;
+  changePassword: LazyPart<{ forced?: boolean }>;
+}
+
 export interface Feature {
   id: string;
   routes: FeatureRoute[];
   nav?: NavEntry[];
   myWork?: MyWorkSection[];
+  slots?: { [K in SlotName]?: Contribution<Slots[K]>[] };
+  entry?: Partial<EntryScreens>;
 }
 
 /** Every feature's definition. */
@@ -95,6 +135,16 @@ export function myWorkSections(): MyWorkSection[] {
 /** The roles that have at least one "Pekerjaan Saya" section. */
 export function myWorkRoles(): Role[] {
   return [...new Set(myWorkSections().flatMap((s) => s.roles))];
+}
+
+/** Every feature's pieces for one slot, in order. */
+export function contributions<K extends SlotName>(slot: K): Contribution<Slots[K]>[] {
+  return features.flatMap((f) => (f.slots?.[slot] ?? []) as Contribution<Slots[K]>[]).sort((a, b) => a.order - b.order);
+}
+
+/** The feature's screen for one step before the shell (undefined when no feature declares it). */
+export function entryScreen<K extends keyof EntryScreens>(name: K): EntryScreens[K] | undefined {
+  return features.find((f) => f.entry?.[name])?.entry?.[name] as EntryScreens[K] | undefined;
 }
 
 /** Whether a user with these roles sees a navigation entry. */

@@ -22,6 +22,20 @@ export function lazyScreen(load: () => Promise<ComponentType<ScreenProps>>): Laz
   return lazy(() => load().then((component) => ({ default: component })));
 }
 
+/** A piece a feature contributes to another screen (a slot, see features.ts), or an entry screen. */
+export type LazyPart<P extends object> = LazyExoticComponent<ComponentType<P>>;
+
+/**
+ * A contributed piece loaded on first use, in its own chunk, like a screen (and prefetched with
+ * them). `now`: start loading at once — for what the first screen shows (sign-in), so it does
+ * not wait for a second request after the main bundle.
+ */
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, options: { now?: boolean } = {}): LazyPart<P> {
+  loaders.push(load);
+  const started = options.now ? load() : undefined;
+  return lazy(() => (started ?? load()).then((component) => ({ default: component })));
+}
+
 /**
  * Fetches every screen's chunk in the background once the first screen is up. The console must
  * keep working when the office network drops: in a browser the chunks come from the office

@@ -1,6 +1,6 @@
 /** The contract between commands, folds and the stores that run them (Dexie now, the server later). */
 import type { z } from 'zod';
-import type { Actor } from '../roles';
+import type { Actor, Role } from '../roles';
 import type { DomainEvent, EventDraft, RecordKind } from '../events';
 import type { Result } from '../result';
 import type { OrgState } from './org/state';
@@ -47,6 +47,14 @@ export interface DecideContext<S> {
 /** One command: its input schema, the record it addresses, and its checks. */
 export interface CommandHandler<I, S> {
   kind: RecordKind;
+  /**
+   * Who may run it: an actor holding one of these roles ('anyone': the first-run setup). The
+   * rule decide() checks first, declared here so that `can()` (domain/can.ts) answers from it
+   * and screens offer only what the actor may do; test/shared/can.test.ts checks the two agree.
+   */
+  roles: readonly Role[] | 'anyone';
+  /** With `self`, also (or, with no roles, only) the user acting on their own user record. */
+  self?: boolean;
   input: z.ZodType<I>;
   recordId(input: I): string;
   /** Checks the command against the actor, the record and the office; returns the events to append.

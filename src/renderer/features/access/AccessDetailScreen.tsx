@@ -8,7 +8,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessItem, AccessRequestState } from '../../../shared/domain/access/state';
 import type { Command } from '../../../shared/domain/registry';
-import { hasRole } from '../../../shared/roles';
 import { db } from '../../store';
 import { useCommand, useFormatDateTime, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
@@ -16,6 +15,7 @@ import { useSessionStore } from '../../app/session-store';
 import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { AccessStatusBadge } from './parts';
+import { can } from '@shared/domain/can';
 
 export function AccessDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -28,8 +28,8 @@ export function AccessDetailScreen({ id }: { id: string }) {
   if (r === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (r === null || !me) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
-  const desk = hasRole(actor, 'officer', 'technician', 'admin');
-  const it = hasRole(actor, 'technician', 'admin');
+  const desk = can(actor, 'access.revise');
+  const it = can(actor, 'access.grant');
   const who = (userId?: string) => (userId ? (users.get(userId) ?? '—') : '—');
   // A resignation recorded since the request was made: nothing more can be given (the domain
   // refuses approving, resubmitting and recording an account); say so instead of offering it.
@@ -104,8 +104,8 @@ export function AccessDetailScreen({ id }: { id: string }) {
           {r.versions.length > 0 && <VersionsCard r={r} />}
         </div>
         <div>
-          {r.status === 'submitted' && hasRole(actor, 'admin') && <DecisionCard r={r} ownVersion={r.submittedBy === me.id} />}
-          {r.status === 'submitted' && !hasRole(actor, 'admin') && (
+          {r.status === 'submitted' && can(actor, 'access.decide') && <DecisionCard r={r} ownVersion={r.submittedBy === me.id} />}
+          {r.status === 'submitted' && !can(actor, 'access.decide') && (
             <div className="banner" role="status">
               {t('access.detail.waitingForManager')}
             </div>

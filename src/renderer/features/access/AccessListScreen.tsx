@@ -11,12 +11,13 @@ import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader, Pager } from '../../components/ui';
 import { AccessStatusBadge } from './parts';
 import { StatusFilter } from '../../components/StatusFilter';
+import { can } from '@shared/domain/can';
 
 export function AccessListScreen() {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const me = useSessionStore((s) => s.user);
-  const canSubmit = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin');
+  const canSubmit = can(me, 'access.submit');
   const [status, setStatus] = useState<AccessStatus | ''>('');
   const [page, setPage] = useState(0);
   const result = useLiveQuery(() => accessListPage(db, status, page), [status, page]);

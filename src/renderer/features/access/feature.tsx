@@ -1,6 +1,7 @@
-/** System access requests (SOP-IT-003): the list, the form, a request's page and its printout. */
+/** System access requests (SOP-IT-003): the list, the form, a request's page and its printout; the employee page's access card and the settings' list of systems. */
 import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { lazyPart, lazyScreen } from '../../app/lazy-screen';
+import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {
   id: 'access',
@@ -13,10 +14,15 @@ export const feature: Feature = {
   ],
   nav: [
     { path: '/access', label: 'nav.access', group: 'groupAccess', order: 50, activeFor: /^\/access\/(?!new)/ },
-    { path: '/access/new', label: 'nav.accessNew', roles: ['officer', 'technician', 'admin'], group: 'groupAccess', order: 51 },
+    { path: '/access/new', label: 'nav.accessNew', roles: rolesFor('access.submit'), group: 'groupAccess', order: 51 },
   ],
   myWork: [
-    { id: 'access-decide', title: 'access.mywork.toDecide', roles: ['admin'], order: 40, component: lazyScreen(() => import('./extra/MyWorkAccess').then((m) => ({ params }) => <m.AccessToDecide userId={params.userId!} />)) },
-    { id: 'access-provision', title: 'access.mywork.toProvision', roles: ['technician', 'admin'], order: 41, component: lazyScreen(() => import('./extra/MyWorkAccess').then((m) => m.AccessToProvision)) },
+    { id: 'access-decide', title: 'access.mywork.toDecide', roles: ['admin'], order: 40, component: lazyScreen(() => import('./MyWorkAccess').then((m) => ({ params }) => <m.AccessToDecide userId={params.userId!} />)) },
+    { id: 'access-provision', title: 'access.mywork.toProvision', roles: ['technician', 'admin'], order: 41, component: lazyScreen(() => import('./MyWorkAccess').then((m) => m.AccessToProvision)) },
   ],
+  slots: {
+    employeeNotices: [{ id: 'access-resigned', order: 10, component: lazyPart(() => import('./EmployeeAccessCard').then((m) => m.EmployeeAccessNotice)) }],
+    employeeCards: [{ id: 'access-employee', order: 10, component: lazyPart(() => import('./EmployeeAccessCard').then((m) => m.EmployeeAccessSection)) }],
+    settingsCards: [{ id: 'access-systems', order: 10, component: lazyPart(() => import('./AccessSystemsCard').then((m) => m.AccessSystemsCard)) }],
+  },
 };

@@ -1,4 +1,4 @@
-/** Admins edit the office profile: letterhead, time zone, badge pool, numbering, idle lock. */
+/** Admins edit the office profile (letterhead, time zone, badge pool, numbering, idle lock); the other features' settings cards follow. */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,14 +6,8 @@ import { z } from 'zod';
 import { orgProfileSchema, parseBadgePool, type OrgState } from '../../../shared/domain/org/state';
 import { useCommand, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
-import { LogoInput } from './LogoInput';
-import { ConnectServerForm } from '../sync/ConnectServerForm';
-import { BundlePanel } from '../sync/BundlePanel';
-import { DevicesPanel } from '../sync/DevicesPanel';
-import { AuthAuditPanel } from '../sync/AuthAuditPanel';
-import { AccessSystemsCard } from '../access/extra/AccessSystemsCard';
-import { BackupJobsCard } from '../ops/BackupJobsCard';
-import { BackupPanel } from '../backup/BackupPanel';
+import { LogoInput } from '../../components/LogoInput';
+import { Slot } from '../../app/Slot';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -89,17 +83,8 @@ export function SettingsScreen() {
     <div>
       <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
       {org && <SettingsForm org={org} />}
-      {org && <AccessSystemsCard org={org} />}
-      {org && <BackupJobsCard org={org} />}
-      <section className="card">
-        <h2>{t('sync.connect.title')}</h2>
-        <p className="hint">{t('sync.connect.intro')}</p>
-        <ConnectServerForm mode="connect" />
-      </section>
-      <BackupPanel />
-      <DevicesPanel />
-      <AuthAuditPanel />
-      <BundlePanel />
+      {/* Each feature's settings cards (the office's systems, backup jobs, the sync server, desk backups, …). */}
+      {org && <Slot name="settingsCards" props={{ org }} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type z } from 'zod';
 import { newPasswordSchema, userProfileSchema, type UserState } from '../../../shared/domain/user/state';
 import { newId } from '../../../shared/ids';
-import { newCredentials } from '../auth/credentials';
+import { newCredentials } from '../auth/public';
 import { useSessionStore } from '../../app/session-store';
 import { ROLES, type Role } from '../../../shared/roles';
 import { db } from '../../store';

@@ -9,7 +9,7 @@ import { newId } from '../../../shared/ids';
 import { useCommand, useUsers } from '../../app/hooks';
 import { useSessionStore } from '../../app/session-store';
 import type { UserState } from '../../../shared/domain/user/state';
-import { collectCosigners, type CosignProblem } from '../auth/cosign';
+import { collectCosigners, type CosignProblem } from '../auth/public';
 import { Field, FailureBanner } from '../../components/ui';
 
 const CHECKS = ['antivirus', 'osPatched', 'passwordSet', 'removableMedia'] as const;

@@ -11,6 +11,7 @@ import { MaintenanceForm, StatusForm, WipeForm } from './AssetActions';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { AuditTrail } from '../../components/AuditTrail';
 import { useScreenDates } from '../../app/dates';
+import { can } from '@shared/domain/can';
 
 export function AssetDetailScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export function AssetDetailScreen({ id }: { id: string }) {
   const org = useOrg();
   const users = useUserNames();
   const me = useSessionStore((s) => s.user);
-  const canManage = !!me?.roles.some((r) => r === 'technician' || r === 'admin');
+  const canManage = can(me, 'asset.update');
   const asset = useLiveQuery(async () => (await db.assets.get(id)) ?? null, [id]);
   const employees = useEmployeeNames(asset ? asset.custody.map((c) => c.employeeId) : []);
   if (asset === undefined) return <Empty>{t('common.loading')}</Empty>;

@@ -15,9 +15,8 @@ import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, FailureBanner, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge } from './parts';
-import { EmployeeAccessCard, ResignedAccessWarning, useEmployeeAccess } from '../access/extra/EmployeeAccessCard';
-import { EmployeeStatusBadge } from '../leavers/parts';
-import { EmployeeRevokeAll } from '../leavers/EmployeeRevokeAll';
+import { Slot } from '../../app/Slot';
+import { can } from '@shared/domain/can';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
 type FormOut = z.output<typeof employeeFieldsSchema>;
@@ -84,7 +83,7 @@ function EmployeeForm({ existing, onDone }: { existing?: EmployeeState; onDone: 
 export function EmployeesScreen() {
   const { t } = useTranslation();
   const me = useSessionStore((s) => s.user);
-  const canManage = !!me?.roles.some((r) => r === 'technician' || r === 'admin');
+  const canManage = can(me, 'employee.create');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const result = useLiveQuery(() => employeesPage(db, q, page), [q, page]);
@@ -154,12 +153,11 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const me = useSessionStore((s) => s.user);
-  const canManage = !!me?.roles.some((r) => r === 'technician' || r === 'admin');
+  const canManage = can(me, 'employee.update');
   const [editing, setEditing] = useState(false);
   const employee = useLiveQuery(async () => (await db.employees.get(id)) ?? null, [id]);
   const held = useLiveQuery(() => assetsHeldBy(db, id), [id]) ?? [];
   const docs = useLiveQuery(() => documentsOf(db, id), [id]) ?? [];
-  const access = useEmployeeAccess(id);
   if (employee === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (employee === null) return <Empty>{t('common.notFound')}</Empty>;
   const openHandovers = new Set(held.map((a) => a.handoverId));
@@ -170,7 +168,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
         subtitle={`NIP ${employee.nip} · ${employee.department}${employee.position ? ` · ${employee.position}` : ''}`}
         actions={
           <>
-            <EmployeeStatusBadge employee={employee} />
+            <Slot name="employeeBadges" props={{ employee }} />
             {canManage && (
               <button type="button" className="btn" onClick={() => setEditing(!editing)}>
                 {t('common.edit')}
@@ -190,8 +188,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
           {t('employee.detail.resignedHolding', { count: held.length })}
         </div>
       )}
-      <ResignedAccessWarning employee={employee} requests={access} />
-      {canManage && employee.status === 'resigned' && <EmployeeRevokeAll employee={employee} />}
+      <Slot name="employeeNotices" props={{ employee }} />
       <section className="card">
         <h2>{t('employee.detail.holding')}</h2>
         {held.length === 0 ? (
@@ -261,7 +258,7 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
           </table>
         )}
       </section>
-      <EmployeeAccessCard employee={employee} requests={access} />
+      <Slot name="employeeCards" props={{ employee }} />
     </div>
   );
 }

@@ -12,11 +12,12 @@ import { platform } from '../../platform';
 import { Empty, Field, PageHeader, Pager } from '../../components/ui';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { inventoryCsv, inventoryXlsx } from './spreadsheet';
+import { can } from '@shared/domain/can';
 
 export function InventoryScreen() {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
-  const canManage = !!user?.roles.some((r) => r === 'technician' || r === 'admin');
+  const canManage = can(user, 'asset.create');
   const [filter, setFilter] = useState<InventoryFilter>({});
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);

@@ -11,6 +11,7 @@ import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, FailureBanner, PageHeader } from '../../components/ui';
 import { useEmployeeNames } from './parts';
+import { can } from '@shared/domain/can';
 
 function IntervalSettings({ org }: { org: OrgState }) {
   const { t } = useTranslation();
@@ -142,7 +143,7 @@ export function MaintenanceScreen() {
           </table>
         )}
       </section>
-      {me?.roles.includes('admin') && org && <IntervalSettings key={org.hlc} org={org} />}
+      {can(me, 'org.update') && org && <IntervalSettings key={org.hlc} org={org} />}
     </div>
   );
 }

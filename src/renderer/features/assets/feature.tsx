@@ -1,6 +1,7 @@
 /** IT assets: inventory, an asset's page, imports, maintenance, employees, handover and return, prints. */
 import type { Feature } from '../../app/features';
 import { lazyScreen } from '../../app/lazy-screen';
+import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {
   id: 'assets',
@@ -20,7 +21,7 @@ export const feature: Feature = {
   ],
   nav: [
     { path: '/assets', label: 'nav.assets', group: 'assetsSection', order: 20, activeFor: /^\/assets\/(?!maintenance)/ },
-    { path: '/handovers/new', label: 'nav.handover', roles: ['technician', 'admin'], group: 'assetsSection', order: 21 },
+    { path: '/handovers/new', label: 'nav.handover', roles: rolesFor('handover.issue'), group: 'assetsSection', order: 21 },
     { path: '/assets/maintenance', label: 'nav.maintenance', group: 'assetsSection', order: 22 },
     { path: '/employees', label: 'nav.employees', group: 'assetsSection', order: 23, activeFor: /^\/employees\// },
   ],

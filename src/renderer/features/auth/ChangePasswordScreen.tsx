@@ -12,7 +12,7 @@ import { newPasswordSchema } from '../../../shared/domain/user/state';
 import { verifyPassword } from '../../../shared/password';
 import type { Failure } from '../../../shared/result';
 import { actorOf, useSessionStore } from '../../app/session-store';
-import { useNoticeStore } from './notice-store';
+import { useNoticeStore } from '../../app/notice-store';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { db } from '../../store';
 import { commit } from '../../store/commit';

@@ -22,7 +22,7 @@ import { newUserKey } from '../../../shared/signing';
 import { openSessionKey } from './credentials';
 import { sealerFor } from '../../app/session-persist';
 import type { SessionKey } from '../../app/session-vault';
-import { useNoticeStore } from './notice-store';
+import { useNoticeStore } from '../../app/notice-store';
 import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../store/signin-throttle';
 import { actorOf, useSessionStore } from '../../app/session-store';
 import { useOrg } from '../../app/hooks';

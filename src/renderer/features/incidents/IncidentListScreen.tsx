@@ -15,6 +15,7 @@ import { IncidentStatusBadge, SeverityBadge } from './badges';
 import { formatWorking } from './format';
 import { MyIncidentsSection, useNow } from './MyIncidentsSection';
 import './incidents.css';
+import { can } from '@shared/domain/can';
 
 export function IncidentListScreen() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function IncidentListScreen() {
   const user = useSessionStore((s) => s.user);
   const roles = user?.roles ?? [];
   const waiting = useLiveQuery(() => countWaitingFor(db, roles), [roles.join(',')]) ?? 0;
-  const canReport = roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin');
+  const canReport = can(user, 'incident.report');
   return (
     <div>
       <PageHeader

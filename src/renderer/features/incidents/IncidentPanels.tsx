@@ -12,6 +12,7 @@ import { FailureBanner, Field } from '../../components/ui';
 import { db } from '../../store';
 import { EvidenceInput } from './EvidenceInput';
 import { formatBytes, formatWorking, standardText } from './format';
+import { can } from '@shared/domain/can';
 
 /** Every completed step in order (each pass of the 7→8→9 loop), then the current one. */
 export function StepHistory({ incident }: { incident: IncidentState }) {
@@ -118,7 +119,7 @@ export function AnalysisPanel({ incident }: { incident: IncidentState }) {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
   const { run, failure, busy } = useCommand();
-  const canEdit = !!user?.roles.some((r) => r === 'technician' || r === 'security_lead' || r === 'admin');
+  const canEdit = can(user, 'incident.setFields');
   const [draft, setDraft] = useState<Record<AnalysisField, string> | null>(null);
   const [saved, setSaved] = useState(false);
   const values = draft ?? Object.fromEntries(INCIDENT_ANALYSIS_FIELDS.map((f) => [f, incident[f]])) as Record<AnalysisField, string>;
@@ -186,7 +187,7 @@ export function EvidencePanel({ incident }: { incident: IncidentState }) {
   const { run, failure } = useCommand();
   const hashes = incident.attachments.map((a) => a.hash);
   const present = useLiveQuery(async () => new Set((await db.blobs.bulkGet(hashes)).filter((b) => b?.data).map((b) => b!.hash)), [hashes.join(',')]) ?? new Set<string>();
-  const canAdd = incident.status === 'open' && !!user?.roles.some((r) => ['officer', 'admin', 'security_lead', 'technician'].includes(r));
+  const canAdd = incident.status === 'open' && can(user, 'incident.attach');
   const open = async (hash: string, name: string) => {
     const row = await db.blobs.get(hash);
     if (!row?.data) return;
@@ -246,8 +247,8 @@ export function ViolationsPanel({ incident }: { incident: IncidentState }) {
   const [rule, setRule] = useState('');
   const [description, setDescription] = useState('');
   const [sanctions, setSanctions] = useState<Record<string, string>>({});
-  const canRecord = !!user?.roles.some((r) => r === 'technician' || r === 'security_lead' || r === 'admin');
-  const isAdmin = !!user?.roles.includes('admin');
+  const canRecord = can(user, 'incident.recordViolation');
+  const isAdmin = can(user, 'incident.decideSanction');
   const fieldError = (f: string) => (record.failure?.field === f ? record.failure.message : undefined);
   return (
     <section className="card" aria-labelledby="violations-title">

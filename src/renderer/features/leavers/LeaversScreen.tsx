@@ -6,13 +6,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole } from '../../../shared/roles';
 import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader } from '../../components/ui';
 import { db } from '../../store';
 import { leaverHasOpenItems, leavers } from '../../store/queries/leavers';
 import { LeaverItems, useFormatDay } from './parts';
 import { RevokeAll } from './RevokeAll';
+import { can } from '@shared/domain/can';
 
 export function LeaversScreen() {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function LeaversScreen() {
   const me = useSessionStore((s) => s.user);
   const [openOnly, setOpenOnly] = useState(true);
   const rows = useLiveQuery(() => leavers(db, { openOnly }), [openOnly]);
-  const it = !!me && hasRole({ userId: me.id, roles: me.roles }, 'technician', 'admin');
+  const it = can(me, 'access.revoke');
   return (
     <div>
       <PageHeader title={t('leavers.title')} subtitle={t('leavers.subtitle')} />

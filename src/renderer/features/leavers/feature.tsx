@@ -1,6 +1,6 @@
-/** Leavers: who resigned and what remains to revoke and collect. */
+/** Leavers: who resigned and what remains to revoke and collect; on the employee's page, the status and "revoke all". */
 import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { lazyPart, lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'leavers',
@@ -8,4 +8,8 @@ export const feature: Feature = {
   // Under "Aset TI", next to the employees.
   nav: [{ path: '/leavers', label: 'nav.leavers', group: 'assetsSection', order: 24 }],
   myWork: [{ id: 'leavers-open', title: 'leavers.mywork', roles: ['technician', 'admin'], order: 50, component: lazyScreen(() => import('./MyWorkLeavers').then((m) => m.MyWorkLeavers)) }],
+  slots: {
+    employeeBadges: [{ id: 'leavers-status', order: 10, component: lazyPart(() => import('./parts').then((m) => m.EmployeeStatusBadge)) }],
+    employeeNotices: [{ id: 'leavers-revoke-all', order: 20, component: lazyPart(() => import('./EmployeeRevokeAll').then((m) => m.EmployeeRevokeAll)) }],
+  },
 };

@@ -13,7 +13,6 @@ import {
   type NetworkItem, type OpsDayState,
 } from '../../../shared/domain/ops/state';
 import type { OrgState } from '../../../shared/domain/org/state';
-import { hasRole } from '../../../shared/roles';
 import { addDays, formatLocalDate, fromOfficeInput, isIsoDate, localDate, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
 import { newId } from '../../../shared/ids';
 import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '../../app/hooks';
@@ -25,6 +24,7 @@ import { db } from '../../store';
 import { daysWithOpenDisruptions, opsDays } from '../../store/queries/ops';
 import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
+import { can } from '@shared/domain/can';
 
 
 export function OpsDayScreen({ date: asked }: { date?: string }) {
@@ -38,8 +38,8 @@ export function OpsDayScreen({ date: asked }: { date?: string }) {
   if (!org || !me || day === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (!isIsoDate(date)) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
-  const desk = hasRole(actor, 'officer', 'technician', 'admin');
-  const it = hasRole(actor, 'technician', 'admin');
+  const desk = can(actor, 'opsday.checkNetwork');
+  const it = can(actor, 'opsday.logMaintenance');
   const future = date > today;
   const canRecord = desk && !future;
 

@@ -1,6 +1,6 @@
-/** Daily operations records: the day's checks, backups and disruptions. */
+/** Daily operations records: the day's checks, backups and disruptions; the settings' list of backup jobs. */
 import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { lazyPart, lazyScreen } from '../../app/lazy-screen';
 
 export const feature: Feature = {
   id: 'ops',
@@ -9,4 +9,5 @@ export const feature: Feature = {
     { path: '/ops/:date', screen: lazyScreen(() => import('./OpsDayScreen').then((m) => ({ params }) => <m.OpsDayScreen date={params.date!} key={params.date} />)) },
   ],
   nav: [{ path: '/ops', label: 'nav.ops', group: 'groupOps', order: 60, activeFor: /^\/ops\// }],
+  slots: { settingsCards: [{ id: 'ops-backup-jobs', order: 20, component: lazyPart(() => import('./BackupJobsCard').then((m) => m.BackupJobsCard)) }] },
 };

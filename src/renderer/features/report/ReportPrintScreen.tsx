@@ -15,7 +15,7 @@ import { match } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import i18n from '../../i18n';
 import { PrintToolbar } from '../../print/PrintToolbar';
-import { Letterhead, SignatureBox } from '../../print/templates/Letterhead';
+import { Letterhead, SignatureBox } from '../../print/Letterhead';
 import { db } from '../../store';
 import { loadMonthlyReport } from '../../store/queries/report';
 import { ReportBody } from './ReportBody';

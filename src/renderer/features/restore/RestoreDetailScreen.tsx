@@ -9,7 +9,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, type Verification } from '../../../shared/domain/restore/state';
-import { hasRole } from '../../../shared/roles';
 import { formatLocalDate, fromOfficeInput, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
 import { db } from '../../store';
 import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '../../app/hooks';
@@ -18,6 +17,7 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
+import { can } from '@shared/domain/can';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -31,8 +31,8 @@ export function RestoreDetailScreen({ id }: { id: string }) {
   if (r === undefined || !org) return <Empty>{t('common.loading')}</Empty>;
   if (r === null || !me) return <Empty>{t('common.notFound')}</Empty>;
   const actor = { userId: me.id, roles: me.roles };
-  const desk = hasRole(actor, 'officer', 'technician', 'admin');
-  const it = hasRole(actor, 'technician', 'admin');
+  const desk = can(actor, 'restore.userDecide');
+  const it = can(actor, 'restore.perform');
   const who = (userId?: string) => (userId ? (users.get(userId) ?? '—') : '—');
   const open = r.status === 'requested' || r.status === 'approved';
 
@@ -133,7 +133,7 @@ export function RestoreDetailScreen({ id }: { id: string }) {
           )}
         </div>
         <div>
-          {r.status === 'requested' && !r.manager && hasRole(actor, 'admin') && <ManagerCard r={r} own={r.recordedBy === me.id} />}
+          {r.status === 'requested' && !r.manager && can(actor, 'restore.managerDecide') && <ManagerCard r={r} own={r.recordedBy === me.id} />}
           {r.status === 'requested' && !r.user && desk && <UserCard r={r} zone={org.timeZone} />}
           {r.status === 'approved' && it && <PerformCard r={r} zone={org.timeZone} />}
           {open && desk && <CancelCard r={r} />}

@@ -11,13 +11,14 @@ import { useSessionStore } from '../../app/session-store';
 import { Empty, PageHeader, Pager } from '../../components/ui';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { StatusFilter } from '../../components/StatusFilter';
+import { can } from '@shared/domain/can';
 
 export function RestoreListScreen() {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const now = useNow();
   const me = useSessionStore((s) => s.user);
-  const canRecord = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin');
+  const canRecord = can(me, 'restore.request');
   const [status, setStatus] = useState<RestoreStatus | ''>('');
   const [page, setPage] = useState(0);
   const result = useLiveQuery(() => restoreListPage(db, status, page), [status, page]);

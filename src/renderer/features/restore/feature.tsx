@@ -11,5 +11,5 @@ export const feature: Feature = {
   ],
   // One entry: a new request is recorded from the list's button, so an admin's sidebar still fits a 768-px-high screen.
   nav: [{ path: '/restore', label: 'nav.restore', group: 'groupOps', order: 61, activeFor: /^\/restore\// }],
-  myWork: [{ id: 'restore-waiting', title: 'restore.mywork.title', roles: ['technician', 'admin'], order: 60, component: lazyScreen(() => import('./extra/MyWorkRestore').then((m) => ({ params }) => <m.MyWorkRestore userId={params.userId!} />)) }],
+  myWork: [{ id: 'restore-waiting', title: 'restore.mywork.title', roles: ['technician', 'admin'], order: 60, component: lazyScreen(() => import('./MyWorkRestore').then((m) => ({ params }) => <m.MyWorkRestore userId={params.userId!} />)) }],
 };

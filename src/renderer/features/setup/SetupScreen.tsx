@@ -7,16 +7,16 @@ import { z } from 'zod';
 import { orgProfileSchema, parseBadgePool } from '../../../shared/domain/org/state';
 import { newPasswordSchema, userProfileSchema } from '../../../shared/domain/user/state';
 import { newId } from '../../../shared/ids';
-import { newCredentials } from '../auth/credentials';
+import { newCredentials } from '../auth/public';
 import type { Failure } from '../../../shared/result';
 import { commit } from '../../store/commit';
 import { db } from '../../store';
 import { useSessionStore } from '../../app/session-store';
 import { Field, FailureBanner } from '../../components/ui';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { LogoInput } from '../admin/LogoInput';
-import { ConnectServerForm } from '../sync/ConnectServerForm';
-import { RestoreForm } from '../backup/RestoreForm';
+import { LogoInput } from '../../components/LogoInput';
+import { ConnectServerForm } from '../sync/public';
+import { RestoreForm } from '../backup/public';
 
 const setupForm = z
   .object({

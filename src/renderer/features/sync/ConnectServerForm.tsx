@@ -15,7 +15,7 @@ import { checkServer, connectDevice, joinOffice, type PinQuestion } from '../../
 import { SyncError } from '../../sync/api';
 import { useSessionStore } from '../../app/session-store';
 import { Field } from '../../components/ui';
-import { RestoredConnectHint } from '../backup/RestoredConnectHint';
+import { RestoredConnectHint } from '../backup/public';
 
 interface ConnectForm {
   serverUrl: string;

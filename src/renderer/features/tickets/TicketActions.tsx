@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { slaFor } from '../../../shared/domain/ticket/sla';
 import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, type ConfirmMethod, type Priority, type TicketCategory, type TicketState } from '../../../shared/domain/ticket/state';
-import { hasRole } from '../../../shared/roles';
 import { db } from '../../store';
 import { useCommand, useOrg } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { actorOf, useSessionStore } from '../../app/session-store';
 import { Field, FailureBanner } from '../../components/ui';
 import { slaTargetText, useOfficeCalendar } from './SlaClock';
+import { can } from '@shared/domain/can';
 
 function ClassifyPanel({ ticket }: { ticket: TicketState }) {
   const { t } = useTranslation();
@@ -210,8 +210,8 @@ export function TicketActions({ ticket }: { ticket: TicketState }) {
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
   const actor = actorOf(user);
-  const tech = hasRole(actor, 'technician', 'admin');
-  const desk = hasRole(actor, 'officer', 'technician', 'admin');
+  const tech = can(actor, 'ticket.classify');
+  const desk = can(actor, 'ticket.confirm');
   const panels = [];
   switch (ticket.status) {
     case 'new':
@@ -230,7 +230,7 @@ export function TicketActions({ ticket }: { ticket: TicketState }) {
     default:
       break;
   }
-  if (ticket.status !== 'closed' && hasRole(actor, 'officer', 'technician', 'security_lead', 'admin')) {
+  if (ticket.status !== 'closed' && can(actor, 'ticket.comment')) {
     panels.push(<CommentPanel key="comment" ticket={ticket} />);
     if (!ticket.incidentId) panels.push(<EscalatePanel key="escalate" ticket={ticket} />);
   }

@@ -10,6 +10,7 @@ import { useSessionStore } from '../../app/session-store';
 import { Empty, Field, PageHeader, Pager } from '../../components/ui';
 import { TicketTable } from './TicketTable';
 import './tickets.css';
+import { can } from '@shared/domain/can';
 
 type Tab = 'queue' | 'confirm' | 'all';
 
@@ -74,7 +75,7 @@ export function TicketsScreen({ route }: { route: string }) {
   const tab = (new URLSearchParams(route.split('?')[1] ?? '').get('tab') ?? 'queue') as Tab;
   const queueCount = useLiveQuery(() => countQueue(db), []) ?? 0;
   const awaitingCount = useLiveQuery(() => db.tickets.where('[status+resolvedAt]').between(['resolved', ''], ['resolved', '\uffff']).count(), []) ?? 0;
-  const canRecord = !!user?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin');
+  const canRecord = can(user, 'ticket.receive');
   const tabs: { key: Tab; label: string; count?: number }[] = [
     { key: 'queue', label: t('ticket.queue.tabQueue'), count: queueCount },
     { key: 'confirm', label: t('ticket.queue.tabConfirm'), count: awaitingCount },

@@ -5,6 +5,7 @@ import type { Feature } from '../../app/features';
 import { lazyScreen } from '../../app/lazy-screen';
 // The ticket styles serve the queue, the ticket page and the My-work sections alike.
 import './tickets.css';
+import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {
   id: 'tickets',
@@ -15,7 +16,7 @@ export const feature: Feature = {
   ],
   nav: [
     { path: '/tickets', label: 'nav.tickets', group: 'helpdesk', order: 30, count: () => countQueue(db), activeFor: /^\/tickets\/(?!new)/ },
-    { path: '/tickets/new', label: 'nav.newTicket', roles: ['officer', 'technician', 'admin'], group: 'helpdesk', order: 31 },
+    { path: '/tickets/new', label: 'nav.newTicket', roles: rolesFor('ticket.receive'), group: 'helpdesk', order: 31 },
   ],
   myWork: [
     { id: 'tickets-assigned', title: 'ticket.mywork.assigned', roles: ['technician'], order: 30, component: lazyScreen(() => import('./MyWorkTickets').then((m) => ({ params }) => <m.AssignedToMe userId={params.userId!} />)) },

@@ -8,6 +8,7 @@ import { useFormatDateTime, useNow, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { Empty, PageHeader, StatusBadge } from '../../components/ui';
 import { useSessionStore } from '../../app/session-store';
+import { can } from '@shared/domain/can';
 
 export function InsideBoard() {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function InsideBoard() {
             <button type="button" className="btn" onClick={() => navigate('/print/evacuation')}>
               {t('visit.board.printEvacuation')}
             </button>
-            {user?.roles.includes('officer') && (
+            {can(user, 'visit.checkOut') && (
               <button type="button" className="btn btn-primary" onClick={() => navigate('/visits/new')}>
                 {t('nav.register')}
               </button>

@@ -3,13 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitState } from '../../../shared/domain/visit/state';
-import { hasRole } from '../../../shared/roles';
 import { db } from '../../store';
 import { useCommand, useOrg } from '../../app/hooks';
 import { actorOf, useSessionStore } from '../../app/session-store';
 import { Field, FailureBanner } from '../../components/ui';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { CheckOutPanel } from './CheckOutPanel';
+import { can } from '@shared/domain/can';
 
 function DecisionPanel({ visit }: { visit: VisitState }) {
   const { t } = useTranslation();
@@ -163,11 +163,11 @@ export function VisitActions({ visit }: { visit: VisitState }) {
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
   const actor = actorOf(user);
-  const officer = hasRole(actor, 'officer');
+  const officer = can(actor, 'visit.issueBadge');
   const panels = [];
   switch (visit.status) {
     case 'awaiting_approval':
-      if (hasRole(actor, 'approver')) {
+      if (can(actor, 'visit.decide')) {
         if (visit.registeredBy === user.id) panels.push(<div key="self" className="banner banner-info">{t('visit.decide.notYours')}</div>);
         else panels.push(<DecisionPanel key="decide" visit={visit} />);
       } else panels.push(<div key="wait" className="banner banner-info">{t('visit.decide.waiting')}</div>);
@@ -186,12 +186,12 @@ export function VisitActions({ visit }: { visit: VisitState }) {
     case 'checked_out':
     case 'refused':
     case 'cancelled':
-      if (hasRole(actor, 'officer', 'admin')) panels.push(<ArchivePanel key="archive" visit={visit} />);
+      if (can(actor, 'visit.archive')) panels.push(<ArchivePanel key="archive" visit={visit} />);
       break;
     default:
       break;
   }
-  if (hasRole(actor, 'officer', 'admin') && visit.status !== 'inside')
+  if (can(actor, 'visit.correct') && visit.status !== 'inside')
     panels.push(<NotePanel key="correct" visit={visit} type="visit.correct" title={t('visit.correct.title')} label={t('visit.correct.label')} submit={t('visit.correct.submit')} />);
   return <>{panels}</>;
 }

@@ -1,8 +1,9 @@
-/** The server-room desk: who is inside, registration, approvals, the visit log and a visit's page. */
+/** The server-room desk: who is inside, registration, approvals, the visit log, a visit's page and their printouts. */
 import { visitsAwaitingDecisionBy } from '../../store/queries/visits';
 import { db } from '../../store';
 import type { Feature } from '../../app/features';
 import { lazyScreen } from '../../app/lazy-screen';
+import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {
   id: 'visits',
@@ -13,12 +14,14 @@ export const feature: Feature = {
     { path: '/visits', screen: lazyScreen(() => import('./VisitLogScreen').then((m) => m.VisitLogScreen)) },
     { path: '/visits/:id', screen: lazyScreen(() => import('./VisitDetailScreen').then((m) => ({ params }) => <m.VisitDetailScreen id={params.id!} />)) },
     { path: '/approvals', screen: lazyScreen(() => import('./ApprovalsScreen').then((m) => m.ApprovalsScreen)) },
+    { path: '/print/visit/:id', print: true, screen: lazyScreen(() => import('./print/VisitPrintScreen').then((m) => ({ params }) => <m.VisitPrintScreen id={params.id!} />)) },
+    { path: '/print/evacuation', print: true, screen: lazyScreen(() => import('./print/VisitPrintScreen').then((m) => m.EvacuationPrintScreen)) },
   ],
   nav: [
     { path: '/', label: 'nav.inside', group: 'serverRoom', order: 10, count: () => db.visits.where('status').equals('inside').count(), activeFor: /^\/inside$/ },
-    { path: '/visits/new', label: 'nav.register', roles: ['officer'], group: 'serverRoom', order: 11 },
+    { path: '/visits/new', label: 'nav.register', roles: rolesFor('visit.register'), group: 'serverRoom', order: 11 },
     // The approvals queue's own list: only visits this user may decide (never their own).
-    { path: '/approvals', label: 'nav.approvals', roles: ['approver'], group: 'serverRoom', order: 12, count: async (user) => (await visitsAwaitingDecisionBy(db, user)).length },
+    { path: '/approvals', label: 'nav.approvals', roles: rolesFor('visit.decide'), group: 'serverRoom', order: 12, count: async (user) => (await visitsAwaitingDecisionBy(db, user)).length },
     { path: '/visits', label: 'nav.log', group: 'serverRoom', order: 13, activeFor: /^\/visits\/(?!new)/ },
   ],
   myWork: [{ id: 'visits-to-decide', title: 'desk.myWork.visitsToDecide', roles: ['approver'], order: 10, component: lazyScreen(() => import('./ApprovalsScreen').then((m) => m.VisitsToDecide)) }],

@@ -60,6 +60,7 @@ export const accessSubmitInput = accessFormSchema.extend({ id: z.string().uuid()
 /** The desk records a request form for an active employee. */
 export const accessSubmit: CommandHandler<z.infer<typeof accessSubmitInput>, AccessRequestState> = {
   kind: 'access',
+  roles: DESK,
   input: accessSubmitInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -88,6 +89,7 @@ export const accessReviseInput = accessFormSchema.extend({ id: z.string() });
 /** A returned form, revised by the requester, is submitted again as the next version. */
 export const accessRevise: CommandHandler<z.infer<typeof accessReviseInput>, AccessRequestState> = {
   kind: 'access',
+  roles: DESK,
   input: accessReviseInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -112,6 +114,7 @@ export const accessDecideInput = z.object({
 /** The IT Manager approves the current version, or sends it back with the reason. Never their own. */
 export const accessDecide: CommandHandler<z.infer<typeof accessDecideInput>, AccessRequestState> = {
   kind: 'access',
+  roles: ['admin'],
   input: accessDecideInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -138,6 +141,7 @@ export const accessGrantInput = z.object({
 /** The IT team records the access it created for one approved item; the last one completes the request. */
 export const accessGrant: CommandHandler<z.infer<typeof accessGrantInput>, AccessRequestState> = {
   kind: 'access',
+  roles: IT,
   input: accessGrantInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -161,6 +165,7 @@ export const accessRevokeInput = z.object({
 /** An access given is taken back (the employee left or moved, the need ended). */
 export const accessRevoke: CommandHandler<z.infer<typeof accessRevokeInput>, AccessRequestState> = {
   kind: 'access',
+  roles: IT,
   input: accessRevokeInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -182,6 +187,7 @@ export const accessCancelInput = z.object({ id: z.string(), reason: z.string().t
  */
 export const accessCancel: CommandHandler<z.infer<typeof accessCancelInput>, AccessRequestState> = {
   kind: 'access',
+  roles: DESK, // an approved request: technicians and admins only (decide)
   input: accessCancelInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {

@@ -100,6 +100,7 @@ const toFailure = (p: RowProblem, prefix = ''): Failure => ({ code: 'key-taken',
 
 export const assetCreate: CommandHandler<AssetInput, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetInputSchema,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -120,6 +121,7 @@ export const assetImportInput = z.object({ rows: z.array(assetInputSchema).min(1
  */
 export const assetImport: CommandHandler<z.infer<typeof assetImportInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetImportInput,
   recordId: (i) => i.rows[0]!.id,
   async decide(input, ctx) {
@@ -180,6 +182,7 @@ export const assetUpdateInput = assetFieldsSchema
 /** Edits inventory fields; a new tag or serial must still be unique. */
 export const assetUpdate: CommandHandler<z.infer<typeof assetUpdateInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetUpdateInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -221,6 +224,7 @@ const MANUAL_MOVES: Partial<Record<AssetStatus, readonly AssetStatus[]>> = {
 /** Repair, retirement, loss: only from stock or repair (an assigned asset comes back by a return first). */
 export const assetSetStatus: CommandHandler<z.infer<typeof assetSetStatusInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetSetStatusInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -236,6 +240,7 @@ export const assetAssignInput = z.object({ id: z.string(), handoverId: z.string(
 /** The asset side of a handover (made by handover.issue; the server re-checks it on its own). */
 export const assetAssign: CommandHandler<z.infer<typeof assetAssignInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetAssignInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -255,6 +260,7 @@ export const assetReceiveBackInput = z.object({ id: z.string(), returnId: z.stri
 /** The asset side of a return (made by handover.return; the server re-checks it on its own). */
 export const assetReceiveBack: CommandHandler<z.infer<typeof assetReceiveBackInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetReceiveBackInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -297,6 +303,7 @@ export const assetMaintainInput = z.object({
  */
 export const assetMaintain: CommandHandler<z.infer<typeof assetMaintainInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetMaintainInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -326,6 +333,7 @@ export const assetWipeInput = z.object({
  */
 export const assetWipe: CommandHandler<z.infer<typeof assetWipeInput>, AssetState> = {
   kind: 'asset',
+  roles: MANAGERS,
   input: assetWipeInput,
   recordId: (i) => i.id,
   cosigners: (input, actor) => [input.operatorId, input.verifierId].filter((id) => id !== actor.userId),

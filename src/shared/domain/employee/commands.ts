@@ -15,6 +15,7 @@ export const employeeCreateInput = employeeFieldsSchema.extend({ id: z.string().
 
 export const employeeCreate: CommandHandler<z.infer<typeof employeeCreateInput>, EmployeeState> = {
   kind: 'employee',
+  roles: ['technician', 'admin'],
   input: employeeCreateInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -31,6 +32,7 @@ export const employeeUpdateInput = employeeFieldsSchema.partial().extend({ id: z
 
 export const employeeUpdate: CommandHandler<z.infer<typeof employeeUpdateInput>, EmployeeState> = {
   kind: 'employee',
+  roles: ['technician', 'admin'],
   input: employeeUpdateInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -56,6 +58,7 @@ export const employeeImportInput = z.object({ rows: z.array(employeeCreateInput)
  */
 export const employeeImport: CommandHandler<z.infer<typeof employeeImportInput>, EmployeeState> = {
   kind: 'employee',
+  roles: ['technician', 'admin'],
   input: employeeImportInput,
   recordId: (i) => i.rows[0]!.id,
   async decide(input, ctx) {

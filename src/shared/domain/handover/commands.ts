@@ -39,6 +39,7 @@ function signaturesMissing(i: { signedOnPaper: boolean; signatures: { officer?: 
 
 export const handoverIssue: CommandHandler<z.infer<typeof handoverIssueSchema>, HandoverState> = {
   kind: 'handover',
+  roles: ['technician', 'admin'],
   input: handoverIssueSchema,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -93,6 +94,7 @@ export const handoverIssue: CommandHandler<z.infer<typeof handoverIssueSchema>, 
  */
 export const handoverReturn: CommandHandler<z.infer<typeof handoverReturnSchema>, HandoverState> = {
   kind: 'handover',
+  roles: ['technician', 'admin'],
   input: handoverReturnSchema,
   recordId: (i) => i.id,
   async decide(input, ctx) {

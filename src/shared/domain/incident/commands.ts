@@ -51,6 +51,7 @@ export const incidentReportInput = incidentReportSchema.and(z.object({ id: z.str
 /** Step 1 begins: an officer (or a technician or admin taking the call) records the report. */
 export const incidentReport: CommandHandler<z.infer<typeof incidentReportInput>, IncidentState> = {
   kind: 'incident',
+  roles: ['officer', 'technician', 'admin'],
   input: incidentReportInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -108,6 +109,7 @@ const CLOSING_FIELDS = [
  */
 export const incidentCompleteStep: CommandHandler<z.infer<typeof incidentCompleteStepInput>, IncidentState> = {
   kind: 'incident',
+  roles: WORKERS,
   input: incidentCompleteStepInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -166,6 +168,7 @@ export const incidentSetFieldsInput = byId.extend(
 /** Actions, root cause, mitigation, lessons learned: editable by the incident's workers, also after closing. */
 export const incidentSetFields: CommandHandler<z.infer<typeof incidentSetFieldsInput>, IncidentState> = {
   kind: 'incident',
+  roles: ['technician', 'security_lead', 'admin'],
   input: incidentSetFieldsInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -183,6 +186,7 @@ export const incidentAttachInput = byId.extend({ file: attachmentRefSchema });
 /** Evidence: the event carries the file's hash, name, type and size; the bytes travel on their own. */
 export const incidentAttach: CommandHandler<z.infer<typeof incidentAttachInput>, IncidentState> = {
   kind: 'incident',
+  roles: WORKERS,
   input: incidentAttachInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -204,6 +208,7 @@ export const incidentRecordViolationInput = byId.extend({
 /** A policy violation found while handling (SOP 000 Tahap 4): the person and the rule broken. */
 export const incidentRecordViolation: CommandHandler<z.infer<typeof incidentRecordViolationInput>, IncidentState> = {
   kind: 'incident',
+  roles: ['technician', 'security_lead', 'admin'],
   input: incidentRecordViolationInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -224,6 +229,7 @@ export const incidentDecideSanctionInput = byId.extend({
 /** Management decides the sanction (SOP 000 Tahap 5): the admin, once per violation. */
 export const incidentDecideSanction: CommandHandler<z.infer<typeof incidentDecideSanctionInput>, IncidentState> = {
   kind: 'incident',
+  roles: ['admin'],
   input: incidentDecideSanctionInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {

@@ -49,6 +49,7 @@ export const opsCheckNetworkInput = z.object({
 /** The morning check of some or all items; re-checking an item later replaces it (the events keep each one). */
 export const opsCheckNetwork: CommandHandler<z.infer<typeof opsCheckNetworkInput>, OpsDayState> = {
   kind: 'opsday',
+  roles: DESK,
   input: opsCheckNetworkInput,
   recordId: (i) => i.date,
   async decide(input, ctx) {
@@ -65,6 +66,7 @@ export const opsOpenDisruptionInput = disruptionOpenSchema.extend({ date: opsDat
 /** A disruption is recorded on the day it started, with its source and what was done so far. */
 export const opsOpenDisruption: CommandHandler<z.infer<typeof opsOpenDisruptionInput>, OpsDayState> = {
   kind: 'opsday',
+  roles: DESK,
   input: opsOpenDisruptionInput,
   recordId: (i) => i.date,
   async decide(input, ctx) {
@@ -84,6 +86,7 @@ export const opsResolveDisruptionInput = disruptionResolveSchema.extend({ date: 
 /** An open disruption is resolved, that day or later: it stays on its start day's record. */
 export const opsResolveDisruption: CommandHandler<z.infer<typeof opsResolveDisruptionInput>, OpsDayState> = {
   kind: 'opsday',
+  roles: DESK,
   input: opsResolveDisruptionInput,
   recordId: (i) => i.date,
   async decide(input, ctx) {
@@ -110,6 +113,7 @@ export const opsRecordBackupInput = z.object({
 /** The day's backup results, per job and target (local or cloud); recording one again replaces it. */
 export const opsRecordBackup: CommandHandler<z.infer<typeof opsRecordBackupInput>, OpsDayState> = {
   kind: 'opsday',
+  roles: DESK,
   input: opsRecordBackupInput,
   recordId: (i) => i.date,
   async decide(input, ctx) {
@@ -131,6 +135,7 @@ export const opsVerifyBackupInput = verificationSchema.extend({ date: opsDateSch
 /** The weekly verification: a job's backup restored somewhere and checked. */
 export const opsVerifyBackup: CommandHandler<z.infer<typeof opsVerifyBackupInput>, OpsDayState> = {
   kind: 'opsday',
+  roles: DESK,
   input: opsVerifyBackupInput,
   recordId: (i) => i.date,
   async decide(input, ctx) {
@@ -150,6 +155,7 @@ export const opsLogMaintenanceInput = maintenanceSchema.extend({ date: opsDateSc
 /** The weekly maintenance of one server: which tasks were done, and notes. */
 export const opsLogMaintenance: CommandHandler<z.infer<typeof opsLogMaintenanceInput>, OpsDayState> = {
   kind: 'opsday',
+  roles: IT,
   input: opsLogMaintenanceInput,
   recordId: (i) => i.date,
   async decide(input, ctx) {

@@ -15,6 +15,7 @@ export const orgSetupInput = z.object({
 /** First run: the office profile and its first admin, in one commit. Refused once set up. */
 export const orgSetUp: CommandHandler<z.infer<typeof orgSetupInput>, OrgState> = {
   kind: 'org',
+  roles: 'anyone',
   input: orgSetupInput,
   recordId: () => ORG_ID,
   async decide(input, { state, lookups, actor }) {
@@ -33,6 +34,7 @@ export const orgUpdateInput = orgProfileSchema.partial();
 /** An admin changes the office profile or settings. */
 export const orgUpdate: CommandHandler<z.infer<typeof orgUpdateInput>, OrgState> = {
   kind: 'org',
+  roles: ['admin'],
   input: orgUpdateInput,
   recordId: () => ORG_ID,
   async decide(input, { state, actor }) {

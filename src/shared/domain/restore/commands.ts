@@ -44,6 +44,7 @@ export const restoreRequestInput = restoreRequestSchema.extend({ id: z.string().
 /** The desk records a restore request for an employee's data. */
 export const restoreRequest: CommandHandler<z.infer<typeof restoreRequestInput>, RestoreState> = {
   kind: 'restore',
+  roles: DESK,
   input: restoreRequestInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -79,6 +80,7 @@ export const restoreManagerDecideInput = z.object({
 /** The IT Manager approves or refuses; never a request they recorded. */
 export const restoreManagerDecide: CommandHandler<z.infer<typeof restoreManagerDecideInput>, RestoreState> = {
   kind: 'restore',
+  roles: ['admin'],
   input: restoreManagerDecideInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -105,6 +107,7 @@ export const restoreUserDecideInput = z.object({
 /** The desk records the affected user's approval or refusal, as the user gave it. */
 export const restoreUserDecide: CommandHandler<z.infer<typeof restoreUserDecideInput>, RestoreState> = {
   kind: 'restore',
+  roles: DESK,
   input: restoreUserDecideInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -125,6 +128,7 @@ export const restorePerformInput = restorePerformSchema.extend({ id: z.string() 
 /** With both approvals, the IT team records the restore done and its verification with the user. Late is accepted and flagged. */
 export const restorePerform: CommandHandler<z.infer<typeof restorePerformInput>, RestoreState> = {
   kind: 'restore',
+  roles: IT,
   input: restorePerformInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -146,6 +150,7 @@ export const restoreCancelInput = z.object({ id: z.string(), reason: z.string().
 /** A request not completed (nor refused) is withdrawn, with the reason. */
 export const restoreCancel: CommandHandler<z.infer<typeof restoreCancelInput>, RestoreState> = {
   kind: 'restore',
+  roles: DESK,
   input: restoreCancelInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {

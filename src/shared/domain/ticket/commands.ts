@@ -55,6 +55,7 @@ export const ticketReceiveInput = ticketReceptionSchema.extend({
 /** IT records a ticket from any channel; the SLA clock starts at reception. */
 export const ticketReceive: CommandHandler<z.infer<typeof ticketReceiveInput>, TicketState> = {
   kind: 'ticket',
+  roles: DESK,
   input: ticketReceiveInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -92,6 +93,7 @@ export const ticketClassifyInput = byId.extend({
 /** A technician sets (or corrects) the category and priority; the due instant follows the priority's SLA. */
 export const ticketClassify: CommandHandler<z.infer<typeof ticketClassifyInput>, TicketState> = {
   kind: 'ticket',
+  roles: TECH,
   input: ticketClassifyInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -108,6 +110,7 @@ export const ticketAssignInput = byId.extend({ assigneeId: z.string().min(1, 'ti
 /** A technician (or admin) hands the ticket to an active technician, possibly themselves. */
 export const ticketAssign: CommandHandler<z.infer<typeof ticketAssignInput>, TicketState> = {
   kind: 'ticket',
+  roles: TECH,
   input: ticketAssignInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -123,6 +126,7 @@ export const ticketAssign: CommandHandler<z.infer<typeof ticketAssignInput>, Tic
 /** Work begins: only on a classified ticket (the priority is known), by a technician. */
 export const ticketStart: CommandHandler<z.infer<typeof byId>, TicketState> = {
   kind: 'ticket',
+  roles: TECH,
   input: byId,
   recordId: (i) => i.id,
   async decide(_input, ctx) {
@@ -138,6 +142,7 @@ export const ticketCommentInput = byId.extend({ text: z.string().trim().min(3, '
 /** Anyone working the desk may comment on an open ticket. */
 export const ticketComment: CommandHandler<z.infer<typeof ticketCommentInput>, TicketState> = {
   kind: 'ticket',
+  roles: ['officer', 'technician', 'security_lead', 'admin'],
   input: ticketCommentInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -154,6 +159,7 @@ export const ticketResolveInput = byId.extend({
 /** The fix is done: the clock pauses while the user is asked to confirm. */
 export const ticketResolve: CommandHandler<z.infer<typeof ticketResolveInput>, TicketState> = {
   kind: 'ticket',
+  roles: TECH,
   input: ticketResolveInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -180,6 +186,7 @@ export const ticketConfirmInput = byId.extend({
  */
 export const ticketConfirm: CommandHandler<z.infer<typeof ticketConfirmInput>, TicketState> = {
   kind: 'ticket',
+  roles: DESK,
   input: ticketConfirmInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -214,6 +221,7 @@ export function escalationDrafts(ctx: Ctx, incidentId: string): Result<EventDraf
  */
 export const ticketLinkIncident: CommandHandler<z.infer<typeof ticketLinkIncidentInput>, TicketState> = {
   kind: 'ticket',
+  roles: ['officer', 'technician', 'security_lead', 'admin'],
   input: ticketLinkIncidentInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {

@@ -11,6 +11,7 @@ export const userCreateInput = userProfileSchema.extend({ id: z.string().uuid(),
 
 export const userCreate: CommandHandler<z.infer<typeof userCreateInput>, UserState> = {
   kind: 'user',
+  roles: ['admin'],
   input: userCreateInput,
   recordId: (i) => i.id,
   async decide(input, { actor, state, lookups }) {
@@ -26,6 +27,7 @@ export const userUpdateInput = userProfileSchema.omit({ username: true }).extend
 
 export const userUpdate: CommandHandler<z.infer<typeof userUpdateInput>, UserState> = {
   kind: 'user',
+  roles: ['admin'],
   input: userUpdateInput,
   recordId: (i) => i.id,
   async decide(input, { actor, state }) {
@@ -46,6 +48,8 @@ export const userSetPasswordInput = z.object({ id: z.string(), password: passwor
  */
 export const userSetPassword: CommandHandler<z.infer<typeof userSetPasswordInput>, UserState> = {
   kind: 'user',
+  roles: ['admin'],
+  self: true,
   input: userSetPasswordInput,
   recordId: (i) => i.id,
   async decide(input, { actor, state }) {
@@ -65,6 +69,8 @@ export const userEnrolKeyInput = z.object({ id: z.string(), key: keyMaterialSche
  */
 export const userEnrolKey: CommandHandler<z.infer<typeof userEnrolKeyInput>, UserState> = {
   kind: 'user',
+  roles: [],
+  self: true,
   input: userEnrolKeyInput,
   recordId: (i) => i.id,
   async decide(input, { actor, state }) {
@@ -79,6 +85,7 @@ export const userSetActiveInput = z.object({ id: z.string(), active: z.boolean()
 
 export const userSetActive: CommandHandler<z.infer<typeof userSetActiveInput>, UserState> = {
   kind: 'user',
+  roles: ['admin'],
   input: userSetActiveInput,
   recordId: (i) => i.id,
   async decide(input, { actor, state }) {

@@ -36,6 +36,7 @@ export const visitRegisterInput = visitRegistrationSchema.and(z.object({ id: z.s
 
 export const visitRegister: CommandHandler<z.infer<typeof visitRegisterInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitRegisterInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -74,6 +75,7 @@ export const visitDecideInput = byId.extend({
 /** The approver decides. Nobody approves a visit they registered themselves. */
 export const visitDecide: CommandHandler<z.infer<typeof visitDecideInput>, VisitState> = {
   kind: 'visit',
+  roles: ['approver'],
   input: visitDecideInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -91,6 +93,7 @@ export const visitIssueBadgeInput = byId.extend({ badge: z.string().trim().min(1
 /** A badge from the pool, never one that is out with someone else, and a named escort. */
 export const visitIssueBadge: CommandHandler<z.infer<typeof visitIssueBadgeInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitIssueBadgeInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -111,6 +114,7 @@ export const visitEnterInput = byId.extend({ enteredAt: z.string().datetime().op
 /** No entry without approval, a badge and an escort. */
 export const visitEnter: CommandHandler<z.infer<typeof visitEnterInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitEnterInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -127,6 +131,7 @@ export const visitAddDeviceInput = byId.extend({ device: deviceInputSchema });
 
 export const visitAddDevice: CommandHandler<z.infer<typeof visitAddDeviceInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitAddDeviceInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -143,6 +148,7 @@ export const visitNoteInput = byId.extend({ text: z.string().trim().min(3, 'visi
 /** Laporan aktivitas ruang server: what the visitor did, noted while inside. */
 export const visitNoteActivity: CommandHandler<z.infer<typeof visitNoteInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitNoteInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -170,6 +176,7 @@ export const visitCheckOutInput = byId.extend({
  */
 export const visitCheckOut: CommandHandler<z.infer<typeof visitCheckOutInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitCheckOutInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -202,6 +209,7 @@ export const visitCancelInput = byId.extend({ reason: z.string().trim().min(3, '
 /** A visitor who leaves before entering: the held ID goes back, any badge comes back. */
 export const visitCancel: CommandHandler<z.infer<typeof visitCancelInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer'],
   input: visitCancelInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {
@@ -214,6 +222,7 @@ export const visitCancel: CommandHandler<z.infer<typeof visitCancelInput>, Visit
 /** Archiving makes the form read-only. */
 export const visitArchive: CommandHandler<z.infer<typeof byId>, VisitState> = {
   kind: 'visit',
+  roles: ['officer', 'admin'],
   input: byId,
   recordId: (i) => i.id,
   async decide(_input, ctx) {
@@ -228,6 +237,7 @@ export const visitCorrectInput = byId.extend({ text: z.string().trim().min(5, 'v
 /** A correction is a new linked entry; the original stays as it was. */
 export const visitCorrect: CommandHandler<z.infer<typeof visitCorrectInput>, VisitState> = {
   kind: 'visit',
+  roles: ['officer', 'admin'],
   input: visitCorrectInput,
   recordId: (i) => i.id,
   async decide(input, ctx) {

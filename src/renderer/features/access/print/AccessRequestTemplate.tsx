@@ -9,7 +9,7 @@ import { shownAccessStatus, type AccessRequestState } from '../../../../shared/d
 import type { OrgState } from '../../../../shared/domain/org/state';
 import { formatDay, formatPrintDateTime } from '../../../../shared/office-time';
 import i18n from '../../../i18n';
-import { Letterhead, SignatureBox } from '../../../print/templates/Letterhead';
+import { Letterhead, SignatureBox } from '../../../print/Letterhead';
 
 export interface PrintUser {
   name: string;

@@ -10,7 +10,7 @@ import type { HandoverState } from '../../../../shared/domain/handover/state';
 import { splitAccessoryText } from '../../../../shared/domain/asset/state';
 import { formatDay, formatPrintDateTime, formatWeekday, localDate } from '../../../../shared/office-time';
 import i18n from '../../../i18n';
-import { Letterhead } from '../../../print/templates/Letterhead';
+import { Letterhead } from '../../../print/Letterhead';
 
 interface Party {
   name?: string;

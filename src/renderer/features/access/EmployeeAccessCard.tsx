@@ -5,16 +5,17 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { activeGrantsOf, type AccessRequestState } from '../../../../shared/domain/access/state';
-import type { EmployeeState } from '../../../../shared/domain/employee/state';
-import { useLang, useOrg } from '../../../app/hooks';
-import { useSessionStore } from '../../../app/session-store';
-import { Empty } from '../../../components/ui';
-import { db } from '../../../store';
-import { accessRequestsOf } from '../../../store/queries/access';
-import './access-extra.css';
-import { AccessStatusBadge } from '../parts';
-import { formatDay } from '../../../../shared/office-time';
+import { activeGrantsOf, type AccessRequestState } from '../../../shared/domain/access/state';
+import type { EmployeeState } from '../../../shared/domain/employee/state';
+import { useLang, useOrg } from '../../app/hooks';
+import { useSessionStore } from '../../app/session-store';
+import { Empty } from '../../components/ui';
+import { db } from '../../store';
+import { accessRequestsOf } from '../../store/queries/access';
+import './employee-access.css';
+import { AccessStatusBadge } from './parts';
+import { formatDay } from '@shared/office-time';
+import { can } from '@shared/domain/can';
 
 /** The employee's access requests, live; undefined while loading. */
 export function useEmployeeAccess(employeeId: string): AccessRequestState[] | undefined {
@@ -41,7 +42,7 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
   const org = useOrg();
   const lang = useLang();
   const me = useSessionStore((s) => s.user);
-  const canRequest = !!me?.roles.some((r) => r === 'officer' || r === 'technician' || r === 'admin') && employee.status === 'active';
+  const canRequest = can(me, 'access.submit') && employee.status === 'active';
   const date = (iso: string) => formatDay(iso, org?.timeZone ?? 'WIB', lang); // screens: "5 Okt 2026"
   return (
     <section className="card" aria-labelledby="employee-access-title" data-testid="employee-access">
@@ -100,4 +101,14 @@ export function EmployeeAccessCard({ employee, requests }: { employee: EmployeeS
       )}
     </section>
   );
+}
+
+/** The employee page's notice (slot `employeeNotices`): a resigned employee still holds access. */
+export function EmployeeAccessNotice({ employee }: { employee: EmployeeState }) {
+  return <ResignedAccessWarning employee={employee} requests={useEmployeeAccess(employee.id)} />;
+}
+
+/** The employee page's card (slot `employeeCards`): the access requests and what is in force. */
+export function EmployeeAccessSection({ employee }: { employee: EmployeeState }) {
+  return <EmployeeAccessCard employee={employee} requests={useEmployeeAccess(employee.id)} />;
 }

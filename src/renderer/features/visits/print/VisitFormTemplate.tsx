@@ -2,11 +2,11 @@
  * Formulir Akses Ruang Server (A4): the visit as the SOP's form, always in Indonesian, with the
  * devices table and the visitor's, officer's and approver's signature boxes.
  */
-import { formatPrintDateTime } from '../../../shared/office-time';
-import type { OrgState } from '../../../shared/domain/org/state';
-import type { VisitState } from '../../../shared/domain/visit/state';
-import i18n from '../../i18n';
-import { Letterhead, SignatureBox } from './Letterhead';
+import { formatPrintDateTime } from '@shared/office-time';
+import type { OrgState } from '../../../../shared/domain/org/state';
+import type { VisitState } from '../../../../shared/domain/visit/state';
+import i18n from '../../../i18n';
+import { Letterhead, SignatureBox } from '../../../print/Letterhead';
 
 interface Props {
   org: OrgState;

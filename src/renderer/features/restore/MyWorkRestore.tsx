@@ -5,12 +5,12 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useFormatDateTime, useNow } from '../../../app/hooks';
-import { useSessionStore } from '../../../app/session-store';
-import { Empty } from '../../../components/ui';
-import { db } from '../../../store';
-import { restoresWaitingFor } from '../../../store/queries/restore';
-import { DeadlineClock } from '../parts';
+import { useFormatDateTime, useNow } from '../../app/hooks';
+import { useSessionStore } from '../../app/session-store';
+import { Empty } from '../../components/ui';
+import { db } from '../../store';
+import { restoresWaitingFor } from '../../store/queries/restore';
+import { DeadlineClock } from './parts';
 
 export function MyWorkRestore({ userId }: { userId: string }) {
   const { t } = useTranslation();

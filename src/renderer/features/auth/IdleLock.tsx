@@ -1,0 +1,9 @@
+/** Mounted while the console runs (slot `background`): locks it after the office's idle time. */
+import { useOrg } from '../../app/hooks';
+import { useIdleLock } from './use-idle-lock';
+
+export function IdleLock() {
+  const org = useOrg();
+  useIdleLock(org?.idleLockMinutes);
+  return null;
+}
