@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { addEmployee, openNav, setUpOffice } from './pages';
+import { addEmployee, alertWith, goToRoute, openNav, setUpOffice } from './pages';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -131,6 +131,69 @@ test.describe('Indonesian', () => {
     await expect(page.getByTestId('draft-restored')).toHaveCount(0);
     await expect(page.getByTestId('new-evidence')).toHaveCount(0);
   });
+
+  test('item 2: the import fields on the manual asset form and the asset page, cost and warranty checked', async ({ page }) => {
+    await setUpOffice(page);
+    await goToRoute(page, '/assets/new');
+    await page.getByLabel('Nomor seri', { exact: true }).fill('PF4X9K21');
+    await page.getByLabel('Kode aset').fill('TIK-LT-0201');
+    await page.getByLabel('Merek').fill('Lenovo');
+    await page.getByLabel('Model', { exact: true }).fill('ThinkPad E14 Gen 5');
+    await page.getByLabel('Nomor model').fill('21JK0004ID');
+    await page.getByLabel('Nama aset').fill('LT-KEU-07');
+    await page.getByLabel('Tanggal pembelian').fill('05/01/2026');
+    await page.getByLabel('Harga beli').fill('-14.250.000');
+    await page.getByLabel('Pemasok').fill('PT Datascrip');
+    await page.getByLabel('Instansi / perusahaan').fill('Dinas Kominfo');
+    await page.getByLabel('Masa garansi').fill('1,5');
+    await page.getByRole('button', { name: 'Simpan aset' }).click();
+    await expect(alertWith(page, 'Periksa kembali isian yang ditandai merah.')).toBeVisible();
+    await expect(alertWith(page, 'Harga beli tidak boleh negatif.')).toBeVisible();
+    await expect(alertWith(page, 'Masa garansi dalam bulan penuh (bilangan bulat 0–240).')).toBeVisible();
+    await shot(page, 'asset-purchase-errors-id');
+    await page.getByLabel('Harga beli').fill('14.250.000 rupiah');
+    await page.getByRole('button', { name: 'Simpan aset' }).click();
+    await expect(alertWith(page, 'Harga tidak terbaca (contoh 14.250.000 atau 14250000).')).toBeVisible();
+    await page.getByLabel('Harga beli').fill('Rp 14.250.000');
+    await page.getByLabel('Masa garansi').fill('36');
+    await page.getByRole('button', { name: 'Simpan aset' }).click();
+
+    // The asset page shows every field, the cost in rupiah; the warranty's end follows from the months.
+    await expect(page.getByRole('heading', { level: 1, name: 'TIK-LT-0201 · Lenovo ThinkPad E14 Gen 5' })).toBeVisible();
+    const purchase = page.getByTestId('asset-purchase');
+    await expect(purchase).toContainText('Rp 14.250.000');
+    await expect(purchase).toContainText('PT Datascrip');
+    await expect(purchase).toContainText('Dinas Kominfo');
+    await expect(purchase).toContainText('36 bulan');
+    await expect(purchase).toContainText('5 Jan 2029');
+    await expect(page.getByText('21JK0004ID')).toBeVisible();
+    await expect(page.getByText('LT-KEU-07')).toBeVisible();
+    await shot(page, 'asset-purchase-detail-id');
+
+    // Edited: the form shows the stored values, a changed cost and supplier are kept.
+    await page.getByRole('button', { name: 'Ubah', exact: true }).click();
+    await expect(page.getByLabel('Harga beli')).toHaveValue('14.250.000');
+    await expect(page.getByLabel('Masa garansi')).toHaveValue('36');
+    await expect(page.getByLabel('Nomor model')).toHaveValue('21JK0004ID');
+    await page.getByLabel('Harga beli').fill('13500000');
+    await page.getByLabel('Pemasok').fill('CV Mitra Komputer');
+    await shot(page, 'asset-purchase-form-id');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect(purchase).toContainText('Rp 13.500.000');
+    await expect(purchase).toContainText('CV Mitra Komputer');
+
+    // The same in English.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(purchase).toContainText('Rp 13,500,000');
+    await expect(purchase).toContainText('36 months');
+    await shot(page, 'asset-purchase-detail-en');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Purchase cost').fill('-1');
+    await page.getByLabel('Warranty', { exact: true }).fill('two years');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(alertWith(page, 'The purchase cost cannot be negative.')).toBeVisible();
+    await expect(alertWith(page, 'Warranty in whole months (a whole number 0–240).')).toBeVisible();
+    await shot(page, 'asset-purchase-errors-en');
+  });
+
 });
-
-
