@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { addEmployee, alertWith, goToRoute, openNav, setUpOffice } from './pages';
+import { addEmployee, alertWith, createUser, goToRoute, openNav, setUpOffice, signIn, signOut } from './pages';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -17,6 +17,22 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/des
 
 const ANDI = { nip: '199203032015031002', name: 'Andi Wijaya', department: 'Bidang Keuangan', position: 'Analis Keuangan' };
 const system = (page: Page, name: string) => page.locator('.access-system-row').filter({ hasText: name });
+
+/** The desk records a request for Andi for these systems; returns its route. */
+async function submitRequest(page: Page, systems: string[]): Promise<string> {
+  await openNav(page, 'Ajukan Akses');
+  await page.getByRole('combobox', { name: 'Pegawai' }).fill('andi');
+  await page.getByRole('option', { name: /Andi Wijaya/ }).click();
+  await page.getByLabel('Nama pemohon').fill('Hendra Gunawan');
+  await page.getByLabel('Jabatan pemohon').fill('Kepala Sub Bagian Keuangan');
+  await page.getByLabel('Nama kepala divisi').fill('Dra. Ratna Sari');
+  await page.getByLabel('Jabatan kepala divisi').fill('Kepala Bidang Keuangan');
+  await page.getByLabel('Deskripsi kebutuhan').fill('Pegawai di Sub Bagian Keuangan memerlukan akses untuk tugas hariannya.');
+  for (const s of systems) await system(page, s).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Ajukan ke IT Manager' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Permintaan akses .+\/PAS\// })).toBeVisible();
+  return new URL(page.url()).hash.slice(1);
+}
 
 /** Leaves the screen whose heading is given for another one, and waits until it has really gone. */
 async function leave(page: Page, heading: string, to: string): Promise<void> {
@@ -196,4 +212,79 @@ test.describe('Indonesian', () => {
     await shot(page, 'asset-purchase-errors-en');
   });
 
+  test('item 3: settings say "Perubahan tersimpan."; the new-user form has the error banner; a leaver\'s approved request leaves the provisioning queue', async ({ page }) => {
+    await setUpOffice(page);
+
+    // Settings: saved, said until the next change.
+    await openNav(page, 'Pengaturan');
+    const city = page.getByLabel('Kota (untuk tempat dan tanggal surat)');
+    await city.fill('Makassar');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' })).toBeVisible();
+    await shot(page, 'settings-saved-id');
+    await city.fill('Kota Makassar');
+    await expect(page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Simpan', exact: true }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' })).toBeVisible();
+
+    // New user without a role: the form's error banner above, the role's error at the roles.
+    await openNav(page, 'Pengguna');
+    const form = page.getByRole('form', { name: 'Pengguna baru' });
+    await form.getByLabel('Nama lengkap').fill('Tanpa Peran');
+    await form.getByLabel('Nama pengguna').fill('tanpaperan');
+    await form.getByLabel('Kata sandi', { exact: true }).fill('Rahasia123');
+    await form.getByRole('button', { name: 'Buat pengguna' }).click();
+    await expect(form.getByTestId('new-user-errors')).toHaveText('Periksa kembali isian yang ditandai merah. Data yang sudah Anda ketik tetap tersimpan di formulir.');
+    await expect(alertWith(form, 'Pilih minimal satu peran.')).toBeVisible();
+    await shot(page, 'users-banner-id');
+
+    // A leaver's approved request: out of "Akses yang harus dibuatkan", on the leavers list as nothing to grant.
+    await createUser(page, 'Teguh Santoso', 'teguh', ['technician']);
+    await addEmployee(page, ANDI);
+    await signOut(page);
+    await signIn(page, 'teguh');
+    const hris = await submitRequest(page, ['HRIS']);
+    await signOut(page);
+    await signIn(page, 'admin');
+    await goToRoute(page, hris);
+    await page.getByRole('button', { name: 'Setujui' }).click();
+    await expect(page.locator('.page-header .status')).toHaveText('Disetujui, sedang dibuatkan');
+    await signOut(page);
+    await signIn(page, 'teguh');
+    await openNav(page, 'Pekerjaan Saya');
+    await expect(page.getByTestId('access-provision-rows')).toContainText('Andi Wijaya');
+    await openNav(page, 'Pegawai');
+    await page.getByTestId('employees').getByRole('link', { name: ANDI.name }).click();
+    await page.getByRole('button', { name: 'Ubah', exact: true }).click();
+    await page.getByLabel('Status').selectOption('resigned');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect(page.getByTestId('employee-status')).toContainText('Berhenti sejak');
+    await openNav(page, 'Pekerjaan Saya');
+    const provision = page.getByTestId('mywork-access-provision');
+    await expect(provision).toContainText('Tidak ada akses yang menunggu dibuatkan.');
+    await expect(page.getByTestId('access-provision-rows')).toHaveCount(0);
+    await openNav(page, 'Berhenti kerja');
+    const row = page.getByTestId('leavers').locator('tr[data-employee="Andi Wijaya"]');
+    await expect(row.getByTestId('leaver-access')).toContainText('(disetujui, tidak ada lagi yang diberikan: tutup)');
+    await shot(page, 'leaver-nothing-to-grant-id');
+
+    // The English check.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(row.getByTestId('leaver-access')).toContainText('(approved, nothing to grant any more: close it)');
+    await shot(page, 'leaver-nothing-to-grant-en');
+    await goToRoute(page, '/my-work');
+    await expect(page.getByTestId('mywork-access-provision')).toContainText('No access waits to be created.');
+    await signOut(page, 'en');
+    await signIn(page, 'admin', undefined, 'en');
+    await openNav(page, 'Settings');
+    await page.getByLabel('City (for the place and date of documents)').fill('Makassar');
+    await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+    await shot(page, 'settings-saved-en');
+    await openNav(page, 'Users');
+    const formEn = page.getByRole('form', { name: 'New user' });
+    await formEn.getByRole('button', { name: 'Create user' }).click();
+    await expect(formEn.getByTestId('new-user-errors')).toHaveText('Please check the fields marked in red. What you typed is still in the form.');
+    await shot(page, 'users-banner-en');
+  });
 });

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../../src/renderer/store/db';
 import { commitAs, type TestCommand } from '../fixtures/signing';
 import { leaverHasOpenItems, leavers, resignedSince } from '../../src/renderer/store/queries/leavers';
+import { accessAwaitingProvisioning } from '../../src/renderer/store/queries/access';
 import type { AccessRequestState } from '../../src/shared/domain/access/state';
 import type { PasswordHash } from '../../src/shared/domain/user/state';
 import { hashPassword } from '../../src/shared/password';
@@ -83,6 +84,12 @@ describe('leavers', () => {
     t += 3_600_000;
     await must(db, tech, { type: 'employee.update', input: { id: andi, status: 'resigned' } });
     const andiSince = new Date(t).toISOString();
+    // Approved for someone who has left: out of the IT team's provisioning queue (nothing may be
+    // granted), left on the leavers list to close. Budi's approved request stays in the queue.
+    const budiVpn = crypto.randomUUID();
+    await must(db, tech, { type: 'access.submit', input: form(budiVpn, budi, 'VPN') });
+    await must(db, admin, { type: 'access.decide', input: { id: budiVpn, approved: true, note: '' } });
+    expect((await accessAwaitingProvisioning(db)).map((r) => r.id)).toEqual([budiVpn]);
     t += 3_600_000;
     // Siti resigned with nothing left; Budi is still in service.
     await must(db, tech, { type: 'employee.update', input: { id: siti, status: 'resigned' } });
