@@ -288,3 +288,44 @@ test.describe('Indonesian', () => {
     await shot(page, 'users-banner-en');
   });
 });
+
+test.describe('English', () => {
+  test('item 1 in English: the restored access draft with its systems, the incident draft with a file to attach again', async ({ page }) => {
+    await setUpOffice(page);
+    await addEmployee(page, ANDI);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await openNav(page, 'Request access');
+    await page.getByRole('combobox', { name: 'Employee' }).fill('andi');
+    await page.getByRole('option', { name: /Andi Wijaya/ }).click();
+    await page.getByLabel("Requester's name").fill('Hendra Gunawan');
+    await system(page, 'Email').getByRole('checkbox').check();
+    await page.getByLabel('Access level for Email').selectOption('write');
+    await system(page, 'VPN').getByRole('checkbox').check();
+    await leave(page, 'Information system access request', 'Access requests');
+    await openNav(page, 'Request access');
+    await expect(page.getByTestId('draft-restored')).toContainText('An unsaved draft was restored');
+    await expect(system(page, 'Email').getByRole('checkbox')).toBeChecked();
+    await expect(page.getByLabel('Access level for Email')).toHaveValue('write');
+    await expect(system(page, 'VPN').getByRole('checkbox')).toBeChecked();
+    await shot(page, 'draft-access-en');
+
+    const log = { name: 'firewall-log.txt', mimeType: 'text/plain', buffer: Buffer.from('07:10 DROP 198.51.100.4 -> 10.0.0.5:22\n'.repeat(40)) };
+    const photo = { name: 'screen-photo.png', mimeType: 'image/png', buffer: Buffer.from('not a real picture, test content only '.repeat(20)) };
+    await openNav(page, 'Report incident');
+    await page.getByLabel('Incident title').fill('Port scan against the file server');
+    await page.getByLabel('Attach evidence files').setInputFiles(log);
+    await expect(page.getByTestId('new-evidence')).toContainText('firewall-log.txt');
+    await page.getByLabel('Attach evidence files').setInputFiles(photo);
+    await expect(page.getByTestId('new-evidence')).toContainText('screen-photo.png');
+    await leave(page, 'Report a security incident', 'Security incidents');
+    await openNav(page, 'Report incident');
+    await expect(page.getByTestId('new-evidence').locator('li')).toHaveCount(2);
+    await shot(page, 'draft-incident-en');
+    await leave(page, 'Report a security incident', 'Security incidents');
+    await dropBlob(page, createHash('sha256').update(photo.buffer).digest('hex'));
+    await openNav(page, 'Report incident');
+    await expect(page.getByTestId('evidence-lost')).toHaveText('This evidence file is no longer on this device; attach it again: screen-photo.png.');
+    await expect(page.getByTestId('new-evidence').locator('li')).toHaveCount(1);
+    await shot(page, 'draft-incident-lost-en');
+  });
+});
