@@ -374,6 +374,39 @@ test.describe('English', () => {
     await shot(page, 'conflicts-en');
   });
 
+  test('item 6 in English: the restored draft\'s banner and the archive dialog', async ({ page }) => {
+    test.setTimeout(150_000);
+    await setUpOfficeWithUsers(page, [BUDI, SARI]);
+    const v = visitData({ visitorName: 'Archive Test', idNumber: '3171011203850071', devices: [] });
+    // Budi is signed in again at the end.
+    const [id] = await registerAndApprove(page, [v]);
+    await toEnglish(page);
+    await openNav(page, 'Register visitor');
+    await page.getByLabel("Visitor's full name").fill('Agus Salim');
+    await page.getByLabel('Purpose', { exact: true }).fill('Server rack inspection');
+    await openNav(page, 'Visit log');
+    await expect(page.getByRole('heading', { name: 'Register a server-room visitor' })).toHaveCount(0);
+    await openNav(page, 'Register visitor');
+    await expect(page.getByTestId('draft-restored')).toContainText('An unsaved draft was restored');
+    await expect(page.getByLabel("Visitor's full name")).toHaveValue('Agus Salim');
+    await shot(page, 'draft-restored-en');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Discard' }).click();
+
+    // Archiving asks first.
+    await goToRoute(page, `/visits/${id}`);
+    await page.getByLabel('Reason for cancelling').fill('The visitor did not come');
+    await page.getByRole('button', { name: 'Cancel and return the ID' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel and return the ID' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Archive the form' })).toBeVisible();
+    await page.getByRole('heading', { level: 2, name: 'Archive the form' }).locator('..').getByRole('button', { name: 'Archive', exact: true }).click();
+    const ask = page.getByRole('alertdialog', { name: /^Archive form .*\?$/ });
+    await expect(ask).toContainText('can no longer be changed');
+    await shot(page, 'archive-confirm-en');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Archive the form' })).toBeVisible();
+  });
+
   test('the queue and the users form in English', async ({ page }) => {
     test.setTimeout(150_000);
     await setUpOfficeWithUsers(page, [BUDI, ANI]);

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dexieLookups } from '../../src/renderer/store/commit';
-import { visitsAwaitingApproval, visitsAwaitingDecisionBy } from '../../src/renderer/store/queries/visits';
+import { countAwaitingDecisionBy, countOwnAwaitingApproval, visitsAwaitingApproval, visitsAwaitingDecisionBy } from '../../src/renderer/store/queries/visits';
 import { deleteTestDbs, openOffice } from '../fixtures/office';
 import type { TestCommand } from '../fixtures/signing';
 import type { Actor } from '../../src/shared/roles';
@@ -39,19 +39,29 @@ describe('the approvals queue', () => {
     await o.must(both, own);
     await o.must(officer, other);
 
-    expect((await visitsAwaitingApproval(db)).map((v) => v.visitorName)).toEqual(['Registered by Budi', 'Registered by Rina']);
+    // Both registered at the same instant (the tests' clock): the index orders such ties by id.
+    const names = async (p: Promise<{ visitorName: string }[]>) => (await p).map((v) => v.visitorName).sort();
+    expect(await names(visitsAwaitingApproval(db))).toEqual(['Registered by Budi', 'Registered by Rina']);
     // Budi registered one: he may decide only Rina's.
     expect((await visitsAwaitingDecisionBy(db, asUser(both))).map((v) => v.visitorName)).toEqual(['Registered by Rina']);
     // Sari registered neither: both are hers to decide.
-    expect((await visitsAwaitingDecisionBy(db, asUser(approver))).map((v) => v.visitorName)).toEqual(['Registered by Budi', 'Registered by Rina']);
+    expect(await names(visitsAwaitingDecisionBy(db, asUser(approver)))).toEqual(['Registered by Budi', 'Registered by Rina']);
     // An officer decides nothing.
     expect(await visitsAwaitingDecisionBy(db, asUser(officer))).toEqual([]);
+    // The nav count and the "your own registrations" line count the same, from the index.
+    expect(await countAwaitingDecisionBy(db, asUser(both))).toBe(1);
+    expect(await countAwaitingDecisionBy(db, asUser(approver))).toBe(2);
+    expect(await countAwaitingDecisionBy(db, asUser(officer))).toBe(0);
+    expect(await countOwnAwaitingApproval(db, both.userId)).toBe(1);
+    expect(await countOwnAwaitingApproval(db, approver.userId)).toBe(0);
 
     // And every visit listed is one the domain lets that user decide.
     for (const v of await visitsAwaitingDecisionBy(db, asUser(both))) {
       expect((await o.commit(both, { type: 'visit.decide', input: { id: v.id, approved: true } })).ok).toBe(true);
     }
     expect(await visitsAwaitingDecisionBy(db, asUser(both))).toEqual([]);
+    expect(await countAwaitingDecisionBy(db, asUser(both))).toBe(0);
+    expect(await countOwnAwaitingApproval(db, both.userId)).toBe(1);
     const refused = await o.commit(both, { type: 'visit.decide', input: { id: own.input.id, approved: true } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'self-approval' } });
   });

@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, openOffice } from '../fixtures/office';
 import { leaverHasOpenItems, leavers, resignedSince } from '../../src/renderer/store/queries/leavers';
+import { accessAwaitingProvisioning } from '../../src/renderer/store/queries/access';
 import type { AccessRequestState } from '../../src/shared/domain/access/state';
 
 afterEach(deleteTestDbs);
@@ -47,6 +48,12 @@ describe('leavers', () => {
     o.clock.advance(60);
     await o.must(tech, { type: 'employee.update', input: { id: andi, status: 'resigned' } });
     const andiSince = o.clock.iso;
+    // Approved for someone who has left: out of the IT team's provisioning queue (nothing may be
+    // granted), left on the leavers list to close. Budi's approved request stays in the queue.
+    const budiVpn = crypto.randomUUID();
+    await o.must(tech, { type: 'access.submit', input: form(budiVpn, budi, 'VPN') });
+    await o.must(admin, { type: 'access.decide', input: { id: budiVpn, approved: true, note: '' } });
+    expect((await accessAwaitingProvisioning(db)).map((r) => r.id)).toEqual([budiVpn]);
     o.clock.advance(60);
     // Siti resigned with nothing left; Budi is still in service.
     await o.must(tech, { type: 'employee.update', input: { id: siti, status: 'resigned' } });

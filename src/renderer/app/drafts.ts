@@ -13,6 +13,8 @@ const PREFIX = 'meja-it.draft';
 export interface Draft<T> {
   savedAt: string;
   values: T;
+  /** What the form keeps outside its fields (the ticked systems, the attached files' references). */
+  extra?: unknown;
 }
 
 /** The storage key of one form's draft for one user on one console database. */
@@ -39,9 +41,9 @@ export function loadDraft<T>(key: string): Draft<T> | undefined {
   }
 }
 
-export function saveDraft<T>(key: string, values: T, now = new Date()): void {
+export function saveDraft<T>(key: string, values: T, now = new Date(), extra?: unknown): void {
   try {
-    storage()?.setItem(key, JSON.stringify({ savedAt: now.toISOString(), values } satisfies Draft<T>));
+    storage()?.setItem(key, JSON.stringify({ savedAt: now.toISOString(), values, ...(extra === undefined ? {} : { extra }) } satisfies Draft<T>));
   } catch {
     // Storage full or refused: the form still works, only without a draft.
   }
@@ -66,29 +68,29 @@ export function clearUserDrafts(userId: string, dbName = db.name): void {
 
 /**
  * A form's draft for the signed-in user: `restored` is the draft found when the form opened
- * (the caller puts its values into the form), `save` keeps the values (debounced), `clear`
- * drops the draft (after submit, or when the user discards it).
+ * (the caller puts its values into the form), `save` keeps the values and the form's `extra`
+ * (debounced), `clear` drops the draft (after submit, or when the user discards it).
  */
-export function useDraft<T>(form: string): { restored: Draft<T> | undefined; save: (values: T) => void; clear: () => void } {
+export function useDraft<T>(form: string): { restored: Draft<T> | undefined; save: (values: T, extra?: unknown) => void; clear: () => void } {
   const userId = useSessionStore((s) => s.user?.id ?? '');
   const key = draftKey(db.name, userId, form);
   const [restored] = useState(() => (userId ? loadDraft<T>(key) : undefined));
   const timer = useRef<number | undefined>(undefined);
   /** Values typed but not written yet: written at once when the form closes. */
-  const pending = useRef<{ key: string; values: T } | undefined>(undefined);
+  const pending = useRef<{ key: string; values: T; extra?: unknown } | undefined>(undefined);
   const flush = () => {
     window.clearTimeout(timer.current);
-    if (pending.current) saveDraft(pending.current.key, pending.current.values);
+    if (pending.current) saveDraft(pending.current.key, pending.current.values, new Date(), pending.current.extra);
     pending.current = undefined;
   };
   useEffect(() => flush, []);
   return {
     restored,
-    save: (values: T) => {
+    save: (values: T, extra?: unknown) => {
       if (!userId) return;
       // A copy now: react-hook-form hands the watch callback its own live values object, which
       // it empties as the form unmounts — before the pending draft is written.
-      pending.current = { key, values: JSON.parse(JSON.stringify(values)) as T };
+      pending.current = { key, values: JSON.parse(JSON.stringify(values)) as T, ...(extra === undefined ? {} : { extra: JSON.parse(JSON.stringify(extra)) as unknown }) };
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(flush, 300);
     },

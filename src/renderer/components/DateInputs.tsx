@@ -106,8 +106,8 @@ export function DateTextInput(props: DateTextInputProps) {
 DateTextInput.describable = true;
 
 /** The same field bound to a react-hook-form field (instead of `register`). */
-export function DateTextField<T extends FieldValues>(
-  props: Omit<DateTextInputProps, 'value' | 'onChange' | 'onBlur' | 'name' | 'inputRef'> & { control: Control<T>; name: FieldPath<T>; rules?: UseControllerProps<T>['rules']; onValueChange?: (value: string) => void },
+export function DateTextField<T extends FieldValues, TOut = T>(
+  props: Omit<DateTextInputProps, 'value' | 'onChange' | 'onBlur' | 'name' | 'inputRef'> & { control: Control<T, unknown, TOut>; name: FieldPath<T>; rules?: UseControllerProps<T, FieldPath<T>, TOut>['rules']; onValueChange?: (value: string) => void },
 ) {
   const { control, name, rules, onValueChange, ...rest } = props;
   const { field } = useController({ control, name, rules });

@@ -19,18 +19,12 @@ import { navigate, useRoute } from '../../app/router';
 import { EmployeePicker } from '../../components/EmployeePicker';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { hasTypedText, useFormDraft } from '../../components/FormDraft';
+import { restoreRows, type Row } from './draft-rows';
 import './access.css';
 
 const fieldsSchema = accessFormSchema.omit({ items: true });
 const newSchema = fieldsSchema.extend({ employeeId: z.string().min(1, 'access.errors.employee') });
 type Fields = z.input<typeof newSchema>;
-
-interface Row {
-  system: string;
-  checked: boolean;
-  level: AccessLevel;
-  scope: string;
-}
 
 /** One row per system of the office's list, plus any system of the request no longer on it. */
 function rowsFor(systems: readonly string[], existing?: AccessRequestState): Row[] {
@@ -56,7 +50,8 @@ function AccessForm({ existing, systems }: { existing?: AccessRequestState; syst
   const route = useRoute();
   const presetEmployee = new URLSearchParams(route.split('?')[1] ?? '').get('employee') ?? '';
   const { run, failure, busy } = useCommand();
-  const [rows, setRows] = useState<Row[]>(() => rowsFor(systems, existing));
+  const [initialRows] = useState<Row[]>(() => rowsFor(systems, existing));
+  const [rows, setRows] = useState<Row[]>(initialRows);
   const [noItems, setNoItems] = useState(false);
   const [defaults] = useState<Fields>(() => ({
     employeeId: existing?.employeeId ?? presetEmployee,
@@ -66,11 +61,12 @@ function AccessForm({ existing, systems }: { existing?: AccessRequestState; syst
   }));
   const form = useForm<Fields>({ resolver: zodResolver(existing ? fieldsSchema.extend({ employeeId: z.string() }) : newSchema), defaultValues: defaults });
   const { register, handleSubmit, formState, setValue, control, setError } = form;
-  // A draft of the form's fields (a new request, or this revision) survives leaving the screen.
+  // A draft of the form (a new request, or this revision) survives leaving the screen: its
+  // fields and the systems ticked with their levels and scopes.
   const drafts = useFormDraft(form, existing ? `access-revise-${existing.id}` : 'access-request', {
     empty: defaults,
     hasContent: (v) => hasTypedText({ requester: v.requester, divisionHead: v.divisionHead, need: v.need }),
-    extraDirty: rows.some((r) => r.checked),
+    extra: { value: rows, empty: initialRows, hasContent: (rs) => rs.some((r) => r.checked), restore: (saved) => setRows(restoreRows(initialRows, saved)) },
   });
   const e = formState.errors;
   const employeeId = useWatch({ control, name: 'employeeId' });

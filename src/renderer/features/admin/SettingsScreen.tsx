@@ -1,5 +1,6 @@
 /** Admins edit the office profile (letterhead, time zone, badge pool, numbering, idle lock); the other features' settings cards follow. */
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -21,15 +22,19 @@ function SettingsForm({ org }: { org: OrgState }) {
   });
   const { register, handleSubmit, formState, setValue, reset, control } = form;
   const logo = useWatch({ control, name: 'logoDataUrl' });
+  // Said after a save until the next change: reset() clears formState.isSubmitSuccessful.
+  const [saved, setSaved] = useState(false);
   const e = formState.errors;
   const onSubmit = handleSubmit(async ({ badgePoolText, ...v }) => {
     const ok = await run({ type: 'org.update', input: { ...v, logoDataUrl: v.logoDataUrl || undefined, badgePool: parseBadgePool(badgePoolText) } });
-    if (ok) reset(undefined, { keepValues: true });
+    setSaved(ok);
+    // The saved values become the form's defaults, so a later change reads as one.
+    if (ok) reset(form.getValues());
   });
   return (
     <form className="card" onSubmit={onSubmit} noValidate>
       <FailureBanner failure={failure} />
-      {formState.isSubmitSuccessful && !failure && !formState.isDirty && (
+      {saved && !failure && !formState.isDirty && (
         <div className="banner banner-ok" role="status">
           {t('common.saved')}
         </div>

@@ -52,6 +52,11 @@ function CreateUser() {
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="new-user-title">
       <h2 id="new-user-title">{t('users.newUser')}</h2>
       <FailureBanner failure={failure} />
+      {Object.keys(e).length > 0 && (
+        <div className="banner banner-error" role="alert" data-testid="new-user-errors">
+          {t('common.fixErrors')}
+        </div>
+      )}
       <div className="grid-2">
         <Field label={t('users.displayName')} htmlFor="u-name" error={e.displayName?.message}>
           <input id="u-name" {...register('displayName')} />

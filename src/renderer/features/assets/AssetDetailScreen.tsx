@@ -13,6 +13,11 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { useScreenDates } from '../../app/dates';
 import { can } from '@shared/domain/can';
 
+/** A cost in rupiah as the UI language writes it: "Rp 14.250.000" / "Rp 14,250,000". */
+function rupiah(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'id-ID', { style: 'currency', currency: 'IDR', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(n);
+}
+
 export function AssetDetailScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatDateTime();
@@ -78,50 +83,33 @@ export function AssetDetailScreen({ id }: { id: string }) {
               <dd>{asset.location || '—'}</dd>
               <dt>{t('asset.fields.holder')}</dt>
               <dd>{holder ? <a href={`#/employees/${holder.id}`}>{holder.name}</a> : asset.importedHolder ? `${asset.importedHolder} (${t('asset.detail.importedHolder')})` : '—'}</dd>
-              {asset.name && (
-                <>
-                  <dt>{t('asset.fields.name')}</dt>
-                  <dd>{asset.name}</dd>
-                </>
-              )}
-              {asset.modelNumber && (
-                <>
-                  <dt>{t('asset.fields.modelNumber')}</dt>
-                  <dd className="mono">{asset.modelNumber}</dd>
-                </>
-              )}
-              <dt>{t('asset.fields.purchaseDate')}</dt>
-              <dd>{dates.date(asset.purchaseDate)}</dd>
-              {asset.purchaseCost !== undefined && (
-                <>
-                  <dt>{t('asset.fields.purchaseCost')}</dt>
-                  <dd>{new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 2 }).format(asset.purchaseCost)}</dd>
-                </>
-              )}
-              {asset.supplier && (
-                <>
-                  <dt>{t('asset.fields.supplier')}</dt>
-                  <dd>{asset.supplier}</dd>
-                </>
-              )}
-              {asset.company && (
-                <>
-                  <dt>{t('asset.fields.company')}</dt>
-                  <dd>{asset.company}</dd>
-                </>
-              )}
-              {asset.warrantyMonths !== undefined && (
-                <>
-                  <dt>{t('asset.fields.warrantyMonths')}</dt>
-                  <dd>{t('asset.detail.months', { count: asset.warrantyMonths })}</dd>
-                </>
-              )}
-              <dt>{t('asset.fields.warrantyEnd')}</dt>
-              <dd>{dates.date(asset.warrantyEnd)}</dd>
+              <dt>{t('asset.fields.brand')}</dt>
+              <dd>{asset.brand || '—'}</dd>
+              <dt>{t('asset.fields.model')}</dt>
+              <dd>{asset.model || '—'}</dd>
+              <dt>{t('asset.fields.modelNumber')}</dt>
+              <dd className={asset.modelNumber ? 'mono' : undefined}>{asset.modelNumber || '—'}</dd>
+              <dt>{t('asset.fields.name')}</dt>
+              <dd>{asset.name || '—'}</dd>
               <dt>{t('asset.maintenance.nextDue')}</dt>
               <dd>{due ? fmt(due.dueAt) : '—'}</dd>
               <dt>{t('asset.fields.notes')}</dt>
               <dd className="pre">{asset.notes || '—'}</dd>
+            </dl>
+            <h3>{t('asset.form.purchaseSection')}</h3>
+            <dl className="dl" data-testid="asset-purchase">
+              <dt>{t('asset.fields.purchaseDate')}</dt>
+              <dd>{dates.date(asset.purchaseDate)}</dd>
+              <dt>{t('asset.fields.purchaseCost')}</dt>
+              <dd>{asset.purchaseCost === undefined ? '—' : rupiah(asset.purchaseCost, i18n.language)}</dd>
+              <dt>{t('asset.fields.supplier')}</dt>
+              <dd>{asset.supplier || '—'}</dd>
+              <dt>{t('asset.fields.company')}</dt>
+              <dd>{asset.company || '—'}</dd>
+              <dt>{t('asset.fields.warrantyMonths')}</dt>
+              <dd>{asset.warrantyMonths === undefined ? '—' : t('asset.detail.months', { count: asset.warrantyMonths })}</dd>
+              <dt>{t('asset.fields.warrantyEnd')}</dt>
+              <dd>{dates.date(asset.warrantyEnd)}</dd>
             </dl>
           </section>
           <section className="card">

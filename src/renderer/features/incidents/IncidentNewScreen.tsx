@@ -35,11 +35,29 @@ export function IncidentNewScreen() {
   const sourceTicket = useLiveQuery(async () => (ticketId ? ((await db.tickets.get(ticketId)) ?? null) : null), [ticketId]);
   const { run, failure, busy } = useCommand();
   const [files, setFiles] = useState<AttachmentRef[]>([]);
+  /** Files a restored draft named that this device no longer holds: to attach again. */
+  const [lostFiles, setLostFiles] = useState<string[]>([]);
   const zone = org?.timeZone ?? 'WIB';
   const [empty] = useState<FormIn>(() => ({ title: '', reporterName: '', reporterContact: '', detectedLocal: toOfficeInput(new Date().toISOString(), zone), affectedSystems: '', category: 'malware', severity: 'medium', description: '' }));
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(formSchema), defaultValues: empty });
-  // A draft of the report (not its evidence files) survives leaving the screen.
-  const drafts = useFormDraft(form, 'incident-report', { empty, hasContent: (v) => hasTypedText(v, ['detectedLocal', 'category', 'severity']), extraDirty: files.length > 0 });
+  // A draft of the report survives leaving the screen, with its evidence files: their bytes
+  // were stored content-addressed on this device when picked, so the draft keeps references.
+  const drafts = useFormDraft(form, 'incident-report', {
+    empty,
+    hasContent: (v) => hasTypedText(v, ['detectedLocal', 'category', 'severity']),
+    extra: { value: files, empty: [], hasContent: (list) => list.length > 0, restore: (saved) => void restoreFiles(saved) },
+  });
+  async function restoreFiles(saved: unknown) {
+    const refs = (Array.isArray(saved) ? (saved as Partial<AttachmentRef>[]) : []).filter((r): r is AttachmentRef => !!r && typeof r.hash === 'string' && typeof r.name === 'string' && typeof r.size === 'number');
+    setFiles(refs);
+    setLostFiles([]);
+    if (refs.length === 0) return;
+    const held = await db.blobs.bulkGet(refs.map((r) => r.hash));
+    const lost = refs.filter((_, i) => !held[i]?.data);
+    if (lost.length === 0) return;
+    setFiles(refs.filter((_, i) => !!held[i]?.data));
+    setLostFiles(lost.map((r) => r.name));
+  }
   const { register, handleSubmit, formState, setError, setValue, getFieldState } = form;
   const e = formState.errors;
 
@@ -126,6 +144,11 @@ export function IncidentNewScreen() {
       </section>
       <section className="card">
         <h2>{t('incident.evidence.title')}</h2>
+        {lostFiles.length > 0 && (
+          <div className="banner banner-error" role="alert" data-testid="evidence-lost">
+            {t('incident.evidence.attachAgain', { count: lostFiles.length, names: lostFiles.join(', ') })}
+          </div>
+        )}
         {files.length > 0 && (
           <ul className="evidence-list" data-testid="new-evidence">
             {files.map((f) => (
@@ -139,7 +162,13 @@ export function IncidentNewScreen() {
             ))}
           </ul>
         )}
-        <EvidenceInput id="evidence" onAdded={(refs) => setFiles((list) => [...list, ...refs.filter((r) => !list.some((x) => x.hash === r.hash))])} />
+        <EvidenceInput
+          id="evidence"
+          onAdded={(refs) => {
+            setFiles((list) => [...list, ...refs.filter((r) => !list.some((x) => x.hash === r.hash))]);
+            setLostFiles((names) => names.filter((n) => !refs.some((r) => r.name === n)));
+          }}
+        />
       </section>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

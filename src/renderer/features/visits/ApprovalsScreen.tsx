@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../store';
-import { visitsAwaitingApproval, visitsAwaitingDecisionBy } from '../../store/queries/visits';
+import { countOwnAwaitingApproval, visitsAwaitingDecisionBy } from '../../store/queries/visits';
 import { useSessionStore } from '../../app/session-store';
 import type { VisitState } from '../../../shared/domain/visit/state';
 import { useFormatDateTime, useUserNames } from '../../app/hooks';
@@ -19,7 +19,7 @@ export function ApprovalsScreen() {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
   // Visits this user registered wait for another approver: said, not listed.
-  const own = useLiveQuery(async () => (user ? (await visitsAwaitingApproval(db)).filter((v) => v.registeredBy === user.id).length : 0), [user?.id]) ?? 0;
+  const own = useLiveQuery(() => (user ? countOwnAwaitingApproval(db, user.id) : 0), [user?.id]) ?? 0;
   return (
     <div>
       <PageHeader title={t('nav.approvals')} subtitle={t('visit.approvals.subtitle')} />

@@ -1,5 +1,5 @@
 /** The server-room desk: who is inside, registration, approvals, the visit log, a visit's page and their printouts. */
-import { visitsAwaitingDecisionBy } from '../../store/queries/visits';
+import { countAwaitingDecisionBy } from '../../store/queries/visits';
 import { db } from '../../store';
 import type { Feature } from '../../app/features';
 import { lazyScreen } from '../../app/lazy-screen';
@@ -21,7 +21,7 @@ export const feature: Feature = {
     { path: '/', label: 'nav.inside', group: 'serverRoom', order: 10, count: () => db.visits.where('status').equals('inside').count(), activeFor: /^\/inside$/ },
     { path: '/visits/new', label: 'nav.register', roles: rolesFor('visit.register'), group: 'serverRoom', order: 11 },
     // The approvals queue's own list: only visits this user may decide (never their own).
-    { path: '/approvals', label: 'nav.approvals', roles: rolesFor('visit.decide'), group: 'serverRoom', order: 12, count: async (user) => (await visitsAwaitingDecisionBy(db, user)).length },
+    { path: '/approvals', label: 'nav.approvals', roles: rolesFor('visit.decide'), group: 'serverRoom', order: 12, count: (user) => countAwaitingDecisionBy(db, user) },
     { path: '/visits', label: 'nav.log', group: 'serverRoom', order: 13, activeFor: /^\/visits\/(?!new)/ },
   ],
   myWork: [{ id: 'visits-to-decide', title: 'desk.myWork.visitsToDecide', roles: ['approver'], order: 10, component: lazyScreen(() => import('./ApprovalsScreen').then((m) => m.VisitsToDecide)) }],

@@ -27,9 +27,17 @@ export function accessAwaitingDecision(db: ConsoleDb, userId: string, limit = AC
     .toArray();
 }
 
-/** Approved requests whose accesses the IT team still has to create, oldest first. */
-export function accessAwaitingProvisioning(db: ConsoleDb, limit = ACCESS_PAGE): Promise<AccessRequestState[]> {
-  return waitingFor(db, 'technician').limit(limit).toArray();
+/**
+ * Approved requests whose accesses the IT team still has to create, oldest first — without those
+ * of employees who have left meanwhile: nothing may be granted to them any more (the command
+ * refuses it), so their requests are closed from the leavers list instead.
+ */
+export async function accessAwaitingProvisioning(db: ConsoleDb, limit = ACCESS_PAGE): Promise<AccessRequestState[]> {
+  const resigned = new Set(await db.employees.where('status').equals('resigned').primaryKeys());
+  return waitingFor(db, 'technician')
+    .filter((r) => !resigned.has(r.employeeId))
+    .limit(limit)
+    .toArray();
 }
 
 /** One employee's access requests, newest first. */

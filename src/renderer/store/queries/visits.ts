@@ -33,9 +33,14 @@ export async function visitsInside(db: ConsoleDb): Promise<VisitState[]> {
   return rows.sort((a, b) => (a.enteredAt ?? '').localeCompare(b.enteredAt ?? ''));
 }
 
+/** The visits awaiting approval, oldest first: one range of the [status+registeredAt] index. */
+function awaitingApproval(db: ConsoleDb) {
+  return db.visits.where('[status+registeredAt]').between(['awaiting_approval', MIN], ['awaiting_approval', MAX]);
+}
+
 /** Visits waiting for an approver, oldest first. */
-export async function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[]> {
-  return (await openVisits(db)).filter((v) => v.status === 'awaiting_approval').sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
+export function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[]> {
+  return awaitingApproval(db).toArray();
 }
 
 /**
@@ -45,7 +50,24 @@ export async function visitsAwaitingApproval(db: ConsoleDb): Promise<VisitState[
  */
 export async function visitsAwaitingDecisionBy(db: ConsoleDb, user: { id: string; roles: readonly string[] }): Promise<VisitState[]> {
   if (!user.roles.includes('approver')) return [];
-  return (await visitsAwaitingApproval(db)).filter((v) => mayDecideVisit(v, user));
+  return awaitingApproval(db)
+    .filter((v) => mayDecideVisit(v, user))
+    .toArray();
+}
+
+/** How many visits awaiting approval this user may decide: the approvals nav count. */
+export function countAwaitingDecisionBy(db: ConsoleDb, user: { id: string; roles: readonly string[] }): Promise<number> {
+  if (!user.roles.includes('approver')) return Promise.resolve(0);
+  return awaitingApproval(db)
+    .filter((v) => mayDecideVisit(v, user))
+    .count();
+}
+
+/** How many visits this user registered still await approval (by another approver). */
+export function countOwnAwaitingApproval(db: ConsoleDb, userId: string): Promise<number> {
+  return awaitingApproval(db)
+    .filter((v) => v.registeredBy === userId)
+    .count();
 }
 
 /** Visits whose visitors are at the desk: awaiting approval or approved (badge or not), oldest first. */
