@@ -72,6 +72,7 @@ export default tseslint.config(
           patterns: [
             ...noNode.patterns,
             { group: ['react/*', 'react-dom/*', 'dexie/*', 'electron/*'], message: 'src/shared is pure domain code.' },
+            { group: ['@renderer/*', '**/renderer/**', '**/server/**', '**/main/**'], message: 'src/shared serves the console, the server and the desktop shell alike: it imports none of them.' },
           ],
         },
       ],

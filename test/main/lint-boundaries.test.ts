@@ -77,6 +77,10 @@ describe('import boundaries', () => {
     "import { app } from 'electron';",
     "import { createHash } from 'node:crypto';",
     "import { createHash } from 'crypto';",
+    "import { db } from '@renderer/store';",
+    "import { db } from '../../renderer/store';",
+    "import { SyncService } from '../../server/sync/service';",
+    "import { startSync } from '../../main/ipc';",
   ])('shared code may not: %s', async (code) => {
     expect(await restrictedImports(`${code}\nexport const x = 1;\n`, 'src/shared/domain/fake.ts')).toHaveLength(1);
   });
