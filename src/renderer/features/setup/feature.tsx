@@ -5,5 +5,7 @@ import { lazyPart } from '../../app/lazy-screen';
 export const feature: Feature = {
   id: 'setup',
   routes: [],
-  entry: { setup: lazyPart(() => import('./SetupScreen').then((m) => m.SetupScreen)) },
+  // A new console's first screen: fetched at once beside the main bundle's work (it is small), so
+  // the first run does not wait for a second request after the office query answers "none".
+  entry: { setup: lazyPart(() => import('./SetupScreen').then((m) => m.SetupScreen), { now: true }) },
 };
