@@ -12,10 +12,11 @@ import { newId } from '../../../shared/ids';
 import { db } from '../../store';
 import { assetByCode } from '../../store/queries/assets';
 import { useCommand } from '../../app/hooks';
+import { SignatureSection } from '../../components/kit/SignatureSection';
 import { navigate, useRoute } from '../../app/router';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { EmployeePicker } from '../../components/EmployeePicker';
-import { ScanInput, SignaturePadField } from './parts';
+import { ScanInput } from './parts';
 
 interface KitLine {
   asset: AssetState;
@@ -152,29 +153,20 @@ export function HandoverScreen() {
           </table>
         )}
       </section>
-      <section className="card">
-        <h2>{t('handover.form.signing')}</h2>
-        <div className="grid-3">
-          <Field label={t('handover.fields.witnessName')} htmlFor="h-witness" hint={t('handover.form.witnessHint')}>
-            <input id="h-witness" value={text.witnessName} onChange={(e) => setText({ ...text, witnessName: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.witnessTitle')} htmlFor="h-witness-title">
-            <input id="h-witness-title" value={text.witnessTitle} onChange={(e) => setText({ ...text, witnessTitle: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.notes')} htmlFor="h-notes">
-            <input id="h-notes" value={text.notes} onChange={(e) => setText({ ...text, notes: e.target.value })} />
-          </Field>
-        </div>
-        <label className="checkbox-line">
-          <input type="checkbox" checked={paper} onChange={(e) => setPaper(e.target.checked)} /> {t('handover.form.signedOnPaper')}
-        </label>
-        {!paper && (
-          <div className="signature-grid">
-            <SignaturePadField id="sig-officer" label={t('handover.form.sigOfficer')} onChange={(v) => setSig((s) => ({ ...s, officer: v }))} error={fieldError('signatures.officer')} />
-            <SignaturePadField id="sig-employee" label={t('handover.form.sigEmployee')} onChange={(v) => setSig((s) => ({ ...s, employee: v }))} error={fieldError('signatures.employee')} />
-          </div>
-        )}
-      </section>
+      <SignatureSection
+        idPrefix="h"
+        texts={text}
+        onTexts={(patch) => setText({ ...text, ...patch })}
+        signers={[
+          { key: 'officer', label: t('handover.form.sigOfficer') },
+          { key: 'employee', label: t('handover.form.sigEmployee') },
+        ]}
+        onSign={(key, v) => setSig((s) => ({ ...s, [key]: v }))}
+        onPaper={paper}
+        setOnPaper={setPaper}
+        witnessHint={t('handover.form.witnessHint')}
+        errorOf={fieldError}
+      />
       <div className="form-actions sticky-actions">
         <button type="button" className="btn" onClick={() => history.back()}>
           {t('common.cancel')}

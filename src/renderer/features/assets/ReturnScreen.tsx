@@ -12,9 +12,10 @@ import { newId } from '../../../shared/ids';
 import { normaliseSerial } from '../../../shared/validators/serial';
 import { db } from '../../store';
 import { useCommand } from '../../app/hooks';
+import { SignatureSection } from '../../components/kit/SignatureSection';
 import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
-import { ScanInput, SignaturePadField, useAccessoryText, useEmployeeNames } from './parts';
+import { ScanInput, useAccessoryText, useEmployeeNames } from './parts';
 
 type Result = '' | 'returned' | 'missing' | 'kept';
 interface Line extends DocItem {
@@ -150,29 +151,19 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
           </tbody>
         </table>
       </section>
-      <section className="card">
-        <h2>{t('handover.form.signing')}</h2>
-        <div className="grid-3">
-          <Field label={t('handover.fields.witnessName')} htmlFor="r-witness">
-            <input id="r-witness" value={text.witnessName} onChange={(e) => setText({ ...text, witnessName: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.witnessTitle')} htmlFor="r-witness-title">
-            <input id="r-witness-title" value={text.witnessTitle} onChange={(e) => setText({ ...text, witnessTitle: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.notes')} htmlFor="r-notes">
-            <input id="r-notes" value={text.notes} onChange={(e) => setText({ ...text, notes: e.target.value })} />
-          </Field>
-        </div>
-        <label className="checkbox-line">
-          <input type="checkbox" checked={paper} onChange={(e) => setPaper(e.target.checked)} /> {t('handover.form.signedOnPaper')}
-        </label>
-        {!paper && (
-          <div className="signature-grid">
-            <SignaturePadField id="sig-officer" label={t('handover.return.sigOfficer')} onChange={(v) => setSig((s) => ({ ...s, officer: v }))} error={fieldError('signatures.officer')} />
-            <SignaturePadField id="sig-employee" label={t('handover.return.sigEmployee')} onChange={(v) => setSig((s) => ({ ...s, employee: v }))} error={fieldError('signatures.employee')} />
-          </div>
-        )}
-      </section>
+      <SignatureSection
+        idPrefix="r"
+        texts={text}
+        onTexts={(patch) => setText({ ...text, ...patch })}
+        signers={[
+          { key: 'officer', label: t('handover.return.sigOfficer') },
+          { key: 'employee', label: t('handover.return.sigEmployee') },
+        ]}
+        onSign={(key, v) => setSig((s) => ({ ...s, [key]: v }))}
+        onPaper={paper}
+        setOnPaper={setPaper}
+        errorOf={fieldError}
+      />
       <div className="form-actions sticky-actions">
         <button type="button" className="btn" onClick={() => history.back()}>
           {t('common.cancel')}
