@@ -11,7 +11,7 @@
  *     writes of the same event rows and final projections into a fresh PGlite (multi-row
  *     inserts, no checks), in the same run. Targets: ≥ 2,000 events/s and ≤ 3× raw.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -68,6 +68,26 @@ async function nodeCosts(n = 2000): Promise<TrustResult['node']> {
 }
 
 
+/**
+ * BENCH_CPU_PROFILE=1: a V8 CPU profile of the push loop alone (client and embedded server share the
+ * process), written to bench/results/push.cpuprofile for Chromium's DevTools or a script.
+ */
+async function startProfile(): Promise<() => Promise<string>> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const file = 'bench/results/push.cpuprofile';
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    return file;
+  };
+}
+
 /** The embedded server's push throughput beside raw writes of the same rows. */
 async function pushThroughput(target: number, log: (s: string) => void): Promise<TrustResult['push']> {
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-trust-'));
@@ -109,6 +129,7 @@ async function pushThroughput(target: number, log: (s: string) => void): Promise
     }
     log(`trust: ${out.length} signed events (${visits} visits) made in ${Math.round(performance.now() - t0)} ms; pushing`);
     let rejected = 0;
+    const profile = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
     const tp = performance.now();
     for (const batch of splitBatches(out)) {
       const res = await api.push({ base, token }, { deviceId, events: batch, deviceSignature: await signPush(signer, deviceId, batch) });
@@ -116,6 +137,7 @@ async function pushThroughput(target: number, log: (s: string) => void): Promise
       if (res.expectedSeq !== undefined) throw new Error(`push stopped at a gap: ${res.expectedSeq}`);
     }
     const ms = performance.now() - tp;
+    if (profile) log(`trust: CPU profile of the push written to ${await profile()}`);
     // Raw: the same event rows and the final projections, written with no checks.
     const raw = openPglite({ dir: join(rawDir, 'pglite') });
     await migrate(raw);

@@ -3,7 +3,7 @@
  * are folds of their events. Each device numbers its events (deviceSeq) and chains them by
  * hash (prevHash → hash), so a missing, reordered or altered event is detectable.
  */
-import { canonicalJson, sha256Hex } from './hash';
+import { canonicalJson, canonicalJsonReusing, sha256Hex } from './hash';
 
 /** The record kinds the console keeps: the one list. Each kind is defined once, in
  *  `domain/<kind>/index.ts`, and filed in `domain/registry.ts` (which checks every kind has one). */
@@ -92,6 +92,22 @@ export function eventHash(e: Omit<DomainEvent, 'hash'>): string {
 export function contentHash(e: Pick<DomainEvent, 'id' | 'kind' | 'recordId' | 'type' | 'payload' | 'actorId' | 'deviceId' | 'at' | 'cmd' | 'command'>): string {
   const { id, kind, recordId, type, payload, actorId, deviceId, at, cmd, command } = e;
   return sha256Hex(canonicalJson({ v: 'meja-it/event/v1', id, kind, recordId, type, payload, actorId, deviceId, at, cmd, command }));
+}
+
+/**
+ * Both hashes of a whole event (one that has its chain fields and signatures), with its
+ * payload and command serialised once for the two: the sync server checks both on every
+ * pushed event. Equal to `{ content: contentHash(e), chain: eventHash(e) }`. `known` receives
+ * the canonical JSON of the payload and the command (keyed by those objects), for reuse.
+ */
+export function eventHashes(e: Omit<DomainEvent, 'hash'>, known = new Map<unknown, string>()): { content: string; chain: string } {
+  const { id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash, cmd, command, sig, cosigs } = e;
+  if (payload !== null && typeof payload === 'object') known.set(payload, canonicalJson(payload));
+  if (command !== undefined) known.set(command, canonicalJson(command));
+  return {
+    content: sha256Hex(canonicalJsonReusing({ v: 'meja-it/event/v1', id, kind, recordId, type, payload, actorId, deviceId, at, cmd, command }, known)),
+    chain: sha256Hex(canonicalJsonReusing({ id, kind, recordId, type, payload, actorId, deviceId, deviceSeq, hlc, at, prevHash, cmd, command, sig, cosigs }, known)),
+  };
 }
 
 /** What `verifyChain` found wrong, if anything. */

@@ -32,6 +32,23 @@ export function canonicalJson(value: unknown): string {
   return out + '}';
 }
 
+/**
+ * `canonicalJson` of an object whose top-level values may already be serialised: a value found
+ * in `known` is written as its string there. Two hashes over the same large payload (an
+ * event's content hash and chain hash) serialise it once. The output is byte-identical to
+ * `canonicalJson(value)` as long as each `known` string is the canonical JSON of its key.
+ */
+export function canonicalJsonReusing(value: Record<string, unknown>, known: ReadonlyMap<unknown, string>): string {
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = value[k];
+    if (v === undefined) continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + (known.get(v) ?? canonicalJson(v));
+  }
+  return out + '}';
+}
+
 /** SHA-256 of a UTF-8 string as hex: @noble/hashes (synchronous, any platform) unless a faster native one is installed. */
 let sha256Impl = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
 

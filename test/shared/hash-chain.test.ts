@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAIN_START, eventHash, verifyChain, type DomainEvent } from '../../src/shared/events';
+import { CHAIN_START, contentHash, eventHash, eventHashes, verifyChain, type DomainEvent } from '../../src/shared/events';
 import { canonicalJson, sha256Hex } from '../../src/shared/hash';
 import { formatHlc } from '../../src/shared/hlc';
 
@@ -145,4 +145,20 @@ describe('canonicalJson', () => {
     expect(eventHash(reordered)).toBe(hash);
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
+
+  it('computes both hashes of a whole event at once, equal to each computed alone', () => {
+    const base = at(chain(DEV_A, 1, 0), 0);
+    const signed: DomainEvent = {
+      ...base,
+      cmd: { id: base.id, i: 0, n: 1 },
+      command: { type: 'visit.noteActivity', input: { text: 'catatan', list: [undefined, { b: 2, a: 1 }] } },
+      sig: { by: 'user-1', key: 'k1', sig: 'ab'.repeat(64) },
+      cosigs: [{ by: 'user-2', key: 'k2', sig: 'cd'.repeat(64) }],
+    } as DomainEvent;
+    for (const e of [base, signed, { ...signed, payload: 'teks' } as unknown as DomainEvent, { ...signed, payload: null } as unknown as DomainEvent]) {
+      const { hash: _h, ...unsigned } = e;
+      expect(eventHashes(unsigned)).toEqual({ content: contentHash(e), chain: eventHash(unsigned) });
+    }
+  });
 });
+

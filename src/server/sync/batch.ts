@@ -14,6 +14,7 @@ import type { Lookups } from '../../shared/domain/types';
 import type { UserState } from '../../shared/domain/user/state';
 import { holdsIdDocument, type VisitState } from '../../shared/domain/visit/state';
 import type { DomainEvent, RecordKind } from '../../shared/events';
+import { jsonTextOf } from '../../shared/sync/replay';
 import type { Queryable } from '../db/db';
 
 const keyOf = (kind: string, id: string) => `${kind}:${id}`;
@@ -183,7 +184,7 @@ export async function insertEvents(q: Queryable, rows: readonly EventInsert[]): 
         col((r) => r.e.kind),
         col((r) => r.e.recordId),
         col((r) => r.e.type),
-        col((r) => JSON.stringify(r.e.payload)),
+        col((r) => jsonTextOf(r.e.payload)),
         col((r) => r.e.actorId),
         col((r) => r.e.hlc),
         col((r) => r.e.at),

@@ -72,7 +72,26 @@ function checkEvents(events: { id: string; deviceId: string; at: string }[], dev
   for (const e of events) {
     if (!UUID.test(e.id) || e.deviceId !== deviceId || Number.isNaN(Date.parse(e.at))) throw apiErrors.malformed();
   }
-  if (JSON.stringify(events).includes('\\u0000')) throw apiErrors.malformed();
+  if (holdsNul(events)) throw apiErrors.malformed();
+}
+
+/** Whether any string (value or key) anywhere in a parsed JSON value holds a NUL character. */
+function holdsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        if (k.includes('\u0000')) return true;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return false;
 }
 
 const bearer = (request: FastifyRequest): string | undefined => {

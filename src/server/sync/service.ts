@@ -27,10 +27,10 @@ import { ORG_ID, orgProfileSchema } from '../../shared/domain/org/state';
 import { foldRecord, folds } from '../../shared/domain/registry';
 import { userCreateInput } from '../../shared/domain/user/commands';
 import type { PasswordHash, UserState } from '../../shared/domain/user/state';
-import { eventHash, type DomainEvent, type RecordKind } from '../../shared/events';
+import { type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { checkGroupShape, contentHashOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { chainHashOf, checkGroupShape, contentHashOf, hashWhole, jsonTextOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import type { Result } from '../../shared/result';
 import { prefetchedVerifier, verifyEd25519 } from './verify';
 import { parseEvent } from '../../shared/domain/event-schemas';
@@ -211,7 +211,16 @@ function sortOutcomes(out: Outcome[], events: readonly DomainEvent[]): Outcome[]
 /** The signed-event fields beyond the original columns, kept as one JSON value (null for pre-signing events). */
 function envelopeOf(e: DomainEvent): string | null {
   if (!e.cmd && !e.sig) return null;
-  return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
+  // The command's text was made once already, for the event's hashes (canonical JSON is JSON).
+  let out = '{';
+  const add = (key: string, text: string | undefined) => {
+    if (text !== undefined) out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + text;
+  };
+  add('cmd', e.cmd === undefined ? undefined : JSON.stringify(e.cmd));
+  add('command', e.command === undefined ? undefined : jsonTextOf(e.command));
+  add('sig', e.sig === undefined ? undefined : JSON.stringify(e.sig));
+  add('cosigs', e.cosigs === undefined ? undefined : JSON.stringify(e.cosigs));
+  return out + '}';
 }
 
 /** The signature checks one push needs: each signature against the key it names, from the signer's keys (any, retired included) and those the push introduces. */
@@ -219,6 +228,8 @@ function signatureJobs(events: readonly DomainEvent[], keysOfUser: KeysOf): { pu
   const keysOf = keysWithBatch(keysOfUser, events);
   const jobs: { publicKey: string; message: Uint8Array; sig: string }[] = [];
   for (const e of events) {
+    // Both hashes at once (payload serialised once); the chain check below reads the other.
+    hashWhole(e);
     const sigs = [...(e.sig ? [e.sig] : []), ...(e.cosigs ?? [])];
     if (sigs.length === 0) continue;
     const message = signedMessage(contentHashOf(e));
@@ -416,7 +427,7 @@ export class SyncService {
       let prev = lastHash;
       let chainOk = true;
       for (const g of group) {
-        if (g.prevHash !== prev || eventHash(g) !== g.hash) chainOk = false;
+        if (g.prevHash !== prev || chainHashOf(g) !== g.hash) chainOk = false;
         prev = g.hash;
       }
       const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, verify, parsedCommands.get(group[0]!)) : { ok: false, reason: CHAIN_REASON };

@@ -15,7 +15,7 @@ import { commands, type CommandType } from '../domain/registry';
 import type { CommandHandler, DecideContext } from '../domain/types';
 import type { UserState } from '../domain/user/state';
 import { canonicalJson } from '../hash';
-import { contentHash, type DomainEvent, type EventDraft } from '../events';
+import { contentHash, eventHashes, type DomainEvent, type EventDraft } from '../events';
 import { idsFrom } from '../ids';
 import { fail, ok, type Failure, type Result } from '../result';
 import type { Actor } from '../roles';
@@ -155,6 +155,37 @@ export function contentHashOf(e: DomainEvent): string {
     contentHashes.set(e, h);
   }
   return h;
+}
+
+/** Chain hashes computed by `hashWhole` (the sync server's pushed events). */
+const chainHashes = new WeakMap<object, string>();
+/** The canonical JSON of payloads and commands serialised by `hashWhole`, by object. */
+const jsonTexts = new WeakMap<object, string>();
+
+/**
+ * Hashes a complete event (chain fields and signatures present, as pushed or pulled) both
+ * ways at once and remembers both for `contentHashOf` and `chainHashOf`. Only for events that
+ * no one changes afterwards: a console's own draft gains its signature and chain fields after
+ * its content hash is taken, so it goes through `contentHashOf` alone.
+ */
+export function hashWhole(e: DomainEvent): void {
+  if (chainHashes.has(e)) return;
+  const known = new Map<unknown, string>();
+  const { content, chain } = eventHashes(e, known);
+  contentHashes.set(e, content);
+  chainHashes.set(e, chain);
+  for (const [value, text] of known) jsonTexts.set(value as object, text);
+}
+
+/** JSON text of a value: the canonical text `hashWhole` already made of it, or JSON.stringify. */
+export function jsonTextOf(value: unknown): string | undefined {
+  return (value !== null && typeof value === 'object' && jsonTexts.get(value)) || JSON.stringify(value);
+}
+
+/** A complete event's chain hash (see `hashWhole`), computed once per event object. */
+export function chainHashOf(e: DomainEvent): string {
+  hashWhole(e);
+  return chainHashes.get(e)!;
 }
 
 /** Who signs what: a user's keys (with their windows), by user id. */

@@ -444,6 +444,9 @@ export function syncSuite(backend: () => Backend): void {
         [api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...desk.made[0], deviceSeq: -1 }] }, desk.token), 400, 'malformed'],
         [api.call('POST', '/api/sync/push', big, desk.token), 413, 'too-large'],
         [api.call('POST', '/api/sync/push', many, desk.token), 413, 'too-large'],
+        // A NUL character in any string, value or key, deep in a payload (PostgreSQL's text refuses it).
+        [api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...made, payload: { ...made.payload, note: { deep: ['ok', 'a\u0000b'] } } }] }, desk.token), 400, 'malformed'],
+        [api.call('POST', '/api/sync/push', { schemaVersion: SCHEMA_VERSION, deviceId: desk.id, events: [{ ...made, payload: { ...made.payload, ['k\u0000']: 1 } }] }, desk.token), 400, 'malformed'],
         [api.push(desk, desk.made, ''), 401, 'unauthorized'],
         [api.push(desk, desk.made, 'not-a-token'), 401, 'unauthorized'],
         [api.call('POST', '/api/sync/pull', { schemaVersion: SCHEMA_VERSION, cursor: 0 }), 401, 'unauthorized'],
