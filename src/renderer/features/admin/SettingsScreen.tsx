@@ -14,6 +14,7 @@ import { AuthAuditPanel } from '../sync/AuthAuditPanel';
 import { AccessSystemsCard } from '../access/extra/AccessSystemsCard';
 import { BackupJobsCard } from '../ops/BackupJobsCard';
 import { BackupPanel } from '../backup/BackupPanel';
+import { FormActions } from '../../components/kit/FormActions';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -73,11 +74,7 @@ function SettingsForm({ org }: { org: OrgState }) {
           <LogoInput id="s-logo" value={logo} onChange={(v) => setValue('logoDataUrl', v, { shouldDirty: true, shouldValidate: true })} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} busy={busy} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
 import { ScanInput } from './parts';
 import { DateTextField } from '../../components/DateInputs';
+import { FormActions } from '../../components/kit/FormActions';
 
 const formSchema = assetFieldsSchema.extend({ accessories: z.array(accessoryInputSchema).max(20, 'asset.errors.tooManyAccessories') });
 type FormIn = z.input<typeof formSchema>;
@@ -172,14 +173,7 @@ function AssetForm({ existing }: { existing?: AssetState }) {
         )}
         {e.accessories?.message && <div className="field-error" role="alert">{t(e.accessories.message)}</div>}
       </section>
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting} onClick={() => setValue('serial', normaliseSerial(getValues('serial')))}>
-          {existing ? t('common.save') : t('asset.form.create')}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? t('common.save') : t('asset.form.create')} busy={busy || formState.isSubmitting} onCancel={() => history.back()} onSubmitClick={() => setValue('serial', normaliseSerial(getValues('serial')))} sticky />
     </form>
   );
 }

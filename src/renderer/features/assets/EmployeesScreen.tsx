@@ -19,6 +19,7 @@ import { AssetStatusBadge } from './parts';
 import { EmployeeAccessCard, ResignedAccessWarning, useEmployeeAccess } from '../access/extra/EmployeeAccessCard';
 import { EmployeeStatusBadge } from '../leavers/parts';
 import { EmployeeRevokeAll } from '../leavers/EmployeeRevokeAll';
+import { FormActions } from '../../components/kit/FormActions';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
 type FormOut = z.output<typeof employeeFieldsSchema>;
@@ -73,11 +74,7 @@ function EmployeeForm({ existing, onDone }: { existing?: EmployeeState; onDone: 
           </select>
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {existing ? t('common.save') : t('employee.form.create')}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? t('common.save') : t('employee.form.create')} busy={busy} />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { navigate, useRoute } from '../../app/router';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { EmployeePicker } from '../../components/EmployeePicker';
 import { ScanInput } from './parts';
+import { FormActions } from '../../components/kit/FormActions';
 
 interface KitLine {
   asset: AssetState;
@@ -167,14 +168,7 @@ export function HandoverScreen() {
         witnessHint={t('handover.form.witnessHint')}
         errorOf={fieldError}
       />
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('handover.form.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('handover.form.submit')} busy={busy} onCancel={() => history.back()} sticky />
     </form>
   );
 }

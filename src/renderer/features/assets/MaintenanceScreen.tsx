@@ -11,6 +11,7 @@ import { useSessionStore } from '../../app/session-store';
 import { FailureBanner, PageHeader } from '../../components/ui';
 import { RecordTable } from '../../components/kit/RecordList';
 import { useEmployeeNames } from './parts';
+import { FormActions } from '../../components/kit/FormActions';
 
 function IntervalSettings({ org }: { org: OrgState }) {
   const { t } = useTranslation();
@@ -41,11 +42,7 @@ function IntervalSettings({ org }: { org: OrgState }) {
           </label>
         ))}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn" disabled={busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} busy={busy} variant="plain" />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { SignatureSection } from '../../components/kit/SignatureSection';
 import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
 import { ScanInput, useAccessoryText, useEmployeeNames } from './parts';
+import { FormActions } from '../../components/kit/FormActions';
 
 type Result = '' | 'returned' | 'missing' | 'kept';
 interface Line extends DocItem {
@@ -164,14 +165,7 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
         setOnPaper={setPaper}
         errorOf={fieldError}
       />
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('handover.return.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('handover.return.submit')} busy={busy} onCancel={() => history.back()} sticky />
     </form>
   );
 }

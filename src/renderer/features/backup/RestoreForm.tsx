@@ -13,6 +13,7 @@ import { FailureBanner, Field } from '../../components/ui';
 import { db } from '../../store';
 import { restoreBackup } from '../../store/backup';
 import { platform } from '../../platform';
+import { FormActions } from '../../components/kit/FormActions';
 
 export function RestoreForm() {
   const { t } = useTranslation();
@@ -51,11 +52,7 @@ export function RestoreForm() {
         </Field>
       </div>
       <p className="hint">{t('backup.restore.afterwards')}</p>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('backup.restore.restoring') : t('backup.restore.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('backup.restore.submit')} busyLabel={t('backup.restore.restoring')} busy={busy} />
     </form>
   );
 }

@@ -27,6 +27,7 @@ import { fromOfficeInput, toOfficeInput } from '../tickets/office-time';
 import { addDays, daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
 import { formatLocalDate } from '../../../shared/date-format';
+import { FormActions } from '../../components/kit/FormActions';
 
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -230,11 +231,7 @@ function NetworkCard({ date, day, canRecord }: { date: string; day: OpsDayState 
           </tbody>
         </table>
         {canRecord && (
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.network.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.network.save')} busy={busy} />
         )}
       </form>
     </section>
@@ -305,11 +302,7 @@ function ResolveForm({ date, d, zone }: { date: string; d: Disruption; zone: Off
           <input id={`${idp}-text`} value={resolution} onChange={(e) => setResolution(e.target.value)} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-          {t('ops.disruption.resolve')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ops.disruption.resolve')} busy={busy} small />
     </form>
   );
 }
@@ -361,11 +354,7 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
           <textarea id="dis-actions" rows={2} value={actions} onChange={(e) => setActions(e.target.value)} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('ops.disruption.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ops.disruption.save')} busy={busy} />
     </form>
   );
 }
@@ -488,11 +477,7 @@ function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolea
             </tbody>
           </table>
           <p className="muted small">{t('ops.backup.jobsFromSettings')}</p>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.backup.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.backup.save')} busy={busy} />
         </form>
       )}
     </section>
@@ -578,11 +563,7 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
               <input id="ver-note" value={note} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.verify.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.verify.save')} busy={busy} />
         </form>
       )}
     </section>
@@ -649,11 +630,7 @@ function MaintenanceCard({ date, day, canRecord }: { date: string; day: OpsDaySt
           <Field label={t('ops.maintenance.notes')} htmlFor="mnt-notes" error={errorFor(failure, 'notes')} wide>
             <textarea id="mnt-notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.maintenance.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.maintenance.save')} busy={busy} />
         </form>
       ) : (
         <p className="muted small">{t('ops.maintenance.itOnly')}</p>
