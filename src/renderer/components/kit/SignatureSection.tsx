@@ -1,9 +1,11 @@
 /**
  * The signing block of a signed document (Berita Acara Serah Terima, Pengembalian): the
  * witness (Mengetahui) and a note, "signed on paper", and otherwise one pad per signer drawn
- * with mouse, pen or finger. Controlled: the screen keeps the values and the signatures.
+ * with mouse, pen or finger. The texts are the form's own inputs (react-hook-form's register);
+ * the pads report their drawings through `onSign`.
  */
 import { useEffect, useRef } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import { Field } from '../ui';
@@ -65,8 +67,10 @@ export interface Signer {
 export function SignatureSection(props: {
   /** Prefix of the fields' ids: `<prefix>-witness`, `<prefix>-witness-title`, `<prefix>-notes`. */
   idPrefix: string;
-  texts: SignatureTexts;
-  onTexts: (patch: Partial<SignatureTexts>) => void;
+  /** The form's `register` for the witness and note fields. */
+  register: (name: keyof SignatureTexts) => UseFormRegisterReturn;
+  /** Errors (i18n keys) of the witness and note fields. */
+  textErrors?: Partial<Record<keyof SignatureTexts, string>>;
   signers: readonly Signer[];
   onSign: (key: string, dataUrl: string | undefined) => void;
   onPaper: boolean;
@@ -76,19 +80,19 @@ export function SignatureSection(props: {
   errorOf?: (field: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const { idPrefix: p, texts, onTexts } = props;
+  const { idPrefix: p, register } = props;
   return (
     <section className="card">
       <h2>{t('handover.form.signing')}</h2>
       <div className="grid-3">
-        <Field label={t('handover.fields.witnessName')} htmlFor={`${p}-witness`} hint={props.witnessHint}>
-          <input id={`${p}-witness`} value={texts.witnessName} onChange={(e) => onTexts({ witnessName: e.target.value })} />
+        <Field label={t('handover.fields.witnessName')} htmlFor={`${p}-witness`} error={props.textErrors?.witnessName} hint={props.witnessHint}>
+          <input id={`${p}-witness`} {...register('witnessName')} />
         </Field>
-        <Field label={t('handover.fields.witnessTitle')} htmlFor={`${p}-witness-title`}>
-          <input id={`${p}-witness-title`} value={texts.witnessTitle} onChange={(e) => onTexts({ witnessTitle: e.target.value })} />
+        <Field label={t('handover.fields.witnessTitle')} htmlFor={`${p}-witness-title`} error={props.textErrors?.witnessTitle}>
+          <input id={`${p}-witness-title`} {...register('witnessTitle')} />
         </Field>
-        <Field label={t('handover.fields.notes')} htmlFor={`${p}-notes`}>
-          <input id={`${p}-notes`} value={texts.notes} onChange={(e) => onTexts({ notes: e.target.value })} />
+        <Field label={t('handover.fields.notes')} htmlFor={`${p}-notes`} error={props.textErrors?.notes}>
+          <input id={`${p}-notes`} {...register('notes')} />
         </Field>
       </div>
       <label className="checkbox-line">
