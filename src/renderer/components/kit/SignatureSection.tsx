@@ -1,11 +1,11 @@
 /**
  * The signing block of a signed document (Berita Acara Serah Terima, Pengembalian): the
  * witness (Mengetahui) and a note, "signed on paper", and otherwise one pad per signer drawn
- * with mouse, pen or finger. The texts are the form's own inputs (react-hook-form's register);
- * the pads report their drawings through `onSign`.
+ * with mouse, pen or finger. The fields are the host form's (react-hook-form, through its
+ * FormProvider), so they are checked with the form's schema and kept on a refused submit.
  */
 import { useEffect, useRef } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import { Field } from '../ui';
@@ -52,56 +52,63 @@ export function SignaturePadField({ id, label, onChange, error }: { id: string; 
   );
 }
 
-export interface SignatureTexts {
+/** The signing fields a form holds to use the section (both handover forms do). */
+export interface SigningValues {
   witnessName: string;
   witnessTitle: string;
   notes: string;
+  signedOnPaper: boolean;
+  signatures: { officer?: string; employee?: string };
 }
 
 export interface Signer {
   /** The key in `signatures` and the pad's id (`sig-<key>`, which the tests use). */
-  key: string;
+  key: 'officer' | 'employee';
   label: string;
 }
 
+/** Inside the form's FormProvider: the fields are the form's, checked with the form's schema. */
 export function SignatureSection(props: {
   /** Prefix of the fields' ids: `<prefix>-witness`, `<prefix>-witness-title`, `<prefix>-notes`. */
   idPrefix: string;
-  /** The form's `register` for the witness and note fields. */
-  register: (name: keyof SignatureTexts) => UseFormRegisterReturn;
-  /** Errors (i18n keys) of the witness and note fields. */
-  textErrors?: Partial<Record<keyof SignatureTexts, string>>;
   signers: readonly Signer[];
-  onSign: (key: string, dataUrl: string | undefined) => void;
-  onPaper: boolean;
-  setOnPaper: (onPaper: boolean) => void;
   witnessHint?: string;
-  /** The error (an i18n key) of a field, by its path in the command (`signatures.officer`). */
-  errorOf?: (field: string) => string | undefined;
+  /** The command's refusal (an i18n key) at a field (`signatures.officer`), shown when the form's own check passed. */
+  refusedAt?: (field: string) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const { idPrefix: p, register } = props;
+  const { register, setValue, control, formState } = useFormContext<SigningValues>();
+  const onPaper = useWatch({ control, name: 'signedOnPaper' });
+  const errors = formState.errors;
+  const p = props.idPrefix;
+  const validate = { shouldValidate: formState.isSubmitted };
   return (
     <section className="card">
       <h2>{t('handover.form.signing')}</h2>
       <div className="grid-3">
-        <Field label={t('handover.fields.witnessName')} htmlFor={`${p}-witness`} error={props.textErrors?.witnessName} hint={props.witnessHint}>
+        <Field label={t('handover.fields.witnessName')} htmlFor={`${p}-witness`} error={errors.witnessName?.message} hint={props.witnessHint}>
           <input id={`${p}-witness`} {...register('witnessName')} />
         </Field>
-        <Field label={t('handover.fields.witnessTitle')} htmlFor={`${p}-witness-title`} error={props.textErrors?.witnessTitle}>
+        <Field label={t('handover.fields.witnessTitle')} htmlFor={`${p}-witness-title`} error={errors.witnessTitle?.message}>
           <input id={`${p}-witness-title`} {...register('witnessTitle')} />
         </Field>
-        <Field label={t('handover.fields.notes')} htmlFor={`${p}-notes`} error={props.textErrors?.notes}>
+        <Field label={t('handover.fields.notes')} htmlFor={`${p}-notes`} error={errors.notes?.message}>
           <input id={`${p}-notes`} {...register('notes')} />
         </Field>
       </div>
       <label className="checkbox-line">
-        <input type="checkbox" checked={props.onPaper} onChange={(e) => props.setOnPaper(e.target.checked)} /> {t('handover.form.signedOnPaper')}
+        <input type="checkbox" checked={onPaper} onChange={(e) => setValue('signedOnPaper', e.target.checked, validate)} /> {t('handover.form.signedOnPaper')}
       </label>
-      {!props.onPaper && (
+      {!onPaper && (
         <div className="signature-grid">
           {props.signers.map((s) => (
-            <SignaturePadField key={s.key} id={`sig-${s.key}`} label={s.label} onChange={(v) => props.onSign(s.key, v)} error={props.errorOf?.(`signatures.${s.key}`)} />
+            <SignaturePadField
+              key={s.key}
+              id={`sig-${s.key}`}
+              label={s.label}
+              onChange={(v) => setValue(`signatures.${s.key}`, v, validate)}
+              error={errors.signatures?.[s.key]?.message ?? props.refusedAt?.(`signatures.${s.key}`)}
+            />
           ))}
         </div>
       )}

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { notIssuable } from '../../../shared/domain/asset/commands';
 import { assetName, CONDITIONS, type AssetState, type Condition } from '../../../shared/domain/asset/state';
@@ -34,7 +34,6 @@ export function HandoverScreen() {
   const [assets, setAssets] = useState<Record<string, AssetState>>({});
   const [scanError, setScanError] = useState<string | undefined>();
   const kit = useWatch({ control, name: 'kit' });
-  const paper = useWatch({ control, name: 'signedOnPaper' });
   const setKit = (next: HandoverFormIn['kit']) => setValue('kit', next, { shouldValidate: formState.isSubmitted });
   const addLine = (a: AssetState) => {
     setAssets((m) => ({ ...m, [a.id]: a }));
@@ -69,14 +68,10 @@ export function HandoverScreen() {
   });
   // The form's own check first (every problem at once), then the command's refusal at its field.
   const refusedAt = (f: string) => (failure?.field === f || failure?.field?.startsWith(`${f}.`) ? failure.message : undefined);
-  const errorOf = (f: string): string | undefined => {
-    if (f === 'signatures.officer') return errors.signatures?.officer?.message ?? refusedAt(f);
-    if (f === 'signatures.employee') return errors.signatures?.employee?.message ?? refusedAt(f);
-    return refusedAt(f);
-  };
   const itemsError = errors.kit?.message ?? errors.kit?.root?.message ?? refusedAt('items');
 
   return (
+    <FormProvider {...form}>
     <form
       noValidate
       aria-labelledby="handover-title"
@@ -169,19 +164,15 @@ export function HandoverScreen() {
       </section>
       <SignatureSection
         idPrefix="h"
-        register={(name) => register(name)}
-        textErrors={{ witnessName: errors.witnessName?.message, witnessTitle: errors.witnessTitle?.message, notes: errors.notes?.message }}
         signers={[
           { key: 'officer', label: t('handover.form.sigOfficer') },
           { key: 'employee', label: t('handover.form.sigEmployee') },
         ]}
-        onSign={(key, v) => setValue(`signatures.${key as 'officer' | 'employee'}`, v, { shouldValidate: formState.isSubmitted })}
-        onPaper={paper}
-        setOnPaper={(on) => setValue('signedOnPaper', on, { shouldValidate: formState.isSubmitted })}
         witnessHint={t('handover.form.witnessHint')}
-        errorOf={errorOf}
+        refusedAt={refusedAt}
       />
       <FormActions submitLabel={t('handover.form.submit')} busy={busy} onCancel={() => history.back()} sticky />
     </form>
+    </FormProvider>
   );
 }

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONDITIONS } from '../../../shared/domain/asset/state';
 import { RETURN_REASONS, type DocItem, type HandoverState } from '../../../shared/domain/handover/state';
@@ -48,7 +48,7 @@ function ReturnForm({ doc, lines }: { doc: HandoverState; lines: Line[] }) {
   const employees = useEmployeeNames([doc.employeeId]);
   const accessoryText = useAccessoryText();
   const [scanError, setScanError] = useState<string | undefined>();
-  const { register, control, setValue, handleSubmit, formState } = useForm<ReturnFormIn, unknown, ReturnFormOut>({
+  const form = useForm<ReturnFormIn, unknown, ReturnFormOut>({
     resolver: zodResolver(returnFormSchema),
     defaultValues: {
       reason: 'resignation',
@@ -60,9 +60,9 @@ function ReturnForm({ doc, lines }: { doc: HandoverState; lines: Line[] }) {
       signatures: {},
     },
   });
+  const { register, control, setValue, handleSubmit, formState } = form;
   const errors = formState.errors;
   const values = useWatch({ control, name: 'lines' });
-  const paper = useWatch({ control, name: 'signedOnPaper' });
 
   const scan = (code: string) => {
     const s = normaliseSerial(code);
@@ -91,14 +91,10 @@ function ReturnForm({ doc, lines }: { doc: HandoverState; lines: Line[] }) {
     if (ok) navigate(`/print/assets/doc/${id}`);
   });
   const refusedAt = (f: string) => (failure?.field === f ? failure.message : undefined);
-  const errorOf = (f: string): string | undefined => {
-    if (f === 'signatures.officer') return errors.signatures?.officer?.message ?? refusedAt(f);
-    if (f === 'signatures.employee') return errors.signatures?.employee?.message ?? refusedAt(f);
-    return refusedAt(f);
-  };
   const done = values.filter((l) => l.check).length;
 
   return (
+    <FormProvider {...form}>
     <form noValidate aria-labelledby="return-title" onSubmit={(e) => void submit(e)}>
       <PageHeader id="return-title" title={t('handover.return.title')} subtitle={t('handover.return.subtitle', { docNo: doc.docNo, name: employees.get(doc.employeeId)?.name ?? '' })} />
       <FailureBanner failure={failure} />
@@ -175,18 +171,14 @@ function ReturnForm({ doc, lines }: { doc: HandoverState; lines: Line[] }) {
       </section>
       <SignatureSection
         idPrefix="r"
-        register={(name) => register(name)}
-        textErrors={{ witnessName: errors.witnessName?.message, witnessTitle: errors.witnessTitle?.message, notes: errors.notes?.message }}
         signers={[
           { key: 'officer', label: t('handover.return.sigOfficer') },
           { key: 'employee', label: t('handover.return.sigEmployee') },
         ]}
-        onSign={(key, v) => setValue(`signatures.${key as 'officer' | 'employee'}`, v, { shouldValidate: formState.isSubmitted })}
-        onPaper={paper}
-        setOnPaper={(on) => setValue('signedOnPaper', on, { shouldValidate: formState.isSubmitted })}
-        errorOf={errorOf}
+        refusedAt={refusedAt}
       />
       <FormActions submitLabel={t('handover.return.submit')} busy={busy} onCancel={() => history.back()} sticky />
     </form>
+    </FormProvider>
   );
 }
