@@ -12,9 +12,10 @@ import { PageHeader } from '../../components/ui';
 import { RecordList } from '../../components/kit/RecordList';
 import { db } from '../../store';
 import { countWaitingFor, incidentListPage } from '../../store/queries/incidents';
-import { IncidentStatusBadge, SeverityBadge } from './badges';
+import { IncidentStatusBadge } from './badges';
 import { formatWorking } from './format';
 import { MyIncidentsSection, useNow } from './MyIncidentsSection';
+import { incidentLeadColumns } from './columns';
 import './incidents.css';
 
 export function IncidentListScreen() {
@@ -89,16 +90,7 @@ function AllIncidents() {
       empty={t('incident.list.none')}
       pager={{ page, hasMore: !!data?.hasMore, setPage }}
       columns={[
-        { key: 'docNo', header: t('incident.fields.docNo'), className: 'mono', link: true, cell: (i) => i.docNo },
-        {
-          key: 'title',
-          header: t('incident.fields.title'),
-          cell: (i) => (
-            <>
-              {i.title} <SeverityBadge severity={i.severity} />
-            </>
-          ),
-        },
+        ...incidentLeadColumns(t),
         { key: 'category', header: t('incident.fields.category'), cell: (i) => t(`incident.categories.${i.category}`) },
         {
           key: 'step',

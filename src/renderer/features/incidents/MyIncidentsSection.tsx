@@ -14,7 +14,7 @@ import { dueTitle, useDueText, useWorkCalendar } from '../../components/due';
 import { db } from '../../store';
 import { incidentsWaitingFor } from '../../store/queries/incidents';
 import { formatWorking, standardText } from './format';
-import { SeverityBadge } from './badges';
+import { incidentLeadColumns } from './columns';
 import './incidents.css';
 
 /** The step clocks move every 30 s. */
@@ -40,16 +40,7 @@ export function MyIncidentsSection({ limit = 50, heading = true, plain = false }
         rowClassName={(i) => (currentStepClock(i, org ?? undefined, now).overdue ? 'row-overdue' : undefined)}
         empty={t('incident.mine.none')}
         columns={[
-          { key: 'docNo', header: t('incident.fields.docNo'), className: 'mono', link: true, cell: (i) => i.docNo },
-          {
-            key: 'title',
-            header: t('incident.fields.title'),
-            cell: (i) => (
-              <>
-                {i.title} <SeverityBadge severity={i.severity} />
-              </>
-            ),
-          },
+          ...incidentLeadColumns(t),
           {
             key: 'step',
             header: t('incident.fields.step'),
