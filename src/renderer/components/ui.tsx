@@ -49,11 +49,17 @@ export function StatusBadge({ status }: { status: VisitStatus }) {
   return <span className={`status status-${status}`}>{t(`visit.status.${status}`)}</span>;
 }
 
-export function PageHeader({ id, title, actions, subtitle }: { id?: string; title: string; subtitle?: string; actions?: ReactNode }) {
+export function PageHeader({ id, title, actions, subtitle, count }: { id?: string; title: string; subtitle?: string; actions?: ReactNode; /** How many records the screen lists, beside the title. */ count?: number }) {
+  const { t } = useTranslation();
   return (
     <header className="page-header">
       <div>
         <h1 id={id}>{title}</h1>
+        {count !== undefined && (
+          <p className="page-count muted" data-testid="page-count">
+            {t('common.recordCount', { count })}
+          </p>
+        )}
         {subtitle && <p className="subtitle">{subtitle}</p>}
       </div>
       {actions && <div className="page-actions">{actions}</div>}

@@ -21,6 +21,7 @@ import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import { hasTypedText, useFormDraft } from '../../components/FormDraft';
 import { restoreRows, type Row } from './draft-rows';
 import './access.css';
+import { FormActions } from '../../components/kit/FormActions';
 
 const fieldsSchema = accessFormSchema.omit({ items: true });
 const newSchema = fieldsSchema.extend({ employeeId: z.string().min(1, 'access.errors.employee') });
@@ -164,14 +165,7 @@ function AccessForm({ existing, systems }: { existing?: AccessRequestState; syst
           <textarea id="need" rows={4} {...register('need')} />
         </Field>
       </section>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={async () => (await drafts.discard()) && navigate(existing ? `/access/${existing.id}` : '/access')}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {existing ? t('access.form.resubmit') : t('access.form.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? t('access.form.resubmit') : t('access.form.submit')} busy={busy} discard={drafts.discard} onCancel={() => navigate(existing ? `/access/${existing.id}` : '/access')} />
     </form>
   );
 }

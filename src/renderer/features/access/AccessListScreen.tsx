@@ -8,7 +8,7 @@ import { accessListPage } from '../../store/queries/access';
 import { useFormatDateTime } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader, Pager } from '../../components/ui';
+import { RecordList } from '../../components/kit/RecordList';
 import { AccessStatusBadge } from './parts';
 import { StatusFilter } from '../../components/StatusFilter';
 import { can } from '@shared/domain/can';
@@ -23,7 +23,7 @@ export function AccessListScreen() {
   const result = useLiveQuery(() => accessListPage(db, status, page), [status, page]);
   return (
     <div>
-      <PageHeader
+      <RecordList
         title={t('access.list.title')}
         subtitle={t('access.list.subtitle')}
         actions={
@@ -33,58 +33,52 @@ export function AccessListScreen() {
             </button>
           )
         }
+        filters={
+          <StatusFilter
+            id="access-status"
+            label={t('access.list.status')}
+            allLabel={t('access.list.all')}
+            statuses={ACCESS_STATUSES}
+            statusLabel={(s) => t(`access.status.${s}`)}
+            value={status}
+            onChange={(s) => {
+              setPage(0);
+              setStatus(s);
+            }}
+          />
+        }
+        testId="access-requests"
+        rows={result?.rows}
+        rowKey={(r) => r.id}
+        rowHref={(r) => `/access/${r.id}`}
+        empty={t('access.list.none')}
+        pager={{ page, hasMore: !!result?.hasMore, setPage }}
+        columns={[
+          { key: 'docNo', header: t('access.fields.docNo'), className: 'mono', link: true, cell: (r) => r.docNo },
+          {
+            key: 'employee',
+            header: t('access.fields.employee'),
+            cell: (r) => (
+              <>
+                {r.employee.name}
+                <div className="muted small">{r.employee.department}</div>
+              </>
+            ),
+          },
+          { key: 'systems', header: t('access.fields.systems'), cell: (r) => r.items.map((it) => it.system).join(', ') },
+          { key: 'submittedAt', header: t('access.fields.submittedAt'), cell: (r) => fmt(r.submittedAt) },
+          {
+            key: 'status',
+            header: t('access.fields.status'),
+            cell: (r) => (
+              <>
+                <AccessStatusBadge request={r} />
+                {r.version > 1 && <div className="muted small">{t('access.detail.version', { n: r.version })}</div>}
+              </>
+            ),
+          },
+        ]}
       />
-      <section className="card">
-        <StatusFilter
-          id="access-status"
-          label={t('access.list.status')}
-          allLabel={t('access.list.all')}
-          statuses={ACCESS_STATUSES}
-          statusLabel={(s) => t(`access.status.${s}`)}
-          value={status}
-          onChange={(s) => {
-            setPage(0);
-            setStatus(s);
-          }}
-        />
-        {!result ? (
-          <Empty>{t('common.loading')}</Empty>
-        ) : result.rows.length === 0 ? (
-          <Empty>{t('access.list.none')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="access-requests">
-            <thead>
-              <tr>
-                <th>{t('access.fields.docNo')}</th>
-                <th>{t('access.fields.employee')}</th>
-                <th>{t('access.fields.systems')}</th>
-                <th>{t('access.fields.submittedAt')}</th>
-                <th>{t('access.fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id} onClick={() => navigate(`/access/${r.id}`)}>
-                  <td className="mono">
-                    <a href={`#/access/${r.id}`}>{r.docNo}</a>
-                  </td>
-                  <td>
-                    {r.employee.name}
-                    <div className="muted small">{r.employee.department}</div>
-                  </td>
-                  <td>{r.items.map((it) => it.system).join(', ')}</td>
-                  <td>{fmt(r.submittedAt)}</td>
-                  <td>
-                    <AccessStatusBadge request={r} />
-                    {r.version > 1 && <div className="muted small">{t('access.detail.version', { n: r.version })}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
-      </section>
     </div>
   );
 }

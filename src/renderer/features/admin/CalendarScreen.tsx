@@ -17,6 +17,7 @@ import { useCommand, useLang, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import '../tickets/tickets.css';
 import { DateTextField, DateTextInput } from '../../components/DateInputs';
+import { FormActions } from '../../components/kit/FormActions';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -327,11 +328,7 @@ function CalendarForm({ org }: { org: OrgState }) {
         )}
         <DaysOffImport key={saves} onAdd={addDays} />
       </section>
-      <div className="form-actions sticky-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('calendar.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('calendar.save')} busy={busy} sticky />
     </form>
   );
 }

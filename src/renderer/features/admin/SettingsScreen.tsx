@@ -9,6 +9,7 @@ import { useCommand, useOrg } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { LogoInput } from '../../components/LogoInput';
 import { Slot } from '../../app/Slot';
+import { FormActions } from '../../components/kit/FormActions';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;
@@ -72,11 +73,7 @@ function SettingsForm({ org }: { org: OrgState }) {
           <LogoInput id="s-logo" value={logo} onChange={(v) => setValue('logoDataUrl', v, { shouldDirty: true, shouldValidate: true })} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} busy={busy} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { ROLES, type Role } from '../../../shared/roles';
 import { db } from '../../store';
 import { useCommand } from '../../app/hooks';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
+import { FormActions } from '../../components/kit/FormActions';
 
 const createForm = userProfileSchema.extend({ password: newPasswordSchema });
 type CreateIn = z.input<typeof createForm>;
@@ -80,11 +81,7 @@ function CreateUser() {
           </div>
         )}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting}>
-          {t('users.create')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('users.create')} busy={busy || formState.isSubmitting} />
     </form>
   );
 }

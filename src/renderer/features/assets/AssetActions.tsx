@@ -11,6 +11,7 @@ import { useSessionStore } from '../../app/session-store';
 import type { UserState } from '../../../shared/domain/user/state';
 import { collectCosigners, type CosignProblem } from '../auth/public';
 import { Field, FailureBanner } from '../../components/ui';
+import { FormActions } from '../../components/kit/FormActions';
 
 const CHECKS = ['antivirus', 'osPatched', 'passwordSet', 'removableMedia'] as const;
 
@@ -59,11 +60,7 @@ export function MaintenanceForm({ asset }: { asset: AssetState }) {
           <textarea id="m-notes" rows={2} {...register('notes')} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('asset.maintenance.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('asset.maintenance.save')} busy={busy} />
     </form>
   );
 }
@@ -156,11 +153,7 @@ export function WipeForm({ asset }: { asset: AssetState }) {
           </Field>
         </fieldset>
       ))}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('asset.wipe.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('asset.wipe.save')} busy={busy} />
     </form>
   );
 }
@@ -196,11 +189,7 @@ export function StatusForm({ asset }: { asset: AssetState }) {
           <input id="s-reason" {...register('reason')} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn" disabled={busy}>
-          {t('asset.statusForm.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('asset.statusForm.save')} busy={busy} variant="plain" />
     </form>
   );
 }

@@ -19,6 +19,7 @@ import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
 import { ScanInput } from './parts';
 import { DateTextField } from '../../components/DateInputs';
+import { FormActions } from '../../components/kit/FormActions';
 
 /** The cost as typed: rupiah with or without "Rp" and thousands dots ("Rp 14.250.000", "14250000"); empty for none. */
 const costText = z
@@ -235,14 +236,7 @@ function AssetForm({ existing }: { existing?: AssetState }) {
         )}
         {e.accessories?.message && <div className="field-error" role="alert">{t(e.accessories.message)}</div>}
       </section>
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting} onClick={() => setValue('serial', normaliseSerial(getValues('serial')))}>
-          {existing ? t('common.save') : t('asset.form.create')}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? t('common.save') : t('asset.form.create')} busy={busy || formState.isSubmitting} onCancel={() => history.back()} onSubmitClick={() => setValue('serial', normaliseSerial(getValues('serial')))} sticky />
     </form>
   );
 }

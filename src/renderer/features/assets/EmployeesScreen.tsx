@@ -13,10 +13,12 @@ import { assetsHeldBy, documentsOf, employeesPage } from '../../store/queries/as
 import { useCommand, useFormatDateTime } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, FailureBanner, Field, PageHeader, Pager } from '../../components/ui';
+import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
+import { RecordList, RecordTable } from '../../components/kit/RecordList';
 import { AssetStatusBadge } from './parts';
 import { Slot } from '../../app/Slot';
 import { can } from '@shared/domain/can';
+import { FormActions } from '../../components/kit/FormActions';
 
 type FormIn = z.input<typeof employeeFieldsSchema>;
 type FormOut = z.output<typeof employeeFieldsSchema>;
@@ -71,11 +73,7 @@ function EmployeeForm({ existing, onDone }: { existing?: EmployeeState; onDone: 
           </select>
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {existing ? t('common.save') : t('employee.form.create')}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? t('common.save') : t('employee.form.create')} busy={busy} />
     </form>
   );
 }
@@ -89,7 +87,7 @@ export function EmployeesScreen() {
   const result = useLiveQuery(() => employeesPage(db, q, page), [q, page]);
   return (
     <div>
-      <PageHeader
+      <RecordList
         title={t('employee.list.title')}
         subtitle={t('employee.list.subtitle')}
         actions={
@@ -99,52 +97,34 @@ export function EmployeesScreen() {
             </button>
           )
         }
+        above={canManage && <EmployeeForm onDone={() => undefined} />}
+        filters={
+          <Field label={t('employee.list.search')} htmlFor="emp-q">
+            <input
+              id="emp-q"
+              value={q}
+              onChange={(e) => {
+                setPage(0);
+                setQ(e.target.value);
+              }}
+              placeholder={t('employee.list.searchPlaceholder')}
+            />
+          </Field>
+        }
+        testId="employees"
+        rows={result?.rows}
+        rowKey={(emp) => emp.id}
+        rowHref={(emp) => `/employees/${emp.id}`}
+        empty={t('employee.list.none')}
+        pager={{ page, hasMore: !!result?.hasMore, setPage }}
+        columns={[
+          { key: 'nip', header: t('employee.fields.nip'), className: 'mono', cell: (emp) => emp.nip },
+          { key: 'name', header: t('employee.fields.name'), link: true, cell: (emp) => emp.name },
+          { key: 'department', header: t('employee.fields.department'), cell: (emp) => emp.department },
+          { key: 'position', header: t('employee.fields.position'), cell: (emp) => emp.position },
+          { key: 'status', header: t('employee.fields.status'), cell: (emp) => t(`employee.status.${emp.status}`) },
+        ]}
       />
-      {canManage && <EmployeeForm onDone={() => undefined} />}
-      <section className="card">
-        <Field label={t('employee.list.search')} htmlFor="emp-q">
-          <input
-            id="emp-q"
-            value={q}
-            onChange={(e) => {
-              setPage(0);
-              setQ(e.target.value);
-            }}
-            placeholder={t('employee.list.searchPlaceholder')}
-          />
-        </Field>
-        {!result ? (
-          <Empty>{t('common.loading')}</Empty>
-        ) : result.rows.length === 0 ? (
-          <Empty>{t('employee.list.none')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="employees">
-            <thead>
-              <tr>
-                <th>{t('employee.fields.nip')}</th>
-                <th>{t('employee.fields.name')}</th>
-                <th>{t('employee.fields.department')}</th>
-                <th>{t('employee.fields.position')}</th>
-                <th>{t('employee.fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((emp) => (
-                <tr key={emp.id} onClick={() => navigate(`/employees/${emp.id}`)}>
-                  <td className="mono">{emp.nip}</td>
-                  <td>
-                    <a href={`#/employees/${emp.id}`}>{emp.name}</a>
-                  </td>
-                  <td>{emp.department}</td>
-                  <td>{emp.position}</td>
-                  <td>{t(`employee.status.${emp.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
-      </section>
     </div>
   );
 }
@@ -191,34 +171,19 @@ export function EmployeeDetailScreen({ id }: { id: string }) {
       <Slot name="employeeNotices" props={{ employee }} />
       <section className="card">
         <h2>{t('employee.detail.holding')}</h2>
-        {held.length === 0 ? (
-          <Empty>{t('employee.detail.nothingHeld')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="held-assets">
-            <thead>
-              <tr>
-                <th>{t('asset.fields.tag')}</th>
-                <th>{t('asset.fields.serial')}</th>
-                <th>{t('asset.fields.brandModel')}</th>
-                <th>{t('asset.fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {held.map((a) => (
-                <tr key={a.id} onClick={() => navigate(`/assets/${a.id}`)}>
-                  <td className="mono">{a.tag}</td>
-                  <td className="mono">{a.serial}</td>
-                  <td>
-                    {assetName(a)}
-                  </td>
-                  <td>
-                    <AssetStatusBadge status={a.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          testId="held-assets"
+          rows={held}
+          rowKey={(a) => a.id}
+          rowHref={(a) => `/assets/${a.id}`}
+          empty={t('employee.detail.nothingHeld')}
+          columns={[
+            { key: 'tag', header: t('asset.fields.tag'), className: 'mono', link: true, cell: (a) => a.tag },
+            { key: 'serial', header: t('asset.fields.serial'), className: 'mono', cell: (a) => a.serial },
+            { key: 'name', header: t('asset.fields.brandModel'), cell: (a) => assetName(a) },
+            { key: 'status', header: t('asset.fields.status'), cell: (a) => <AssetStatusBadge status={a.status} /> },
+          ]}
+        />
       </section>
       <section className="card">
         <h2>{t('employee.detail.documents')}</h2>

@@ -4,83 +4,93 @@
  * paper), and the assets become assigned in one commit. Then the form prints.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { notIssuable } from '../../../shared/domain/asset/commands';
 import { assetName, CONDITIONS, type AssetState, type Condition } from '../../../shared/domain/asset/state';
+import { emptyHandover, handoverFormSchema, type HandoverFormIn, type HandoverFormOut } from './handover-form';
 import { newId } from '../../../shared/ids';
 import { db } from '../../store';
 import { assetByCode } from '../../store/queries/assets';
 import { useCommand } from '../../app/hooks';
+import { SignatureSection } from '../../components/kit/SignatureSection';
 import { navigate, useRoute } from '../../app/router';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
 import { EmployeePicker } from '../../components/EmployeePicker';
-import { ScanInput, SignaturePadField } from './parts';
-
-interface KitLine {
-  asset: AssetState;
-  condition: Condition;
-  accessoryIds: string[];
-}
+import { ScanInput } from './parts';
+import { FormActions } from '../../components/kit/FormActions';
 
 export function HandoverScreen() {
   const { t } = useTranslation();
   const route = useRoute();
   const params = new URLSearchParams(route.split('?')[1] ?? '');
   const { run, failure, busy } = useCommand();
-  const [employeeId, setEmployeeId] = useState(params.get('employee') ?? '');
-  const [kit, setKit] = useState<KitLine[]>([]);
+  const form = useForm<HandoverFormIn, unknown, HandoverFormOut>({ resolver: zodResolver(handoverFormSchema), defaultValues: emptyHandover(params.get('employee') ?? '') });
+  const { register, control, setValue, getValues, handleSubmit, formState } = form;
+  const errors = formState.errors;
+  // The assets scanned into the kit, for their tags, names and accessories (the form holds ids).
+  const [assets, setAssets] = useState<Record<string, AssetState>>({});
   const [scanError, setScanError] = useState<string | undefined>();
-  const [text, setText] = useState({ emailPrepared: '', accessPrepared: '', notes: '', witnessName: '', witnessTitle: '' });
-  const [paper, setPaper] = useState(false);
-  const [sig, setSig] = useState<{ officer?: string; employee?: string }>({});
+  const kit = useWatch({ control, name: 'kit' });
+  const setKit = (next: HandoverFormIn['kit']) => setValue('kit', next, { shouldValidate: formState.isSubmitted });
+  const addLine = (a: AssetState) => {
+    setAssets((m) => ({ ...m, [a.id]: a }));
+    setKit([...getValues('kit'), { assetId: a.id, condition: a.condition, accessoryIds: a.accessories.filter((x) => !x.missing).map((x) => x.id) }]);
+  };
   const preset = params.get('asset');
   useLiveQuery(async () => {
-    if (!preset || kit.length > 0) return null;
+    if (!preset || getValues('kit').length > 0) return null;
     const a = await db.assets.get(preset);
-    if (a && !notIssuable(a)) setKit([{ asset: a, condition: a.condition, accessoryIds: a.accessories.filter((x) => !x.missing).map((x) => x.id) }]);
+    if (a && !notIssuable(a)) addLine(a);
     return null;
   }, [preset]);
 
   const add = async (code: string) => {
     const a = await assetByCode(db, code);
     if (!a) return setScanError(t('asset.errors.unknownCode', { code }));
-    if (kit.some((l) => l.asset.id === a.id)) return setScanError(t('handover.errors.duplicateItem'));
+    if (getValues('kit').some((l) => l.assetId === a.id)) return setScanError(t('handover.errors.duplicateItem'));
     const refusal = notIssuable(a);
     if (refusal) return setScanError(t(refusal.message, { ...refusal.params, status: t(`asset.status.${a.status}`) }));
     setScanError(undefined);
-    setKit((k) => [...k, { asset: a, condition: a.condition, accessoryIds: a.accessories.filter((x) => !x.missing).map((x) => x.id) }]);
+    addLine(a);
   };
 
-  const submit = async () => {
+  const submit = handleSubmit(async (v) => {
     const id = newId();
+    const { kit: lines, signatures, signedOnPaper, ...text } = v;
     const ok = await run({
       type: 'handover.issue',
-      input: { id, employeeId, items: kit.map((l) => ({ assetId: l.asset.id, condition: l.condition, accessoryIds: l.accessoryIds })), ...text, signatures: paper ? {} : sig, signedOnPaper: paper },
+      input: { id, items: lines.map((l) => ({ assetId: l.assetId, condition: l.condition, accessoryIds: l.accessoryIds })), ...text, signatures: signedOnPaper ? {} : signatures, signedOnPaper },
     });
     if (ok) navigate(`/print/assets/doc/${id}`);
-  };
-  const fieldError = (f: string) => (failure?.field === f || failure?.field?.startsWith(`${f}.`) ? failure.message : undefined);
+  });
+  // The form's own check first (every problem at once), then the command's refusal at its field.
+  const refusedAt = (f: string) => (failure?.field === f || failure?.field?.startsWith(`${f}.`) ? failure.message : undefined);
+  const itemsError = errors.kit?.message ?? errors.kit?.root?.message ?? refusedAt('items');
 
   return (
+    <FormProvider {...form}>
     <form
       noValidate
       aria-labelledby="handover-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={(e) => void submit(e)}
     >
       <PageHeader id="handover-title" title={t('handover.form.title')} subtitle={t('handover.form.subtitle')} />
       <FailureBanner failure={failure} />
       <section className="card">
         <div className="grid-3">
-          <EmployeePicker id="h-employee" label={t('handover.fields.employee')} value={employeeId} onChange={setEmployeeId} error={fieldError('employeeId')} />
-          <Field label={t('handover.fields.emailPrepared')} htmlFor="h-email" hint={t('handover.form.emailHint')}>
-            <input id="h-email" value={text.emailPrepared} onChange={(e) => setText({ ...text, emailPrepared: e.target.value })} />
+          <Controller
+            control={control}
+            name="employeeId"
+            render={({ field }) => <EmployeePicker id="h-employee" label={t('handover.fields.employee')} value={field.value} onChange={field.onChange} error={errors.employeeId?.message ?? refusedAt('employeeId')} />}
+          />
+          <Field label={t('handover.fields.emailPrepared')} htmlFor="h-email" hint={t('handover.form.emailHint')} error={errors.emailPrepared?.message}>
+            <input id="h-email" {...register('emailPrepared')} />
           </Field>
-          <Field label={t('handover.fields.accessPrepared')} htmlFor="h-access" hint={t('handover.form.accessHint')}>
-            <input id="h-access" value={text.accessPrepared} onChange={(e) => setText({ ...text, accessPrepared: e.target.value })} />
+          <Field label={t('handover.fields.accessPrepared')} htmlFor="h-access" hint={t('handover.form.accessHint')} error={errors.accessPrepared?.message}>
+            <input id="h-access" {...register('accessPrepared')} />
           </Field>
         </div>
       </section>
@@ -89,9 +99,9 @@ export function HandoverScreen() {
         <div className="scan-row">
           <ScanInput id="h-scan" label={t('handover.form.scan')} onScan={(c) => void add(c)} error={scanError} autoFocus />
         </div>
-        {fieldError('items') && (
+        {itemsError && (
           <div className="field-error" role="alert">
-            {t(fieldError('items')!, failure?.params ?? {})}
+            {t(itemsError, failure?.params ?? {})}
           </div>
         )}
         {kit.length > 0 && (
@@ -108,7 +118,7 @@ export function HandoverScreen() {
               </tr>
             </thead>
             <tbody>
-              {kit.map((l, i) => (
+              {kit.map((line) => ({ ...line, asset: assets[line.assetId]! })).map((l, i) => (
                 <tr key={l.asset.id}>
                   <td>{i + 1}</td>
                   <td className="mono">{l.asset.tag}</td>
@@ -152,37 +162,17 @@ export function HandoverScreen() {
           </table>
         )}
       </section>
-      <section className="card">
-        <h2>{t('handover.form.signing')}</h2>
-        <div className="grid-3">
-          <Field label={t('handover.fields.witnessName')} htmlFor="h-witness" hint={t('handover.form.witnessHint')}>
-            <input id="h-witness" value={text.witnessName} onChange={(e) => setText({ ...text, witnessName: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.witnessTitle')} htmlFor="h-witness-title">
-            <input id="h-witness-title" value={text.witnessTitle} onChange={(e) => setText({ ...text, witnessTitle: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.notes')} htmlFor="h-notes">
-            <input id="h-notes" value={text.notes} onChange={(e) => setText({ ...text, notes: e.target.value })} />
-          </Field>
-        </div>
-        <label className="checkbox-line">
-          <input type="checkbox" checked={paper} onChange={(e) => setPaper(e.target.checked)} /> {t('handover.form.signedOnPaper')}
-        </label>
-        {!paper && (
-          <div className="signature-grid">
-            <SignaturePadField id="sig-officer" label={t('handover.form.sigOfficer')} onChange={(v) => setSig((s) => ({ ...s, officer: v }))} error={fieldError('signatures.officer')} />
-            <SignaturePadField id="sig-employee" label={t('handover.form.sigEmployee')} onChange={(v) => setSig((s) => ({ ...s, employee: v }))} error={fieldError('signatures.employee')} />
-          </div>
-        )}
-      </section>
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('handover.form.submit')}
-        </button>
-      </div>
+      <SignatureSection
+        idPrefix="h"
+        signers={[
+          { key: 'officer', label: t('handover.form.sigOfficer') },
+          { key: 'employee', label: t('handover.form.sigEmployee') },
+        ]}
+        witnessHint={t('handover.form.witnessHint')}
+        refusedAt={refusedAt}
+      />
+      <FormActions submitLabel={t('handover.form.submit')} busy={busy} onCancel={() => history.back()} sticky />
     </form>
+    </FormProvider>
   );
 }

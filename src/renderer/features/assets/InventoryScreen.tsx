@@ -9,7 +9,8 @@ import { assetByCode, inventoryPage, statusCounts, type InventoryFilter } from '
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
 import { platform } from '../../platform';
-import { Empty, Field, PageHeader, Pager } from '../../components/ui';
+import { Field } from '../../components/ui';
+import { RecordList } from '../../components/kit/RecordList';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { inventoryCsv, inventoryXlsx } from './spreadsheet';
 import { can } from '@shared/domain/can';
@@ -50,7 +51,7 @@ export function InventoryScreen() {
 
   return (
     <div>
-      <PageHeader
+      <RecordList
         title={t('asset.inventory.title')}
         subtitle={t('asset.inventory.subtitle')}
         actions={
@@ -76,104 +77,86 @@ export function InventoryScreen() {
             </button>
           </>
         }
-      />
-      {message && (
-        <div className="banner banner-info" role="status">
-          {message}
-        </div>
-      )}
-      <div className="asset-summary" aria-label={t('asset.inventory.byStatus')}>
-        {ASSET_STATUSES.map((s) => (
-          <button key={s} type="button" aria-pressed={filter.status === s} onClick={() => set({ status: filter.status === s ? '' : s })}>
-            {t(`asset.status.${s}`)}: <strong>{counts?.[s] ?? '…'}</strong>
-          </button>
-        ))}
-      </div>
-      <form
-        className="card asset-filters"
-        role="search"
-        aria-label={t('asset.inventory.filters')}
-        onSubmit={async (e) => {
-          e.preventDefault();
-          // A scanner types the whole serial and Enter: an exact match opens the asset.
-          const exact = q.trim() ? await assetByCode(db, q) : undefined;
-          if (exact) navigate(`/assets/${exact.id}`);
-          else set({ q });
-        }}
-      >
-        <Field label={t('asset.inventory.search')} htmlFor="asset-q">
-          <input id="asset-q" className="mono" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('asset.inventory.searchPlaceholder')} autoComplete="off" autoFocus />
-        </Field>
-        <Field label={t('asset.fields.status')} htmlFor="f-status">
-          <select id="f-status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as InventoryFilter['status'] })}>
-            <option value="">{t('asset.inventory.all')}</option>
-            {ASSET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`asset.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('asset.fields.category')} htmlFor="f-category">
-          <select id="f-category" value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value as InventoryFilter['category'] })}>
-            <option value="">{t('asset.inventory.all')}</option>
-            {ASSET_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`asset.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('asset.fields.location')} htmlFor="f-location">
-          <input id="f-location" defaultValue="" onBlur={(e) => set({ location: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && set({ location: (e.target as HTMLInputElement).value })} />
-        </Field>
-        <div className="filter-actions">
-          <button type="submit" className="btn btn-primary">
-            {t('asset.inventory.find')}
-          </button>
-        </div>
-      </form>
-      <section className="card">
-        {!result ? (
-          <Empty>{t('common.loading')}</Empty>
-        ) : result.rows.length === 0 ? (
-          <Empty>{t('asset.inventory.none')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="inventory">
-            <thead>
-              <tr>
-                <th>{t('asset.fields.tag')}</th>
-                <th>{t('asset.fields.serial')}</th>
-                <th>{t('asset.fields.category')}</th>
-                <th>{t('asset.fields.brandModel')}</th>
-                <th>{t('asset.fields.location')}</th>
-                <th>{t('asset.fields.holder')}</th>
-                <th>{t('asset.fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((a) => (
-                <tr key={a.id} onClick={() => navigate(`/assets/${a.id}`)}>
-                  <td className="mono">
-                    <a href={`#/assets/${a.id}`}>{a.tag}</a>
-                  </td>
-                  <td className="mono">{a.serial}</td>
-                  <td>{t(`asset.category.${a.category}`)}</td>
-                  <td>
-                    {assetName(a)}
-                  </td>
-                  <td>{a.location}</td>
-                  <td>{a.holderId ? (holders.get(a.holderId)?.name ?? '—') : a.importedHolder ? <span className="muted">{a.importedHolder}*</span> : '—'}</td>
-                  <td>
-                    <AssetStatusBadge status={a.status} />
-                  </td>
-                </tr>
+        above={
+          <>
+            {message && (
+              <div className="banner banner-info" role="status">
+                {message}
+              </div>
+            )}
+            <div className="asset-summary" aria-label={t('asset.inventory.byStatus')}>
+              {ASSET_STATUSES.map((s) => (
+                <button key={s} type="button" aria-pressed={filter.status === s} onClick={() => set({ status: filter.status === s ? '' : s })}>
+                  {t(`asset.status.${s}`)}: <strong>{counts?.[s] ?? '…'}</strong>
+                </button>
               ))}
-            </tbody>
-          </table>
-        )}
-        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
-      </section>
+            </div>
+            <form
+              className="card asset-filters"
+              role="search"
+              aria-label={t('asset.inventory.filters')}
+              onSubmit={async (e) => {
+                e.preventDefault();
+                // A scanner types the whole serial and Enter: an exact match opens the asset.
+                const exact = q.trim() ? await assetByCode(db, q) : undefined;
+                if (exact) navigate(`/assets/${exact.id}`);
+                else set({ q });
+              }}
+            >
+              <Field label={t('asset.inventory.search')} htmlFor="asset-q">
+                <input id="asset-q" className="mono" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('asset.inventory.searchPlaceholder')} autoComplete="off" autoFocus />
+              </Field>
+              <Field label={t('asset.fields.status')} htmlFor="f-status">
+                <select id="f-status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as InventoryFilter['status'] })}>
+                  <option value="">{t('asset.inventory.all')}</option>
+                  {ASSET_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`asset.status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('asset.fields.category')} htmlFor="f-category">
+                <select id="f-category" value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value as InventoryFilter['category'] })}>
+                  <option value="">{t('asset.inventory.all')}</option>
+                  {ASSET_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`asset.category.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('asset.fields.location')} htmlFor="f-location">
+                <input id="f-location" defaultValue="" onBlur={(e) => set({ location: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && set({ location: (e.target as HTMLInputElement).value })} />
+              </Field>
+              <div className="filter-actions">
+                <button type="submit" className="btn btn-primary">
+                  {t('asset.inventory.find')}
+                </button>
+              </div>
+            </form>
+          </>
+        }
+        testId="inventory"
+        rows={result?.rows}
+        rowKey={(a) => a.id}
+        rowHref={(a) => `/assets/${a.id}`}
+        empty={t('asset.inventory.none')}
+        pager={{ page, hasMore: !!result?.hasMore, setPage }}
+        columns={[
+          { key: 'tag', header: t('asset.fields.tag'), className: 'mono', link: true, cell: (a) => a.tag },
+          { key: 'serial', header: t('asset.fields.serial'), className: 'mono', cell: (a) => a.serial },
+          { key: 'category', header: t('asset.fields.category'), cell: (a) => t(`asset.category.${a.category}`) },
+          { key: 'name', header: t('asset.fields.brandModel'), cell: (a) => assetName(a) },
+          { key: 'location', header: t('asset.fields.location'), cell: (a) => a.location },
+          {
+            key: 'holder',
+            header: t('asset.fields.holder'),
+            cell: (a) => (a.holderId ? (holders.get(a.holderId)?.name ?? '—') : a.importedHolder ? <span className="muted">{a.importedHolder}*</span> : '—'),
+          },
+          { key: 'status', header: t('asset.fields.status'), cell: (a) => <AssetStatusBadge status={a.status} /> },
+        ]}
+      />
     </div>
   );
 }

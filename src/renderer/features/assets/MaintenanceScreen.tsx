@@ -7,11 +7,12 @@ import { ASSET_CATEGORIES, assetName, maintenanceMonths } from '../../../shared/
 import { db } from '../../store';
 import { awaitingWipe, maintenanceDueList } from '../../store/queries/assets';
 import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
-import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, FailureBanner, PageHeader } from '../../components/ui';
+import { FailureBanner, PageHeader } from '../../components/ui';
+import { RecordTable } from '../../components/kit/RecordList';
 import { useEmployeeNames } from './parts';
 import { can } from '@shared/domain/can';
+import { FormActions } from '../../components/kit/FormActions';
 
 function IntervalSettings({ org }: { org: OrgState }) {
   const { t } = useTranslation();
@@ -42,11 +43,7 @@ function IntervalSettings({ org }: { org: OrgState }) {
           </label>
         ))}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn" disabled={busy}>
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} busy={busy} variant="plain" />
     </form>
   );
 }
@@ -62,39 +59,23 @@ export function MaintenanceScreen() {
   const holders = useEmployeeNames((due ?? []).map((d) => d.asset.holderId ?? '').filter(Boolean));
   const overdue = (due ?? []).filter((d) => d.state === 'overdue');
   const soon = (due ?? []).filter((d) => d.state === 'due');
-  const table = (rows: typeof overdue, testId: string) =>
-    rows.length === 0 ? (
-      <Empty>{t('asset.maintenance.nothing')}</Empty>
-    ) : (
-      <table className="table table-click" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t('asset.fields.tag')}</th>
-            <th>{t('asset.fields.serial')}</th>
-            <th>{t('asset.fields.brandModel')}</th>
-            <th>{t('asset.fields.holder')}</th>
-            <th>{t('asset.maintenance.lastAt')}</th>
-            <th>{t('asset.maintenance.dueAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ asset: a, dueAt }) => (
-            <tr key={a.id} onClick={() => navigate(`/assets/${a.id}`)}>
-              <td className="mono">
-                <a href={`#/assets/${a.id}`}>{a.tag}</a>
-              </td>
-              <td className="mono">{a.serial}</td>
-              <td>
-                {assetName(a)}
-              </td>
-              <td>{a.holderId ? (holders.get(a.holderId)?.name ?? '—') : '—'}</td>
-              <td>{a.lastMaintenanceAt ? fmt(a.lastMaintenanceAt) : '—'}</td>
-              <td>{fmt(dueAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
+  const table = (rows: typeof overdue | undefined, testId: string) => (
+    <RecordTable
+      testId={testId}
+      rows={rows}
+      rowKey={(d) => d.asset.id}
+      rowHref={(d) => `/assets/${d.asset.id}`}
+      empty={t('asset.maintenance.nothing')}
+      columns={[
+        { key: 'tag', header: t('asset.fields.tag'), className: 'mono', link: true, cell: (d) => d.asset.tag },
+        { key: 'serial', header: t('asset.fields.serial'), className: 'mono', cell: (d) => d.asset.serial },
+        { key: 'name', header: t('asset.fields.brandModel'), cell: (d) => assetName(d.asset) },
+        { key: 'holder', header: t('asset.fields.holder'), cell: ({ asset: a }) => (a.holderId ? (holders.get(a.holderId)?.name ?? '—') : '—') },
+        { key: 'last', header: t('asset.maintenance.lastAt'), cell: (d) => (d.asset.lastMaintenanceAt ? fmt(d.asset.lastMaintenanceAt) : '—') },
+        { key: 'due', header: t('asset.maintenance.dueAt'), cell: (d) => fmt(d.dueAt) },
+      ]}
+    />
+  );
   return (
     <div>
       <PageHeader title={t('asset.maintenance.title')} subtitle={t('asset.maintenance.subtitle')} />
@@ -102,46 +83,31 @@ export function MaintenanceScreen() {
         <h2>
           {t('asset.maintenance.overdueList')} ({overdue.length})
         </h2>
-        {due ? table(overdue, 'overdue') : <Empty>{t('common.loading')}</Empty>}
+        {table(due && overdue, 'overdue')}
       </section>
       <section className="card">
         <h2>
           {t('asset.maintenance.dueList')} ({soon.length})
         </h2>
-        {due ? table(soon, 'due') : <Empty>{t('common.loading')}</Empty>}
+        {table(due && soon, 'due')}
       </section>
       <section className="card">
         <h2>
           {t('asset.wipe.awaitingList')} ({wipes.length})
         </h2>
-        {wipes.length === 0 ? (
-          <Empty>{t('asset.wipe.none')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="awaiting-wipe">
-            <thead>
-              <tr>
-                <th>{t('asset.fields.tag')}</th>
-                <th>{t('asset.fields.serial')}</th>
-                <th>{t('asset.fields.brandModel')}</th>
-                <th>{t('asset.detail.to')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {wipes.map((a) => (
-                <tr key={a.id} onClick={() => navigate(`/assets/${a.id}`)}>
-                  <td className="mono">
-                    <a href={`#/assets/${a.id}`}>{a.tag}</a>
-                  </td>
-                  <td className="mono">{a.serial}</td>
-                  <td>
-                    {assetName(a)}
-                  </td>
-                  <td>{fmt(a.custody.at(-1)?.to)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          testId="awaiting-wipe"
+          rows={wipes}
+          rowKey={(a) => a.id}
+          rowHref={(a) => `/assets/${a.id}`}
+          empty={t('asset.wipe.none')}
+          columns={[
+            { key: 'tag', header: t('asset.fields.tag'), className: 'mono', link: true, cell: (a) => a.tag },
+            { key: 'serial', header: t('asset.fields.serial'), className: 'mono', cell: (a) => a.serial },
+            { key: 'name', header: t('asset.fields.brandModel'), cell: (a) => assetName(a) },
+            { key: 'to', header: t('asset.detail.to'), cell: (a) => fmt(a.custody.at(-1)?.to) },
+          ]}
+        />
       </section>
       {can(me, 'org.update') && org && <IntervalSettings key={org.hlc} org={org} />}
     </div>

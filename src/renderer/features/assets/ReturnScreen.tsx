@@ -4,29 +4,29 @@
  * is replaced. Returned devices go to awaiting wipe; the form prints with both signatures.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CONDITIONS, type Condition } from '../../../shared/domain/asset/state';
-import { RETURN_REASONS, type DocItem, type ReturnReason } from '../../../shared/domain/handover/state';
+import { CONDITIONS } from '../../../shared/domain/asset/state';
+import { RETURN_REASONS, type DocItem, type HandoverState } from '../../../shared/domain/handover/state';
+import { returnFormSchema, type ReturnFormIn, type ReturnFormOut } from './handover-form';
 import { newId } from '../../../shared/ids';
 import { normaliseSerial } from '../../../shared/validators/serial';
 import { db } from '../../store';
 import { useCommand } from '../../app/hooks';
+import { SignatureSection } from '../../components/kit/SignatureSection';
 import { navigate } from '../../app/router';
 import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
-import { ScanInput, SignaturePadField, useAccessoryText, useEmployeeNames } from './parts';
+import { ScanInput, useAccessoryText, useEmployeeNames } from './parts';
+import { FormActions } from '../../components/kit/FormActions';
 
-type Result = '' | 'returned' | 'missing' | 'kept';
 interface Line extends DocItem {
   key: string;
-  check: Result;
-  cond: Condition;
-  note: string;
 }
 
 export function ReturnScreen({ handoverId }: { handoverId: string }) {
   const { t } = useTranslation();
-  const { run, failure, setFailure, busy } = useCommand();
   const data = useLiveQuery(async () => {
     const doc = await db.handovers.get(handoverId);
     if (!doc) return null;
@@ -34,66 +34,74 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
     const out = new Set(assets.filter((a) => a && a.status === 'assigned' && a.handoverId === doc.id).map((a) => a!.id));
     return { doc, out };
   }, [handoverId]);
-  const employees = useEmployeeNames(data?.doc ? [data.doc.employeeId] : []);
-  const accessoryText = useAccessoryText();
-  const [lines, setLines] = useState<Line[] | null>(null);
-  const [reason, setReason] = useState<ReturnReason>('resignation');
-  const [text, setText] = useState({ notes: '', witnessName: '', witnessTitle: '' });
-  const [paper, setPaper] = useState(false);
-  const [sig, setSig] = useState<{ officer?: string; employee?: string }>({});
-  const [scanError, setScanError] = useState<string | undefined>();
   if (data === undefined) return <Empty>{t('common.loading')}</Empty>;
   if (data === null) return <Empty>{t('common.notFound')}</Empty>;
-  const { doc, out } = data;
-  const current: Line[] =
-    lines ?? doc.items.filter((i) => out.has(i.assetId)).map((i) => ({ ...i, key: `${i.assetId}/${i.accessoryId ?? ''}`, check: '' as Result, cond: i.condition, note: '' }));
-  const update = (key: string, patch: Partial<Line>) => setLines(current.map((l) => (l.key === key ? { ...l, ...patch } : l)));
-  if (current.length === 0) return <Empty>{t('handover.errors.nothingOut')}</Empty>;
+  const lines: Line[] = data.doc.items.filter((i) => data.out.has(i.assetId)).map((i) => ({ ...i, key: `${i.assetId}/${i.accessoryId ?? ''}` }));
+  if (lines.length === 0) return <Empty>{t('handover.errors.nothingOut')}</Empty>;
+  // Keyed by what is still out, so a return recorded elsewhere starts the check afresh.
+  return <ReturnForm key={lines.map((l) => l.key).join(',')} doc={data.doc} lines={lines} />;
+}
+
+function ReturnForm({ doc, lines }: { doc: HandoverState; lines: Line[] }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const employees = useEmployeeNames([doc.employeeId]);
+  const accessoryText = useAccessoryText();
+  const [scanError, setScanError] = useState<string | undefined>();
+  const form = useForm<ReturnFormIn, unknown, ReturnFormOut>({
+    resolver: zodResolver(returnFormSchema),
+    defaultValues: {
+      reason: 'resignation',
+      lines: lines.map((l) => ({ key: l.key, label: l.serial || l.description, check: '', cond: l.condition, note: '' })),
+      notes: '',
+      witnessName: '',
+      witnessTitle: '',
+      signedOnPaper: false,
+      signatures: {},
+    },
+  });
+  const { register, control, setValue, handleSubmit, formState } = form;
+  const errors = formState.errors;
+  const values = useWatch({ control, name: 'lines' });
 
   const scan = (code: string) => {
     const s = normaliseSerial(code);
-    const line = current.find((l) => l.serial === s || (!l.accessoryId && l.tag.toUpperCase() === code.trim().toUpperCase()));
-    if (!line) return setScanError(t('handover.errors.notInKit', { code }));
+    const i = lines.findIndex((l) => l.serial === s || (!l.accessoryId && l.tag.toUpperCase() === code.trim().toUpperCase()));
+    if (i < 0) return setScanError(t('handover.errors.notInKit', { code }));
     setScanError(undefined);
-    update(line.key, { check: 'returned' });
+    setValue(`lines.${i}.check`, 'returned', { shouldValidate: formState.isSubmitted });
   };
 
-  const submit = async () => {
-    const open = current.find((l) => !l.check);
-    if (open) return setFailure({ code: 'unreconciled', message: 'handover.errors.unreconciled', params: { serial: open.serial || open.description } });
+  const submit = handleSubmit(async (v) => {
     const id = newId();
     const ok = await run({
       type: 'handover.return',
       input: {
         id,
         handoverId: doc.id,
-        reason,
-        items: current.map((l) => ({ assetId: l.assetId, accessoryId: l.accessoryId, result: l.check as Exclude<Result, ''>, condition: l.cond, note: l.note })),
-        ...text,
-        signatures: paper ? {} : sig,
-        signedOnPaper: paper,
+        reason: v.reason,
+        items: v.lines.map((l, i) => ({ assetId: lines[i]!.assetId, accessoryId: lines[i]!.accessoryId, result: l.check as Exclude<typeof l.check, ''>, condition: l.cond ?? lines[i]!.condition, note: l.note })),
+        notes: v.notes,
+        witnessName: v.witnessName,
+        witnessTitle: v.witnessTitle,
+        signatures: v.signedOnPaper ? {} : v.signatures,
+        signedOnPaper: v.signedOnPaper,
       },
     });
     if (ok) navigate(`/print/assets/doc/${id}`);
-  };
-  const fieldError = (f: string) => (failure?.field === f ? failure.message : undefined);
-  const done = current.filter((l) => l.check).length;
+  });
+  const refusedAt = (f: string) => (failure?.field === f ? failure.message : undefined);
+  const done = values.filter((l) => l.check).length;
 
   return (
-    <form
-      noValidate
-      aria-labelledby="return-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FormProvider {...form}>
+    <form noValidate aria-labelledby="return-title" onSubmit={(e) => void submit(e)}>
       <PageHeader id="return-title" title={t('handover.return.title')} subtitle={t('handover.return.subtitle', { docNo: doc.docNo, name: employees.get(doc.employeeId)?.name ?? '' })} />
       <FailureBanner failure={failure} />
       <section className="card">
         <div className="grid-3">
-          <Field label={t('handover.fields.reason')} htmlFor="r-reason" error={fieldError('reason')}>
-            <select id="r-reason" value={reason} onChange={(e) => setReason(e.target.value as ReturnReason)}>
+          <Field label={t('handover.fields.reason')} htmlFor="r-reason" error={errors.reason?.message ?? refusedAt('reason')}>
+            <select id="r-reason" {...register('reason')}>
               {RETURN_REASONS.map((r) => (
                 <option key={r} value={r}>
                   {t(`handover.reason.${r}`)}
@@ -104,7 +112,7 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
           <ScanInput id="r-scan" label={t('handover.return.scan')} onScan={scan} error={scanError} autoFocus />
           <div className="field">
             <span className="hint" role="status" data-testid="return-progress">
-              {t('handover.return.progress', { done, total: current.length })}
+              {t('handover.return.progress', { done, total: lines.length })}
             </span>
           </div>
         </div>
@@ -120,67 +128,57 @@ export function ReturnScreen({ handoverId }: { handoverId: string }) {
             </tr>
           </thead>
           <tbody>
-            {current.map((l) => (
-              <tr key={l.key} className={l.check === 'missing' ? 'line-missing' : l.check === 'kept' ? 'line-kept' : ''} data-serial={l.serial}>
-                <td className="mono">{l.accessoryId ? '' : l.tag}</td>
-                <td className="mono">{l.serial || '—'}</td>
-                <td>{l.accessoryId ? `↳ ${accessoryText(l.description)}` : l.description}</td>
-                <td>
-                  <select aria-label={`${t('handover.return.check')} ${l.serial || l.description}`} value={l.check} onChange={(e) => update(l.key, { check: e.target.value as Result })}>
-                    <option value="">{t('handover.return.unchecked')}</option>
-                    <option value="returned">{t('handover.result.returned')}</option>
-                    <option value="missing">{t('handover.result.missing')}</option>
-                    <option value="kept">{t('handover.result.kept')}</option>
-                  </select>
-                </td>
-                <td>
-                  <select aria-label={`${t('asset.fields.condition')} ${l.serial || l.description}`} value={l.cond} disabled={l.check === 'missing'} title={l.check === 'missing' ? t('handover.print.notSeen') : undefined} onChange={(e) => update(l.key, { cond: e.target.value as Condition })}>
-                    {CONDITIONS.map((c) => (
-                      <option key={c} value={c}>
-                        {t(`asset.condition.${c}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input type="text" aria-label={`${t('handover.return.note')} ${l.serial || l.description}`} value={l.note} onChange={(e) => update(l.key, { note: e.target.value })} />
-                </td>
-              </tr>
-            ))}
+            {lines.map((l, i) => {
+              const check = values[i]?.check ?? '';
+              const label = l.serial || l.description;
+              const unchecked = errors.lines?.[i]?.check?.message;
+              return (
+                <tr key={l.key} className={check === 'missing' ? 'line-missing' : check === 'kept' ? 'line-kept' : ''} data-serial={l.serial}>
+                  <td className="mono">{l.accessoryId ? '' : l.tag}</td>
+                  <td className="mono">{l.serial || '—'}</td>
+                  <td>{l.accessoryId ? `↳ ${accessoryText(l.description)}` : l.description}</td>
+                  <td>
+                    <select aria-label={`${t('handover.return.check')} ${label}`} aria-invalid={!!unchecked || undefined} aria-describedby={unchecked ? `r-line-${i}-error` : undefined} {...register(`lines.${i}.check`)}>
+                      <option value="">{t('handover.return.unchecked')}</option>
+                      <option value="returned">{t('handover.result.returned')}</option>
+                      <option value="missing">{t('handover.result.missing')}</option>
+                      <option value="kept">{t('handover.result.kept')}</option>
+                    </select>
+                    {unchecked && (
+                      <div className="field-error" role="alert" id={`r-line-${i}-error`}>
+                        {t(unchecked, { serial: label })}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <select aria-label={`${t('asset.fields.condition')} ${label}`} disabled={check === 'missing'} title={check === 'missing' ? t('handover.print.notSeen') : undefined} {...register(`lines.${i}.cond`)}>
+                      {CONDITIONS.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`asset.condition.${c}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input type="text" aria-label={`${t('handover.return.note')} ${label}`} {...register(`lines.${i}.note`)} />
+                    {errors.lines?.[i]?.note?.message && <div className="field-error">{t(errors.lines[i]!.note!.message!)}</div>}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>
-      <section className="card">
-        <h2>{t('handover.form.signing')}</h2>
-        <div className="grid-3">
-          <Field label={t('handover.fields.witnessName')} htmlFor="r-witness">
-            <input id="r-witness" value={text.witnessName} onChange={(e) => setText({ ...text, witnessName: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.witnessTitle')} htmlFor="r-witness-title">
-            <input id="r-witness-title" value={text.witnessTitle} onChange={(e) => setText({ ...text, witnessTitle: e.target.value })} />
-          </Field>
-          <Field label={t('handover.fields.notes')} htmlFor="r-notes">
-            <input id="r-notes" value={text.notes} onChange={(e) => setText({ ...text, notes: e.target.value })} />
-          </Field>
-        </div>
-        <label className="checkbox-line">
-          <input type="checkbox" checked={paper} onChange={(e) => setPaper(e.target.checked)} /> {t('handover.form.signedOnPaper')}
-        </label>
-        {!paper && (
-          <div className="signature-grid">
-            <SignaturePadField id="sig-officer" label={t('handover.return.sigOfficer')} onChange={(v) => setSig((s) => ({ ...s, officer: v }))} error={fieldError('signatures.officer')} />
-            <SignaturePadField id="sig-employee" label={t('handover.return.sigEmployee')} onChange={(v) => setSig((s) => ({ ...s, employee: v }))} error={fieldError('signatures.employee')} />
-          </div>
-        )}
-      </section>
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => history.back()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('handover.return.submit')}
-        </button>
-      </div>
+      <SignatureSection
+        idPrefix="r"
+        signers={[
+          { key: 'officer', label: t('handover.return.sigOfficer') },
+          { key: 'employee', label: t('handover.return.sigEmployee') },
+        ]}
+        refusedAt={refusedAt}
+      />
+      <FormActions submitLabel={t('handover.return.submit')} busy={busy} onCancel={() => history.back()} sticky />
     </form>
+    </FormProvider>
   );
 }

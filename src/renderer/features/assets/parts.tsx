@@ -1,8 +1,7 @@
-/** Small pieces the asset screens share: status badge, scanner input, signature pad, employee picker. */
+/** Small pieces the asset screens share: status badge, scanner input, employee names. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import SignaturePad from 'signature_pad';
 import { splitAccessoryText, type AssetStatus } from '../../../shared/domain/asset/state';
 import type { EmployeeState } from '../../../shared/domain/employee/state';
 import { db } from '../../store';
@@ -56,47 +55,6 @@ export function ScanInput(props: { id: string; label: string; onScan: (code: str
       {props.error && (
         <div className="field-error" role="alert" id={`${props.id}-error`}>
           {props.error}
-        </div>
-      )}
-    </div>
-  );
-}
-
-/** A signature drawn with mouse, pen or finger; reports a small PNG data URL (or undefined when cleared). */
-export function SignaturePadField({ id, label, onChange, error }: { id: string; label: string; onChange: (dataUrl: string | undefined) => void; error?: string }) {
-  const { t } = useTranslation();
-  const canvas = useRef<HTMLCanvasElement | null>(null);
-  const pad = useRef<SignaturePad | null>(null);
-  const cb = useRef(onChange);
-  useEffect(() => {
-    cb.current = onChange;
-  });
-  useEffect(() => {
-    if (!canvas.current) return;
-    const p = new SignaturePad(canvas.current, { penColor: '#0b1f5c', minWidth: 0.8, maxWidth: 2.2 });
-    p.addEventListener('endStroke', () => cb.current(p.isEmpty() ? undefined : p.toDataURL('image/png')));
-    pad.current = p;
-    return () => p.off();
-  }, []);
-  return (
-    <div className={`field signature-field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <canvas id={id} ref={canvas} width={360} height={130} className="signature-canvas" data-testid={id} aria-label={label} />
-      <div>
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => {
-            pad.current?.clear();
-            onChange(undefined);
-          }}
-        >
-          {t('handover.form.clearSignature')}
-        </button>
-      </div>
-      {error && (
-        <div className="field-error" role="alert">
-          {t(error)}
         </div>
       )}
     </div>

@@ -18,6 +18,7 @@ import { db } from '../../store';
 import { commit } from '../../store/commit';
 import { notifyCommitted } from '../../sync/sync-client';
 import { newCredentials } from './credentials';
+import { FormActions } from '../../components/kit/FormActions';
 
 const form = z
   .object({ current: z.string().min(1, 'auth.errors.currentRequired'), next: newPasswordSchema, again: z.string() })
@@ -75,16 +76,13 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
       <Field label={t('auth.password.again')} htmlFor="pw-again" error={e.again?.message}>
         <input id="pw-again" type="password" autoComplete="new-password" {...register('again')} />
       </Field>
-      <div className="form-actions">
+      <FormActions submitLabel={t('auth.password.submit')} busyLabel={t('auth.checking')} busy={formState.isSubmitting}>
         {forced && (
           <button type="button" className="btn" onClick={signOut}>
             {t('auth.signOut')}
           </button>
         )}
-        <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('auth.checking') : t('auth.password.submit')}
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
   if (forced) return <div className="center-screen">{body}</div>;

@@ -28,6 +28,7 @@ import { actorOf, useSessionStore } from '../../app/session-store';
 import { useOrg } from '../../app/hooks';
 import { Field, FailureBanner } from '../../components/ui';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { FormActions } from '../../components/kit/FormActions';
 
 /** The refusal while a username is throttled, in seconds under a minute, else in minutes. */
 function throttled(waitMs: number): Failure {
@@ -179,16 +180,13 @@ export function SignInScreen({ lockedUsername }: { lockedUsername?: string }) {
         <Field label={t('users.password')} htmlFor="password">
           <input id="password" type="password" {...register('password', { required: true })} autoComplete="current-password" autoFocus={!!lockedUsername} />
         </Field>
-        <div className="form-actions">
+        <FormActions submitLabel={lockedUsername ? t('auth.unlock') : t('auth.submit')} busyLabel={t('auth.checking')} busy={formState.isSubmitting}>
           {lockedUsername && (
             <button type="button" className="btn" onClick={signOut}>
               {t('auth.switchUser')}
             </button>
           )}
-          <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('auth.checking') : lockedUsername ? t('auth.unlock') : t('auth.submit')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </div>
   );

@@ -6,56 +6,62 @@
  * restored console has a new device key, so it connects again through the transport (an admin's
  * sign-in with replaceKey, src/renderer/sync/connect.ts).
  */
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { Failure } from '../../../shared/result';
 import { FailureBanner, Field } from '../../components/ui';
 import { db } from '../../store';
 import { restoreBackup } from '../../store/backup';
 import { platform } from '../../platform';
+import { FormActions } from '../../components/kit/FormActions';
+
+const restoreFormSchema = z.object({
+  file: z.custom<File | null>((v) => typeof File !== 'undefined' && v instanceof File, 'backup.errors.noFile').transform((v) => v!),
+  passphrase: z.string(),
+});
+type RestoreFormIn = z.input<typeof restoreFormSchema>;
 
 export function RestoreForm() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
+  const { register, control, handleSubmit, setValue, formState } = useForm<RestoreFormIn, unknown, z.output<typeof restoreFormSchema>>({
+    resolver: zodResolver(restoreFormSchema),
+    defaultValues: { file: null, passphrase: '' },
+  });
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return setFailure({ code: 'no-file', message: 'backup.errors.noFile', field: 'file' });
+  const onSubmit = handleSubmit(async ({ file, passphrase }) => {
     setFailure(null);
-    setBusy(true);
     try {
       await platform.sync.disconnect().catch((error: unknown) => console.error('sync disconnect failed', error));
       const r = await restoreBackup(db, new Uint8Array(await file.arrayBuffer()), passphrase);
       if (!r.ok) {
         setFailure(r.error);
-        if (r.error.code === 'wrong-passphrase') setPassphrase('');
+        if (r.error.code === 'wrong-passphrase') setValue('passphrase', '');
       }
     } catch (error) {
       console.error('restore failed', error);
       setFailure({ code: 'failed', message: 'errors.storeFailed' });
-    } finally {
-      setBusy(false);
     }
-  };
+  });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('backup.restore.title')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('backup.restore.title')}>
       <FailureBanner failure={failure} />
       <div className="grid-2">
-        <Field label={t('backup.restore.file')} htmlFor="restore-file" hint={t('backup.restore.fileHint')}>
-          <input id="restore-file" type="file" accept=".mjbak,application/octet-stream" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <Field label={t('backup.restore.file')} htmlFor="restore-file" hint={t('backup.restore.fileHint')} error={formState.errors.file?.message}>
+          <Controller
+            control={control}
+            name="file"
+            render={({ field }) => <input id="restore-file" type="file" accept=".mjbak,application/octet-stream" name={field.name} ref={field.ref} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.files?.[0] ?? null)} />}
+          />
         </Field>
         <Field label={t('backup.restore.passphrase')} htmlFor="restore-passphrase">
-          <input id="restore-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <input id="restore-passphrase" type="password" autoComplete="off" {...register('passphrase')} />
         </Field>
       </div>
       <p className="hint">{t('backup.restore.afterwards')}</p>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('backup.restore.restoring') : t('backup.restore.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('backup.restore.submit')} busyLabel={t('backup.restore.restoring')} busy={formState.isSubmitting} />
     </form>
   );
 }

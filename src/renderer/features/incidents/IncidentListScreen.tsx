@@ -6,14 +6,16 @@ import { currentStepClock, procedureDays } from '../../../shared/domain/incident
 import type { IncidentState } from '../../../shared/domain/incident/state';
 import { stepOf } from '../../../shared/domain/incident/steps';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
-import { navigate, useRoute } from '../../app/router';
+import { useRoute } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader, Pager } from '../../components/ui';
+import { PageHeader } from '../../components/ui';
+import { RecordList } from '../../components/kit/RecordList';
 import { db } from '../../store';
 import { countWaitingFor, incidentListPage } from '../../store/queries/incidents';
-import { IncidentStatusBadge, SeverityBadge } from './badges';
+import { IncidentStatusBadge } from './badges';
 import { formatWorking } from './format';
 import { MyIncidentsSection, useNow } from './MyIncidentsSection';
+import { incidentLeadColumns } from './columns';
 import './incidents.css';
 import { can } from '@shared/domain/can';
 
@@ -61,79 +63,62 @@ function AllIncidents() {
   const [page, setPage] = useState(0);
   const data = useLiveQuery(() => incidentListPage(db, { status }, page), [status, page]);
   return (
-    <section className="card">
-      <div className="inline-form" style={{ marginBottom: '0.75rem' }}>
-        <div className="field">
-          <label htmlFor="incident-status">{t('incident.fields.status')}</label>
-          <select
-            id="incident-status"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as typeof status);
-              setPage(0);
-            }}
-          >
-            <option value="">{t('incident.list.anyStatus')}</option>
-            <option value="open">{t('incident.status.open')}</option>
-            <option value="closed">{t('incident.status.closed')}</option>
-          </select>
+    <RecordList
+      filters={
+        <div className="inline-form" style={{ marginBottom: '0.75rem' }}>
+          <div className="field">
+            <label htmlFor="incident-status">{t('incident.fields.status')}</label>
+            <select
+              id="incident-status"
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value as typeof status);
+                setPage(0);
+              }}
+            >
+              <option value="">{t('incident.list.anyStatus')}</option>
+              <option value="open">{t('incident.status.open')}</option>
+              <option value="closed">{t('incident.status.closed')}</option>
+            </select>
+          </div>
         </div>
-      </div>
-      {!data ? (
-        <Empty>{t('common.loading')}</Empty>
-      ) : data.rows.length === 0 ? (
-        <Empty>{t('incident.list.none')}</Empty>
-      ) : (
-        <table className="table table-click" data-testid="incident-list">
-          <thead>
-            <tr>
-              <th>{t('incident.fields.docNo')}</th>
-              <th>{t('incident.fields.title')}</th>
-              <th>{t('incident.fields.category')}</th>
-              <th>{t('incident.fields.step')}</th>
-              <th>{t('incident.fields.reworkCount')}</th>
-              <th>{t('incident.fields.workingDays')}</th>
-              <th>{t('incident.fields.reportedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((i) => {
-              const c = currentStepClock(i, org ?? undefined, now);
-              const d = procedureDays(i, org ?? undefined, now);
-              return (
-                <tr key={i.id} onClick={() => navigate(`/incidents/${i.id}`)} className={c.overdue ? 'row-overdue' : undefined}>
-                  <td className="mono">
-                    <a href={`#/incidents/${i.id}`} onClick={(ev) => ev.stopPropagation()}>
-                      {i.docNo}
-                    </a>
-                  </td>
-                  <td>
-                    {i.title} <SeverityBadge severity={i.severity} />
-                  </td>
-                  <td>{t(`incident.categories.${i.category}`)}</td>
-                  <td>
-                    {i.status === 'closed' ? (
-                      <IncidentStatusBadge status="closed" />
-                    ) : (
-                      <>
-                        <span className="step-no">{i.step}</span> {t(`roles.${stepOf(i.step).role}`)}
-                        <div className="muted small">
-                          {formatWorking(t, c.usedMs)}
-                          {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
-                        </div>
-                      </>
-                    )}
-                  </td>
-                  <td>{i.reworkCount}</td>
-                  <td className={d.over ? 'text-danger' : undefined}>{t('incident.clock.workdays', { days: d.days.toFixed(1) })}</td>
-                  <td className="nowrap">{fmt(i.reportedAt)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      <Pager page={page} hasMore={!!data?.hasMore} setPage={setPage} />
-    </section>
+      }
+      testId="incident-list"
+      rows={data?.rows}
+      rowKey={(i) => i.id}
+      rowHref={(i) => `/incidents/${i.id}`}
+      rowClassName={(i) => (currentStepClock(i, org ?? undefined, now).overdue ? 'row-overdue' : undefined)}
+      empty={t('incident.list.none')}
+      pager={{ page, hasMore: !!data?.hasMore, setPage }}
+      columns={[
+        ...incidentLeadColumns(t),
+        { key: 'category', header: t('incident.fields.category'), cell: (i) => t(`incident.categories.${i.category}`) },
+        {
+          key: 'step',
+          header: t('incident.fields.step'),
+          cell: (i) => {
+            if (i.status === 'closed') return <IncidentStatusBadge status="closed" />;
+            const c = currentStepClock(i, org ?? undefined, now);
+            return (
+              <>
+                <span className="step-no">{i.step}</span> {t(`roles.${stepOf(i.step).role}`)}
+                <div className="muted small">
+                  {formatWorking(t, c.usedMs)}
+                  {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
+                </div>
+              </>
+            );
+          },
+        },
+        { key: 'rework', header: t('incident.fields.reworkCount'), cell: (i) => i.reworkCount },
+        {
+          key: 'days',
+          header: t('incident.fields.workingDays'),
+          className: (i) => (procedureDays(i, org ?? undefined, now).over ? 'text-danger' : undefined),
+          cell: (i) => t('incident.clock.workdays', { days: procedureDays(i, org ?? undefined, now).days.toFixed(1) }),
+        },
+        { key: 'reportedAt', header: t('incident.fields.reportedAt'), className: 'nowrap', cell: (i) => fmt(i.reportedAt) },
+      ]}
+    />
   );
 }

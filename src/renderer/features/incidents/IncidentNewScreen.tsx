@@ -20,6 +20,7 @@ import './incidents.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../store';
 import { DateTextField } from '../../components/DateInputs';
+import { FormActions } from '../../components/kit/FormActions';
 
 const formSchema = incidentReportSchema.omit({ detectedAt: true, attachments: true, ticketId: true }).extend({
   detectedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'incident.errors.detectedAt'),
@@ -170,14 +171,7 @@ export function IncidentNewScreen() {
           }}
         />
       </section>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('incident.new.submit')}
-        </button>
-        <button type="button" className="btn" onClick={async () => (await drafts.discard()) && history.back()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('incident.new.submit')} busyLabel={t('common.saving')} busy={busy} discard={drafts.discard} onCancel={() => history.back()} />
     </form>
   );
 }

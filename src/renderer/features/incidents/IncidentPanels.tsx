@@ -13,6 +13,7 @@ import { db } from '../../store';
 import { EvidenceInput } from './EvidenceInput';
 import { formatBytes, formatWorking, standardText } from './format';
 import { can } from '@shared/domain/can';
+import { FormActions } from '../../components/kit/FormActions';
 
 /** Every completed step in order (each pass of the 7→8→9 loop), then the current one. */
 export function StepHistory({ incident }: { incident: IncidentState }) {
@@ -143,14 +144,7 @@ export function AnalysisPanel({ incident }: { incident: IncidentState }) {
               <textarea id={`analysis-${f}`} rows={2} value={values[f]} onChange={(e) => setDraft({ ...values, [f]: e.target.value })} />
             </Field>
           ))}
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setDraft(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('common.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('common.save')} busy={busy} onCancel={() => setDraft(null)} />
         </form>
       ) : (
         <>
@@ -314,11 +308,7 @@ export function ViolationsPanel({ incident }: { incident: IncidentState }) {
             </Field>
           </div>
           {record.failure && !record.failure.field && <FailureBanner failure={record.failure} />}
-          <div className="form-actions">
-            <button type="submit" className="btn" disabled={record.busy}>
-              {t('incident.violations.record')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('incident.violations.record')} busy={record.busy} variant="plain" />
         </form>
       )}
     </section>

@@ -8,14 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { currentStepClock } from '../../../shared/domain/incident/clock';
 import { stepOf } from '../../../shared/domain/incident/steps';
 import { useFormatDateTime, useOrg, useNow as useNowEvery } from '../../app/hooks';
-import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty } from '../../components/ui';
+import { RecordTable } from '../../components/kit/RecordList';
 import { dueTitle, useDueText, useWorkCalendar } from '../../components/due';
 import { db } from '../../store';
 import { incidentsWaitingFor } from '../../store/queries/incidents';
 import { formatWorking, standardText } from './format';
-import { SeverityBadge } from './badges';
+import { incidentLeadColumns } from './columns';
 import './incidents.css';
 
 /** The step clocks move every 30 s. */
@@ -34,51 +33,50 @@ export function MyIncidentsSection({ limit = 50, heading = true, plain = false }
   const body = (
     <>
       {heading && <h2 id="my-incidents-title">{t('incident.mine.title')}</h2>}
-      {rows === undefined ? (
-        <Empty>{t('common.loading')}</Empty>
-      ) : rows.length === 0 ? (
-        <Empty>{t('incident.mine.none')}</Empty>
-      ) : (
-        <table className="table table-click">
-          <thead>
-            <tr>
-              <th>{t('incident.fields.docNo')}</th>
-              <th>{t('incident.fields.title')}</th>
-              <th>{t('incident.fields.step')}</th>
-              <th>{t('incident.mine.clock')}</th>
-              <th>{t('incident.fields.stepDueAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((i) => {
+      <RecordTable
+        rows={rows}
+        rowKey={(i) => i.id}
+        rowHref={(i) => `/incidents/${i.id}`}
+        rowClassName={(i) => (currentStepClock(i, org ?? undefined, now).overdue ? 'row-overdue' : undefined)}
+        empty={t('incident.mine.none')}
+        columns={[
+          ...incidentLeadColumns(t),
+          {
+            key: 'step',
+            header: t('incident.fields.step'),
+            cell: (i) => (
+              <>
+                <span className="step-no">{i.step}</span> {t(stepOf(i.step).titleKey)}
+                <div className="muted small">{t(`roles.${i.turnRole}`)}</div>
+              </>
+            ),
+          },
+          {
+            key: 'clock',
+            header: t('incident.mine.clock'),
+            className: 'nowrap',
+            cell: (i) => {
               const c = currentStepClock(i, org ?? undefined, now);
               return (
-                <tr key={i.id} onClick={() => navigate(`/incidents/${i.id}`)} className={c.overdue ? 'row-overdue' : undefined}>
-                  <td className="mono">
-                    <a href={`#/incidents/${i.id}`} onClick={(ev) => ev.stopPropagation()}>
-                      {i.docNo}
-                    </a>
-                  </td>
-                  <td>
-                    {i.title} <SeverityBadge severity={i.severity} />
-                  </td>
-                  <td>
-                    <span className="step-no">{i.step}</span> {t(stepOf(i.step).titleKey)}
-                    <div className="muted small">{t(`roles.${i.turnRole}`)}</div>
-                  </td>
-                  <td className="nowrap">
-                    {formatWorking(t, c.usedMs)} / {standardText(t, i.step)}
-                    {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
-                  </td>
-                  <td className="nowrap" title={dueTitle(dueText(cal, i.stepStartedAt, i.stepDueAt, 'working'))} data-testid="step-due">
-                    {fmt(i.stepDueAt)}
-                  </td>
-                </tr>
+                <>
+                  {formatWorking(t, c.usedMs)} / {standardText(t, i.step)}
+                  {c.overdue && <span className="tag tag-danger">{t('incident.clock.overdue')}</span>}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      )}
+            },
+          },
+          {
+            key: 'due',
+            header: t('incident.fields.stepDueAt'),
+            className: 'nowrap',
+            cell: (i) => (
+              <span title={dueTitle(dueText(cal, i.stepStartedAt, i.stepDueAt, 'working'))} data-testid="step-due">
+                {fmt(i.stepDueAt)}
+              </span>
+            ),
+          },
+        ]}
+      />
     </>
   );
   // On "My work" the section sits inside that screen's own card.

@@ -17,6 +17,7 @@ import { FailureBanner, Field } from '../../components/ui';
 import { DueExplain, useWorkCalendar } from '../../components/due';
 import { formatWorking, standardText } from './format';
 import { useNow } from './MyIncidentsSection';
+import { FormActions } from '../../components/kit/FormActions';
 
 const completeForm = z.object({
   note: z.string().trim().min(3, 'incident.errors.note').max(4000, 'incident.errors.tooLong'),
@@ -162,11 +163,7 @@ export function StepPanel({ incident }: { incident: IncidentState }) {
               </Field>
             </fieldset>
           )}
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('incident.turn.complete', { step: step.no })}
-            </button>
-          </div>
+          <FormActions submitLabel={t('incident.turn.complete', { step: step.no })} busy={busy} />
         </form>
       ) : (
         <p className="muted" data-testid="not-your-turn">

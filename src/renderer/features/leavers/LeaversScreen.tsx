@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader } from '../../components/ui';
+import { RecordList } from '../../components/kit/RecordList';
 import { db } from '../../store';
 import { leaverHasOpenItems, leavers } from '../../store/queries/leavers';
 import { LeaverItems, useFormatDay } from './parts';
@@ -23,47 +23,50 @@ export function LeaversScreen() {
   const it = can(me, 'access.revoke');
   return (
     <div>
-      <PageHeader title={t('leavers.title')} subtitle={t('leavers.subtitle')} />
-      <section className="card">
-        <label className="leavers-filter">
-          <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
-          {t('leavers.openOnly')}
-        </label>
-        {rows === undefined ? (
-          <Empty>{t('common.loading')}</Empty>
-        ) : rows.length === 0 ? (
-          <Empty>{openOnly ? t('leavers.noneOpen') : t('leavers.none')}</Empty>
-        ) : (
-          <table className="table leavers-table" data-testid="leavers">
-            <thead>
-              <tr>
-                <th>{t('leavers.employee')}</th>
-                <th>{t('leavers.since')}</th>
-                <th>{t('leavers.remaining')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((l) => (
-                <tr key={l.employee.id} data-employee={l.employee.name}>
-                  <td>
-                    <a href={`#/employees/${l.employee.id}`}>
-                      <strong>{l.employee.name}</strong>
-                    </a>
-                    <div className="muted small">
-                      NIP <span className="mono">{l.employee.nip}</span> · {l.employee.department}
-                    </div>
-                  </td>
-                  <td>{l.since ? day(l.since) : '—'}</td>
-                  <td>
-                    {leaverHasOpenItems(l) ? <LeaverItems leaver={l} canCollect={it} /> : <span className="muted">{t('leavers.allDone')}</span>}
-                    {it && <RevokeAll leaver={l} compact />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <RecordList
+        title={t('leavers.title')}
+        subtitle={t('leavers.subtitle')}
+        count={rows?.length}
+        filters={
+          <label className="leavers-filter">
+            <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
+            {t('leavers.openOnly')}
+          </label>
+        }
+        testId="leavers"
+        tableClassName="leavers-table"
+        rows={rows}
+        rowKey={(l) => l.employee.id}
+        rowProps={(l) => ({ 'data-employee': l.employee.name })}
+        empty={openOnly ? t('leavers.noneOpen') : t('leavers.none')}
+        columns={[
+          {
+            key: 'employee',
+            header: t('leavers.employee'),
+            cell: (l) => (
+              <>
+                <a href={`#/employees/${l.employee.id}`}>
+                  <strong>{l.employee.name}</strong>
+                </a>
+                <div className="muted small">
+                  NIP <span className="mono">{l.employee.nip}</span> · {l.employee.department}
+                </div>
+              </>
+            ),
+          },
+          { key: 'since', header: t('leavers.since'), cell: (l) => (l.since ? day(l.since) : '—') },
+          {
+            key: 'remaining',
+            header: t('leavers.remaining'),
+            cell: (l) => (
+              <>
+                {leaverHasOpenItems(l) ? <LeaverItems leaver={l} canCollect={it} /> : <span className="muted">{t('leavers.allDone')}</span>}
+                {it && <RevokeAll leaver={l} compact />}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -25,6 +25,7 @@ import { daysWithOpenDisruptions, opsDays } from '../../store/queries/ops';
 import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
 import { DateTextInput } from '../../components/DateInputs';
 import { can } from '@shared/domain/can';
+import { FormActions } from '../../components/kit/FormActions';
 
 
 export function OpsDayScreen({ date: asked }: { date?: string }) {
@@ -227,11 +228,7 @@ function NetworkCard({ date, day, canRecord }: { date: string; day: OpsDayState 
           </tbody>
         </table>
         {canRecord && (
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.network.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.network.save')} busy={busy} />
         )}
       </form>
     </section>
@@ -302,11 +299,7 @@ function ResolveForm({ date, d, zone }: { date: string; d: Disruption; zone: Off
           <input id={`${idp}-text`} value={resolution} onChange={(e) => setResolution(e.target.value)} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-          {t('ops.disruption.resolve')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ops.disruption.resolve')} busy={busy} small />
     </form>
   );
 }
@@ -358,11 +351,7 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
           <textarea id="dis-actions" rows={2} value={actions} onChange={(e) => setActions(e.target.value)} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('ops.disruption.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ops.disruption.save')} busy={busy} />
     </form>
   );
 }
@@ -485,11 +474,7 @@ function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolea
             </tbody>
           </table>
           <p className="muted small">{t('ops.backup.jobsFromSettings')}</p>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.backup.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.backup.save')} busy={busy} />
         </form>
       )}
     </section>
@@ -575,11 +560,7 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
               <input id="ver-note" value={note} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.verify.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.verify.save')} busy={busy} />
         </form>
       )}
     </section>
@@ -646,11 +627,7 @@ function MaintenanceCard({ date, day, canRecord }: { date: string; day: OpsDaySt
           <Field label={t('ops.maintenance.notes')} htmlFor="mnt-notes" error={errorFor(failure, 'notes')} wide>
             <textarea id="mnt-notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('ops.maintenance.save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('ops.maintenance.save')} busy={busy} />
         </form>
       ) : (
         <p className="muted small">{t('ops.maintenance.itOnly')}</p>

@@ -16,6 +16,7 @@ import { EmployeePicker } from '../../components/EmployeePicker';
 import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
 import './restore.css';
 import { DateTextField } from '../../components/DateInputs';
+import { FormActions } from '../../components/kit/FormActions';
 
 const formSchema = restoreRequestSchema.omit({ requestedAt: true }).extend({
   requestedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'restore.errors.requestedAt'),
@@ -97,14 +98,7 @@ function RestoreForm({ zone }: { zone: OfficeZone }) {
           </Field>
         </div>
       </section>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={() => navigate('/restore')}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('restore.form.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('restore.form.submit')} busy={busy} onCancel={() => navigate('/restore')} />
     </form>
   );
 }

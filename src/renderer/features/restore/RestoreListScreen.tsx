@@ -8,7 +8,7 @@ import { restoreListPage } from '../../store/queries/restore';
 import { useFormatDateTime, useNow } from '../../app/hooks';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader, Pager } from '../../components/ui';
+import { RecordList } from '../../components/kit/RecordList';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { StatusFilter } from '../../components/StatusFilter';
 import { can } from '@shared/domain/can';
@@ -24,7 +24,7 @@ export function RestoreListScreen() {
   const result = useLiveQuery(() => restoreListPage(db, status, page), [status, page]);
   return (
     <div>
-      <PageHeader
+      <RecordList
         title={t('restore.list.title')}
         subtitle={t('restore.list.subtitle')}
         actions={
@@ -34,67 +34,62 @@ export function RestoreListScreen() {
             </button>
           )
         }
+        filters={
+          <StatusFilter
+            id="restore-status"
+            label={t('restore.list.status')}
+            allLabel={t('restore.list.all')}
+            statuses={RESTORE_STATUSES}
+            statusLabel={(s) => t(`restore.status.${s}`)}
+            value={status}
+            onChange={(s) => {
+              setPage(0);
+              setStatus(s);
+            }}
+          />
+        }
+        testId="restore-requests"
+        rows={result?.rows}
+        rowKey={(r) => r.id}
+        rowHref={(r) => `/restore/${r.id}`}
+        empty={t('restore.list.none')}
+        pager={{ page, hasMore: !!result?.hasMore, setPage }}
+        columns={[
+          { key: 'docNo', header: t('restore.fields.docNo'), className: 'mono', link: true, cell: (r) => r.docNo },
+          {
+            key: 'employee',
+            header: t('restore.fields.employee'),
+            cell: (r) => (
+              <>
+                {r.employee.name}
+                <div className="muted small">{r.employee.department}</div>
+              </>
+            ),
+          },
+          {
+            key: 'target',
+            header: t('restore.fields.target'),
+            cell: (r) => (
+              <>
+                {t(`restore.scope.${r.scope}`)} · {t(`restore.source.${r.source}`)}
+                <div className="muted small">{r.target}</div>
+              </>
+            ),
+          },
+          { key: 'requestedAt', header: t('restore.fields.requestedAt'), cell: (r) => fmt(r.requestedAt) },
+          {
+            key: 'status',
+            header: t('restore.fields.status'),
+            cell: (r) => (
+              <>
+                <RestoreStatusBadge status={r.status} />
+                {r.status === 'requested' && (r.manager || r.user) && <div className="muted small">{r.manager ? t('restore.list.managerOk') : t('restore.list.userOk')}</div>}
+              </>
+            ),
+          },
+          { key: 'deadline', header: t('restore.fields.deadline'), cell: (r) => <DeadlineClock r={r} now={now} /> },
+        ]}
       />
-      <section className="card">
-        <StatusFilter
-          id="restore-status"
-          label={t('restore.list.status')}
-          allLabel={t('restore.list.all')}
-          statuses={RESTORE_STATUSES}
-          statusLabel={(s) => t(`restore.status.${s}`)}
-          value={status}
-          onChange={(s) => {
-            setPage(0);
-            setStatus(s);
-          }}
-        />
-        {!result ? (
-          <Empty>{t('common.loading')}</Empty>
-        ) : result.rows.length === 0 ? (
-          <Empty>{t('restore.list.none')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="restore-requests">
-            <thead>
-              <tr>
-                <th>{t('restore.fields.docNo')}</th>
-                <th>{t('restore.fields.employee')}</th>
-                <th>{t('restore.fields.target')}</th>
-                <th>{t('restore.fields.requestedAt')}</th>
-                <th>{t('restore.fields.status')}</th>
-                <th>{t('restore.fields.deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.id} onClick={() => navigate(`/restore/${r.id}`)}>
-                  <td className="mono">
-                    <a href={`#/restore/${r.id}`}>{r.docNo}</a>
-                  </td>
-                  <td>
-                    {r.employee.name}
-                    <div className="muted small">{r.employee.department}</div>
-                  </td>
-                  <td>
-                    {t(`restore.scope.${r.scope}`)} · {t(`restore.source.${r.source}`)}
-                    <div className="muted small">{r.target}</div>
-                  </td>
-                  <td>{fmt(r.requestedAt)}</td>
-                  <td>
-                    <RestoreStatusBadge status={r.status} />
-                    {r.status === 'requested' && (r.manager || r.user) && (
-                      <div className="muted small">{r.manager ? t('restore.list.managerOk') : t('restore.list.userOk')}</div>
-                    )}
-                  </td>
-                  <td>
-                    <DeadlineClock r={r} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
-      </section>
     </div>
   );
 }

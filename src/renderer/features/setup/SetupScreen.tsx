@@ -17,6 +17,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { LogoInput } from '../../components/LogoInput';
 import { ConnectServerForm } from '../sync/public';
 import { RestoreForm } from '../backup/public';
+import { FormActions } from '../../components/kit/FormActions';
 
 const setupForm = z
   .object({
@@ -184,11 +185,7 @@ export function SetupScreen() {
             </Field>
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('common.saving') : t('setup.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('setup.submit')} busyLabel={t('common.saving')} busy={formState.isSubmitting} />
       </form>
     </div>
   );

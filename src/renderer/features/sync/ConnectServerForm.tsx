@@ -16,6 +16,7 @@ import { SyncError } from '../../sync/api';
 import { useSessionStore } from '../../app/session-store';
 import { Field } from '../../components/ui';
 import { RestoredConnectHint } from '../backup/public';
+import { FormActions } from '../../components/kit/FormActions';
 
 interface ConnectForm {
   serverUrl: string;
@@ -158,11 +159,7 @@ export function ConnectServerForm({ mode, transport = platform.sync }: { mode: '
         </Field>
       </div>
       {!question && (
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('sync.connect.connecting') : t(mode === 'join' ? 'sync.join.submit' : 'sync.connect.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t(mode === 'join' ? 'sync.join.submit' : 'sync.connect.submit')} busyLabel={t('sync.connect.connecting')} busy={formState.isSubmitting} />
       )}
     </form>
   );

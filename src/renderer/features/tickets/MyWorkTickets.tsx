@@ -4,14 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { TicketState } from '../../../shared/domain/ticket/state';
 import { db } from '../../store';
 import { ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsUnclassified } from '../../store/queries/tickets';
-import { Empty } from '../../components/ui';
 import { TicketTable } from './TicketTable';
 
 function List({ rows, empty, testId, showAssignee }: { rows: TicketState[] | undefined; empty: string; testId: string; showAssignee?: boolean }) {
-  const { t } = useTranslation();
-  if (!rows) return <Empty>{t('common.loading')}</Empty>;
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
-  return <TicketTable rows={rows} testId={testId} showAssignee={showAssignee} />;
+  if (rows?.length === 0) return <p className="muted">{empty}</p>;
+  return <TicketTable rows={rows} testId={testId} showAssignee={showAssignee} empty={empty} />;
 }
 
 export function AssignedToMe({ userId }: { userId: string }) {

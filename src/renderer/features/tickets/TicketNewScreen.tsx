@@ -17,6 +17,7 @@ import './tickets.css';
 import { db } from '../../store';
 import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
 import { DateTextField } from '../../components/DateInputs';
+import { FormActions } from '../../components/kit/FormActions';
 
 const ticketForm = ticketReceptionSchema.extend({ receivedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'ticket.errors.receivedAt') });
 type FormIn = z.input<typeof ticketForm>;
@@ -159,14 +160,7 @@ function TicketNewForm({ org }: { org: OrgState }) {
           </Field>
         </div>
       </section>
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => navigate('/tickets')}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting}>
-          {t('ticket.new.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ticket.new.submit')} busy={busy || formState.isSubmitting} onCancel={() => navigate('/tickets')} sticky />
     </form>
   );
 }

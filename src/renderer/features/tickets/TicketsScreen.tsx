@@ -7,7 +7,7 @@ import { db } from '../../store';
 import { countQueue, ticketLogPage, ticketQueue, ticketsAwaitingConfirmation, TICKET_PAGE } from '../../store/queries/tickets';
 import { navigate } from '../../app/router';
 import { useSessionStore } from '../../app/session-store';
-import { Empty, Field, PageHeader, Pager } from '../../components/ui';
+import { Field, PageHeader, Pager } from '../../components/ui';
 import { TicketTable } from './TicketTable';
 import './tickets.css';
 import { can } from '@shared/domain/can';
@@ -18,13 +18,12 @@ function QueueTab() {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
   const rows = useLiveQuery(() => ticketQueue(db, TICKET_PAGE + 1, page * TICKET_PAGE), [page]);
-  if (!rows) return <Empty>{t('common.loading')}</Empty>;
-  if (rows.length === 0 && page === 0) return <Empty>{t('ticket.queue.empty')}</Empty>;
+  const empty = !!rows && rows.length === 0 && page === 0;
   return (
     <>
-      <p className="hint">{t('ticket.queue.hint')}</p>
-      <TicketTable rows={rows.slice(0, TICKET_PAGE)} testId="ticket-queue" />
-      <Pager page={page} hasMore={rows.length > TICKET_PAGE} setPage={setPage} />
+      {rows && !empty && <p className="hint">{t('ticket.queue.hint')}</p>}
+      <TicketTable rows={rows?.slice(0, TICKET_PAGE)} testId="ticket-queue" empty={t('ticket.queue.empty')} />
+      {rows && !empty && <Pager page={page} hasMore={rows.length > TICKET_PAGE} setPage={setPage} />}
     </>
   );
 }
@@ -32,9 +31,7 @@ function QueueTab() {
 function ConfirmTab() {
   const { t } = useTranslation();
   const rows = useLiveQuery(() => ticketsAwaitingConfirmation(db), []);
-  if (!rows) return <Empty>{t('common.loading')}</Empty>;
-  if (rows.length === 0) return <Empty>{t('ticket.queue.noneAwaiting')}</Empty>;
-  return <TicketTable rows={rows} testId="ticket-awaiting" />;
+  return <TicketTable rows={rows} testId="ticket-awaiting" empty={t('ticket.queue.noneAwaiting')} />;
 }
 
 function AllTab() {
@@ -63,7 +60,7 @@ function AllTab() {
           </select>
         </Field>
       </div>
-      {!result ? <Empty>{t('common.loading')}</Empty> : result.rows.length === 0 ? <Empty>{t('ticket.queue.noTickets')}</Empty> : <TicketTable rows={result.rows} testId="ticket-log" />}
+      <TicketTable rows={result?.rows} testId="ticket-log" empty={t('ticket.queue.noTickets')} />
       <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
     </>
   );

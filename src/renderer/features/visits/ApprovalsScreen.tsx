@@ -6,8 +6,8 @@ import { countOwnAwaitingApproval, visitsAwaitingDecisionBy } from '../../store/
 import { useSessionStore } from '../../app/session-store';
 import type { VisitState } from '../../../shared/domain/visit/state';
 import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, PageHeader } from '../../components/ui';
+import { PageHeader } from '../../components/ui';
+import { RecordTable } from '../../components/kit/RecordList';
 
 /** The visits this user may decide, live. */
 export function useVisitsToDecide(): VisitState[] | undefined {
@@ -40,37 +40,20 @@ export function VisitsToDecide() {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const names = useUserNames();
-  const rows = useVisitsToDecide() ?? [];
   return (
-    <>
-      {rows.length === 0 ? (
-        <Empty>{t('visit.approvals.none')}</Empty>
-      ) : (
-        <table className="table table-click" data-testid="visits-to-decide">
-          <thead>
-            <tr>
-              <th>{t('visit.fields.visitorName')}</th>
-              <th>{t('visit.fields.organisation')}</th>
-              <th>{t('visit.fields.purpose')}</th>
-              <th>{t('visit.fields.registeredBy')}</th>
-              <th>{t('visit.fields.registeredAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <tr key={v.id} onClick={() => navigate(`/visits/${v.id}`)}>
-                <td>
-                  <a href={`#/visits/${v.id}`}>{v.visitorName}</a>
-                </td>
-                <td>{v.organisation}</td>
-                <td>{v.purpose}</td>
-                <td>{names.get(v.registeredBy) ?? '—'}</td>
-                <td>{fmt(v.registeredAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
+    <RecordTable
+      testId="visits-to-decide"
+      rows={useVisitsToDecide()}
+      rowKey={(v) => v.id}
+      rowHref={(v) => `/visits/${v.id}`}
+      empty={t('visit.approvals.none')}
+      columns={[
+        { key: 'name', header: t('visit.fields.visitorName'), link: true, cell: (v) => v.visitorName },
+        { key: 'organisation', header: t('visit.fields.organisation'), cell: (v) => v.organisation },
+        { key: 'purpose', header: t('visit.fields.purpose'), cell: (v) => v.purpose },
+        { key: 'registeredBy', header: t('visit.fields.registeredBy'), cell: (v) => names.get(v.registeredBy) ?? '—' },
+        { key: 'registeredAt', header: t('visit.fields.registeredAt'), cell: (v) => fmt(v.registeredAt) },
+      ]}
+    />
   );
 }

@@ -6,7 +6,8 @@ import { db } from '../../store';
 import { visitsInProgress, visitsInside } from '../../store/queries/visits';
 import { useFormatDateTime, useNow, useUserNames } from '../../app/hooks';
 import { navigate } from '../../app/router';
-import { Empty, PageHeader, StatusBadge } from '../../components/ui';
+import { PageHeader, StatusBadge } from '../../components/ui';
+import { RecordTable } from '../../components/kit/RecordList';
 import { useSessionStore } from '../../app/session-store';
 import { can } from '@shared/domain/can';
 
@@ -59,71 +60,56 @@ export function InsideBoard() {
       </div>
       <section className="card">
         <h2>{t('visit.board.insideNow')}</h2>
-        {inside.length === 0 ? (
-          <Empty>{t('visit.board.nobodyInside')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="inside-table">
-            <thead>
-              <tr>
-                <th>{t('visit.fields.visitorName')}</th>
-                <th>{t('visit.fields.organisation')}</th>
-                <th>{t('visit.fields.badge')}</th>
-                <th>{t('visit.fields.escort')}</th>
-                <th>{t('visit.fields.enteredAt')}</th>
-                <th>{t('visit.board.duration')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inside.map((v) => {
-                const over = isOverstay(v, now);
-                return (
-                  <tr key={v.id} className={over ? 'row-alert' : ''} onClick={() => navigate(`/visits/${v.id}`)}>
-                    <td>
-                      <a href={`#/visits/${v.id}`}>{v.visitorName}</a>
-                    </td>
-                    <td>{v.organisation}</td>
-                    <td className="mono">{v.badge}</td>
-                    <td>{names.get(v.escortId ?? '') ?? '—'}</td>
-                    <td>{fmt(v.enteredAt)}</td>
-                    <td>
-                      {t('visit.board.minutesOf', { used: minutesInside(v, now), planned: v.plannedMinutes })}
-                      {over && <span className="status status-overstay">{t('visit.board.overstay')}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          testId="inside-table"
+          rows={inside}
+          rowKey={(v) => v.id}
+          rowHref={(v) => `/visits/${v.id}`}
+          rowClassName={(v) => (isOverstay(v, now) ? 'row-alert' : '')}
+          empty={t('visit.board.nobodyInside')}
+          columns={[
+            { key: 'name', header: t('visit.fields.visitorName'), link: true, cell: (v) => v.visitorName },
+            { key: 'organisation', header: t('visit.fields.organisation'), cell: (v) => v.organisation },
+            { key: 'badge', header: t('visit.fields.badge'), className: 'mono', cell: (v) => v.badge },
+            { key: 'escort', header: t('visit.fields.escort'), cell: (v) => names.get(v.escortId ?? '') ?? '—' },
+            { key: 'enteredAt', header: t('visit.fields.enteredAt'), cell: (v) => fmt(v.enteredAt) },
+            {
+              key: 'duration',
+              header: t('visit.board.duration'),
+              cell: (v) => (
+                <>
+                  {t('visit.board.minutesOf', { used: minutesInside(v, now), planned: v.plannedMinutes })}
+                  {isOverstay(v, now) && <span className="status status-overstay">{t('visit.board.overstay')}</span>}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
       {waiting.length > 0 && (
         <section className="card">
           <h2>{t('visit.board.atDesk')}</h2>
-          <table className="table table-click">
-            <thead>
-              <tr>
-                <th>{t('visit.fields.visitorName')}</th>
-                <th>{t('visit.fields.organisation')}</th>
-                <th>{t('visit.fields.status')}</th>
-                <th>{t('visit.fields.registeredAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {waiting.map((v) => (
-                <tr key={v.id} onClick={() => navigate(`/visits/${v.id}`)}>
-                  <td>
-                    <a href={`#/visits/${v.id}`}>{v.visitorName}</a>
-                  </td>
-                  <td>{v.organisation}</td>
-                  <td>
+          <RecordTable
+            rows={waiting}
+            rowKey={(v) => v.id}
+            rowHref={(v) => `/visits/${v.id}`}
+            empty={null}
+            columns={[
+              { key: 'name', header: t('visit.fields.visitorName'), link: true, cell: (v) => v.visitorName },
+              { key: 'organisation', header: t('visit.fields.organisation'), cell: (v) => v.organisation },
+              {
+                key: 'status',
+                header: t('visit.fields.status'),
+                cell: (v) => (
+                  <>
                     <StatusBadge status={v.status} />
                     {v.badgeOut && <span className="tag">{v.badgeOut}</span>}
-                  </td>
-                  <td>{fmt(v.registeredAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: 'registeredAt', header: t('visit.fields.registeredAt'), cell: (v) => fmt(v.registeredAt) },
+            ]}
+          />
         </section>
       )}
     </div>

@@ -9,8 +9,8 @@ import { maskIdNumber } from '../../../shared/validators/nik';
 import { db } from '../../store';
 import { visitLogPage, type VisitFilter } from '../../store/queries/visits';
 import { useFormatDateTime, useOrg } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, Field, PageHeader, Pager, StatusBadge } from '../../components/ui';
+import { Field, StatusBadge } from '../../components/ui';
+import { RecordList } from '../../components/kit/RecordList';
 import { DateTextField } from '../../components/DateInputs';
 
 interface FilterForm {
@@ -45,84 +45,66 @@ export function VisitLogScreen() {
 
   return (
     <div>
-      <PageHeader title={t('nav.log')} subtitle={t('visit.log.subtitle')} />
-      <form className="card filters" onSubmit={apply} role="search" aria-label={t('visit.log.filters')}>
-        <Field label={t('visit.log.from')} htmlFor="from">
-          <DateTextField kind="date" id="from" control={control} name="from" rules={{ validate: (v, all) => !v || !all.to || v <= all.to || 'visit.errors.dateRange' }} />
-        </Field>
-        <Field label={t('visit.log.to')} htmlFor="to" error={formState.errors.from?.message}>
-          <DateTextField kind="date" id="to" control={control} name="to" />
-        </Field>
-        <Field label={t('visit.fields.visitorName')} htmlFor="f-name">
-          <input id="f-name" {...register('name')} placeholder={t('visit.log.namePlaceholder')} />
-        </Field>
-        <Field label={t('visit.fields.organisation')} htmlFor="f-org">
-          <input id="f-org" {...register('organisation')} />
-        </Field>
-        <Field label={t('visit.fields.status')} htmlFor="f-status">
-          <select id="f-status" {...register('status')}>
-            <option value="">{t('visit.log.allStatuses')}</option>
-            {VISIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`visit.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div className="filter-actions">
-          <button type="submit" className="btn btn-primary">
-            {t('visit.log.apply')}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              reset();
-              setPage(0);
-              setFilter({});
-            }}
-          >
-            {t('visit.log.reset')}
-          </button>
-        </div>
-      </form>
-      <section className="card">
-        {!result ? (
-          <Empty>{t('common.loading')}</Empty>
-        ) : result.rows.length === 0 ? (
-          <Empty>{t('visit.log.none')}</Empty>
-        ) : (
-          <table className="table table-click" data-testid="visit-log">
-            <thead>
-              <tr>
-                <th>{t('visit.fields.docNo')}</th>
-                <th>{t('visit.fields.visitorName')}</th>
-                <th>{t('visit.fields.idNumber')}</th>
-                <th>{t('visit.fields.organisation')}</th>
-                <th>{t('visit.fields.registeredAt')}</th>
-                <th>{t('visit.fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((v) => (
-                <tr key={v.id} onClick={() => navigate(`/visits/${v.id}`)}>
-                  <td className="mono small">{v.docNo}</td>
-                  <td>
-                    <a href={`#/visits/${v.id}`}>{v.visitorName}</a>
-                  </td>
-                  <td className="mono">{maskIdNumber(v.idNumber)}</td>
-                  <td>{v.organisation}</td>
-                  <td>{fmt(v.registeredAt)}</td>
-                  <td>
-                    <StatusBadge status={v.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager page={page} hasMore={!!result?.hasMore} setPage={setPage} />
-      </section>
+      <RecordList
+        title={t('nav.log')}
+        subtitle={t('visit.log.subtitle')}
+        above={
+          <form className="card filters" onSubmit={apply} role="search" aria-label={t('visit.log.filters')}>
+            <Field label={t('visit.log.from')} htmlFor="from">
+              <DateTextField kind="date" id="from" control={control} name="from" rules={{ validate: (v, all) => !v || !all.to || v <= all.to || 'visit.errors.dateRange' }} />
+            </Field>
+            <Field label={t('visit.log.to')} htmlFor="to" error={formState.errors.from?.message}>
+              <DateTextField kind="date" id="to" control={control} name="to" />
+            </Field>
+            <Field label={t('visit.fields.visitorName')} htmlFor="f-name">
+              <input id="f-name" {...register('name')} placeholder={t('visit.log.namePlaceholder')} />
+            </Field>
+            <Field label={t('visit.fields.organisation')} htmlFor="f-org">
+              <input id="f-org" {...register('organisation')} />
+            </Field>
+            <Field label={t('visit.fields.status')} htmlFor="f-status">
+              <select id="f-status" {...register('status')}>
+                <option value="">{t('visit.log.allStatuses')}</option>
+                {VISIT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`visit.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <div className="filter-actions">
+              <button type="submit" className="btn btn-primary">
+                {t('visit.log.apply')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  reset();
+                  setPage(0);
+                  setFilter({});
+                }}
+              >
+                {t('visit.log.reset')}
+              </button>
+            </div>
+          </form>
+        }
+        testId="visit-log"
+        rows={result?.rows}
+        rowKey={(v) => v.id}
+        rowHref={(v) => `/visits/${v.id}`}
+        empty={t('visit.log.none')}
+        pager={{ page, hasMore: !!result?.hasMore, setPage }}
+        columns={[
+          { key: 'docNo', header: t('visit.fields.docNo'), className: 'mono small', cell: (v) => v.docNo },
+          { key: 'name', header: t('visit.fields.visitorName'), link: true, cell: (v) => v.visitorName },
+          { key: 'idNumber', header: t('visit.fields.idNumber'), className: 'mono', cell: (v) => maskIdNumber(v.idNumber) },
+          { key: 'organisation', header: t('visit.fields.organisation'), cell: (v) => v.organisation },
+          { key: 'registeredAt', header: t('visit.fields.registeredAt'), cell: (v) => fmt(v.registeredAt) },
+          { key: 'status', header: t('visit.fields.status'), cell: (v) => <StatusBadge status={v.status} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { db } from '../../store';
 import { dexieLookups } from '../../store/commit';
 import { useFormDraft } from '../../components/FormDraft';
 import { Field, FailureBanner, PageHeader } from '../../components/ui';
+import { FormActions } from '../../components/kit/FormActions';
 
 type FormIn = z.input<typeof visitRegistrationSchema>;
 type FormOut = z.output<typeof visitRegistrationSchema>;
@@ -296,14 +297,7 @@ export function VisitRegisterScreen() {
           </tbody>
         </table>
       </section>
-      <div className="form-actions sticky-actions">
-        <button type="button" className="btn" onClick={() => void discard()}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || formState.isSubmitting}>
-          {t('visit.register.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('visit.register.submit')} busy={busy || formState.isSubmitting} onCancel={discard} sticky />
     </form>
   );
 }
