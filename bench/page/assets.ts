@@ -15,15 +15,15 @@
  */
 import { commitAs } from './keys';
 import Dexie, { type Table } from 'dexie';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { dexieLookups } from '../../src/renderer/store/commit';
-import { assetByCode, inventoryPage, type InventoryFilter } from '../../src/renderer/store/queries/assets';
-import { keyProblems, takenKeys } from '../../src/shared/domain/asset/commands';
-import { guessMapping, rowToInput } from '../../src/shared/domain/asset/import';
-import type { AssetInput, AssetState } from '../../src/shared/domain/asset/state';
-import type { DomainEvent } from '../../src/shared/events';
-import { newId } from '../../src/shared/ids';
-import type { Actor } from '../../src/shared/roles';
+import { ConsoleDb } from '@renderer/store/db';
+import { dexieLookups } from '@renderer/store/commit';
+import { assetByCode, inventoryPage, type InventoryFilter } from '@renderer/store/queries/assets';
+import { keyProblems, takenKeys } from '@shared/domain/asset/commands';
+import { guessMapping, rowToInput } from '@shared/domain/asset/import';
+import type { AssetInput, AssetState } from '@shared/domain/asset/state';
+import type { DomainEvent } from '@shared/events';
+import { newId } from '@shared/ids';
+import type { Actor } from '@shared/roles';
 import { log, stats, timed, type Stats } from './measure';
 
 export interface AssetBenchOptions {

@@ -9,11 +9,11 @@
  *    same events, same transaction; each await saved is one round trip to the browser process.
  *  - the open-visits row (insideFromOpenSet() and friends) and logPageByOrgIndex(): see below.
  */
-import type { VisitState, VisitStatus } from '../../src/shared/domain/visit/state';
+import type { VisitState, VisitStatus } from '@shared/domain/visit/state';
 import { commitAs } from './keys';
 import type { Table } from 'dexie';
-import type { ConsoleDb } from '../../src/renderer/store/db';
-import { PAGE_SIZE } from '../../src/renderer/store/queries/visits';
+import type { ConsoleDb } from '@renderer/store/db';
+import { PAGE_SIZE } from '@renderer/store/queries/visits';
 
 /** Adopted: commit() now issues its reads and writes together; kept as a name for the bench's comparison. */
 export const commitParallel = commitAs;

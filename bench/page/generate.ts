@@ -11,11 +11,11 @@
  * visits span about three years. The newest visits are today's: `tail.inside` visitors
  * inside now, `tail.approved` approved with a badge, `tail.awaiting` waiting for approval.
  */
-import { folds } from '../../src/shared/domain/registry';
-import type { VisitState } from '../../src/shared/domain/visit/state';
-import { CHAIN_START, contentHash, eventHash, type DomainEvent } from '../../src/shared/events';
-import { signHash, type SigningKey } from '../../src/shared/signing';
-import { formatHlc, initialHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import { folds } from '@shared/domain/registry';
+import type { VisitState } from '@shared/domain/visit/state';
+import { CHAIN_START, contentHash, eventHash, type DomainEvent } from '@shared/events';
+import { signHash, type SigningKey } from '@shared/signing';
+import { formatHlc, initialHlc, tickHlc, type HlcState } from '@shared/hlc';
 import {
   ACTIVITIES, CANCEL_REASONS, DEVICES, FIRST_NAMES, LAST_NAMES, NIK_PROVINCES, ORGANISATIONS, OUTCOMES, PURPOSES, REFUSE_REASONS, WORK_PLANS,
 } from './data';

@@ -1,10 +1,10 @@
 /** The benchmarks act as many users: their keys come from one keyring (src/shared/sync/keyring.ts). */
-import type { DomainEvent } from '../../src/shared/events';
-import type { Result } from '../../src/shared/result';
-import type { Actor } from '../../src/shared/roles';
-import { Keyring } from '../../src/shared/sync/keyring';
-import { commit } from '../../src/renderer/store/commit';
-import type { ConsoleDb } from '../../src/renderer/store/db';
+import type { DomainEvent } from '@shared/events';
+import type { Result } from '@shared/result';
+import type { Actor } from '@shared/roles';
+import { Keyring } from '@shared/sync/keyring';
+import { commit } from '@renderer/store/commit';
+import type { ConsoleDb } from '@renderer/store/db';
 
 export const keyring = new Keyring();
 

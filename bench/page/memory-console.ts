@@ -1,4 +1,4 @@
-import { newId } from '../../src/shared/ids';
+import { newId } from '@shared/ids';
 /**
  * A console without a store, for the sync benchmark: runs commands with the shared rules
  * (zod input, decide()), stamps the events onto one device's chain (makeEvents, signed from the bench keyring) and folds
@@ -6,17 +6,17 @@ import { newId } from '../../src/shared/ids';
  * is bootstrapped with them) and, in the page, a device's ~10k outbox events quickly. Pure:
  * no IndexedDB, no DOM; runs in Node (tsx) and in the browser.
  */
-import { commands, folds } from '../../src/shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
-import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import type { UserState } from '../../src/shared/domain/user/state';
-import { holdsIdDocument, type VisitState } from '../../src/shared/domain/visit/state';
-import type { DomainEvent } from '../../src/shared/events';
-import type { Actor } from '../../src/shared/roles';
-import { keysIn } from '../../src/shared/domain/keys';
-import { makeEvents, newChainHead, type ChainHead } from '../../src/shared/sync/stamp';
+import { commands, folds } from '@shared/domain/registry';
+import type { CommandHandler, Lookups } from '@shared/domain/types';
+import { ORG_ID, type OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import { holdsIdDocument, type VisitState } from '@shared/domain/visit/state';
+import type { DomainEvent } from '@shared/events';
+import type { Actor } from '@shared/roles';
+import { keysIn } from '@shared/domain/keys';
+import { makeEvents, newChainHead, type ChainHead } from '@shared/sync/stamp';
 import { keyring } from './keys';
-import { idsFrom } from '../../src/shared/ids';
+import { idsFrom } from '@shared/ids';
 
 export class MemoryConsole {
   head: ChainHead;

@@ -4,10 +4,10 @@
  * JavaScript alternative), in this Chromium, on the same events.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { contentHash, type DomainEvent } from '../../src/shared/events';
-import { newUserKey, signedMessage, signHash, webVerifier } from '../../src/shared/signing';
-import { newId } from '../../src/shared/ids';
-import { fromHex, toHex } from '../../src/shared/hash';
+import { contentHash, type DomainEvent } from '@shared/events';
+import { newUserKey, signedMessage, signHash, webVerifier } from '@shared/signing';
+import { newId } from '@shared/ids';
+import { fromHex, toHex } from '@shared/hash';
 
 export interface SigningBenchResult {
   n: number;

@@ -11,17 +11,17 @@
  */
 import { commitAs } from './keys';
 import Dexie, { type Table } from 'dexie';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { ingest } from '../../src/renderer/store/ingest';
-import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsUnclassified, TICKET_PAGE } from '../../src/renderer/store/queries/tickets';
-import type { Command } from '../../src/shared/domain/registry';
-import { officeCalendar, ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import { slaView } from '../../src/shared/domain/ticket/sla';
-import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, type TicketState } from '../../src/shared/domain/ticket/state';
-import type { DomainEvent } from '../../src/shared/events';
-import { newId } from '../../src/shared/ids';
-import { hashPassword } from '../../src/shared/password';
-import type { Actor } from '../../src/shared/roles';
+import { ConsoleDb } from '@renderer/store/db';
+import { ingest } from '@renderer/store/ingest';
+import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsUnclassified, TICKET_PAGE } from '@renderer/store/queries/tickets';
+import type { Command } from '@shared/domain/registry';
+import { officeCalendar, ORG_ID, type OrgState } from '@shared/domain/org/state';
+import { slaView } from '@shared/domain/ticket/sla';
+import { PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, type TicketState } from '@shared/domain/ticket/state';
+import type { DomainEvent } from '@shared/events';
+import { newId } from '@shared/ids';
+import { hashPassword } from '@shared/password';
+import type { Actor } from '@shared/roles';
 import { makeRng } from './generate';
 import { MemoryConsole } from './memory-console';
 import { log, stats, timed, type Stats } from './measure';

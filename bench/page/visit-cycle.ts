@@ -2,8 +2,8 @@
  * The six commands of one visit, registration to archive, as the sync and trust benchmarks
  * make them (pure: runs in the page and in Node).
  */
-import type { Command } from '../../src/shared/domain/registry';
-import type { Actor } from '../../src/shared/roles';
+import type { Command } from '@shared/domain/registry';
+import type { Actor } from '@shared/roles';
 
 export function visitCycle(s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number, badge: string): [Actor, Command][] {
   const serial = `PF${String(1_000_000 + (n % 8_999_999))}`;

@@ -24,9 +24,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildServer } from '../../src/server/app';
-import { canonicalJson, sha256Hex } from '../../src/shared/hash';
-import { contentHash, eventHash, type DomainEvent } from '../../src/shared/events';
-import { keyIdOf, signedMessage } from '../../src/shared/signing';
+import { canonicalJson, sha256Hex } from '@shared/hash';
+import { contentHash, eventHash, type DomainEvent } from '@shared/events';
+import { keyIdOf, signedMessage } from '@shared/signing';
 import {
   alertWith,
   approveVisit,

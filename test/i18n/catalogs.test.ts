@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeCatalogs, type CatalogTree as Tree } from '../../src/shared/catalogs';
+import { mergeCatalogs, type CatalogTree as Tree } from '@shared/catalogs';
 
 /** A language's catalog: every file in locales/<lang>/, merged as the app merges them. */
 const catalog = (lang: string) => {
@@ -72,11 +72,11 @@ describe('i18n catalogs', () => {
   });
 
   it('contain every dynamic key family the screens build (statuses, ID types, device kinds, roles, events, auth audit events)', async () => {
-    const { VISIT_STATUSES, DEVICE_KINDS } = await import('../../src/shared/domain/visit/state');
-    const { ID_TYPES } = await import('../../src/shared/validators/id-document');
-    const { ROLES } = await import('../../src/shared/roles');
-    const { checkNik } = await import('../../src/shared/validators/nik');
-    const { AUTH_AUDIT_EVENTS } = await import('../../src/shared/sync/protocol');
+    const { VISIT_STATUSES, DEVICE_KINDS } = await import('@shared/domain/visit/state');
+    const { ID_TYPES } = await import('@shared/validators/id-document');
+    const { ROLES } = await import('@shared/roles');
+    const { checkNik } = await import('@shared/validators/nik');
+    const { AUTH_AUDIT_EVENTS } = await import('@shared/sync/protocol');
     const keys = [
       ...VISIT_STATUSES.map((s) => `visit.status.${s}`),
       ...DEVICE_KINDS.map((k) => `visit.deviceKinds.${k}`),
@@ -88,7 +88,7 @@ describe('i18n catalogs', () => {
         return r.ok ? 'visit.errors.nik.empty' : `visit.errors.nik.${r.reason}`;
       }),
     ];
-    const { EVENT_TYPES } = await import('../../src/shared/domain/registry');
+    const { EVENT_TYPES } = await import('@shared/domain/registry');
     const eventTypes = EVENT_TYPES.map((type) => `events.${type}`);
     expect([...keys, ...eventTypes].filter((k) => !idKeys.has(k))).toEqual([]);
   });

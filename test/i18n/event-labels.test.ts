@@ -8,8 +8,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeCatalogs, type CatalogTree } from '../../src/shared/catalogs';
-import { EVENT_TYPES } from '../../src/shared/domain/registry';
+import { mergeCatalogs, type CatalogTree } from '@shared/catalogs';
+import { EVENT_TYPES } from '@shared/domain/registry';
 
 const catalog = (lang: string) => {
   const dir = `src/renderer/i18n/locales/${lang}`;

@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeCatalogs } from '../../src/shared/catalogs';
-import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '../../src/shared/domain/ticket/state';
+import { mergeCatalogs } from '@shared/catalogs';
+import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_STATUSES } from '@shared/domain/ticket/state';
 
 const catalog = (lang: string) => {
   const dir = `src/renderer/i18n/locales/${lang}`;

@@ -11,7 +11,7 @@ import { Channels, RendererChannels } from '../../src/main/ipc/channels';
 import {
   BackupService, backupDue, backupsToDelete, createBackupRequester, DAY_MS, localBackupName, nextBackupDelay, parseSettings, quitBackupGuard, RETRY_MS, startBackupScheduler, type BackupDeps,
 } from '../../src/main/services/backup';
-import { MAX_BACKUP_BYTES } from '../../src/shared/backup';
+import { MAX_BACKUP_BYTES } from '@shared/backup';
 import * as electron from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock'));

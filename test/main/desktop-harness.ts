@@ -14,9 +14,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { createDesktopSyncTransport } from '../../src/renderer/platform/desktop-sync';
-import type { DesktopApi } from '../../src/shared/platform';
-import type { SyncTransport } from '../../src/shared/sync/transport';
+import { createDesktopSyncTransport } from '@renderer/platform/desktop-sync';
+import type { DesktopApi } from '@shared/platform';
+import type { SyncTransport } from '@shared/sync/transport';
 import { SERVER_CERT } from '../fixtures/certificates';
 import * as electron from './electron-mock';
 

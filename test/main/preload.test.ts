@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Channels, RendererChannels } from '../../src/main/ipc/channels';
-import type { DesktopApi } from '../../src/shared/platform';
-import type { DesktopSyncApi } from '../../src/shared/sync/transport';
+import type { DesktopApi } from '@shared/platform';
+import type { DesktopSyncApi } from '@shared/sync/transport';
 import * as electron from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock'));

@@ -8,13 +8,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { syncOnce } from '../../src/renderer/sync/sync-client';
-import { useSyncStore } from '../../src/renderer/sync/sync-store';
-import { signInDevice } from '../../src/renderer/sync/enrol';
-import { makeBackup, restoreBackup, setBackupPassphrase } from '../../src/renderer/store/backup';
-import { toHex } from '../../src/shared/hash';
-import { newId } from '../../src/shared/ids';
-import { SyncError, type SyncConnection, type SyncStreamEvent, type SyncTransport } from '../../src/shared/sync/transport';
+import { syncOnce } from '@renderer/sync/sync-client';
+import { useSyncStore } from '@renderer/sync/sync-store';
+import { signInDevice } from '@renderer/sync/enrol';
+import { makeBackup, restoreBackup, setBackupPassphrase } from '@renderer/store/backup';
+import { toHex } from '@shared/hash';
+import { newId } from '@shared/ids';
+import { SyncError, type SyncConnection, type SyncStreamEvent, type SyncTransport } from '@shared/sync/transport';
 import { pgliteBackend, reset, type Backend } from '../server/helpers/backends';
 import { Client, PASSWORD, startServer, visitInput } from '../sync/clients';
 

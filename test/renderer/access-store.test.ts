@@ -6,9 +6,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, employeeInput, openOffice } from '../fixtures/office';
-import { accessAwaitingDecision, accessAwaitingProvisioning, accessRequestsOf } from '../../src/renderer/store/queries/access';
-import type { AccessRequestState } from '../../src/shared/domain/access/state';
-import type { Command } from '../../src/shared/domain/registry';
+import { accessAwaitingDecision, accessAwaitingProvisioning, accessRequestsOf } from '@renderer/store/queries/access';
+import type { AccessRequestState } from '@shared/domain/access/state';
+import type { Command } from '@shared/domain/registry';
 
 afterEach(deleteTestDbs);
 

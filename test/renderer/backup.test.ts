@@ -7,15 +7,15 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { deviceMeta } from '../../src/renderer/store/commit';
-import { deviceSigner } from '../../src/renderer/store/device-key';
-import { backupKey, collectBackup, makeBackup, restoreBackup, restoredMarker, setBackupPassphrase } from '../../src/renderer/store/backup';
-import { ingest } from '../../src/renderer/store/ingest';
-import { storeFile } from '../../src/renderer/sync/blobs';
-import { eventHash, RECORD_KINDS } from '../../src/shared/events';
-import { sealBackup, type BackupContent } from '../../src/shared/backup';
-import { newId } from '../../src/shared/ids';
+import { ConsoleDb } from '@renderer/store/db';
+import { deviceMeta } from '@renderer/store/commit';
+import { deviceSigner } from '@renderer/store/device-key';
+import { backupKey, collectBackup, makeBackup, restoreBackup, restoredMarker, setBackupPassphrase } from '@renderer/store/backup';
+import { ingest } from '@renderer/store/ingest';
+import { storeFile } from '@renderer/sync/blobs';
+import { eventHash, RECORD_KINDS } from '@shared/events';
+import { sealBackup, type BackupContent } from '@shared/backup';
+import { newId } from '@shared/ids';
 import { openOffice } from '../fixtures/office';
 import { passportFor } from '../fixtures/cards';
 

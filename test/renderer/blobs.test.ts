@@ -4,13 +4,13 @@
 import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { downloadPendingFiles, filesOfRecord, noteWantedFiles, storeFile, uploadFilesFor } from '../../src/renderer/sync/blobs';
-import { pushOutbox } from '../../src/renderer/sync/sync-client';
-import { loadSnapshot, storeHistory } from '../../src/renderer/sync/snapshot';
-import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/incident/state';
-import type { DomainEvent } from '../../src/shared/events';
-import { toHex } from '../../src/shared/hash';
+import { ConsoleDb } from '@renderer/store/db';
+import { downloadPendingFiles, filesOfRecord, noteWantedFiles, storeFile, uploadFilesFor } from '@renderer/sync/blobs';
+import { pushOutbox } from '@renderer/sync/sync-client';
+import { loadSnapshot, storeHistory } from '@renderer/sync/snapshot';
+import { MAX_ATTACHMENT_BYTES } from '@shared/domain/incident/state';
+import type { DomainEvent } from '@shared/events';
+import { toHex } from '@shared/hash';
 import { webTransport } from '../fixtures/transport';
 
 const opened: ConsoleDb[] = [];

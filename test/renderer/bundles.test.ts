@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
-import { exportBundle, importBundle } from '../../src/renderer/sync/bundles';
-import { readBundle } from '../../src/shared/sync/bundle';
-import { newId } from '../../src/shared/ids';
+import { exportBundle, importBundle } from '@renderer/sync/bundles';
+import { readBundle } from '@shared/sync/bundle';
+import { newId } from '@shared/ids';
 
 afterEach(deleteTestDbs);
 

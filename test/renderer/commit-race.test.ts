@@ -5,12 +5,12 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConsoleDb, type WriteStampRow } from '../../src/renderer/store/db';
-import { ingest } from '../../src/renderer/store/ingest';
+import { type ConsoleDb, type WriteStampRow } from '@renderer/store/db';
+import { ingest } from '@renderer/store/ingest';
 import { commitAs, type TestCommand } from '../fixtures/signing';
-import type { Command } from '../../src/shared/domain/registry';
-import { verifyChain } from '../../src/shared/events';
-import type { Actor } from '../../src/shared/roles';
+import type { Command } from '@shared/domain/registry';
+import { verifyChain } from '@shared/events';
+import type { Actor } from '@shared/roles';
 import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
 import { nikFor } from '../fixtures/cards';
 

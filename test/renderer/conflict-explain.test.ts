@@ -3,9 +3,9 @@
  * of the refused action, where the record stands now (true to its current state), what to do.
  */
 import { describe, expect, it } from 'vitest';
-import { explainConflict } from '../../src/renderer/features/sync/explain';
-import type { DomainEvent } from '../../src/shared/events';
-import type { VisitState } from '../../src/shared/domain/visit/state';
+import { explainConflict } from '@renderer/features/sync/explain';
+import type { DomainEvent } from '@shared/events';
+import type { VisitState } from '@shared/domain/visit/state';
 
 let n = 0;
 const ev = (over: Partial<DomainEvent>): DomainEvent => {

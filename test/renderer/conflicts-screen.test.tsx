@@ -7,10 +7,10 @@
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/renderer/i18n';
-import { db } from '../../src/renderer/store';
-import { ConflictsScreen } from '../../src/renderer/features/sync/ConflictsScreen';
-import type { DomainEvent, RecordKind } from '../../src/shared/events';
+import '@renderer/i18n';
+import { db } from '@renderer/store';
+import { ConflictsScreen } from '@renderer/features/sync/ConflictsScreen';
+import type { DomainEvent, RecordKind } from '@shared/events';
 
 afterEach(async () => {
   cleanup();

@@ -8,12 +8,12 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import i18n from '../../src/renderer/i18n';
-import { db } from '../../src/renderer/store';
-import { ConnectServerForm } from '../../src/renderer/features/sync/ConnectServerForm';
-import { useSessionStore } from '../../src/renderer/app/session-store';
-import type { ServerProbe, SyncTransport } from '../../src/shared/sync/transport';
-import type { UserState } from '../../src/shared/domain/user/state';
+import i18n from '@renderer/i18n';
+import { db } from '@renderer/store';
+import { ConnectServerForm } from '@renderer/features/sync/ConnectServerForm';
+import { useSessionStore } from '@renderer/app/session-store';
+import type { ServerProbe, SyncTransport } from '@shared/sync/transport';
+import type { UserState } from '@shared/domain/user/state';
 
 const URL_ = 'https://192.168.1.10:4780';
 const NEW_FP = 'DC:1C:06:A1:46:68:56:EC:86:EE:BA:4A:B4:0C:2C:8B:6E:75:84:21:1F:56:6F:71:40:E1:B6:B0:A4:87:66:53';

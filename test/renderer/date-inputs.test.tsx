@@ -8,9 +8,9 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import i18n from '../../src/renderer/i18n';
-import { DateTextInput } from '../../src/renderer/components/DateInputs';
-import type { InputKind } from '../../src/shared/office-time';
+import i18n from '@renderer/i18n';
+import { DateTextInput } from '@renderer/components/DateInputs';
+import type { InputKind } from '@shared/office-time';
 
 afterEach(async () => {
   cleanup();

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ConsoleDb, type OpenVisitsRow, type VisitOrgsRow } from '../../src/renderer/store/db';
-import { visitsAwaitingApproval, visitsInProgress, visitsInside } from '../../src/renderer/store/queries/visits';
+import { ConsoleDb, type OpenVisitsRow, type VisitOrgsRow } from '@renderer/store/db';
+import { visitsAwaitingApproval, visitsInProgress, visitsInside } from '@renderer/store/queries/visits';
 
 const openRow = async (db: ConsoleDb) => (await db.lists.get('openVisits')) as OpenVisitsRow | undefined;
 const v = (id: string, status: string, registeredAt: string) => ({ id, status, registeredAt, nameLower: id, orgLower: 'pt', enteredAt: registeredAt });

@@ -5,15 +5,15 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { ensurePersistentStorage, persistNoticeDue, PERSIST_ASKED_KEY, PERSIST_NOTICE_KEY } from '../../src/renderer/features/backup/persist';
-import { localDay, reminderDue } from '../../src/renderer/features/backup/reminder';
-import { startDeskBackups } from '../../src/renderer/features/backup/auto';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { setBackupPassphrase } from '../../src/renderer/store/backup';
-import { openBackup } from '../../src/shared/backup';
-import { newId } from '../../src/shared/ids';
-import { ok } from '../../src/shared/result';
-import type { BackupCapability, BackupDue } from '../../src/shared/platform';
+import { ensurePersistentStorage, persistNoticeDue, PERSIST_ASKED_KEY, PERSIST_NOTICE_KEY } from '@renderer/features/backup/persist';
+import { localDay, reminderDue } from '@renderer/features/backup/reminder';
+import { startDeskBackups } from '@renderer/features/backup/auto';
+import { ConsoleDb } from '@renderer/store/db';
+import { setBackupPassphrase } from '@renderer/store/backup';
+import { openBackup } from '@shared/backup';
+import { newId } from '@shared/ids';
+import { ok } from '@shared/result';
+import type { BackupCapability, BackupDue } from '@shared/platform';
 import { openOffice } from '../fixtures/office';
 
 function memoryKv() {

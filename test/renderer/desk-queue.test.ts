@@ -6,11 +6,11 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dexieLookups } from '../../src/renderer/store/commit';
-import { countAwaitingDecisionBy, countOwnAwaitingApproval, visitsAwaitingApproval, visitsAwaitingDecisionBy } from '../../src/renderer/store/queries/visits';
+import { dexieLookups } from '@renderer/store/commit';
+import { countAwaitingDecisionBy, countOwnAwaitingApproval, visitsAwaitingApproval, visitsAwaitingDecisionBy } from '@renderer/store/queries/visits';
 import { deleteTestDbs, openOffice } from '../fixtures/office';
 import type { TestCommand } from '../fixtures/signing';
-import type { Actor } from '../../src/shared/roles';
+import type { Actor } from '@shared/roles';
 
 afterEach(deleteTestDbs);
 

@@ -6,15 +6,15 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { deviceMeta } from '../../src/renderer/store/commit';
+import { ConsoleDb } from '@renderer/store/db';
+import { deviceMeta } from '@renderer/store/commit';
 import { openOffice } from '../fixtures/office';
-import { deviceSigner, type DeviceKeyRow } from '../../src/renderer/store/device-key';
-import { signInDevice } from '../../src/renderer/sync/enrol';
-import { pushOutbox } from '../../src/renderer/sync/sync-client';
-import { deviceAuthMessage, pushAuthMessage, verifyDeviceSignature } from '../../src/shared/sync/device-auth';
-import { newId } from '../../src/shared/ids';
-import type { DomainEvent } from '../../src/shared/events';
+import { deviceSigner, type DeviceKeyRow } from '@renderer/store/device-key';
+import { signInDevice } from '@renderer/sync/enrol';
+import { pushOutbox } from '@renderer/sync/sync-client';
+import { deviceAuthMessage, pushAuthMessage, verifyDeviceSignature } from '@shared/sync/device-auth';
+import { newId } from '@shared/ids';
+import type { DomainEvent } from '@shared/events';
 import { webTransport } from '../fixtures/transport';
 
 const opened: ConsoleDb[] = [];

@@ -7,9 +7,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import i18n from '../../src/renderer/i18n';
-import { FormActions } from '../../src/renderer/components/kit/FormActions';
-import { useFormDraft } from '../../src/renderer/components/FormDraft';
+import i18n from '@renderer/i18n';
+import { FormActions } from '@renderer/components/kit/FormActions';
+import { useFormDraft } from '@renderer/components/FormDraft';
 
 afterEach(async () => {
   cleanup();

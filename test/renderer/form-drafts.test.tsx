@@ -10,13 +10,13 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import i18n from '../../src/renderer/i18n';
-import { draftKey, loadDraft, saveDraft } from '../../src/renderer/app/drafts';
-import { useSessionStore } from '../../src/renderer/app/session-store';
-import { useFormDraft } from '../../src/renderer/components/FormDraft';
-import { restoreRows, type Row } from '../../src/renderer/features/access/draft-rows';
-import { db } from '../../src/renderer/store';
-import type { UserState } from '../../src/shared/domain/user/state';
+import i18n from '@renderer/i18n';
+import { draftKey, loadDraft, saveDraft } from '@renderer/app/drafts';
+import { useSessionStore } from '@renderer/app/session-store';
+import { useFormDraft } from '@renderer/components/FormDraft';
+import { restoreRows, type Row } from '@renderer/features/access/draft-rows';
+import { db } from '@renderer/store';
+import type { UserState } from '@shared/domain/user/state';
 
 const USER = { id: 'u-1', username: 'budi', displayName: 'Budi', roles: ['officer'] } as unknown as UserState;
 const KEY = () => draftKey(db.name, USER.id, 'harness');

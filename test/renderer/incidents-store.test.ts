@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, openOffice, type TestClock } from '../fixtures/office';
-import { countWaitingFor, incidentListPage, incidentsWaitingFor } from '../../src/renderer/store/queries/incidents';
+import { countWaitingFor, incidentListPage, incidentsWaitingFor } from '@renderer/store/queries/incidents';
 
 afterEach(deleteTestDbs);
 

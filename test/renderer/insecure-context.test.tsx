@@ -6,9 +6,9 @@
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadAllLanguages } from '../../src/renderer/i18n';
-import { canRunConsole, httpsAddress, InsecureContextPage } from '../../src/renderer/features/setup/InsecureContextPage';
-import { checkServerUrl } from '../../src/renderer/features/sync/ConnectServerForm';
+import { loadAllLanguages } from '@renderer/i18n';
+import { canRunConsole, httpsAddress, InsecureContextPage } from '@renderer/features/setup/InsecureContextPage';
+import { checkServerUrl } from '@renderer/features/sync/ConnectServerForm';
 
 afterEach(cleanup);
 

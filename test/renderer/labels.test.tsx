@@ -5,9 +5,9 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LabelsTemplate, labelQrText } from '../../src/renderer/features/assets/print/LabelsTemplate';
-import type { AssetState } from '../../src/shared/domain/asset/state';
-import type { OrgState } from '../../src/shared/domain/org/state';
+import { LabelsTemplate, labelQrText } from '@renderer/features/assets/print/LabelsTemplate';
+import type { AssetState } from '@shared/domain/asset/state';
+import type { OrgState } from '@shared/domain/org/state';
 
 afterEach(cleanup);
 

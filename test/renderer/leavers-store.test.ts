@@ -7,9 +7,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, openOffice } from '../fixtures/office';
-import { leaverHasOpenItems, leavers, resignedSince } from '../../src/renderer/store/queries/leavers';
-import { accessAwaitingProvisioning } from '../../src/renderer/store/queries/access';
-import type { AccessRequestState } from '../../src/shared/domain/access/state';
+import { leaverHasOpenItems, leavers, resignedSince } from '@renderer/store/queries/leavers';
+import { accessAwaitingProvisioning } from '@renderer/store/queries/access';
+import type { AccessRequestState } from '@shared/domain/access/state';
 
 afterEach(deleteTestDbs);
 

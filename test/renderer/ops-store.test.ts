@@ -5,13 +5,13 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConsoleDb } from '../../src/renderer/store/db';
+import type { ConsoleDb } from '@renderer/store/db';
 import { deleteTestDbs, openOffice } from '../fixtures/office';
 import type { TestCommand } from '../fixtures/signing';
-import { ingest } from '../../src/renderer/store/ingest';
-import { daysWithOpenDisruptions, opsDays } from '../../src/renderer/store/queries/ops';
-import { foldRecord } from '../../src/shared/domain/registry';
-import type { Actor } from '../../src/shared/roles';
+import { ingest } from '@renderer/store/ingest';
+import { daysWithOpenDisruptions, opsDays } from '@renderer/store/queries/ops';
+import { foldRecord } from '@shared/domain/registry';
+import type { Actor } from '@shared/roles';
 
 afterEach(deleteTestDbs);
 

@@ -4,13 +4,13 @@
  * a fake preload API) and the web implementation (with fake print and download).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createDesktopPlatform } from '../../src/renderer/platform/desktop';
-import { anchorDownload, createWebPlatform } from '../../src/renderer/platform/web';
-import { TOKEN_KEY } from '../../src/renderer/platform/web-sync';
-import type { DesktopApi, Platform } from '../../src/shared/platform';
-import { fail, ok } from '../../src/shared/result';
-import { SyncError, type DesktopSyncApi } from '../../src/shared/sync/transport';
-import type { DomainEvent } from '../../src/shared/events';
+import { createDesktopPlatform } from '@renderer/platform/desktop';
+import { anchorDownload, createWebPlatform } from '@renderer/platform/web';
+import { TOKEN_KEY } from '@renderer/platform/web-sync';
+import type { DesktopApi, Platform } from '@shared/platform';
+import { fail, ok } from '@shared/result';
+import { SyncError, type DesktopSyncApi } from '@shared/sync/transport';
+import type { DomainEvent } from '@shared/events';
 
 interface Saved {
   fileName: string;

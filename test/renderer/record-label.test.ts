@@ -4,10 +4,10 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { idsByKind, linkOf, loadRecordStates, recordLink } from '../../src/renderer/features/sync/record-label';
-import { RECORD_KINDS, type RecordKind } from '../../src/shared/events';
-import type { StateOf } from '../../src/shared/domain/registry';
+import { ConsoleDb } from '@renderer/store/db';
+import { idsByKind, linkOf, loadRecordStates, recordLink } from '@renderer/features/sync/record-label';
+import { RECORD_KINDS, type RecordKind } from '@shared/events';
+import type { StateOf } from '@shared/domain/registry';
 
 const state = <K extends RecordKind>(_kind: K, fields: Record<string, unknown>) => fields as unknown as StateOf[K];
 

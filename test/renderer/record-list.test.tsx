@@ -7,8 +7,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import i18n from '../../src/renderer/i18n';
-import { RecordList, type Column } from '../../src/renderer/components/kit/RecordList';
+import i18n from '@renderer/i18n';
+import { RecordList, type Column } from '@renderer/components/kit/RecordList';
 
 interface Row {
   id: string;

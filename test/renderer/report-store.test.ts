@@ -4,14 +4,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, testDb } from '../fixtures/office';
-import { loadMonth, loadMonthlyReport, monthSummaries } from '../../src/renderer/store/queries/report';
-import type { OpsDayState } from '../../src/shared/domain/ops/state';
-import type { RestoreState } from '../../src/shared/domain/restore/state';
-import { formatValue, reportSections } from '../../src/renderer/features/report/tables';
-import type { IncidentState } from '../../src/shared/domain/incident/state';
-import type { OrgState } from '../../src/shared/domain/org/state';
-import type { TicketState } from '../../src/shared/domain/ticket/state';
-import type { VisitState } from '../../src/shared/domain/visit/state';
+import { loadMonth, loadMonthlyReport, monthSummaries } from '@renderer/store/queries/report';
+import type { OpsDayState } from '@shared/domain/ops/state';
+import type { RestoreState } from '@shared/domain/restore/state';
+import { formatValue, reportSections } from '@renderer/features/report/tables';
+import type { IncidentState } from '@shared/domain/incident/state';
+import type { OrgState } from '@shared/domain/org/state';
+import type { TicketState } from '@shared/domain/ticket/state';
+import type { VisitState } from '@shared/domain/visit/state';
 
 afterEach(deleteTestDbs);
 

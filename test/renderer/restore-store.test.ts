@@ -7,8 +7,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteTestDbs, employeeInput, openOffice, type TestClock } from '../fixtures/office';
-import { restoreListPage, restoresWaitingFor } from '../../src/renderer/store/queries/restore';
-import type { RestoreState } from '../../src/shared/domain/restore/state';
+import { restoreListPage, restoresWaitingFor } from '@renderer/store/queries/restore';
+import type { RestoreState } from '@shared/domain/restore/state';
 
 afterEach(deleteTestDbs);
 

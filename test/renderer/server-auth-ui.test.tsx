@@ -8,14 +8,14 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import i18n from '../../src/renderer/i18n';
-import { db } from '../../src/renderer/store';
-import { TOKEN_KEY } from '../../src/renderer/platform/web-sync';
-import { ConnectServerForm } from '../../src/renderer/features/sync/ConnectServerForm';
-import { AuthAuditPanel } from '../../src/renderer/features/sync/AuthAuditPanel';
-import { useSessionStore } from '../../src/renderer/app/session-store';
-import type { AuthAuditEntry } from '../../src/shared/sync/protocol';
-import type { UserState } from '../../src/shared/domain/user/state';
+import i18n from '@renderer/i18n';
+import { db } from '@renderer/store';
+import { TOKEN_KEY } from '@renderer/platform/web-sync';
+import { ConnectServerForm } from '@renderer/features/sync/ConnectServerForm';
+import { AuthAuditPanel } from '@renderer/features/sync/AuthAuditPanel';
+import { useSessionStore } from '@renderer/app/session-store';
+import type { AuthAuditEntry } from '@shared/sync/protocol';
+import type { UserState } from '@shared/domain/user/state';
 
 afterEach(async () => {
   cleanup();

@@ -7,15 +7,15 @@
  * desktop.ts over src/main/services/session-secret.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { SessionVault, type SessionKey } from '../../src/renderer/app/session-vault';
-import { createDesktopPlatform } from '../../src/renderer/platform/desktop';
-import { SESSION_SECRET_KEY, webSessionSecret } from '../../src/renderer/platform/web';
-import { toHex } from '../../src/shared/hash';
-import { ok } from '../../src/shared/result';
-import type { DesktopApi, SessionSecretCapability } from '../../src/shared/platform';
-import type { UserState } from '../../src/shared/domain/user/state';
-import { keyMatches, newUserKey, openUserKeyBytes, signHash, type KeyMaterial } from '../../src/shared/signing';
-import type { DesktopSyncApi } from '../../src/shared/sync/transport';
+import { SessionVault, type SessionKey } from '@renderer/app/session-vault';
+import { createDesktopPlatform } from '@renderer/platform/desktop';
+import { SESSION_SECRET_KEY, webSessionSecret } from '@renderer/platform/web';
+import { toHex } from '@shared/hash';
+import { ok } from '@shared/result';
+import type { DesktopApi, SessionSecretCapability } from '@shared/platform';
+import type { UserState } from '@shared/domain/user/state';
+import { keyMatches, newUserKey, openUserKeyBytes, signHash, type KeyMaterial } from '@shared/signing';
+import type { DesktopSyncApi } from '@shared/sync/transport';
 
 /** A Storage in memory. */
 class MemoryStorage implements Storage {

@@ -4,8 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../src/renderer/store/signin-throttle';
+import { ConsoleDb } from '@renderer/store/db';
+import { clearSignInFailures, noteSignInFailure, signInAllowed } from '@renderer/store/signin-throttle';
 
 const T0 = Date.parse('2026-03-09T01:00:00.000Z');
 const opened: ConsoleDb[] = [];

@@ -4,9 +4,9 @@
 // coming back online syncs at once.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { startSync } from '../../src/renderer/sync/sync-client';
-import { useSyncStore } from '../../src/renderer/sync/sync-store';
+import { ConsoleDb } from '@renderer/store/db';
+import { startSync } from '@renderer/sync/sync-client';
+import { useSyncStore } from '@renderer/sync/sync-store';
 import { webTransport } from '../fixtures/transport';
 
 const opened: ConsoleDb[] = [];

@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OpenVisitsRow } from '../../src/renderer/store/db';
+import type { OpenVisitsRow } from '@renderer/store/db';
 import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
-import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsBySerial, ticketsUnclassified } from '../../src/renderer/store/queries/tickets';
-import { foldRecord, type Command } from '../../src/shared/domain/registry';
+import { countQueue, ticketLogPage, ticketQueue, ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsBySerial, ticketsUnclassified } from '@renderer/store/queries/tickets';
+import { foldRecord, type Command } from '@shared/domain/registry';
 
 afterEach(deleteTestDbs);
 

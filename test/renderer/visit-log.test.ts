@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ConsoleDb } from '../../src/renderer/store/db';
-import { visitLogPage, type VisitFilter } from '../../src/renderer/store/queries/visits';
-import type { VisitState } from '../../src/shared/domain/visit/state';
+import { ConsoleDb } from '@renderer/store/db';
+import { visitLogPage, type VisitFilter } from '@renderer/store/queries/visits';
+import type { VisitState } from '@shared/domain/visit/state';
 
 /** A small office's visit log, deterministic (a linear congruential generator). */
 function visits(n: number): VisitState[] {

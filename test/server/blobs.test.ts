@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
-import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/incident/state';
-import { newId } from '../../src/shared/ids';
-import { hashPassword } from '../../src/shared/password';
-import type { Role } from '../../src/shared/roles';
-import { SCHEMA_VERSION, type PushResponse, type SignInResponse } from '../../src/shared/sync/protocol';
+import { MAX_ATTACHMENT_BYTES } from '@shared/domain/incident/state';
+import { newId } from '@shared/ids';
+import { hashPassword } from '@shared/password';
+import type { Role } from '@shared/roles';
+import { SCHEMA_VERSION, type PushResponse, type SignInResponse } from '@shared/sync/protocol';
 import { pgliteBackend, postgresBackend, reset, type Backend } from './helpers/backends';
 import { TestDevice } from './helpers/device';
 

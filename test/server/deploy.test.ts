@@ -17,9 +17,9 @@ import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/shared/ids';
-import { hashPassword } from '../../src/shared/password';
-import { SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse } from '../../src/shared/sync/protocol';
+import { newId } from '@shared/ids';
+import { hashPassword } from '@shared/password';
+import { SCHEMA_VERSION, type PullResponse, type PushResponse, type SignInResponse } from '@shared/sync/protocol';
 import { TestDevice } from './helpers/device';
 
 const ROOT = resolve(import.meta.dirname, '../..');

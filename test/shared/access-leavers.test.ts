@@ -6,10 +6,10 @@
  * is in force; the employee record keeps when the resignation was recorded.
  */
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/shared/ids';
-import { shownAccessStatus, type AccessRequestState } from '../../src/shared/domain/access/state';
-import type { EmployeeState } from '../../src/shared/domain/employee/state';
-import type { DomainEvent } from '../../src/shared/events';
+import { newId } from '@shared/ids';
+import { shownAccessStatus, type AccessRequestState } from '@shared/domain/access/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import type { DomainEvent } from '@shared/events';
 import { actorOf, testUser, World } from './world';
 
 const OFFICER = testUser('officer', ['officer']);

@@ -5,9 +5,9 @@
  * the employee leaves; every event re-checked by the server's rules.
  */
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/shared/ids';
-import { accessDocNo } from '../../src/shared/domain/access/commands';
-import { activeGrantsOf, type AccessRequestState } from '../../src/shared/domain/access/state';
+import { newId } from '@shared/ids';
+import { accessDocNo } from '@shared/domain/access/commands';
+import { activeGrantsOf, type AccessRequestState } from '@shared/domain/access/state';
 import { actorOf, testUser, TEST_ORG, World } from './world';
 
 const OFFICER = testUser('officer', ['officer']);

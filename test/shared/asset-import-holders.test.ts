@@ -5,11 +5,11 @@
  * custody starting "from import" and a return that works like any other.
  */
 import { describe, expect, it } from 'vitest';
-import { guessMapping, holderIndex, holderProblems, KEEP_IN_STOCK, matchHolder, resolveHolders, rowToInput, costOf, type ImportRow } from '../../src/shared/domain/asset/import';
-import { assetName, type AssetState } from '../../src/shared/domain/asset/state';
-import type { HandoverState } from '../../src/shared/domain/handover/state';
-import type { EmployeeState } from '../../src/shared/domain/employee/state';
-import { newId } from '../../src/shared/ids';
+import { guessMapping, holderIndex, holderProblems, KEEP_IN_STOCK, matchHolder, resolveHolders, rowToInput, costOf, type ImportRow } from '@shared/domain/asset/import';
+import { assetName, type AssetState } from '@shared/domain/asset/state';
+import type { HandoverState } from '@shared/domain/handover/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import { newId } from '@shared/ids';
 import { actorOf, testUser, World } from './world';
 
 const TECH = testUser('tech', ['technician']);
@@ -98,7 +98,7 @@ describe('inventory import with holders', () => {
 
 describe("the office's city on signed documents", () => {
   it('is the profile city, or else the end of the address without its postal code', async () => {
-    const { officeCity } = await import('../../src/shared/domain/org/state');
+    const { officeCity } = await import('@shared/domain/org/state');
     expect(officeCity({ city: 'Makassar', address: 'Jl. Jend. Ahmad Yani No. 2, Sungguminasa 92111' })).toBe('Makassar');
     expect(officeCity({ city: '', address: 'Jl. Jend. Ahmad Yani No. 2, Makassar 90111' })).toBe('Makassar');
     expect(officeCity({ address: 'Jl. Merdeka 1\nKota Bandung 40111' })).toBe('Kota Bandung');

@@ -5,18 +5,18 @@
  * command (a replay of it, `replayGroup`) accepting exactly what the device made.
  */
 import { describe, expect, it } from 'vitest';
-import { addMonths, maintenanceDue, type AssetState } from '../../src/shared/domain/asset/state';
-import { keyProblems } from '../../src/shared/domain/asset/commands';
-import { accessoriesCell, guessMapping, parseAccessories, rowToInput } from '../../src/shared/domain/asset/import';
-import { guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee } from '../../src/shared/domain/employee/import';
-import type { HandoverState } from '../../src/shared/domain/handover/state';
-import type { EmployeeState } from '../../src/shared/domain/employee/state';
-import { groupByCommand } from '../../src/shared/sync/replay';
-import type { CommandType } from '../../src/shared/domain/registry';
-import type { EventDraft } from '../../src/shared/events';
-import { newId } from '../../src/shared/ids';
-import type { Failure } from '../../src/shared/result';
-import type { Actor } from '../../src/shared/roles';
+import { addMonths, maintenanceDue, type AssetState } from '@shared/domain/asset/state';
+import { keyProblems } from '@shared/domain/asset/commands';
+import { accessoriesCell, guessMapping, parseAccessories, rowToInput } from '@shared/domain/asset/import';
+import { guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee } from '@shared/domain/employee/import';
+import type { HandoverState } from '@shared/domain/handover/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import { groupByCommand } from '@shared/sync/replay';
+import type { CommandType } from '@shared/domain/registry';
+import type { EventDraft } from '@shared/events';
+import { newId } from '@shared/ids';
+import type { Failure } from '@shared/result';
+import type { Actor } from '@shared/roles';
 import { actorOf as by, testUser as user, World as Office } from './world';
 
 const TECH = user('tech', ['technician']);

@@ -4,8 +4,8 @@
  * each with its own reason.
  */
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FILE_PATTERN, backupFileName, deriveBackupKey, openBackup, readBackupHeader, sealBackup, type BackupContent } from '../../src/shared/backup';
-import { toHex } from '../../src/shared/hash';
+import { BACKUP_FILE_PATTERN, backupFileName, deriveBackupKey, openBackup, readBackupHeader, sealBackup, type BackupContent } from '@shared/backup';
+import { toHex } from '@shared/hash';
 import { sha256 } from '@noble/hashes/sha2.js';
 
 const PASS = 'kuda-lumping-merah-7';

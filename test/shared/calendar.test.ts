@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CALENDAR, addWorkingTime, explainDue, calendarSettingsSchema, dayOff, deadline, isWorkingDay, isWorkingTime, nationalHolidays, parseDaysOff,
   workCalendar, workingDaysBetween, workingTimeBetween, type CalendarSettings,
-} from '../../src/shared/calendar';
+} from '@shared/calendar';
 
 const H = 3_600_000;
 const eightToFour: CalendarSettings = {

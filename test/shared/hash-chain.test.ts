@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHAIN_START, contentHash, eventHash, eventHashes, verifyChain, type DomainEvent } from '../../src/shared/events';
-import { canonicalJson, sha256Hex } from '../../src/shared/hash';
-import { formatHlc } from '../../src/shared/hlc';
+import { CHAIN_START, contentHash, eventHash, eventHashes, verifyChain, type DomainEvent } from '@shared/events';
+import { canonicalJson, sha256Hex } from '@shared/hash';
+import { formatHlc } from '@shared/hlc';
 
 const DEV_A = '0190aaaa-0000-7000-8000-00000000000a';
 const DEV_B = '0190bbbb-0000-7000-8000-00000000000b';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHlc, initialHlc, parseHlc, receiveHlc, tickHlc, type HlcState } from '../../src/shared/hlc';
+import { formatHlc, initialHlc, parseHlc, receiveHlc, tickHlc, type HlcState } from '@shared/hlc';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);

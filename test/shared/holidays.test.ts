@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { holidayTableSource } from '../../scripts/holidays/table';
 import { DATE_CORRECTIONS } from '../../scripts/holidays/corrections';
-import { nationalHolidays, workCalendar, dayOff } from '../../src/shared/calendar';
-import { HOLIDAY_YEARS, NATIONAL_HOLIDAYS } from '../../src/shared/holidays.generated';
+import { nationalHolidays, workCalendar, dayOff } from '@shared/calendar';
+import { HOLIDAY_YEARS, NATIONAL_HOLIDAYS } from '@shared/holidays.generated';
 
 // The official lists, typed from the decrees (SKB 3 Menteri tentang Hari Libur Nasional dan
 // Cuti Bersama Tahun 2025 / Tahun 2026) — national holidays only, not cuti bersama.

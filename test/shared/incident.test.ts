@@ -2,20 +2,20 @@
 // branches, the 9→7 rework loop, deadlines in the office calendar, evidence, violations and
 // the server's re-check (a replay) of every incident command.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TicketState } from '../../src/shared/domain/ticket/state';
-import { commands, foldRecord, folds, type CommandType } from '../../src/shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
-import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import type { UserState } from '../../src/shared/domain/user/state';
-import { incidentDocNo } from '../../src/shared/domain/incident/commands';
-import { MAX_ATTACHMENT_BYTES, isOverdue, type IncidentState } from '../../src/shared/domain/incident/state';
-import { INCIDENT_STEPS, nextStep, outcomesOf, standardLabel, stepOf, type StepOutcome } from '../../src/shared/domain/incident/steps';
-import type { DomainEvent } from '../../src/shared/events';
-import type { Failure } from '../../src/shared/result';
-import { ROLES, type Actor, type Role } from '../../src/shared/roles';
-import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
-import { newChainHead } from '../../src/shared/sync/stamp';
-import { DEFAULT_CALENDAR } from '../../src/shared/calendar';
+import type { TicketState } from '@shared/domain/ticket/state';
+import { commands, foldRecord, folds, type CommandType } from '@shared/domain/registry';
+import type { CommandHandler, Lookups } from '@shared/domain/types';
+import { ORG_ID, type OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import { incidentDocNo } from '@shared/domain/incident/commands';
+import { MAX_ATTACHMENT_BYTES, isOverdue, type IncidentState } from '@shared/domain/incident/state';
+import { INCIDENT_STEPS, nextStep, outcomesOf, standardLabel, stepOf, type StepOutcome } from '@shared/domain/incident/steps';
+import type { DomainEvent } from '@shared/events';
+import type { Failure } from '@shared/result';
+import { ROLES, type Actor, type Role } from '@shared/roles';
+import { groupByCommand, replayGroup } from '@shared/sync/replay';
+import { newChainHead } from '@shared/sync/stamp';
+import { DEFAULT_CALENDAR } from '@shared/calendar';
 import { decideAndChain } from './world';
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };

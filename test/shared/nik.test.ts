@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNik, maskIdNumber, normaliseNik } from '../../src/shared/validators/nik';
-import { ID_TYPES, idNumberProblem, normaliseIdNumber, type IdType } from '../../src/shared/validators/id-document';
+import { checkNik, maskIdNumber, normaliseNik } from '@shared/validators/nik';
+import { ID_TYPES, idNumberProblem, normaliseIdNumber, type IdType } from '@shared/validators/id-document';
 
 /** Builds an NIK from its parts: PPKKCC + DDMMYY + SSSS. */
 const nik = (dd: string, mm: string, yy: string, region = '317101', serial = '0001'): string => `${region}${dd}${mm}${yy}${serial}`;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays, formatDateTime, formatDay, formatDayMonth, formatLocalDate, formatMonth, formatPrintDateTime, formatTime, formatWeekday, fromOfficeInput, INPUT_PATTERNS, inputText, isIsoDate,
   localDate, OFFICE_ZONE_OFFSET_HOURS, OFFICE_ZONES, parseDateText, parseDateTimeText, parseMonthText, parseTimeText, startOfLocalDay, stepValue, toOfficeInput, zoneOffsetMs, type OfficeZone,
-} from '../../src/shared/office-time';
+} from '@shared/office-time';
 
 const at = '2026-10-05T07:05:00.000Z'; // 14.05 WIB, 15.05 WITA, 16.05 WIT
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { workCalendar } from '../../src/shared/calendar';
-import { networkSummary } from '../../src/shared/domain/ops/summary';
-import { emptyDay, type OpsDayState } from '../../src/shared/domain/ops/state';
-import { monthlyReport } from '../../src/shared/report/monthly';
+import { workCalendar } from '@shared/calendar';
+import { networkSummary } from '@shared/domain/ops/summary';
+import { emptyDay, type OpsDayState } from '@shared/domain/ops/state';
+import { monthlyReport } from '@shared/report/monthly';
 
 const at = '2026-10-05T01:00:00.000Z';
 function day(id: string, f: (d: OpsDayState) => void): OpsDayState {

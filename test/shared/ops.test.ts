@@ -6,12 +6,12 @@
  * server with the same rules; and the backup summary the monthly report reads.
  */
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/shared/ids';
-import { foldRecord } from '../../src/shared/domain/registry';
-import { groupByCommand } from '../../src/shared/sync/replay';
-import { backupSummary } from '../../src/shared/domain/ops/summary';
-import { emptyDay, type OpsDayState } from '../../src/shared/domain/ops/state';
-import type { DomainEvent } from '../../src/shared/events';
+import { newId } from '@shared/ids';
+import { foldRecord } from '@shared/domain/registry';
+import { groupByCommand } from '@shared/sync/replay';
+import { backupSummary } from '@shared/domain/ops/summary';
+import { emptyDay, type OpsDayState } from '@shared/domain/ops/state';
+import type { DomainEvent } from '@shared/events';
 import { actorOf, testUser, TEST_ORG, World } from './world';
 
 const OFFICER = testUser('officer', ['officer']);

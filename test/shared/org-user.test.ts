@@ -1,15 +1,15 @@
-import { newId } from '../../src/shared/ids';
+import { newId } from '@shared/ids';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commands, foldRecord, folds, type CommandType } from '../../src/shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
-import { ORG_ID, orgProfileSchema, parseBadgePool, type OrgState } from '../../src/shared/domain/org/state';
-import { newPasswordSchema, type PasswordHash, type UserState } from '../../src/shared/domain/user/state';
-import type { DomainEvent, EventDraft } from '../../src/shared/events';
-import { hashPassword, verifyPassword } from '../../src/shared/password';
-import type { Result } from '../../src/shared/result';
-import type { Actor, Role } from '../../src/shared/roles';
-import { currentKey, keyAt, type KeyMaterial } from '../../src/shared/signing';
-import { mayAct } from '../../src/shared/sync/replay';
+import { commands, foldRecord, folds, type CommandType } from '@shared/domain/registry';
+import type { CommandHandler, Lookups } from '@shared/domain/types';
+import { ORG_ID, orgProfileSchema, parseBadgePool, type OrgState } from '@shared/domain/org/state';
+import { newPasswordSchema, type PasswordHash, type UserState } from '@shared/domain/user/state';
+import type { DomainEvent, EventDraft } from '@shared/events';
+import { hashPassword, verifyPassword } from '@shared/password';
+import type { Result } from '@shared/result';
+import type { Actor, Role } from '@shared/roles';
+import { currentKey, keyAt, type KeyMaterial } from '@shared/signing';
+import { mayAct } from '@shared/sync/replay';
 import { freshTestKey } from '../fixtures/signing';
 import { expectDraftsParse } from './world';
 

@@ -5,9 +5,9 @@
  * without a new version.
  */
 import { describe, expect, it } from 'vitest';
-import { RECORD_KINDS } from '../../src/shared/events';
-import { folds } from '../../src/shared/domain/registry';
-import { SCHEMA_VERSION } from '../../src/shared/sync/protocol';
+import { RECORD_KINDS } from '@shared/events';
+import { folds } from '@shared/domain/registry';
+import { SCHEMA_VERSION } from '@shared/sync/protocol';
 
 const KINDS_OF_VERSION: Record<number, readonly string[]> = {
   1: ['org', 'user', 'visit'],

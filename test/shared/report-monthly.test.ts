@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { workCalendar } from '../../src/shared/calendar';
-import type { AccessRequestState } from '../../src/shared/domain/access/state';
-import type { AssetState } from '../../src/shared/domain/asset/state';
-import type { IncidentState } from '../../src/shared/domain/incident/state';
-import type { TicketState } from '../../src/shared/domain/ticket/state';
-import type { VisitState } from '../../src/shared/domain/visit/state';
-import { monthlyReport, monthName, monthRange, previousMonth, reportMonthFor, type MonthlyReportInput } from '../../src/shared/report/monthly';
-import type { OfficeZone } from '../../src/shared/office-time';
+import { workCalendar } from '@shared/calendar';
+import type { AccessRequestState } from '@shared/domain/access/state';
+import type { AssetState } from '@shared/domain/asset/state';
+import type { IncidentState } from '@shared/domain/incident/state';
+import type { TicketState } from '@shared/domain/ticket/state';
+import type { VisitState } from '@shared/domain/visit/state';
+import { monthlyReport, monthName, monthRange, previousMonth, reportMonthFor, type MonthlyReportInput } from '@shared/report/monthly';
+import type { OfficeZone } from '@shared/office-time';
 
 const HOUR = 3_600_000;
 

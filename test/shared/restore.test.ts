@@ -6,10 +6,10 @@
  * rules; and the monthly report's summary.
  */
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/shared/ids';
-import { restoreDocNo } from '../../src/shared/domain/restore/commands';
-import { deadlineLeft, type RestoreState } from '../../src/shared/domain/restore/state';
-import { restoreSummary } from '../../src/shared/domain/restore/summary';
+import { newId } from '@shared/ids';
+import { restoreDocNo } from '@shared/domain/restore/commands';
+import { deadlineLeft, type RestoreState } from '@shared/domain/restore/state';
+import { restoreSummary } from '@shared/domain/restore/summary';
 import { actorOf, testUser, World } from './world';
 
 const OFFICER = testUser('officer', ['officer']);

@@ -4,9 +4,9 @@
  * "deactivated" only after the right password.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { DUMMY_VERIFIER, signInOutcome, type VerifyPassword } from '../../src/shared/auth/signin';
-import { hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '../../src/shared/password';
-import type { PasswordHash } from '../../src/shared/domain/user/state';
+import { DUMMY_VERIFIER, signInOutcome, type VerifyPassword } from '@shared/auth/signin';
+import { hashPassword, PASSWORD_ITERATIONS, verifyPassword } from '@shared/password';
+import type { PasswordHash } from '@shared/domain/user/state';
 
 const REAL: PasswordHash = { alg: 'PBKDF2-SHA256', iterations: PASSWORD_ITERATIONS, salt: '00'.repeat(16), hash: 'ab'.repeat(32) };
 const RIGHT = 'Rahasia123';

@@ -1,6 +1,6 @@
 /** The sign-in throttle rule, with the clock as a parameter (no sleeps). */
 import { describe, expect, it } from 'vitest';
-import { checkThrottle, lockMs, recordFailure, THROTTLE_RULE, throttleKey, waitSeconds, type ThrottleState } from '../../src/shared/auth/throttle';
+import { checkThrottle, lockMs, recordFailure, THROTTLE_RULE, throttleKey, waitSeconds, type ThrottleState } from '@shared/auth/throttle';
 
 const T0 = Date.parse('2026-03-09T01:00:00.000Z');
 const S = 1000;

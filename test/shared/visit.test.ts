@@ -1,16 +1,16 @@
-import { idsFrom, newId } from '../../src/shared/ids';
+import { idsFrom, newId } from '@shared/ids';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { commands, folds, foldRecord, type CommandType } from '../../src/shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
-import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import type { UserState } from '../../src/shared/domain/user/state';
-import { visitDocNo } from '../../src/shared/domain/visit/commands';
-import { holdsIdDocument, isOverstay, mayDecideVisit, minutesInside, visitRegistrationSchema, type VisitState } from '../../src/shared/domain/visit/state';
-import type { DomainEvent, EventDraft } from '../../src/shared/events';
-import { chainEvents, newChainHead, prepareEvents } from '../../src/shared/sync/stamp';
-import { groupByCommand, replayGroup } from '../../src/shared/sync/replay';
-import type { Failure, Result } from '../../src/shared/result';
-import { ROLES, type Actor, type Role } from '../../src/shared/roles';
+import { commands, folds, foldRecord, type CommandType } from '@shared/domain/registry';
+import type { CommandHandler, Lookups } from '@shared/domain/types';
+import { ORG_ID, type OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import { visitDocNo } from '@shared/domain/visit/commands';
+import { holdsIdDocument, isOverstay, mayDecideVisit, minutesInside, visitRegistrationSchema, type VisitState } from '@shared/domain/visit/state';
+import type { DomainEvent, EventDraft } from '@shared/events';
+import { chainEvents, newChainHead, prepareEvents } from '@shared/sync/stamp';
+import { groupByCommand, replayGroup } from '@shared/sync/replay';
+import type { Failure, Result } from '@shared/result';
+import { ROLES, type Actor, type Role } from '@shared/roles';
 import { expectDraftsParse } from './world';
 
 // ---------------------------------------------------------------------------------------------

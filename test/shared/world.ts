@@ -8,20 +8,20 @@
  * re-checks every command like the sync server does: its events parse (`parseEvent`) and a
  * replay of the command on a fresh office produces them exactly.
  */
-import { idsFrom, newId } from '../../src/shared/ids';
+import { idsFrom, newId } from '@shared/ids';
 import { expect } from 'vitest';
-import { commands, folds, type CommandType } from '../../src/shared/domain/registry';
-import type { CommandHandler, Lookups } from '../../src/shared/domain/types';
-import { keysIn } from '../../src/shared/domain/keys';
-import { ORG_ID, type OrgState } from '../../src/shared/domain/org/state';
-import type { UserState } from '../../src/shared/domain/user/state';
-import { holdsIdDocument, type VisitState } from '../../src/shared/domain/visit/state';
-import { groupByCommand, parseCommand, replayGroup } from '../../src/shared/sync/replay';
-import { chainEvents, newChainHead, prepareEvents, type ChainHead } from '../../src/shared/sync/stamp';
-import { checkContent, parseEvent } from '../../src/shared/domain/event-schemas';
-import type { DomainEvent, EventDraft, RecordKind } from '../../src/shared/events';
-import type { Failure, Result } from '../../src/shared/result';
-import type { Actor, Role } from '../../src/shared/roles';
+import { commands, folds, type CommandType } from '@shared/domain/registry';
+import type { CommandHandler, Lookups } from '@shared/domain/types';
+import { keysIn } from '@shared/domain/keys';
+import { ORG_ID, type OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import { holdsIdDocument, type VisitState } from '@shared/domain/visit/state';
+import { groupByCommand, parseCommand, replayGroup } from '@shared/sync/replay';
+import { chainEvents, newChainHead, prepareEvents, type ChainHead } from '@shared/sync/stamp';
+import { checkContent, parseEvent } from '@shared/domain/event-schemas';
+import type { DomainEvent, EventDraft, RecordKind } from '@shared/events';
+import type { Failure, Result } from '@shared/result';
+import type { Actor, Role } from '@shared/roles';
 
 const PW = { alg: 'PBKDF2-SHA256' as const, iterations: 1000, salt: '0'.repeat(32), hash: '0'.repeat(64) };
 

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { newId } from '../../src/shared/ids';
-import { verifyChain } from '../../src/shared/events';
+import { newId } from '@shared/ids';
+import { verifyChain } from '@shared/events';
 import { pgliteBackend, postgresBackend, reset, type Backend } from '../server/helpers/backends';
 import { Client, startServer, visitInput } from './clients';
 

@@ -12,11 +12,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { commit } from '../../src/renderer/store/commit';
-import { contentHash, eventHash, verifyChain, type DomainEvent } from '../../src/shared/events';
-import { newId } from '../../src/shared/ids';
-import { keyAt, signedMessage, signHash } from '../../src/shared/signing';
-import type { Role } from '../../src/shared/roles';
+import { commit } from '@renderer/store/commit';
+import { contentHash, eventHash, verifyChain, type DomainEvent } from '@shared/events';
+import { newId } from '@shared/ids';
+import { keyAt, signedMessage, signHash } from '@shared/signing';
+import type { Role } from '@shared/roles';
 import { verifyEd25519 } from '../../src/server/sync/verify';
 import { testKey } from '../fixtures/signing';
 import { pgliteBackend, postgresBackend, reset, type Backend } from '../server/helpers/backends';

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { newId } from '../../src/shared/ids';
-import { makeBackup, restoreBackup, restoredMarker, setBackupPassphrase, clearRestoredMarker } from '../../src/renderer/store/backup';
-import { signInDevice } from '../../src/renderer/sync/enrol';
-import { deviceMeta } from '../../src/renderer/store/commit';
-import { type SyncError } from '../../src/renderer/sync/api';
+import { newId } from '@shared/ids';
+import { makeBackup, restoreBackup, restoredMarker, setBackupPassphrase, clearRestoredMarker } from '@renderer/store/backup';
+import { signInDevice } from '@renderer/sync/enrol';
+import { deviceMeta } from '@renderer/store/commit';
+import { type SyncError } from '@renderer/sync/api';
 import { pgliteBackend, reset, type Backend } from '../server/helpers/backends';
 import { Client, PASSWORD, startServer, visitInput } from './clients';
 

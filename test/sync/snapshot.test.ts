@@ -6,14 +6,14 @@
  * partial log. An interrupted snapshot resumes; records changed while it pages fold once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenVisitsRow } from '../../src/renderer/store/db';
+import type { OpenVisitsRow } from '@renderer/store/db';
 import type { FastifyInstance } from 'fastify';
-import { newId } from '../../src/shared/ids';
-import { verifyChain } from '../../src/shared/events';
-import { signInDevice } from '../../src/renderer/sync/enrol';
-import { backfillHistory, historyIncomplete, loadSnapshot } from '../../src/renderer/sync/snapshot';
+import { newId } from '@shared/ids';
+import { verifyChain } from '@shared/events';
+import { signInDevice } from '@renderer/sync/enrol';
+import { backfillHistory, historyIncomplete, loadSnapshot } from '@renderer/sync/snapshot';
 import { pgliteBackend, postgresBackend, reset, type Backend } from '../server/helpers/backends';
-import { catchUp } from '../../src/renderer/sync/sync-client';
+import { catchUp } from '@renderer/sync/sync-client';
 import { Client, PASSWORD, startServer, visitInput } from './clients';
 
 const backends: [string, () => Promise<Backend | null>][] = [

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../store';
 import { startSync } from '../sync/sync-client';
 import { platform } from '../platform';
-import { currentKey } from '../../shared/signing';
+import { currentKey } from '@shared/signing';
 import { useOrg } from './hooks';
 import { useSessionStore } from './session-store';
 import { restoreSession, startSessionPersistence } from './session-persist';

@@ -2,7 +2,7 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/office-time';
+import { formatDateTime } from '@shared/office-time';
 import { useLang, useNow, useOrg } from './hooks';
 import { navigate, useRoute } from './router';
 import { useNoticeStore } from './notice-store';

@@ -1,6 +1,6 @@
 /** The screens' date styles (src/shared/office-time.ts) in the office's zone and the UI language. */
 import { useMemo } from 'react';
-import { formatDateTime, formatDay, formatLocalDate } from '../../shared/office-time';
+import { formatDateTime, formatDay, formatLocalDate } from '@shared/office-time';
 import { useLang, useOrg } from './hooks';
 
 export interface ScreenDates {

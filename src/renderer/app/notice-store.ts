@@ -1,6 +1,6 @@
 /** A message the shell shows once after sign-in (a key that could not be enrolled yet). */
 import { create } from 'zustand';
-import type { Failure } from '../../shared/result';
+import type { Failure } from '@shared/result';
 
 interface NoticeStore {
   notice: Failure | null;

@@ -3,7 +3,7 @@
  * unlock keeps its sealed key, activity moves the expiry on, a lock keeps only whose lock screen
  * it was, a sign-out keeps nothing; and at start-up a kept session comes back.
  */
-import type { KeepPkcs8 } from '../../shared/signing';
+import type { KeepPkcs8 } from '@shared/signing';
 import { platform } from '../platform';
 import { db } from '../store';
 import { useSessionStore } from './session-store';

@@ -6,8 +6,8 @@
  * locks or the user signs out (unlocking opens it again with the password).
  */
 import { create } from 'zustand';
-import type { UserState } from '../../shared/domain/user/state';
-import type { Actor } from '../../shared/roles';
+import type { UserState } from '@shared/domain/user/state';
+import type { Actor } from '@shared/roles';
 import type { SessionKey } from './session-vault';
 
 interface SessionStore {

@@ -17,11 +17,11 @@
  *   session is kept as a marker without key material and restored locked.
  * - Sign-out, lock and expiry delete the ciphertext and S.
  */
-import type { UserState } from '../../shared/domain/user/state';
-import { fromHex, toHex } from '../../shared/hash';
-import { currentKey, importSigningKey, keyMatches, type SigningKey } from '../../shared/signing';
-import { webCrypto } from '../../shared/webcrypto';
-import type { SessionSecretCapability } from '../../shared/platform';
+import type { UserState } from '@shared/domain/user/state';
+import { fromHex, toHex } from '@shared/hash';
+import { currentKey, importSigningKey, keyMatches, type SigningKey } from '@shared/signing';
+import { webCrypto } from '@shared/webcrypto';
+import type { SessionSecretCapability } from '@shared/platform';
 
 /** The session's key sealed under the tab's secret: ciphertext only. */
 export interface SealedKey {

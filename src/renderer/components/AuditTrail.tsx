@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { RecordKind } from '../../shared/events';
+import type { RecordKind } from '@shared/events';
 import { db } from '../store';
 import { useFormatDateTime, useUserNames } from '../app/hooks';
 import { HistoryNotice } from '../sync/HistoryNotice';

@@ -10,7 +10,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues, type UseControllerProps } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { INPUT_PATTERNS, inputText, parseInputText, stepValue, type InputKind } from '../../shared/office-time';
+import { INPUT_PATTERNS, inputText, parseInputText, stepValue, type InputKind } from '@shared/office-time';
 import { useLang } from '../app/hooks';
 import './DateInputs.css';
 

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EmployeeState } from '../../shared/domain/employee/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
 import { db } from '../store';
 import { employeesPage } from '../store/queries/assets';
 

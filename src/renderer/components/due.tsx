@@ -5,9 +5,9 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { officeCalendar } from '../../shared/domain/org/state';
-import { explainDue, type Duration, type SkippedSpan, type WorkCalendar } from '../../shared/calendar';
-import { formatDayMonth, formatWeekday, type Lang } from '../../shared/office-time';
+import { officeCalendar } from '@shared/domain/org/state';
+import { explainDue, type Duration, type SkippedSpan, type WorkCalendar } from '@shared/calendar';
+import { formatDayMonth, formatWeekday, type Lang } from '@shared/office-time';
 import { useLang, useOrg } from '../app/hooks';
 import './due.css';
 

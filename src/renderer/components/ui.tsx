@@ -1,8 +1,8 @@
 /** Small building blocks every screen uses: fields with their errors, refusals, status badges. */
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '../../shared/result';
-import type { VisitStatus } from '../../shared/domain/visit/state';
+import type { Failure } from '@shared/result';
+import type { VisitStatus } from '@shared/domain/visit/state';
 
 /** Links an input to its error or hint for screen readers (aria-describedby, aria-invalid). */
 function describe(child: ReactNode, id: string, hasError: boolean, hasHint: boolean): ReactNode {

@@ -7,8 +7,8 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { mergeCatalogs } from '../../shared/catalogs';
-import type { Lang } from '../../shared/office-time';
+import { mergeCatalogs } from '@shared/catalogs';
+import type { Lang } from '@shared/office-time';
 
 export const LANG_KEY = 'meja-it.lang';
 

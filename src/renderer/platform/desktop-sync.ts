@@ -5,9 +5,9 @@
  * the sync client expects (the server's code and i18n key, its status and wait); a rejected IPC
  * call (no handler, window closing) becomes errors.bridge.failed.
  */
-import { wireEvent } from '../../shared/sync/http-client';
-import { SyncError, type DesktopSyncApi, type SyncTransport } from '../../shared/sync/transport';
-import type { Result } from '../../shared/result';
+import { wireEvent } from '@shared/sync/http-client';
+import { SyncError, type DesktopSyncApi, type SyncTransport } from '@shared/sync/transport';
+import type { Result } from '@shared/result';
 
 async function unwrap<T>(call: () => Promise<Result<T>>): Promise<T> {
   let result: Result<T>;

@@ -3,8 +3,8 @@
  * The main process already answers with a Result; this layer only turns a rejected IPC call
  * (no handler, window closing) into a Result too, so callers never need try/catch.
  */
-import { fail, ok, type Result } from '../../shared/result';
-import type { DesktopApi, Platform } from '../../shared/platform';
+import { fail, ok, type Result } from '@shared/result';
+import type { DesktopApi, Platform } from '@shared/platform';
 import { BUILD_VERSION } from './build-info';
 import { createDesktopSyncTransport } from './desktop-sync';
 

@@ -1,4 +1,4 @@
-import type { DesktopApi } from '../../shared/platform';
+import type { DesktopApi } from '@shared/platform';
 
 declare global {
   interface Window {

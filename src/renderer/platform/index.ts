@@ -2,7 +2,7 @@
  * The one place that decides which shell the console runs in. Components import `platform`
  * and never ask "am I in Electron?".
  */
-import type { Platform } from '../../shared/platform';
+import type { Platform } from '@shared/platform';
 import { createDesktopPlatform } from './desktop';
 import { createWebPlatform } from './web';
 

@@ -4,8 +4,8 @@
  * server address to choose and no certificate to pin: the browser checks it. The device token
  * lives in the origin's localStorage (a page has nothing better); only this module reads it.
  */
-import { SyncError, type SyncConnection, type SyncStreamEvent, type SyncTransport } from '../../shared/sync/transport';
-import { syncHttp, type FetchLike, type Target } from '../../shared/sync/http-client';
+import { SyncError, type SyncConnection, type SyncStreamEvent, type SyncTransport } from '@shared/sync/transport';
+import { syncHttp, type FetchLike, type Target } from '@shared/sync/http-client';
 
 export interface WebSyncDeps {
   /** The page's origin (location.origin); every request goes there. */

@@ -4,8 +4,8 @@
  * device token in the origin's localStorage (./web-sync.ts; a browser offers nothing better to
  * a page). Browser APIs are injectable for tests.
  */
-import { fail, ok, type Result } from '../../shared/result';
-import type { Platform } from '../../shared/platform';
+import { fail, ok, type Result } from '@shared/result';
+import type { Platform } from '@shared/platform';
 import { BUILD_VERSION } from './build-info';
 import { createWebSyncTransport, type WebSyncDeps } from './web-sync';
 

@@ -1,4 +1,4 @@
-import type { OrgState } from '../../shared/domain/org/state';
+import type { OrgState } from '@shared/domain/org/state';
 
 /** Kop surat: the office's logo, name, unit and address above a double rule. */
 export function Letterhead({ org }: { org: OrgState }) {

@@ -15,13 +15,13 @@
  * not: the backup key itself, the sign-in throttle rows (device-local).
  */
 import type { Table } from 'dexie';
-import { decryptBackup, deriveBackupKey, keyForBackup, readBackupHeader, sealBackup, backupFileName, type BackupContent, type BackupHeader, type BackupKey } from '../../shared/backup';
-import { foldRecord } from '../../shared/domain/registry';
-import { CHAIN_START, eventHash, RECORD_KINDS, type DomainEvent, type RecordKind } from '../../shared/events';
-import { fail, ok, type Result } from '../../shared/result';
-import type { UserKey } from '../../shared/signing';
-import type { UserState } from '../../shared/domain/user/state';
-import type { CryptoKeyLike } from '../../shared/webcrypto';
+import { decryptBackup, deriveBackupKey, keyForBackup, readBackupHeader, sealBackup, backupFileName, type BackupContent, type BackupHeader, type BackupKey } from '@shared/backup';
+import { foldRecord } from '@shared/domain/registry';
+import { CHAIN_START, eventHash, RECORD_KINDS, type DomainEvent, type RecordKind } from '@shared/events';
+import { fail, ok, type Result } from '@shared/result';
+import type { UserKey } from '@shared/signing';
+import type { UserState } from '@shared/domain/user/state';
+import type { CryptoKeyLike } from '@shared/webcrypto';
 import type { BlobRow, ConsoleDb, DeviceMeta, SyncMeta } from './db';
 import { checkSignatures } from './ingest';
 

@@ -5,19 +5,19 @@
  * updates the projections and queues the outbox — or, if the state moved in between, writes
  * nothing and decides again. A refused command writes no event, projection or outbox row.
  */
-import { folds, type Command } from '../../shared/domain/registry';
-import type { Lookups } from '../../shared/domain/types';
-import { holdsIdDocument } from '../../shared/domain/visit/state';
-import { ORG_ID } from '../../shared/domain/org/state';
-import { CHAIN_START, type DomainEvent, type RecordKind } from '../../shared/events';
-import { chainEvents, prepareEvents, signPrepared, type Signer } from '../../shared/sync/stamp';
-import { decideCommand, mayAct, parseCommand, requiredCosigners } from '../../shared/sync/replay';
-import { parseEvent } from '../../shared/domain/event-schemas';
-import type { SigningKey } from '../../shared/signing';
-import { initialHlc } from '../../shared/hlc';
-import { idsFrom, newId } from '../../shared/ids';
-import { fail, ok, type Failure, type Result } from '../../shared/result';
-import type { Actor } from '../../shared/roles';
+import { folds, type Command } from '@shared/domain/registry';
+import type { Lookups } from '@shared/domain/types';
+import { holdsIdDocument } from '@shared/domain/visit/state';
+import { ORG_ID } from '@shared/domain/org/state';
+import { CHAIN_START, type DomainEvent, type RecordKind } from '@shared/events';
+import { chainEvents, prepareEvents, signPrepared, type Signer } from '@shared/sync/stamp';
+import { decideCommand, mayAct, parseCommand, requiredCosigners } from '@shared/sync/replay';
+import { parseEvent } from '@shared/domain/event-schemas';
+import type { SigningKey } from '@shared/signing';
+import { initialHlc } from '@shared/hlc';
+import { idsFrom, newId } from '@shared/ids';
+import { fail, ok, type Failure, type Result } from '@shared/result';
+import type { Actor } from '@shared/roles';
 import type { ConsoleDb, DeviceMeta, ListsSnapshot, OpenVisitsRow, VisitOrgsRow, WriteStampRow } from './db';
 
 class Refusal extends Error {

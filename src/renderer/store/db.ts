@@ -5,22 +5,22 @@
  * (and restoreBackup(), once, on a fresh console: store/backup.ts).
  */
 import Dexie, { type Table } from 'dexie';
-import { RECORD_KINDS, type DomainEvent, type RecordKind } from '../../shared/events';
-import { kinds, type StateOf } from '../../shared/domain/registry';
-import type { OrgState } from '../../shared/domain/org/state';
-import type { UserState } from '../../shared/domain/user/state';
-import type { VisitState } from '../../shared/domain/visit/state';
-import { newId } from '../../shared/ids';
-import type { TicketState } from '../../shared/domain/ticket/state';
-import type { AssetState } from '../../shared/domain/asset/state';
-import type { EmployeeState } from '../../shared/domain/employee/state';
-import type { HandoverState } from '../../shared/domain/handover/state';
-import type { HlcState } from '../../shared/hlc';
-import type { IncidentState } from '../../shared/domain/incident/state';
-import type { AccessRequestState } from '../../shared/domain/access/state';
-import type { OpsDayState } from '../../shared/domain/ops/state';
-import type { RestoreState } from '../../shared/domain/restore/state';
-import type { ThrottleState } from '../../shared/auth/throttle';
+import { RECORD_KINDS, type DomainEvent, type RecordKind } from '@shared/events';
+import { kinds, type StateOf } from '@shared/domain/registry';
+import type { OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import type { VisitState } from '@shared/domain/visit/state';
+import { newId } from '@shared/ids';
+import type { TicketState } from '@shared/domain/ticket/state';
+import type { AssetState } from '@shared/domain/asset/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import type { HandoverState } from '@shared/domain/handover/state';
+import type { HlcState } from '@shared/hlc';
+import type { IncidentState } from '@shared/domain/incident/state';
+import type { AccessRequestState } from '@shared/domain/access/state';
+import type { OpsDayState } from '@shared/domain/ops/state';
+import type { RestoreState } from '@shared/domain/restore/state';
+import type { ThrottleState } from '@shared/auth/throttle';
 
 /** This device's identity and the head of its event chain. */
 export interface DeviceMeta {

@@ -8,7 +8,7 @@
  * stolen disk (docs/sync.md, trust model).
  */
 import type { Table } from 'dexie';
-import { generateDeviceKeyPair, signerFromKey, type DeviceSigner } from '../../shared/sync/device-auth';
+import { generateDeviceKeyPair, signerFromKey, type DeviceSigner } from '@shared/sync/device-auth';
 import type { ConsoleDb } from './db';
 
 /** The key pair's row in `meta`. */

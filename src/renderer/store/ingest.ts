@@ -3,13 +3,13 @@
  * one transaction per batch, through the same folds as commit(). Idempotent by event id:
  * events already present are skipped. Works the same whether a record is new here or not.
  */
-import { parseEvent } from '../../shared/domain/event-schemas';
-import { foldRecord, folds } from '../../shared/domain/registry';
-import { contentHash } from '../../shared/events';
-import { keyFor, signedMessage, webVerifier, type VerifySignature } from '../../shared/signing';
-import { keysWithBatch, type KeysOf } from '../../shared/sync/replay';
-import type { DomainEvent, RecordKind } from '../../shared/events';
-import { receiveHlc } from '../../shared/hlc';
+import { parseEvent } from '@shared/domain/event-schemas';
+import { foldRecord, folds } from '@shared/domain/registry';
+import { contentHash } from '@shared/events';
+import { keyFor, signedMessage, webVerifier, type VerifySignature } from '@shared/signing';
+import { keysWithBatch, type KeysOf } from '@shared/sync/replay';
+import type { DomainEvent, RecordKind } from '@shared/events';
+import { receiveHlc } from '@shared/hlc';
 import { deviceMeta } from './commit';
 import type { ConsoleDb } from './db';
 

@@ -3,7 +3,7 @@
  * `meta` row per username. Not a record and not an event: it never syncs and never reaches
  * the log, and reloading the page does not clear it.
  */
-import { checkThrottle, recordFailure, throttleKey, type ThrottleCheck } from '../../shared/auth/throttle';
+import { checkThrottle, recordFailure, throttleKey, type ThrottleCheck } from '@shared/auth/throttle';
 import type { ConsoleDb } from './db';
 
 /** May this username try to sign in at `now`? */

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { RecordKind } from '../../shared/events';
+import type { RecordKind } from '@shared/events';
 import { db } from '../store';
 import { fetchRecordHistory } from './connect';
 import { historyIncomplete } from './snapshot';

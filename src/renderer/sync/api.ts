@@ -3,5 +3,5 @@
  * through the platform's sync transport (`platform.sync`, src/shared/sync/transport.ts): same-
  * origin fetch in a browser, the main process on the desktop, which keeps the device token.
  */
-export { SyncError } from '../../shared/sync/transport';
-export type { DeviceInfo } from '../../shared/sync/protocol';
+export { SyncError } from '@shared/sync/transport';
+export type { DeviceInfo } from '@shared/sync/protocol';

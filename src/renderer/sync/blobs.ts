@@ -6,13 +6,13 @@
  * in the background (GET), checking each against its hash. Until then the screens show "not
  * yet downloaded" — a missing file never blocks the events or the fold.
  */
-import type { AttachmentRef } from '../../shared/domain/incident/state';
-import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/incident/state';
-import type { DomainEvent, RecordKind } from '../../shared/events';
-import { toHex } from '../../shared/hash';
-import { fail, ok, type Result } from '../../shared/result';
+import type { AttachmentRef } from '@shared/domain/incident/state';
+import { MAX_ATTACHMENT_BYTES } from '@shared/domain/incident/state';
+import type { DomainEvent, RecordKind } from '@shared/events';
+import { toHex } from '@shared/hash';
+import { fail, ok, type Result } from '@shared/result';
 import type { BlobRow, ConsoleDb } from '../store/db';
-import type { SyncTransport } from '../../shared/sync/transport';
+import type { SyncTransport } from '@shared/sync/transport';
 import { SyncError } from './api';
 
 /** How to move files: the sync session's transport (it holds the server and the token). */

@@ -1,11 +1,11 @@
 /** Exporting and importing file bundles against the local store. */
-import type { DomainEvent } from '../../shared/events';
-import { makeBundle, readBundle, type Bundle } from '../../shared/sync/bundle';
-import { fail, ok, type Result } from '../../shared/result';
-import { ORG_ID } from '../../shared/domain/org/state';
-import type { UserState } from '../../shared/domain/user/state';
-import { webVerifier, type UserKey, type VerifySignature } from '../../shared/signing';
-import { applyKeyEvents, checkGroupShape, groupByCommand, keysWithBatch, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures, type KeysOf, type ParsedCommand } from '../../shared/sync/replay';
+import type { DomainEvent } from '@shared/events';
+import { makeBundle, readBundle, type Bundle } from '@shared/sync/bundle';
+import { fail, ok, type Result } from '@shared/result';
+import { ORG_ID } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import { webVerifier, type UserKey, type VerifySignature } from '@shared/signing';
+import { applyKeyEvents, checkGroupShape, groupByCommand, keysWithBatch, parseCommand, replayGroup, requiredCosigners, verifyGroupSignatures, type KeysOf, type ParsedCommand } from '@shared/sync/replay';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta, dexieLookups } from '../store/commit';
 import { ingest } from '../store/ingest';

@@ -9,8 +9,8 @@
  * fingerprint and the admin confirms it against the one the server printed (trust on first
  * use); a later change of certificate is refused until an admin checks and pins it again.
  */
-import type { DomainEvent, RecordKind } from '../../shared/events';
-import type { ServerProbe, SyncTransport } from '../../shared/sync/transport';
+import type { DomainEvent, RecordKind } from '@shared/events';
+import type { ServerProbe, SyncTransport } from '@shared/sync/transport';
 import { ensureHistory } from './snapshot';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';

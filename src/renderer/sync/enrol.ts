@@ -5,9 +5,9 @@
  * transport, which keeps the token. Used by the connect and join screens, the sync tests and
  * the sync benchmark.
  */
-import type { DomainEvent } from '../../shared/events';
-import { proveDevice, type DeviceSigner } from '../../shared/sync/device-auth';
-import type { SignedIn, SyncTransport } from '../../shared/sync/transport';
+import type { DomainEvent } from '@shared/events';
+import { proveDevice, type DeviceSigner } from '@shared/sync/device-auth';
+import type { SignedIn, SyncTransport } from '@shared/sync/transport';
 import type { ConsoleDb } from '../store/db';
 import { deviceMeta } from '../store/commit';
 import { deviceSigner } from '../store/device-key';

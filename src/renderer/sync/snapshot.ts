@@ -10,11 +10,11 @@
  * record's history from the server (ensureHistory), so no state is ever folded from a partial
  * log.
  */
-import { receiveHlc } from '../../shared/hlc';
-import type { DomainEvent, RecordKind } from '../../shared/events';
-import type { SyncedEvent } from '../../shared/sync/protocol';
-import { MAX_HISTORY_RECORDS } from '../../shared/sync/protocol';
-import type { SyncTransport } from '../../shared/sync/transport';
+import { receiveHlc } from '@shared/hlc';
+import type { DomainEvent, RecordKind } from '@shared/events';
+import type { SyncedEvent } from '@shared/sync/protocol';
+import { MAX_HISTORY_RECORDS } from '@shared/sync/protocol';
+import type { SyncTransport } from '@shared/sync/transport';
 import { deviceMeta } from '../store/commit';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { ingest } from '../store/ingest';

@@ -4,14 +4,14 @@
  * A poke (server-sent event) triggers a pull at once; polling every 30 s is the fallback.
  * Refused events come back as 'rejected': they leave the fold and appear in the conflict inbox.
  */
-import type { DomainEvent } from '../../shared/events';
-import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '../../shared/sync/protocol';
-import { groupByCommand } from '../../shared/sync/replay';
+import type { DomainEvent } from '@shared/events';
+import { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_EVENTS } from '@shared/sync/protocol';
+import { groupByCommand } from '@shared/sync/replay';
 import type { ConsoleDb, SyncMeta } from '../store/db';
 import { deviceMeta } from '../store/commit';
-import { signPush } from '../../shared/sync/device-auth';
+import { signPush } from '@shared/sync/device-auth';
 import { ingest, markRejected } from '../store/ingest';
-import type { SyncTransport } from '../../shared/sync/transport';
+import type { SyncTransport } from '@shared/sync/transport';
 import { SyncError } from './api';
 import { syncSigner } from './enrol';
 import { backfillHistory, ensureHistory, historyIncomplete, loadSnapshot, localEvent, recordsToRefold, wantsSnapshot } from './snapshot';

@@ -7,18 +7,18 @@
  * the server's to refuse). Its clock can be skewed. Like a console it has its own Ed25519
  * device key (in memory), which proves its sign-ins and signs its pushes.
  */
-import { commands, folds } from '../../../src/shared/domain/registry';
-import { ORG_ID, type OrgState } from '../../../src/shared/domain/org/state';
-import type { CommandHandler, Lookups } from '../../../src/shared/domain/types';
-import type { UserState } from '../../../src/shared/domain/user/state';
-import { holdsIdDocument, type VisitState } from '../../../src/shared/domain/visit/state';
-import type { CommandCall, DomainEvent, EventDraft } from '../../../src/shared/events';
-import { idsFrom, newId } from '../../../src/shared/ids';
-import type { Actor } from '../../../src/shared/roles';
-import type { SyncedEvent } from '../../../src/shared/sync/protocol';
-import { keysIn } from '../../../src/shared/domain/keys';
-import { chainEvents, makeEvents, newChainHead, prepareEvents, type ChainHead, type PreparedEvent } from '../../../src/shared/sync/stamp';
-import { newDeviceSigner, proveDevice, signPush, type DeviceProof, type DeviceSigner } from '../../../src/shared/sync/device-auth';
+import { commands, folds } from '@shared/domain/registry';
+import { ORG_ID, type OrgState } from '@shared/domain/org/state';
+import type { CommandHandler, Lookups } from '@shared/domain/types';
+import type { UserState } from '@shared/domain/user/state';
+import { holdsIdDocument, type VisitState } from '@shared/domain/visit/state';
+import type { CommandCall, DomainEvent, EventDraft } from '@shared/events';
+import { idsFrom, newId } from '@shared/ids';
+import type { Actor } from '@shared/roles';
+import type { SyncedEvent } from '@shared/sync/protocol';
+import { keysIn } from '@shared/domain/keys';
+import { chainEvents, makeEvents, newChainHead, prepareEvents, type ChainHead, type PreparedEvent } from '@shared/sync/stamp';
+import { newDeviceSigner, proveDevice, signPush, type DeviceProof, type DeviceSigner } from '@shared/sync/device-auth';
 import { forgetRotation, signerOf, withKeys, type TestCommand } from '../../fixtures/signing';
 
 export class TestDevice {

@@ -11,18 +11,18 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer, type ServerOptions } from '../../../src/server/app';
 import type { Db } from '../../../src/server/db/db';
-import { contentHash, eventHash, type DomainEvent } from '../../../src/shared/events';
-import { newId } from '../../../src/shared/ids';
-import { hashPassword, verifyPassword } from '../../../src/shared/password';
-import type { Role } from '../../../src/shared/roles';
-import { keyIdOf, signHash, type SigningKey } from '../../../src/shared/signing';
-import { signPrepared, type PreparedEvent } from '../../../src/shared/sync/stamp';
-import { foldRecord } from '../../../src/shared/domain/registry';
-import { localDate, startOfLocalDay } from '../../../src/shared/office-time';
-import type { DeviceProof } from '../../../src/shared/sync/device-auth';
+import { contentHash, eventHash, type DomainEvent } from '@shared/events';
+import { newId } from '@shared/ids';
+import { hashPassword, verifyPassword } from '@shared/password';
+import type { Role } from '@shared/roles';
+import { keyIdOf, signHash, type SigningKey } from '@shared/signing';
+import { signPrepared, type PreparedEvent } from '@shared/sync/stamp';
+import { foldRecord } from '@shared/domain/registry';
+import { localDate, startOfLocalDay } from '@shared/office-time';
+import type { DeviceProof } from '@shared/sync/device-auth';
 import {
   MAX_PUSH_EVENTS, SCHEMA_VERSION, type AuthAuditPage, type PullResponse, type PushResponse, type SignInResponse, type SnapshotResponse, type SyncedEvent,
-} from '../../../src/shared/sync/protocol';
+} from '@shared/sync/protocol';
 import { reset, type Backend } from './backends';
 import { TestDevice } from './device';
 import { freshTestKey, signerOf, testKey, testKeys } from '../../fixtures/signing';

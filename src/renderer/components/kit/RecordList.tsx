@@ -9,7 +9,7 @@
  */
 import type { HTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { navigate } from '@renderer/app/router';
 import { Empty, PageHeader, Pager } from '../ui';
 
 export interface Column<R> {

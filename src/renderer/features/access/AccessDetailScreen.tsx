@@ -6,14 +6,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessItem, AccessRequestState } from '../../../shared/domain/access/state';
-import type { Command } from '../../../shared/domain/registry';
-import { db } from '../../store';
-import { useCommand, useFormatDateTime, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { AuditTrail } from '../../components/AuditTrail';
-import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
+import type { AccessItem, AccessRequestState } from '@shared/domain/access/state';
+import type { Command } from '@shared/domain/registry';
+import { db } from '@renderer/store';
+import { useCommand, useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { AuditTrail } from '@renderer/components/AuditTrail';
+import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
 import { AccessStatusBadge } from './parts';
 import { can } from '@shared/domain/can';
 

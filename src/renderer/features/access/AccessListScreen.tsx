@@ -2,15 +2,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCESS_STATUSES, type AccessStatus } from '../../../shared/domain/access/state';
-import { db } from '../../store';
-import { accessListPage } from '../../store/queries/access';
-import { useFormatDateTime } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { RecordList } from '../../components/kit/RecordList';
+import { ACCESS_STATUSES, type AccessStatus } from '@shared/domain/access/state';
+import { db } from '@renderer/store';
+import { accessListPage } from '@renderer/store/queries/access';
+import { useFormatDateTime } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { RecordList } from '@renderer/components/kit/RecordList';
 import { AccessStatusBadge } from './parts';
-import { StatusFilter } from '../../components/StatusFilter';
+import { StatusFilter } from '@renderer/components/StatusFilter';
 import { can } from '@shared/domain/can';
 
 export function AccessListScreen() {

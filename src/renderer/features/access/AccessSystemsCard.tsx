@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accessSystems, DEFAULT_ACCESS_SYSTEMS } from '../../../shared/domain/access/state';
-import { orgProfileSchema, type OrgState } from '../../../shared/domain/org/state';
-import { useCommand } from '../../app/hooks';
-import { FailureBanner } from '../../components/ui';
+import { accessSystems, DEFAULT_ACCESS_SYSTEMS } from '@shared/domain/access/state';
+import { orgProfileSchema, type OrgState } from '@shared/domain/org/state';
+import { useCommand } from '@renderer/app/hooks';
+import { FailureBanner } from '@renderer/components/ui';
 
 /** The lines of the text area, trimmed, blank lines dropped. */
 export const parseSystems = (text: string): string[] =>

@@ -5,13 +5,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { activeGrantsOf, type AccessRequestState } from '../../../shared/domain/access/state';
-import type { EmployeeState } from '../../../shared/domain/employee/state';
-import { useLang, useOrg } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { Empty } from '../../components/ui';
-import { db } from '../../store';
-import { accessRequestsOf } from '../../store/queries/access';
+import { activeGrantsOf, type AccessRequestState } from '@shared/domain/access/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import { useLang, useOrg } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Empty } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { accessRequestsOf } from '@renderer/store/queries/access';
 import './employee-access.css';
 import { AccessStatusBadge } from './parts';
 import { formatDay } from '@shared/office-time';

@@ -5,11 +5,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { AccessRequestState } from '../../../shared/domain/access/state';
-import { useFormatDateTime } from '../../app/hooks';
-import { Empty } from '../../components/ui';
-import { db } from '../../store';
-import { accessAwaitingDecision, accessAwaitingProvisioning } from '../../store/queries/access';
+import type { AccessRequestState } from '@shared/domain/access/state';
+import { useFormatDateTime } from '@renderer/app/hooks';
+import { Empty } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { accessAwaitingDecision, accessAwaitingProvisioning } from '@renderer/store/queries/access';
 
 function AccessRows({ rows, empty, testId, since }: { rows: AccessRequestState[] | undefined; empty: string; testId: string; since: (r: AccessRequestState) => string }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 /** The access request form's systems as rows (one per system of the office's list), and how a draft's rows come back. */
-import { ACCESS_LEVELS, type AccessLevel } from '../../../shared/domain/access/state';
+import { ACCESS_LEVELS, type AccessLevel } from '@shared/domain/access/state';
 
 export interface Row {
   system: string;

@@ -1,6 +1,6 @@
 /** System access requests (SOP-IT-003): the list, the form, a request's page and its printout; the employee page's access card and the settings' list of systems. */
-import type { Feature } from '../../app/features';
-import { lazyPart, lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart, lazyScreen } from '@renderer/app/lazy-screen';
 import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {

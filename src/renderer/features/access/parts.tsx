@@ -1,6 +1,6 @@
 /** Small pieces the access screens share. */
 import { useTranslation } from 'react-i18next';
-import { shownAccessStatus, type AccessRequestState } from '../../../shared/domain/access/state';
+import { shownAccessStatus, type AccessRequestState } from '@shared/domain/access/state';
 import './access.css';
 
 /** The request's status as it reads (a provisioned request whose accesses were all revoked: "Dicabut"). */

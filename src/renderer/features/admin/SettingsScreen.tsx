@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { orgProfileSchema, parseBadgePool, type OrgState } from '../../../shared/domain/org/state';
-import { useCommand, useOrg } from '../../app/hooks';
-import { Field, FailureBanner, PageHeader } from '../../components/ui';
-import { LogoInput } from '../../components/LogoInput';
-import { Slot } from '../../app/Slot';
-import { FormActions } from '../../components/kit/FormActions';
+import { orgProfileSchema, parseBadgePool, type OrgState } from '@shared/domain/org/state';
+import { useCommand, useOrg } from '@renderer/app/hooks';
+import { Field, FailureBanner, PageHeader } from '@renderer/components/ui';
+import { LogoInput } from '@renderer/components/LogoInput';
+import { Slot } from '@renderer/app/Slot';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const settingsForm = orgProfileSchema.omit({ badgePool: true }).extend({ badgePoolText: z.string().trim().min(1, 'setup.errors.badgePool') });
 type SettingsIn = z.input<typeof settingsForm>;

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CONDITIONS, MANUAL_STATUSES, WIPE_METHODS, type AssetState } from '../../../shared/domain/asset/state';
-import { newId } from '../../../shared/ids';
-import { useCommand, useUsers } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import type { UserState } from '../../../shared/domain/user/state';
+import { CONDITIONS, MANUAL_STATUSES, WIPE_METHODS, type AssetState } from '@shared/domain/asset/state';
+import { newId } from '@shared/ids';
+import { useCommand, useUsers } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import type { UserState } from '@shared/domain/user/state';
 import { collectCosigners, type CosignProblem } from '../auth/public';
-import { Field, FailureBanner } from '../../components/ui';
-import { FormActions } from '../../components/kit/FormActions';
+import { Field, FailureBanner } from '@renderer/components/ui';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const CHECKS = ['antivirus', 'osPatched', 'passwordSet', 'removableMedia'] as const;
 

@@ -1,16 +1,16 @@
 /** One asset: its fields and accessories, maintenance schedule, chain of custody, wipes, documents and audit trail. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { assetName, maintenanceDue } from '../../../shared/domain/asset/state';
-import { db } from '../../store';
-import { useFormatDateTime, useOrg, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader } from '../../components/ui';
+import { assetName, maintenanceDue } from '@shared/domain/asset/state';
+import { db } from '@renderer/store';
+import { useFormatDateTime, useOrg, useUserNames } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Empty, PageHeader } from '@renderer/components/ui';
 import { MaintenanceForm, StatusForm, WipeForm } from './AssetActions';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
-import { AuditTrail } from '../../components/AuditTrail';
-import { useScreenDates } from '../../app/dates';
+import { AuditTrail } from '@renderer/components/AuditTrail';
+import { useScreenDates } from '@renderer/app/dates';
 import { can } from '@shared/domain/can';
 
 /** A cost in rupiah as the UI language writes it: "Rp 14.250.000" / "Rp 14,250,000". */

@@ -9,17 +9,17 @@ import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ACCESSORY_KINDS, accessoryInputSchema, addMonths, ASSET_CATEGORIES, assetFieldsSchema, CONDITIONS, type AssetState } from '../../../shared/domain/asset/state';
-import { costOf } from '../../../shared/domain/asset/import';
-import { newId } from '../../../shared/ids';
-import { normaliseSerial } from '../../../shared/validators/serial';
-import { db } from '../../store';
-import { useCommand } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
+import { ACCESSORY_KINDS, accessoryInputSchema, addMonths, ASSET_CATEGORIES, assetFieldsSchema, CONDITIONS, type AssetState } from '@shared/domain/asset/state';
+import { costOf } from '@shared/domain/asset/import';
+import { newId } from '@shared/ids';
+import { normaliseSerial } from '@shared/validators/serial';
+import { db } from '@renderer/store';
+import { useCommand } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { Empty, Field, FailureBanner, PageHeader } from '@renderer/components/ui';
 import { ScanInput } from './parts';
-import { DateTextField } from '../../components/DateInputs';
-import { FormActions } from '../../components/kit/FormActions';
+import { DateTextField } from '@renderer/components/DateInputs';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 /** The cost as typed: rupiah with or without "Rp" and thousands dots ("Rp 14.250.000", "14250000"); empty for none. */
 const costText = z

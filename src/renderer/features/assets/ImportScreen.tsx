@@ -7,12 +7,12 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keyProblems, takenKeys } from '../../../shared/domain/asset/commands';
-import { guessMapping, holderIndex, holderProblems, IMPORT_FIELDS, KEEP_IN_STOCK, resolveHolders, rowToInput, type HolderIndex, type ImportRow } from '../../../shared/domain/asset/import';
-import { EMPLOYEE_IMPORT_FIELDS, guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee, type EmployeeImportInput } from '../../../shared/domain/employee/import';
-import { nipKey, type EmployeeState } from '../../../shared/domain/employee/state';
-import { db } from '../../store';
-import { dexieLookups } from '../../store/commit';
+import { keyProblems, takenKeys } from '@shared/domain/asset/commands';
+import { guessMapping, holderIndex, holderProblems, IMPORT_FIELDS, KEEP_IN_STOCK, resolveHolders, rowToInput, type HolderIndex, type ImportRow } from '@shared/domain/asset/import';
+import { EMPLOYEE_IMPORT_FIELDS, guessEmployeeMapping, planEmployeeImport, repeatedNips, rowToEmployee, type EmployeeImportInput } from '@shared/domain/employee/import';
+import { nipKey, type EmployeeState } from '@shared/domain/employee/state';
+import { db } from '@renderer/store';
+import { dexieLookups } from '@renderer/store/commit';
 import { SheetImport, type ImportSpec } from './SheetImport';
 
 /** What the preview looks up for an inventory: keys already taken, and the employees holders are matched against. */

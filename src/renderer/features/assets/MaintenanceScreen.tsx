@@ -1,18 +1,18 @@
 /** Maintenance schedule (SOP 2, every 3 months by default): overdue and due lists, assets awaiting wipe, intervals per category. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { OrgState } from '../../../shared/domain/org/state';
+import type { OrgState } from '@shared/domain/org/state';
 import { useTranslation } from 'react-i18next';
-import { ASSET_CATEGORIES, assetName, maintenanceMonths } from '../../../shared/domain/asset/state';
-import { db } from '../../store';
-import { awaitingWipe, maintenanceDueList } from '../../store/queries/assets';
-import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { FailureBanner, PageHeader } from '../../components/ui';
-import { RecordTable } from '../../components/kit/RecordList';
+import { ASSET_CATEGORIES, assetName, maintenanceMonths } from '@shared/domain/asset/state';
+import { db } from '@renderer/store';
+import { awaitingWipe, maintenanceDueList } from '@renderer/store/queries/assets';
+import { useCommand, useFormatDateTime, useOrg } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { FailureBanner, PageHeader } from '@renderer/components/ui';
+import { RecordTable } from '@renderer/components/kit/RecordList';
 import { useEmployeeNames } from './parts';
 import { can } from '@shared/domain/can';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 function IntervalSettings({ org }: { org: OrgState }) {
   const { t } = useTranslation();

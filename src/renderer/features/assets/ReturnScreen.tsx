@@ -8,18 +8,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CONDITIONS } from '../../../shared/domain/asset/state';
-import { RETURN_REASONS, type DocItem, type HandoverState } from '../../../shared/domain/handover/state';
+import { CONDITIONS } from '@shared/domain/asset/state';
+import { RETURN_REASONS, type DocItem, type HandoverState } from '@shared/domain/handover/state';
 import { returnFormSchema, type ReturnFormIn, type ReturnFormOut } from './handover-form';
-import { newId } from '../../../shared/ids';
-import { normaliseSerial } from '../../../shared/validators/serial';
-import { db } from '../../store';
-import { useCommand } from '../../app/hooks';
-import { SignatureSection } from '../../components/kit/SignatureSection';
-import { navigate } from '../../app/router';
-import { Empty, Field, FailureBanner, PageHeader } from '../../components/ui';
+import { newId } from '@shared/ids';
+import { normaliseSerial } from '@shared/validators/serial';
+import { db } from '@renderer/store';
+import { useCommand } from '@renderer/app/hooks';
+import { SignatureSection } from '@renderer/components/kit/SignatureSection';
+import { navigate } from '@renderer/app/router';
+import { Empty, Field, FailureBanner, PageHeader } from '@renderer/components/ui';
 import { ScanInput, useAccessoryText, useEmployeeNames } from './parts';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 interface Line extends DocItem {
   key: string;

@@ -8,13 +8,13 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Command } from '../../../shared/domain/registry';
-import { newId } from '../../../shared/ids';
-import type { CellProblem, ColumnMapping, RowProblem, RowResult } from '../../../shared/sheet';
-import { useCommand } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, FailureBanner, PageHeader } from '../../components/ui';
-import { platform } from '../../platform';
+import type { Command } from '@shared/domain/registry';
+import { newId } from '@shared/ids';
+import type { CellProblem, ColumnMapping, RowProblem, RowResult } from '@shared/sheet';
+import { useCommand } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { Empty, FailureBanner, PageHeader } from '@renderer/components/ui';
+import { platform } from '@renderer/platform';
 import { leftOutCsv, readSheet, type Sheet } from './spreadsheet';
 
 export interface ImportSpec<F extends string, I, Found> {

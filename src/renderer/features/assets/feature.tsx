@@ -1,6 +1,6 @@
 /** IT assets: inventory, an asset's page, imports, maintenance, employees, handover and return, prints. */
-import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyScreen } from '@renderer/app/lazy-screen';
 import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {

@@ -4,8 +4,8 @@
  * everything (src/shared/domain/handover); these only save the user a refusal at a time.
  */
 import { z } from 'zod';
-import { CONDITIONS } from '../../../shared/domain/asset/state';
-import { RETURN_REASONS } from '../../../shared/domain/handover/state';
+import { CONDITIONS } from '@shared/domain/asset/state';
+import { RETURN_REASONS } from '@shared/domain/handover/state';
 
 const text = (max: number) => z.string().trim().max(max, 'handover.errors.tooLong');
 

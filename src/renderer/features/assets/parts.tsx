@@ -2,9 +2,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { splitAccessoryText, type AssetStatus } from '../../../shared/domain/asset/state';
-import type { EmployeeState } from '../../../shared/domain/employee/state';
-import { db } from '../../store';
+import { splitAccessoryText, type AssetStatus } from '@shared/domain/asset/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import { db } from '@renderer/store';
 import './assets.css';
 
 /** A document's accessory line ("charger: Adaptor 65W") with the kind in the reader's language ("Charger: Adaptor 65W"). */

@@ -1,7 +1,7 @@
 /** Reading and writing inventory spreadsheets in the renderer: CSV with papaparse, XLSX with exceljs. */
 import Papa from 'papaparse';
-import { EXPORT_COLUMNS, exportRow } from '../../../shared/domain/asset/import';
-import type { AssetState } from '../../../shared/domain/asset/state';
+import { EXPORT_COLUMNS, exportRow } from '@shared/domain/asset/import';
+import type { AssetState } from '@shared/domain/asset/state';
 
 /** A sheet: header row and data rows (cells as text, or Date from XLSX). */
 export interface Sheet {

@@ -8,17 +8,17 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { newPasswordSchema } from '../../../shared/domain/user/state';
-import { verifyPassword } from '../../../shared/password';
-import type { Failure } from '../../../shared/result';
-import { actorOf, useSessionStore } from '../../app/session-store';
-import { useNoticeStore } from '../../app/notice-store';
-import { Field, FailureBanner, PageHeader } from '../../components/ui';
-import { db } from '../../store';
-import { commit } from '../../store/commit';
-import { notifyCommitted } from '../../sync/sync-client';
+import { newPasswordSchema } from '@shared/domain/user/state';
+import { verifyPassword } from '@shared/password';
+import type { Failure } from '@shared/result';
+import { actorOf, useSessionStore } from '@renderer/app/session-store';
+import { useNoticeStore } from '@renderer/app/notice-store';
+import { Field, FailureBanner, PageHeader } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { commit } from '@renderer/store/commit';
+import { notifyCommitted } from '@renderer/sync/sync-client';
 import { newCredentials } from './credentials';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const form = z
   .object({ current: z.string().min(1, 'auth.errors.currentRequired'), next: newPasswordSchema, again: z.string() })

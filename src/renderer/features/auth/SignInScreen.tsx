@@ -8,27 +8,27 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { verifyPassword } from '../../../shared/password';
-import type { Failure } from '../../../shared/result';
-import type { UserState } from '../../../shared/domain/user/state';
-import { waitSeconds } from '../../../shared/auth/throttle';
-import { signInOutcome } from '../../../shared/auth/signin';
-import { db } from '../../store';
-import { commit } from '../../store/commit';
-import { SyncError } from '../../sync/api';
-import { platform } from '../../platform';
-import { notifyCommitted } from '../../sync/sync-client';
-import { newUserKey } from '../../../shared/signing';
+import { verifyPassword } from '@shared/password';
+import type { Failure } from '@shared/result';
+import type { UserState } from '@shared/domain/user/state';
+import { waitSeconds } from '@shared/auth/throttle';
+import { signInOutcome } from '@shared/auth/signin';
+import { db } from '@renderer/store';
+import { commit } from '@renderer/store/commit';
+import { SyncError } from '@renderer/sync/api';
+import { platform } from '@renderer/platform';
+import { notifyCommitted } from '@renderer/sync/sync-client';
+import { newUserKey } from '@shared/signing';
 import { openSessionKey } from './credentials';
-import { sealerFor } from '../../app/session-persist';
-import type { SessionKey } from '../../app/session-vault';
-import { useNoticeStore } from '../../app/notice-store';
-import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../store/signin-throttle';
-import { actorOf, useSessionStore } from '../../app/session-store';
-import { useOrg } from '../../app/hooks';
-import { Field, FailureBanner } from '../../components/ui';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { FormActions } from '../../components/kit/FormActions';
+import { sealerFor } from '@renderer/app/session-persist';
+import type { SessionKey } from '@renderer/app/session-vault';
+import { useNoticeStore } from '@renderer/app/notice-store';
+import { clearSignInFailures, noteSignInFailure, signInAllowed } from '@renderer/store/signin-throttle';
+import { actorOf, useSessionStore } from '@renderer/app/session-store';
+import { useOrg } from '@renderer/app/hooks';
+import { Field, FailureBanner } from '@renderer/components/ui';
+import { LanguageSwitch } from '@renderer/app/LanguageSwitch';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 /** The refusal while a username is throttled, in seconds under a minute, else in minutes. */
 function throttled(waitMs: number): Failure {

@@ -4,12 +4,12 @@
  * key, which countersigns the step's events. Picking a name from a list is not enough. Wrong
  * passwords count toward the same per-username throttle as sign-in on this device.
  */
-import type { UserState } from '../../../shared/domain/user/state';
-import { waitSeconds } from '../../../shared/auth/throttle';
-import { verifyPassword } from '../../../shared/password';
-import type { Signer } from '../../../shared/sync/stamp';
-import { db } from '../../store';
-import { clearSignInFailures, noteSignInFailure, signInAllowed } from '../../store/signin-throttle';
+import type { UserState } from '@shared/domain/user/state';
+import { waitSeconds } from '@shared/auth/throttle';
+import { verifyPassword } from '@shared/password';
+import type { Signer } from '@shared/sync/stamp';
+import { db } from '@renderer/store';
+import { clearSignInFailures, noteSignInFailure, signInAllowed } from '@renderer/store/signin-throttle';
 import { openUserKey } from './credentials';
 
 /** What went wrong for one countersigner: an i18n key and its params. */

@@ -3,11 +3,11 @@
  * in) and the signing key wrapped under the same password (for signing events). Both are
  * derived with PBKDF2 at the office's iteration count; they run side by side.
  */
-import type { PasswordHash, UserState } from '../../../shared/domain/user/state';
-import { hashPassword } from '../../../shared/password';
-import { currentKey, newUserKey, openUserKeyBytes, unwrapUserKey, type KeyMaterial, type SigningKey } from '../../../shared/signing';
-import type { SessionKey } from '../../app/session-vault';
-import { sealerFor } from '../../app/session-persist';
+import type { PasswordHash, UserState } from '@shared/domain/user/state';
+import { hashPassword } from '@shared/password';
+import { currentKey, newUserKey, openUserKeyBytes, unwrapUserKey, type KeyMaterial, type SigningKey } from '@shared/signing';
+import type { SessionKey } from '@renderer/app/session-vault';
+import { sealerFor } from '@renderer/app/session-persist';
 
 export interface NewCredentials {
   password: PasswordHash;

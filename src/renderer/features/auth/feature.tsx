@@ -1,6 +1,6 @@
 /** Signing in (and the lock), the user's own password, and the idle lock. */
-import type { Feature } from '../../app/features';
-import { lazyPart, lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart, lazyScreen } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'auth',

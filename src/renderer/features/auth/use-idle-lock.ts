@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useSessionStore } from '../../app/session-store';
-import { sessionVault, setVaultIdleMinutes, touchSession } from '../../app/session-persist';
+import { useSessionStore } from '@renderer/app/session-store';
+import { sessionVault, setVaultIdleMinutes, touchSession } from '@renderer/app/session-persist';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 

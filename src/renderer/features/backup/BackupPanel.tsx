@@ -6,13 +6,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupPassphraseSchema } from '../../../shared/backup';
-import type { BackupFolderStatus } from '../../../shared/platform';
-import { useFormatDateTime } from '../../app/hooks';
-import { Field } from '../../components/ui';
-import { platform } from '../../platform';
-import { db } from '../../store';
-import { backupKey, makeBackup, setBackupPassphrase } from '../../store/backup';
+import { backupPassphraseSchema } from '@shared/backup';
+import type { BackupFolderStatus } from '@shared/platform';
+import { useFormatDateTime } from '@renderer/app/hooks';
+import { Field } from '@renderer/components/ui';
+import { platform } from '@renderer/platform';
+import { db } from '@renderer/store';
+import { backupKey, makeBackup, setBackupPassphrase } from '@renderer/store/backup';
 import { askPersistentStorageAgain, usePersistStore } from './persist';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;

@@ -6,12 +6,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatDateTime } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { platform } from '../../platform';
-import { db } from '../../store';
-import { backupKey, makeBackup, restoredMarker } from '../../store/backup';
+import { useFormatDateTime } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { platform } from '@renderer/platform';
+import { db } from '@renderer/store';
+import { backupKey, makeBackup, restoredMarker } from '@renderer/store/backup';
 import { usePersistStore } from './persist';
 import { localDay, reminderDue, reminderKey } from './reminder';
 

@@ -11,12 +11,12 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Failure } from '../../../shared/result';
-import { FailureBanner, Field } from '../../components/ui';
-import { db } from '../../store';
-import { restoreBackup } from '../../store/backup';
-import { platform } from '../../platform';
-import { FormActions } from '../../components/kit/FormActions';
+import type { Failure } from '@shared/result';
+import { FailureBanner, Field } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { restoreBackup } from '@renderer/store/backup';
+import { platform } from '@renderer/platform';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const restoreFormSchema = z.object({
   file: z.custom<File | null>((v) => typeof File !== 'undefined' && v instanceof File, 'backup.errors.noFile').transform((v) => v!),

@@ -1,8 +1,8 @@
 /** On the connect form of a console restored from a backup: the first connection must be an admin's. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../store';
-import { restoredMarker } from '../../store/backup';
+import { db } from '@renderer/store';
+import { restoredMarker } from '@renderer/store/backup';
 
 export function RestoredConnectHint() {
   const { t } = useTranslation();

@@ -3,8 +3,8 @@
  * desktop, and persistent storage asked for once per browser profile.
  */
 import { useEffect } from 'react';
-import { platform } from '../../platform';
-import { db } from '../../store';
+import { platform } from '@renderer/platform';
+import { db } from '@renderer/store';
 import { startDeskBackups } from './auto';
 import { ensurePersistentStorage, usePersistStore } from './persist';
 

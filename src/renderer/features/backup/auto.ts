@@ -3,9 +3,9 @@
  * backup.ts); this makes the encrypted file with the console's backup key and hands main the bytes,
  * or tells main why it could not (no passphrase set yet, no office yet). A browser never asks.
  */
-import type { Platform } from '../../../shared/platform';
-import { makeBackup } from '../../store/backup';
-import type { ConsoleDb } from '../../store/db';
+import type { Platform } from '@shared/platform';
+import { makeBackup } from '@renderer/store/backup';
+import type { ConsoleDb } from '@renderer/store/db';
 
 /** Answers main's backup requests until the returned function is called. */
 export function startDeskBackups(db: ConsoleDb, platform: Pick<Platform, 'backup'>): () => void {

@@ -1,6 +1,6 @@
 /** Desk backups: the notices under the top bar, the settings card, and the backups run in the background. */
-import type { Feature } from '../../app/features';
-import { lazyPart } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'backup',

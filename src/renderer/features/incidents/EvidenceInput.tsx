@@ -1,10 +1,10 @@
 /** Picks evidence files: each is stored content-addressed on this device at once; refuses files over 10 MB by name. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentRef } from '../../../shared/domain/incident/state';
-import type { Failure } from '../../../shared/result';
-import { db } from '../../store';
-import { storeFile } from '../../sync/blobs';
+import type { AttachmentRef } from '@shared/domain/incident/state';
+import type { Failure } from '@shared/result';
+import { db } from '@renderer/store';
+import { storeFile } from '@renderer/sync/blobs';
 import { formatBytes } from './format';
 
 export function EvidenceInput({ id, onAdded, disabled }: { id: string; onAdded: (refs: AttachmentRef[]) => void | Promise<unknown>; disabled?: boolean }) {

@@ -1,10 +1,10 @@
 /** One incident: its current step and whose turn, the clocks, the step history, details, evidence, violations, prints. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, PageHeader } from '../../components/ui';
-import { db } from '../../store';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { Empty, PageHeader } from '@renderer/components/ui';
+import { db } from '@renderer/store';
 import { IncidentStatusBadge, SeverityBadge } from './badges';
 import { AnalysisPanel, EvidencePanel, ProcedureTable, StepHistory, ViolationsPanel } from './IncidentPanels';
 import { ProcedureFigures, StepPanel } from './StepPanel';

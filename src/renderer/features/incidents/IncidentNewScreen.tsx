@@ -7,20 +7,20 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, incidentReportSchema, type AttachmentRef } from '../../../shared/domain/incident/state';
-import { newId } from '../../../shared/ids';
-import { useCommand, useOrg } from '../../app/hooks';
-import { navigate, useRoute } from '../../app/router';
-import { FailureBanner, Field, PageHeader } from '../../components/ui';
-import { hasTypedText, useFormDraft } from '../../components/FormDraft';
+import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, incidentReportSchema, type AttachmentRef } from '@shared/domain/incident/state';
+import { newId } from '@shared/ids';
+import { useCommand, useOrg } from '@renderer/app/hooks';
+import { navigate, useRoute } from '@renderer/app/router';
+import { FailureBanner, Field, PageHeader } from '@renderer/components/ui';
+import { hasTypedText, useFormDraft } from '@renderer/components/FormDraft';
 import { EvidenceInput } from './EvidenceInput';
-import { fromOfficeInput, toOfficeInput } from '../../../shared/office-time';
+import { fromOfficeInput, toOfficeInput } from '@shared/office-time';
 import { formatBytes } from './format';
 import './incidents.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../store';
-import { DateTextField } from '../../components/DateInputs';
-import { FormActions } from '../../components/kit/FormActions';
+import { db } from '@renderer/store';
+import { DateTextField } from '@renderer/components/DateInputs';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const formSchema = incidentReportSchema.omit({ detectedAt: true, attachments: true, ticketId: true }).extend({
   detectedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'incident.errors.detectedAt'),

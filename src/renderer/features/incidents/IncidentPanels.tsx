@@ -2,18 +2,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { standardMs } from '../../../shared/domain/incident/clock';
-import { INCIDENT_ANALYSIS_FIELDS, type AnalysisField, type IncidentState } from '../../../shared/domain/incident/state';
-import { INCIDENT_STEPS, stepOf } from '../../../shared/domain/incident/steps';
-import { newId } from '../../../shared/ids';
-import { useCommand, useFormatDateTime, useOrg, useUserNames } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { FailureBanner, Field } from '../../components/ui';
-import { db } from '../../store';
+import { standardMs } from '@shared/domain/incident/clock';
+import { INCIDENT_ANALYSIS_FIELDS, type AnalysisField, type IncidentState } from '@shared/domain/incident/state';
+import { INCIDENT_STEPS, stepOf } from '@shared/domain/incident/steps';
+import { newId } from '@shared/ids';
+import { useCommand, useFormatDateTime, useOrg, useUserNames } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { FailureBanner, Field } from '@renderer/components/ui';
+import { db } from '@renderer/store';
 import { EvidenceInput } from './EvidenceInput';
 import { formatBytes, formatWorking, standardText } from './format';
 import { can } from '@shared/domain/can';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 /** Every completed step in order (each pass of the 7→8→9 loop), then the current one. */
 export function StepHistory({ incident }: { incident: IncidentState }) {

@@ -5,14 +5,14 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { currentStepClock } from '../../../shared/domain/incident/clock';
-import { stepOf } from '../../../shared/domain/incident/steps';
-import { useFormatDateTime, useOrg, useNow as useNowEvery } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { RecordTable } from '../../components/kit/RecordList';
-import { dueTitle, useDueText, useWorkCalendar } from '../../components/due';
-import { db } from '../../store';
-import { incidentsWaitingFor } from '../../store/queries/incidents';
+import { currentStepClock } from '@shared/domain/incident/clock';
+import { stepOf } from '@shared/domain/incident/steps';
+import { useFormatDateTime, useOrg, useNow as useNowEvery } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { RecordTable } from '@renderer/components/kit/RecordList';
+import { dueTitle, useDueText, useWorkCalendar } from '@renderer/components/due';
+import { db } from '@renderer/store';
+import { incidentsWaitingFor } from '@renderer/store/queries/incidents';
 import { formatWorking, standardText } from './format';
 import { incidentLeadColumns } from './columns';
 import './incidents.css';

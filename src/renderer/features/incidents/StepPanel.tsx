@@ -8,16 +8,16 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { currentStepClock, procedureDays } from '../../../shared/domain/incident/clock';
-import type { IncidentState } from '../../../shared/domain/incident/state';
-import { nextStep, outcomesOf, stepOf, STEP_OUTCOMES } from '../../../shared/domain/incident/steps';
-import { useCommand, useFormatDateTime, useOrg } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { FailureBanner, Field } from '../../components/ui';
-import { DueExplain, useWorkCalendar } from '../../components/due';
+import { currentStepClock, procedureDays } from '@shared/domain/incident/clock';
+import type { IncidentState } from '@shared/domain/incident/state';
+import { nextStep, outcomesOf, stepOf, STEP_OUTCOMES } from '@shared/domain/incident/steps';
+import { useCommand, useFormatDateTime, useOrg } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { FailureBanner, Field } from '@renderer/components/ui';
+import { DueExplain, useWorkCalendar } from '@renderer/components/due';
 import { formatWorking, standardText } from './format';
 import { useNow } from './MyIncidentsSection';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const completeForm = z.object({
   note: z.string().trim().min(3, 'incident.errors.note').max(4000, 'incident.errors.tooLong'),

@@ -1,6 +1,6 @@
 /** Small incident badges: status, severity, whose turn. */
 import { useTranslation } from 'react-i18next';
-import type { IncidentState } from '../../../shared/domain/incident/state';
+import type { IncidentState } from '@shared/domain/incident/state';
 
 export function IncidentStatusBadge({ status }: { status: IncidentState['status'] }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 /** The columns every incident list starts with: the document number (the row's link) and the title with its severity. */
 import type { TFunction } from 'i18next';
-import type { Column } from '../../components/kit/RecordList';
-import type { IncidentState } from '../../../shared/domain/incident/state';
+import type { Column } from '@renderer/components/kit/RecordList';
+import type { IncidentState } from '@shared/domain/incident/state';
 import { SeverityBadge } from './badges';
 
 export function incidentLeadColumns(t: TFunction): Column<IncidentState>[] {

@@ -1,8 +1,8 @@
 /** The network-security incident procedure: the list, a new report, an incident's steps and its printouts. */
-import { countWaitingFor } from '../../store/queries/incidents';
-import { db } from '../../store';
-import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { countWaitingFor } from '@renderer/store/queries/incidents';
+import { db } from '@renderer/store';
+import type { Feature } from '@renderer/app/features';
+import { lazyScreen } from '@renderer/app/lazy-screen';
 import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {

@@ -1,7 +1,7 @@
 /** Display helpers for incident clocks: working durations and the SOP's standard times. */
 import type { TFunction } from 'i18next';
-import type { Duration } from '../../../shared/calendar';
-import { standardLabel, stepOf } from '../../../shared/domain/incident/steps';
+import type { Duration } from '@shared/calendar';
+import { standardLabel, stepOf } from '@shared/domain/incident/steps';
 
 /** "2 j 15 m" / "2 h 15 m" (working time). Days are shown as working days of the office. */
 export function formatWorking(t: TFunction, ms: number, dayMs = 8.5 * 3_600_000): string {

@@ -1,10 +1,10 @@
 /** On a resigned employee's page (slot `employeeNotices`): revoke all of their access at once (the IT team). */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { EmployeeState } from '../../../shared/domain/employee/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
 import { can } from '@shared/domain/can';
-import { useSessionStore } from '../../app/session-store';
-import { db } from '../../store';
-import { leaverOf } from '../../store/queries/leavers';
+import { useSessionStore } from '@renderer/app/session-store';
+import { db } from '@renderer/store';
+import { leaverOf } from '@renderer/store/queries/leavers';
 import { RevokeAll } from './RevokeAll';
 
 export function EmployeeRevokeAll({ employee }: { employee: EmployeeState }) {

@@ -6,10 +6,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSessionStore } from '../../app/session-store';
-import { RecordList } from '../../components/kit/RecordList';
-import { db } from '../../store';
-import { leaverHasOpenItems, leavers } from '../../store/queries/leavers';
+import { useSessionStore } from '@renderer/app/session-store';
+import { RecordList } from '@renderer/components/kit/RecordList';
+import { db } from '@renderer/store';
+import { leaverHasOpenItems, leavers } from '@renderer/store/queries/leavers';
 import { LeaverItems, useFormatDay } from './parts';
 import { RevokeAll } from './RevokeAll';
 import { can } from '@shared/domain/can';

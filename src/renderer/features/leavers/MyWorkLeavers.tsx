@@ -4,9 +4,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { Empty } from '../../components/ui';
-import { db } from '../../store';
-import { leavers } from '../../store/queries/leavers';
+import { Empty } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { leavers } from '@renderer/store/queries/leavers';
 import { useFormatDay } from './parts';
 import './leavers.css';
 

@@ -7,10 +7,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '../../../shared/result';
-import { useCommand } from '../../app/hooks';
-import { Field } from '../../components/ui';
-import type { Leaver } from '../../store/queries/leavers';
+import type { Failure } from '@shared/result';
+import { useCommand } from '@renderer/app/hooks';
+import { Field } from '@renderer/components/ui';
+import type { Leaver } from '@renderer/store/queries/leavers';
 
 export function RevokeAll({ leaver, compact }: { leaver: Leaver; compact?: boolean }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 /** Leavers: who resigned and what remains to revoke and collect; on the employee's page, the status and "revoke all". */
-import type { Feature } from '../../app/features';
-import { lazyPart, lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart, lazyScreen } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'leavers',

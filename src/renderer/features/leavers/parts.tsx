@@ -1,11 +1,11 @@
 /** Small pieces the leavers screens share: "Berhenti sejak …" and the open items of one leaver. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { EmployeeState } from '../../../shared/domain/employee/state';
-import { formatDay } from '../../../shared/office-time';
-import { useLang, useOrg } from '../../app/hooks';
-import { db } from '../../store';
-import { resignedSince, type Leaver } from '../../store/queries/leavers';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import { formatDay } from '@shared/office-time';
+import { useLang, useOrg } from '@renderer/app/hooks';
+import { db } from '@renderer/store';
+import { resignedSince, type Leaver } from '@renderer/store/queries/leavers';
 import './leavers.css';
 
 /** A date in the office's zone and the UI language ("5 Desember 2026"). */

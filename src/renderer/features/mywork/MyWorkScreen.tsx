@@ -1,9 +1,9 @@
 /** "My work": what waits for the signed-in user, one section per workflow and role (each feature declares its own). */
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { myWorkSections } from '../../app/features';
-import { useSessionStore } from '../../app/session-store';
-import { Empty, PageHeader } from '../../components/ui';
+import { myWorkSections } from '@renderer/app/features';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Empty, PageHeader } from '@renderer/components/ui';
 
 export function MyWorkScreen() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 /** "Pekerjaan Saya": what waits for the signed-in user, from every feature's sections. */
-import { myWorkRoles, type Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { myWorkRoles, type Feature } from '@renderer/app/features';
+import { lazyScreen } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'mywork',

@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupJobs, DEFAULT_BACKUP_JOBS } from '../../../shared/domain/ops/state';
-import { orgProfileSchema, type OrgState } from '../../../shared/domain/org/state';
-import { useCommand } from '../../app/hooks';
-import { FailureBanner } from '../../components/ui';
+import { backupJobs, DEFAULT_BACKUP_JOBS } from '@shared/domain/ops/state';
+import { orgProfileSchema, type OrgState } from '@shared/domain/org/state';
+import { useCommand } from '@renderer/app/hooks';
+import { FailureBanner } from '@renderer/components/ui';
 
 const parseLines = (text: string): string[] =>
   text

@@ -11,21 +11,21 @@ import { useTranslation } from 'react-i18next';
 import {
   BACKUP_TARGETS, backupJobs, DISRUPTION_SOURCES, MAINTENANCE_TASKS, NETWORK_ITEMS, type BackupTarget, type Disruption, type MaintenanceTask,
   type NetworkItem, type OpsDayState,
-} from '../../../shared/domain/ops/state';
-import type { OrgState } from '../../../shared/domain/org/state';
-import { addDays, formatLocalDate, fromOfficeInput, isIsoDate, localDate, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
-import { newId } from '../../../shared/ids';
-import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { AuditTrail } from '../../components/AuditTrail';
-import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
-import { db } from '../../store';
-import { daysWithOpenDisruptions, opsDays } from '../../store/queries/ops';
+} from '@shared/domain/ops/state';
+import type { OrgState } from '@shared/domain/org/state';
+import { addDays, formatLocalDate, fromOfficeInput, isIsoDate, localDate, toOfficeInput, type OfficeZone } from '@shared/office-time';
+import { newId } from '@shared/ids';
+import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { AuditTrail } from '@renderer/components/AuditTrail';
+import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { daysWithOpenDisruptions, opsDays } from '@renderer/store/queries/ops';
 import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
-import { DateTextInput } from '../../components/DateInputs';
+import { DateTextInput } from '@renderer/components/DateInputs';
 import { can } from '@shared/domain/can';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 
 export function OpsDayScreen({ date: asked }: { date?: string }) {

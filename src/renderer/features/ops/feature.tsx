@@ -1,6 +1,6 @@
 /** Daily operations records: the day's checks, backups and disruptions; the settings' list of backup jobs. */
-import type { Feature } from '../../app/features';
-import { lazyPart, lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart, lazyScreen } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'ops',

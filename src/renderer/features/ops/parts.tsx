@@ -1,8 +1,8 @@
 /** Small pieces the daily operations screen shares: office dates, durations, the saved notice. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { addDays, formatWeekday, type Lang } from '../../../shared/office-time';
-import type { Failure } from '../../../shared/result';
+import { addDays, formatWeekday, type Lang } from '@shared/office-time';
+import type { Failure } from '@shared/result';
 import './ops.css';
 
 /** The `n` dates ending with `date`, oldest first. */

@@ -1,8 +1,8 @@
 /** The report's sections as figures, tables and charts; shared by the screen and the print. */
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { MonthlyReport } from '../../../shared/report/monthly';
-import { formatDateTime, type Lang } from '../../../shared/office-time';
+import type { MonthlyReport } from '@shared/report/monthly';
+import { formatDateTime, type Lang } from '@shared/office-time';
 import { AssetsChart, IncidentsChart, TicketsChart } from './charts';
 import { formatValue, reportSections, type SectionKey } from './tables';
 

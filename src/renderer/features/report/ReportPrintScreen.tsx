@@ -7,20 +7,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isMonth, monthName } from '../../../shared/report/monthly';
-import { formatDay, formatPrintDateTime } from '../../../shared/office-time';
-import { useOrg } from '../../app/hooks';
-import { officeCity } from '../../../shared/domain/org/state';
-import { match } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import i18n from '../../i18n';
-import { PrintToolbar } from '../../print/PrintToolbar';
-import { Letterhead, SignatureBox } from '../../print/Letterhead';
-import { db } from '../../store';
-import { loadMonthlyReport } from '../../store/queries/report';
+import { isMonth, monthName } from '@shared/report/monthly';
+import { formatDay, formatPrintDateTime } from '@shared/office-time';
+import { useOrg } from '@renderer/app/hooks';
+import { officeCity } from '@shared/domain/org/state';
+import { match } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import i18n from '@renderer/i18n';
+import { PrintToolbar } from '@renderer/print/PrintToolbar';
+import { Letterhead, SignatureBox } from '@renderer/print/Letterhead';
+import { db } from '@renderer/store';
+import { loadMonthlyReport } from '@renderer/store/queries/report';
 import { ReportBody } from './ReportBody';
 import { reportFileName } from './spreadsheet';
-import '../../print/print.css';
+import '@renderer/print/print.css';
 import './report.css';
 
 export function ReportPrintScreen({ route }: { route: string }) {

@@ -6,18 +6,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isMonth, monthName, reportMonthFor } from '../../../shared/report/monthly';
-import { formatDateTime, localDate } from '../../../shared/office-time';
-import { useLang, useOrg } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { PageHeader } from '../../components/ui';
-import { platform } from '../../platform';
-import { db } from '../../store';
-import { loadMonthlyReport } from '../../store/queries/report';
+import { isMonth, monthName, reportMonthFor } from '@shared/report/monthly';
+import { formatDateTime, localDate } from '@shared/office-time';
+import { useLang, useOrg } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { PageHeader } from '@renderer/components/ui';
+import { platform } from '@renderer/platform';
+import { db } from '@renderer/store';
+import { loadMonthlyReport } from '@renderer/store/queries/report';
 import { ReportBody } from './ReportBody';
 import { reportFileName, reportXlsx } from './spreadsheet';
 import './report.css';
-import { DateTextInput } from '../../components/DateInputs';
+import { DateTextInput } from '@renderer/components/DateInputs';
 
 /** The month in the route (?month=YYYY-MM), or the one whose report is due now. */
 export function routeMonth(route: string, zone: Parameters<typeof localDate>[1]): string {

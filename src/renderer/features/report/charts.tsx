@@ -7,9 +7,9 @@ import type * as ChartJs from 'chart.js';
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
-import { ASSET_STATUSES } from '../../../shared/domain/asset/state';
-import { PRIORITIES } from '../../../shared/domain/ticket/state';
-import type { MonthlyReport } from '../../../shared/report/monthly';
+import { ASSET_STATUSES } from '@shared/domain/asset/state';
+import { PRIORITIES } from '@shared/domain/ticket/state';
+import type { MonthlyReport } from '@shared/report/monthly';
 
 let loaded: Promise<typeof ChartJs> | null = null;
 function loadChartJs() {

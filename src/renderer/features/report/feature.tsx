@@ -1,6 +1,6 @@
 /** The monthly management report, on screen and printed. */
-import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyScreen } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'report',

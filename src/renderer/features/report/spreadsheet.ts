@@ -3,10 +3,10 @@
  * section with its figures and tables as numbers (shares as percentages, working days with one
  * decimal). Headers in Indonesian whatever the UI language. exceljs is loaded on demand.
  */
-import type { OrgState } from '../../../shared/domain/org/state';
-import { monthName, type MonthlyReport } from '../../../shared/report/monthly';
-import { formatPrintDateTime } from '../../../shared/office-time';
-import i18n from '../../i18n';
+import type { OrgState } from '@shared/domain/org/state';
+import { monthName, type MonthlyReport } from '@shared/report/monthly';
+import { formatPrintDateTime } from '@shared/office-time';
+import i18n from '@renderer/i18n';
 import { reportSections, type Value } from './tables';
 
 async function loadExcel() {

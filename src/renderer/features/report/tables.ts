@@ -4,12 +4,12 @@
  * `t` decides the language (the print and the spreadsheet pass the fixed Indonesian one).
  */
 import type { TFunction } from 'i18next';
-import { ASSET_CATEGORIES, ASSET_STATUSES } from '../../../shared/domain/asset/state';
-import { INCIDENT_SEVERITIES } from '../../../shared/domain/incident/state';
-import { DISRUPTION_SOURCES, NETWORK_ITEMS } from '../../../shared/domain/ops/state';
-import { PRIORITIES, TICKET_CATEGORIES } from '../../../shared/domain/ticket/state';
-import type { MonthlyReport } from '../../../shared/report/monthly';
-import type { Lang } from '../../../shared/office-time';
+import { ASSET_CATEGORIES, ASSET_STATUSES } from '@shared/domain/asset/state';
+import { INCIDENT_SEVERITIES } from '@shared/domain/incident/state';
+import { DISRUPTION_SOURCES, NETWORK_ITEMS } from '@shared/domain/ops/state';
+import { PRIORITIES, TICKET_CATEGORIES } from '@shared/domain/ticket/state';
+import type { MonthlyReport } from '@shared/report/monthly';
+import type { Lang } from '@shared/office-time';
 
 /** A figure: a count, a share (0..1) or a number of working days; null when there is none. */
 export interface Value {

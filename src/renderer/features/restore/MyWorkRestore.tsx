@@ -5,11 +5,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useFormatDateTime, useNow } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { Empty } from '../../components/ui';
-import { db } from '../../store';
-import { restoresWaitingFor } from '../../store/queries/restore';
+import { useFormatDateTime, useNow } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Empty } from '@renderer/components/ui';
+import { db } from '@renderer/store';
+import { restoresWaitingFor } from '@renderer/store/queries/restore';
 import { DeadlineClock } from './parts';
 
 export function MyWorkRestore({ userId }: { userId: string }) {

@@ -8,15 +8,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, type Verification } from '../../../shared/domain/restore/state';
-import { formatLocalDate, fromOfficeInput, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
-import { db } from '../../store';
-import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
-import { AuditTrail } from '../../components/AuditTrail';
-import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
+import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, type Verification } from '@shared/domain/restore/state';
+import { formatLocalDate, fromOfficeInput, toOfficeInput, type OfficeZone } from '@shared/office-time';
+import { db } from '@renderer/store';
+import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { AuditTrail } from '@renderer/components/AuditTrail';
+import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
-import { DateTextInput } from '../../components/DateInputs';
+import { DateTextInput } from '@renderer/components/DateInputs';
 import { can } from '@shared/domain/can';
 
 export function RestoreDetailScreen({ id }: { id: string }) {

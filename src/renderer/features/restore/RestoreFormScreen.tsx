@@ -7,16 +7,16 @@ import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { RESTORE_REASONS, RESTORE_SCOPES, RESTORE_SOURCES, restoreRequestSchema } from '../../../shared/domain/restore/state';
-import { newId } from '../../../shared/ids';
-import { fromOfficeInput, localDate, toOfficeInput, type OfficeZone } from '../../../shared/office-time';
-import { useCommand, useOrg } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { EmployeePicker } from '../../components/EmployeePicker';
-import { Empty, FailureBanner, Field, PageHeader } from '../../components/ui';
+import { RESTORE_REASONS, RESTORE_SCOPES, RESTORE_SOURCES, restoreRequestSchema } from '@shared/domain/restore/state';
+import { newId } from '@shared/ids';
+import { fromOfficeInput, localDate, toOfficeInput, type OfficeZone } from '@shared/office-time';
+import { useCommand, useOrg } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { EmployeePicker } from '@renderer/components/EmployeePicker';
+import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
 import './restore.css';
-import { DateTextField } from '../../components/DateInputs';
-import { FormActions } from '../../components/kit/FormActions';
+import { DateTextField } from '@renderer/components/DateInputs';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const formSchema = restoreRequestSchema.omit({ requestedAt: true }).extend({
   requestedLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'restore.errors.requestedAt'),

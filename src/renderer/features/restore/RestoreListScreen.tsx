@@ -2,15 +2,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESTORE_STATUSES, type RestoreStatus } from '../../../shared/domain/restore/state';
-import { db } from '../../store';
-import { restoreListPage } from '../../store/queries/restore';
-import { useFormatDateTime, useNow } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { RecordList } from '../../components/kit/RecordList';
+import { RESTORE_STATUSES, type RestoreStatus } from '@shared/domain/restore/state';
+import { db } from '@renderer/store';
+import { restoreListPage } from '@renderer/store/queries/restore';
+import { useFormatDateTime, useNow } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { RecordList } from '@renderer/components/kit/RecordList';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
-import { StatusFilter } from '../../components/StatusFilter';
+import { StatusFilter } from '@renderer/components/StatusFilter';
 import { can } from '@shared/domain/can';
 
 export function RestoreListScreen() {

@@ -1,7 +1,7 @@
 /** Small pieces the restore screens share: the status badge and the live 1×24 h deadline clock. */
 import { useTranslation } from 'react-i18next';
-import { deadlineLeft, type RestoreState, type RestoreStatus } from '../../../shared/domain/restore/state';
-import { useFormatDateTime } from '../../app/hooks';
+import { deadlineLeft, type RestoreState, type RestoreStatus } from '@shared/domain/restore/state';
+import { useFormatDateTime } from '@renderer/app/hooks';
 import './restore.css';
 
 export function RestoreStatusBadge({ status }: { status: RestoreStatus }) {

@@ -4,20 +4,20 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { orgProfileSchema, parseBadgePool } from '../../../shared/domain/org/state';
-import { newPasswordSchema, userProfileSchema } from '../../../shared/domain/user/state';
-import { newId } from '../../../shared/ids';
+import { orgProfileSchema, parseBadgePool } from '@shared/domain/org/state';
+import { newPasswordSchema, userProfileSchema } from '@shared/domain/user/state';
+import { newId } from '@shared/ids';
 import { newCredentials } from '../auth/public';
-import type { Failure } from '../../../shared/result';
-import { commit } from '../../store/commit';
-import { db } from '../../store';
-import { useSessionStore } from '../../app/session-store';
-import { Field, FailureBanner } from '../../components/ui';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { LogoInput } from '../../components/LogoInput';
+import type { Failure } from '@shared/result';
+import { commit } from '@renderer/store/commit';
+import { db } from '@renderer/store';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Field, FailureBanner } from '@renderer/components/ui';
+import { LanguageSwitch } from '@renderer/app/LanguageSwitch';
+import { LogoInput } from '@renderer/components/LogoInput';
 import { ConnectServerForm } from '../sync/public';
 import { RestoreForm } from '../backup/public';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 const setupForm = z
   .object({

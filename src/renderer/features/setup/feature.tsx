@@ -1,6 +1,6 @@
 /** First run: the office, its first admin, or joining an office (from its server or a backup). */
-import type { Feature } from '../../app/features';
-import { lazyPart } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'setup',

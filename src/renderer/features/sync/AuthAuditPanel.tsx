@@ -6,13 +6,13 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthAuditEntry } from '../../../shared/sync/protocol';
-import { db } from '../../store';
-import { SyncError } from '../../sync/api';
-import { syncSession } from '../../sync/sync-client';
-import { platform } from '../../platform';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { useSessionStore } from '../../app/session-store';
+import type { AuthAuditEntry } from '@shared/sync/protocol';
+import { db } from '@renderer/store';
+import { SyncError } from '@renderer/sync/api';
+import { syncSession } from '@renderer/sync/sync-client';
+import { platform } from '@renderer/platform';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
 
 const PAGE = 50;
 

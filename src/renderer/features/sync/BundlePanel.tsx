@@ -1,9 +1,9 @@
 /** Settings → file bundles: carry events between buildings with no network between them. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../store';
-import { exportBundle, importBundle } from '../../sync/bundles';
-import { platform } from '../../platform';
+import { db } from '@renderer/store';
+import { exportBundle, importBundle } from '@renderer/sync/bundles';
+import { platform } from '@renderer/platform';
 
 const LAST_BUNDLE_KEY = 'meja-it.last-bundle-hlc';
 

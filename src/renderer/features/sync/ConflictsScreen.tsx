@@ -5,10 +5,10 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { DomainEvent } from '../../../shared/events';
-import { db } from '../../store';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { Empty, PageHeader } from '../../components/ui';
+import type { DomainEvent } from '@shared/events';
+import { db } from '@renderer/store';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { Empty, PageHeader } from '@renderer/components/ui';
 import { explainConflict, type Line } from './explain';
 import { linkOf, loadRecordStates, type RecordStates } from './record-label';
 

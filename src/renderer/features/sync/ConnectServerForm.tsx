@@ -8,15 +8,15 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { SyncConnection, SyncTransport } from '../../../shared/sync/transport';
-import { db } from '../../store';
-import { platform } from '../../platform';
-import { checkServer, connectDevice, joinOffice, type PinQuestion } from '../../sync/connect';
-import { SyncError } from '../../sync/api';
-import { useSessionStore } from '../../app/session-store';
-import { Field } from '../../components/ui';
+import type { SyncConnection, SyncTransport } from '@shared/sync/transport';
+import { db } from '@renderer/store';
+import { platform } from '@renderer/platform';
+import { checkServer, connectDevice, joinOffice, type PinQuestion } from '@renderer/sync/connect';
+import { SyncError } from '@renderer/sync/api';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Field } from '@renderer/components/ui';
 import { RestoredConnectHint } from '../backup/public';
-import { FormActions } from '../../components/kit/FormActions';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 interface ConnectForm {
   serverUrl: string;

@@ -1,12 +1,12 @@
 /** Settings → devices: every desk and laptop enrolled on the server; an admin revokes one at once. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../store';
-import { deviceMeta } from '../../store/commit';
-import { SyncError, type DeviceInfo } from '../../sync/api';
-import { syncSession } from '../../sync/sync-client';
-import { platform } from '../../platform';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
+import { db } from '@renderer/store';
+import { deviceMeta } from '@renderer/store/commit';
+import { SyncError, type DeviceInfo } from '@renderer/sync/api';
+import { syncSession } from '@renderer/sync/sync-client';
+import { platform } from '@renderer/platform';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
 
 export function DevicesPanel() {
   const { t } = useTranslation();

@@ -4,8 +4,8 @@
  * what became of the refused action, where the record stands now, and what (if anything) the
  * user should do. Every sentence is an i18n key with its values.
  */
-import type { DomainEvent } from '../../../shared/events';
-import type { VisitState } from '../../../shared/domain/visit/state';
+import type { DomainEvent } from '@shared/events';
+import type { VisitState } from '@shared/domain/visit/state';
 
 export interface Line {
   key: string;

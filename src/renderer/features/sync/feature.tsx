@@ -1,6 +1,6 @@
 /** Sync with the office server: the conflict inbox, and its settings cards (connection, devices, sign-in audit, file bundles). */
-import type { Feature } from '../../app/features';
-import { lazyPart, lazyScreen } from '../../app/lazy-screen';
+import type { Feature } from '@renderer/app/features';
+import { lazyPart, lazyScreen } from '@renderer/app/lazy-screen';
 
 export const feature: Feature = {
   id: 'sync',

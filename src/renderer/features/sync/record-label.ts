@@ -4,9 +4,9 @@
  * e.g. because its creation was the refused event), plus the loader that reads every
  * projection the inbox needs with one bulkGet per kind.
  */
-import type { RecordKind } from '../../../shared/events';
-import { kinds, type StateOf } from '../../../shared/domain/registry';
-import type { ConsoleDb } from '../../store/db';
+import type { RecordKind } from '@shared/events';
+import { kinds, type StateOf } from '@shared/domain/registry';
+import type { ConsoleDb } from '@renderer/store/db';
 
 /** A record as the inbox shows it: a readable label and, when the record exists, its screen. */
 export interface RecordLink {

@@ -1,9 +1,9 @@
 /** The ticket sections of "My work": assigned to me (most urgent first), unclassified and awaiting confirmation (oldest first). */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { TicketState } from '../../../shared/domain/ticket/state';
-import { db } from '../../store';
-import { ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsUnclassified } from '../../store/queries/tickets';
+import type { TicketState } from '@shared/domain/ticket/state';
+import { db } from '@renderer/store';
+import { ticketsAssignedTo, ticketsAwaitingConfirmation, ticketsUnclassified } from '@renderer/store/queries/tickets';
 import { TicketTable } from './TicketTable';
 
 function List({ rows, empty, testId, showAssignee }: { rows: TicketState[] | undefined; empty: string; testId: string; showAssignee?: boolean }) {

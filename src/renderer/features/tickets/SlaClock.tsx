@@ -1,13 +1,13 @@
 /** The live SLA clock of a ticket: time left, at risk from 75 % used, breached; paused while the fix awaits confirmation. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { officeCalendar } from '../../../shared/domain/org/state';
-import { hoursMinutes, slaView, type SlaLevel } from '../../../shared/domain/ticket/sla';
-import type { Priority, TicketState, TicketStatus } from '../../../shared/domain/ticket/state';
-import type { WorkCalendar } from '../../../shared/calendar';
-import { useFormatDateTime, useOrg } from '../../app/hooks';
-import { DueExplain, dueTitle, useDueText } from '../../components/due';
-export { useNow } from '../../app/hooks';
+import { officeCalendar } from '@shared/domain/org/state';
+import { hoursMinutes, slaView, type SlaLevel } from '@shared/domain/ticket/sla';
+import type { Priority, TicketState, TicketStatus } from '@shared/domain/ticket/state';
+import type { WorkCalendar } from '@shared/calendar';
+import { useFormatDateTime, useOrg } from '@renderer/app/hooks';
+import { DueExplain, dueTitle, useDueText } from '@renderer/components/due';
+export { useNow } from '@renderer/app/hooks';
 import './tickets.css';
 
 /** The office's working-day calendar, rebuilt only when its settings change. */

@@ -2,13 +2,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { slaFor } from '../../../shared/domain/ticket/sla';
-import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, type ConfirmMethod, type Priority, type TicketCategory, type TicketState } from '../../../shared/domain/ticket/state';
-import { db } from '../../store';
-import { useCommand, useOrg } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { actorOf, useSessionStore } from '../../app/session-store';
-import { Field, FailureBanner } from '../../components/ui';
+import { slaFor } from '@shared/domain/ticket/sla';
+import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, type ConfirmMethod, type Priority, type TicketCategory, type TicketState } from '@shared/domain/ticket/state';
+import { db } from '@renderer/store';
+import { useCommand, useOrg } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { actorOf, useSessionStore } from '@renderer/app/session-store';
+import { Field, FailureBanner } from '@renderer/components/ui';
 import { slaTargetText, useOfficeCalendar } from './SlaClock';
 import { can } from '@shared/domain/can';
 

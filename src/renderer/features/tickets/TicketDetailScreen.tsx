@@ -1,15 +1,15 @@
 /** One ticket: the request, its live SLA clock, the next step for whoever is signed in, comments and the audit trail. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../store';
-import { assetName } from '../../../shared/domain/asset/state';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { Empty, PageHeader } from '../../components/ui';
+import { db } from '@renderer/store';
+import { assetName } from '@shared/domain/asset/state';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { Empty, PageHeader } from '@renderer/components/ui';
 import { PriorityBadge, SlaClock, TicketStatusBadge, slaTargetText, useNow, useOfficeCalendar } from './SlaClock';
 import { TicketActions } from './TicketActions';
 import './tickets.css';
-import { assetByCode } from '../../store/queries/assets';
-import { AuditTrail } from '../../components/AuditTrail';
+import { assetByCode } from '@renderer/store/queries/assets';
+import { AuditTrail } from '@renderer/components/AuditTrail';
 
 export function TicketDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 /** A table of tickets with their live SLA clocks (the kit's RecordTable); rows open the ticket. */
 import { useTranslation } from 'react-i18next';
-import { slaView } from '../../../shared/domain/ticket/sla';
-import type { TicketState } from '../../../shared/domain/ticket/state';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { RecordTable, type Column } from '../../components/kit/RecordList';
+import { slaView } from '@shared/domain/ticket/sla';
+import type { TicketState } from '@shared/domain/ticket/state';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { RecordTable, type Column } from '@renderer/components/kit/RecordList';
 import { PriorityBadge, SlaClock, TicketStatusBadge, slaRowClass, useNow, useOfficeCalendar } from './SlaClock';
 
 export function TicketTable({ rows, testId, showAssignee = true, empty }: { rows: readonly TicketState[] | undefined; testId?: string; showAssignee?: boolean; /** What an empty list says. */ empty?: string }) {

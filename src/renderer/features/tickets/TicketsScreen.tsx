@@ -2,12 +2,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/ticket/state';
-import { db } from '../../store';
-import { countQueue, ticketLogPage, ticketQueue, ticketsAwaitingConfirmation, TICKET_PAGE } from '../../store/queries/tickets';
-import { navigate } from '../../app/router';
-import { useSessionStore } from '../../app/session-store';
-import { Field, PageHeader, Pager } from '../../components/ui';
+import { TICKET_STATUSES, type TicketStatus } from '@shared/domain/ticket/state';
+import { db } from '@renderer/store';
+import { countQueue, ticketLogPage, ticketQueue, ticketsAwaitingConfirmation, TICKET_PAGE } from '@renderer/store/queries/tickets';
+import { navigate } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { Field, PageHeader, Pager } from '@renderer/components/ui';
 import { TicketTable } from './TicketTable';
 import './tickets.css';
 import { can } from '@shared/domain/can';

@@ -1,8 +1,8 @@
 /** Helpdesk tickets with their SLA clocks: the queue, a new ticket and a ticket's page. */
-import { countQueue } from '../../store/queries/tickets';
-import { db } from '../../store';
-import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { countQueue } from '@renderer/store/queries/tickets';
+import { db } from '@renderer/store';
+import type { Feature } from '@renderer/app/features';
+import { lazyScreen } from '@renderer/app/lazy-screen';
 // The ticket styles serve the queue, the ticket page and the My-work sections alike.
 import './tickets.css';
 import { rolesFor } from '@shared/domain/can';

@@ -1,13 +1,13 @@
 /** The approver's queue: visits awaiting this user's decision (never their own registrations), oldest first. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../store';
-import { countOwnAwaitingApproval, visitsAwaitingDecisionBy } from '../../store/queries/visits';
-import { useSessionStore } from '../../app/session-store';
-import type { VisitState } from '../../../shared/domain/visit/state';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { PageHeader } from '../../components/ui';
-import { RecordTable } from '../../components/kit/RecordList';
+import { db } from '@renderer/store';
+import { countOwnAwaitingApproval, visitsAwaitingDecisionBy } from '@renderer/store/queries/visits';
+import { useSessionStore } from '@renderer/app/session-store';
+import type { VisitState } from '@shared/domain/visit/state';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { PageHeader } from '@renderer/components/ui';
+import { RecordTable } from '@renderer/components/kit/RecordList';
 
 /** The visits this user may decide, live. */
 export function useVisitsToDecide(): VisitState[] | undefined {

@@ -6,10 +6,10 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitState } from '../../../shared/domain/visit/state';
-import { normaliseSerial } from '../../../shared/validators/serial';
-import { useCommand } from '../../app/hooks';
-import { Field, FailureBanner } from '../../components/ui';
+import type { VisitState } from '@shared/domain/visit/state';
+import { normaliseSerial } from '@shared/validators/serial';
+import { useCommand } from '@renderer/app/hooks';
+import { Field, FailureBanner } from '@renderer/components/ui';
 
 interface Problem {
   key: string;

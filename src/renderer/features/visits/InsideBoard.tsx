@@ -1,14 +1,14 @@
 /** "Who is inside now", one glance from anywhere: overstays flagged, IDs held and badges out. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { isOverstay, minutesInside } from '../../../shared/domain/visit/state';
-import { db } from '../../store';
-import { visitsInProgress, visitsInside } from '../../store/queries/visits';
-import { useFormatDateTime, useNow, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { PageHeader, StatusBadge } from '../../components/ui';
-import { RecordTable } from '../../components/kit/RecordList';
-import { useSessionStore } from '../../app/session-store';
+import { isOverstay, minutesInside } from '@shared/domain/visit/state';
+import { db } from '@renderer/store';
+import { visitsInProgress, visitsInside } from '@renderer/store/queries/visits';
+import { useFormatDateTime, useNow, useUserNames } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { PageHeader, StatusBadge } from '@renderer/components/ui';
+import { RecordTable } from '@renderer/components/kit/RecordList';
+import { useSessionStore } from '@renderer/app/session-store';
 import { can } from '@shared/domain/can';
 
 export function InsideBoard() {

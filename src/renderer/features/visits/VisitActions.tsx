@@ -2,12 +2,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitState } from '../../../shared/domain/visit/state';
-import { db } from '../../store';
-import { useCommand, useOrg } from '../../app/hooks';
-import { actorOf, useSessionStore } from '../../app/session-store';
-import { Field, FailureBanner } from '../../components/ui';
-import { useConfirm } from '../../components/ConfirmDialog';
+import type { VisitState } from '@shared/domain/visit/state';
+import { db } from '@renderer/store';
+import { useCommand, useOrg } from '@renderer/app/hooks';
+import { actorOf, useSessionStore } from '@renderer/app/session-store';
+import { Field, FailureBanner } from '@renderer/components/ui';
+import { useConfirm } from '@renderer/components/ConfirmDialog';
 import { CheckOutPanel } from './CheckOutPanel';
 import { can } from '@shared/domain/can';
 

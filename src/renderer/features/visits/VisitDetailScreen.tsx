@@ -1,14 +1,14 @@
 /** One visit: its form, its state, the next step for whoever is signed in, and its audit trail. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { isOverstay, minutesInside } from '../../../shared/domain/visit/state';
-import { maskIdNumber } from '../../../shared/validators/nik';
-import { db } from '../../store';
-import { useFormatDateTime, useUserNames } from '../../app/hooks';
-import { navigate } from '../../app/router';
-import { Empty, PageHeader, StatusBadge } from '../../components/ui';
+import { isOverstay, minutesInside } from '@shared/domain/visit/state';
+import { maskIdNumber } from '@shared/validators/nik';
+import { db } from '@renderer/store';
+import { useFormatDateTime, useUserNames } from '@renderer/app/hooks';
+import { navigate } from '@renderer/app/router';
+import { Empty, PageHeader, StatusBadge } from '@renderer/components/ui';
 import { VisitActions } from './VisitActions';
-import { AuditTrail } from '../../components/AuditTrail';
+import { AuditTrail } from '@renderer/components/AuditTrail';
 
 export function VisitDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();

@@ -3,15 +3,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { VISIT_STATUSES, type VisitStatus } from '../../../shared/domain/visit/state';
-import { addDays, startOfLocalDay } from '../../../shared/office-time';
-import { maskIdNumber } from '../../../shared/validators/nik';
-import { db } from '../../store';
-import { visitLogPage, type VisitFilter } from '../../store/queries/visits';
-import { useFormatDateTime, useOrg } from '../../app/hooks';
-import { Field, StatusBadge } from '../../components/ui';
-import { RecordList } from '../../components/kit/RecordList';
-import { DateTextField } from '../../components/DateInputs';
+import { VISIT_STATUSES, type VisitStatus } from '@shared/domain/visit/state';
+import { addDays, startOfLocalDay } from '@shared/office-time';
+import { maskIdNumber } from '@shared/validators/nik';
+import { db } from '@renderer/store';
+import { visitLogPage, type VisitFilter } from '@renderer/store/queries/visits';
+import { useFormatDateTime, useOrg } from '@renderer/app/hooks';
+import { Field, StatusBadge } from '@renderer/components/ui';
+import { RecordList } from '@renderer/components/kit/RecordList';
+import { DateTextField } from '@renderer/components/DateInputs';
 
 interface FilterForm {
   from: string;

@@ -1,8 +1,8 @@
 /** The server-room desk: who is inside, registration, approvals, the visit log, a visit's page and their printouts. */
-import { countAwaitingDecisionBy } from '../../store/queries/visits';
-import { db } from '../../store';
-import type { Feature } from '../../app/features';
-import { lazyScreen } from '../../app/lazy-screen';
+import { countAwaitingDecisionBy } from '@renderer/store/queries/visits';
+import { db } from '@renderer/store';
+import type { Feature } from '@renderer/app/features';
+import { lazyScreen } from '@renderer/app/lazy-screen';
 import { rolesFor } from '@shared/domain/can';
 
 export const feature: Feature = {

@@ -5,7 +5,7 @@
  * ([status+submittedAt] / submittedAt, newest first).
  */
 import Dexie from 'dexie';
-import type { AccessRequestState, AccessStatus } from '../../../shared/domain/access/state';
+import type { AccessRequestState, AccessStatus } from '@shared/domain/access/state';
 import type { ConsoleDb } from '../db';
 
 export const ACCESS_PAGE = 50;

@@ -3,10 +3,10 @@
  * the most (a tag/serial prefix on the multiEntry `keys`, else [status+category], status or
  * category, else tag order), filters the rest on that cursor and stops when the page is full.
  */
-import { addMonths, ASSET_CATEGORIES, DUE_SOON_DAYS, maintenanceDue, maintenanceMonths, tagKey, type AssetCategory, type AssetState, type AssetStatus } from '../../../shared/domain/asset/state';
-import type { EmployeeState } from '../../../shared/domain/employee/state';
-import type { HandoverState } from '../../../shared/domain/handover/state';
-import { normaliseSerial } from '../../../shared/validators/serial';
+import { addMonths, ASSET_CATEGORIES, DUE_SOON_DAYS, maintenanceDue, maintenanceMonths, tagKey, type AssetCategory, type AssetState, type AssetStatus } from '@shared/domain/asset/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import type { HandoverState } from '@shared/domain/handover/state';
+import { normaliseSerial } from '@shared/validators/serial';
 import type { ConsoleDb } from '../db';
 
 export interface InventoryFilter {

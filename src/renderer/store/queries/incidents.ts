@@ -4,8 +4,8 @@
  * the list pages newest-reported first over reportedAt or [status+reportedAt]. Neither loads
  * the whole table.
  */
-import type { IncidentState } from '../../../shared/domain/incident/state';
-import type { Role } from '../../../shared/roles';
+import type { IncidentState } from '@shared/domain/incident/state';
+import type { Role } from '@shared/roles';
 import type { ConsoleDb } from '../db';
 
 export const INCIDENT_PAGE_SIZE = 25;

@@ -4,9 +4,9 @@
  * requests from `employeeId` and assets from `holderId`, so the list costs one index range
  * plus two small lookups per leaver, however many employees the office has.
  */
-import { activeGrantsOf, type AccessGrant, type AccessRequestState } from '../../../shared/domain/access/state';
-import type { AssetState } from '../../../shared/domain/asset/state';
-import type { EmployeeState } from '../../../shared/domain/employee/state';
+import { activeGrantsOf, type AccessGrant, type AccessRequestState } from '@shared/domain/access/state';
+import type { AssetState } from '@shared/domain/asset/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
 import type { ConsoleDb } from '../db';
 import { accessRequestsOf } from './access';
 

@@ -1,5 +1,5 @@
 /** Reads of the daily operations records (one per office day, id = the date). */
-import type { OpsDayState } from '../../../shared/domain/ops/state';
+import type { OpsDayState } from '@shared/domain/ops/state';
 import type { ConsoleDb } from '../db';
 
 /** The days named, in the order given; a day nothing was recorded on is undefined. */

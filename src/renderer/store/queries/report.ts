@@ -8,12 +8,12 @@
  * small next to the others). Visits that entered in the month were registered at most a day
  * before it (a visit lasts at most 12 h), so their range starts a day early.
  */
-import type { OrgState } from '../../../shared/domain/org/state';
-import { officeCalendar } from '../../../shared/domain/org/state';
-import { monthRange, monthlyReport, type MonthlyReport } from '../../../shared/report/monthly';
-import type { BackupSummary, NetworkSummary, RestoreSummary } from '../../../shared/report/summaries';
-import { backupSummary, networkSummary } from '../../../shared/domain/ops/summary';
-import { restoreSummary } from '../../../shared/domain/restore/summary';
+import type { OrgState } from '@shared/domain/org/state';
+import { officeCalendar } from '@shared/domain/org/state';
+import { monthRange, monthlyReport, type MonthlyReport } from '@shared/report/monthly';
+import type { BackupSummary, NetworkSummary, RestoreSummary } from '@shared/report/summaries';
+import { backupSummary, networkSummary } from '@shared/domain/ops/summary';
+import { restoreSummary } from '@shared/domain/restore/summary';
 import type { ConsoleDb } from '../db';
 
 const DAY = 86_400_000;

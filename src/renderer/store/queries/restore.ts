@@ -4,7 +4,7 @@
  * `waitingRole` is unset once nobody in IT has to act, so closed requests are not in the index).
  */
 import Dexie from 'dexie';
-import type { RestoreState, RestoreStatus } from '../../../shared/domain/restore/state';
+import type { RestoreState, RestoreStatus } from '@shared/domain/restore/state';
 import type { ConsoleDb } from '../db';
 
 export const RESTORE_PAGE_SIZE = 25;

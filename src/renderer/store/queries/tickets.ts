@@ -4,7 +4,7 @@
  * technician's own queue ([assigneeId+queueDue]), unclassified tickets and the fixes awaiting
  * the user's confirmation ([status+…] oldest first), and the log newest first.
  */
-import type { TicketState, TicketStatus } from '../../../shared/domain/ticket/state';
+import type { TicketState, TicketStatus } from '@shared/domain/ticket/state';
 import type { ConsoleDb } from '../db';
 
 export const TICKET_PAGE = 50;

@@ -5,7 +5,7 @@
  * else status with the date range, else the date range alone; the remaining filters run on that
  * narrowed cursor, and a page stops reading as soon as it is full.
  */
-import { mayDecideVisit, type VisitState, type VisitStatus } from '../../../shared/domain/visit/state';
+import { mayDecideVisit, type VisitState, type VisitStatus } from '@shared/domain/visit/state';
 import type { ConsoleDb, OpenVisitsRow, VisitOrgsRow } from '../db';
 
 export interface VisitFilter {

@@ -5,13 +5,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../../store';
-import { useOrg, useUsers } from '../../../app/hooks';
-import { match } from '../../../app/router';
-import { useSessionStore } from '../../../app/session-store';
-import { PrintToolbar } from '../../../print/PrintToolbar';
+import { db } from '@renderer/store';
+import { useOrg, useUsers } from '@renderer/app/hooks';
+import { match } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
+import { PrintToolbar } from '@renderer/print/PrintToolbar';
 import { AccessRequestTemplate, type PrintUser } from './AccessRequestTemplate';
-import '../../../print/print.css';
+import '@renderer/print/print.css';
 import './access-print.css';
 
 export function AccessPrintScreen({ route }: { route: string }) {

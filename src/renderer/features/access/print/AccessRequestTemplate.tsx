@@ -5,11 +5,11 @@
  * reasons), and the four signature blocks — Pemohon, Kepala Divisi, IT Manager, Tim IT.
  * Always in Indonesian, whatever the UI language.
  */
-import { shownAccessStatus, type AccessRequestState } from '../../../../shared/domain/access/state';
-import type { OrgState } from '../../../../shared/domain/org/state';
-import { formatDay, formatPrintDateTime } from '../../../../shared/office-time';
-import i18n from '../../../i18n';
-import { Letterhead, SignatureBox } from '../../../print/Letterhead';
+import { shownAccessStatus, type AccessRequestState } from '@shared/domain/access/state';
+import type { OrgState } from '@shared/domain/org/state';
+import { formatDay, formatPrintDateTime } from '@shared/office-time';
+import i18n from '@renderer/i18n';
+import { Letterhead, SignatureBox } from '@renderer/print/Letterhead';
 
 export interface PrintUser {
   name: string;

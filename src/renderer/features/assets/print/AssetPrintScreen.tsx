@@ -6,16 +6,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssetState } from '../../../../shared/domain/asset/state';
-import { db } from '../../../store';
-import { useOrg, useUsers } from '../../../app/hooks';
-import { match } from '../../../app/router';
-import { useSessionStore } from '../../../app/session-store';
+import type { AssetState } from '@shared/domain/asset/state';
+import { db } from '@renderer/store';
+import { useOrg, useUsers } from '@renderer/app/hooks';
+import { match } from '@renderer/app/router';
+import { useSessionStore } from '@renderer/app/session-store';
 import { HandoverDocTemplate } from './HandoverDocTemplate';
 import { LabelsTemplate } from './LabelsTemplate';
-import '../../../print/print.css';
+import '@renderer/print/print.css';
 import './asset-print.css';
-import { PrintToolbar } from '../../../print/PrintToolbar';
+import { PrintToolbar } from '@renderer/print/PrintToolbar';
 
 export function AssetPrintScreen({ route }: { route: string }) {
   const { t } = useTranslation();

@@ -4,13 +4,13 @@
  * signature blocks Yang Menyerahkan / Yang Menerima / Mengetahui — drawn signatures printed in
  * their boxes, or blank boxes with the names when signed on paper. Always in Indonesian.
  */
-import type { OrgState } from '../../../../shared/domain/org/state';
-import type { EmployeeState } from '../../../../shared/domain/employee/state';
-import type { HandoverState } from '../../../../shared/domain/handover/state';
-import { splitAccessoryText } from '../../../../shared/domain/asset/state';
-import { formatDay, formatPrintDateTime, formatWeekday, localDate } from '../../../../shared/office-time';
-import i18n from '../../../i18n';
-import { Letterhead } from '../../../print/Letterhead';
+import type { OrgState } from '@shared/domain/org/state';
+import type { EmployeeState } from '@shared/domain/employee/state';
+import type { HandoverState } from '@shared/domain/handover/state';
+import { splitAccessoryText } from '@shared/domain/asset/state';
+import { formatDay, formatPrintDateTime, formatWeekday, localDate } from '@shared/office-time';
+import i18n from '@renderer/i18n';
+import { Letterhead } from '@renderer/print/Letterhead';
 
 interface Party {
   name?: string;

@@ -4,8 +4,8 @@
  * the desk's scanner reads back. Barcodes are SVG from bwip-js, rendered in the browser.
  */
 import { code128, drawingSVG, qrcode, type RenderOptions } from 'bwip-js/browser';
-import { assetName, type AssetState } from '../../../../shared/domain/asset/state';
-import type { OrgState } from '../../../../shared/domain/org/state';
+import { assetName, type AssetState } from '@shared/domain/asset/state';
+import type { OrgState } from '@shared/domain/org/state';
 
 /**
  * The two symbologies a label prints, imported one by one: bwip-js's default export links all

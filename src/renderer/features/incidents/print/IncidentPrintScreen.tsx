@@ -6,12 +6,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../../store';
-import { useOrg, useUserNames, useUsers } from '../../../app/hooks';
-import { useSessionStore } from '../../../app/session-store';
-import { PrintToolbar } from '../../../print/PrintToolbar';
+import { db } from '@renderer/store';
+import { useOrg, useUserNames, useUsers } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { PrintToolbar } from '@renderer/print/PrintToolbar';
 import { IncidentCompletionTemplate, IncidentReportTemplate } from './IncidentReportTemplate';
-import '../../../print/print.css';
+import '@renderer/print/print.css';
 
 export function IncidentPrintScreen({ id, completion }: { id: string; completion: boolean }) {
   const { t } = useTranslation();

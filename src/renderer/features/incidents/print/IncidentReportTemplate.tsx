@@ -6,13 +6,13 @@
  */
 import type { TFunction } from 'i18next';
 import { formatPrintDateTime } from '@shared/office-time';
-import { standardMs } from '../../../../shared/domain/incident/clock';
-import type { IncidentState } from '../../../../shared/domain/incident/state';
-import { INCIDENT_TARGET_WORKDAYS, stepOf } from '../../../../shared/domain/incident/steps';
-import type { OrgState } from '../../../../shared/domain/org/state';
-import i18n from '../../../i18n';
+import { standardMs } from '@shared/domain/incident/clock';
+import type { IncidentState } from '@shared/domain/incident/state';
+import { INCIDENT_TARGET_WORKDAYS, stepOf } from '@shared/domain/incident/steps';
+import type { OrgState } from '@shared/domain/org/state';
+import i18n from '@renderer/i18n';
 import { formatBytes, formatWorking, standardText } from '../format';
-import { Letterhead, SignatureBox } from '../../../print/Letterhead';
+import { Letterhead, SignatureBox } from '@renderer/print/Letterhead';
 import './incident-print.css';
 
 interface Props {

@@ -1,9 +1,9 @@
 /** Daftar Evakuasi: everyone inside the server room now, for a roll call at the assembly point. */
 import { formatPrintDateTime, formatTime } from '@shared/office-time';
-import type { OrgState } from '../../../../shared/domain/org/state';
-import type { VisitState } from '../../../../shared/domain/visit/state';
-import i18n from '../../../i18n';
-import { Letterhead } from '../../../print/Letterhead';
+import type { OrgState } from '@shared/domain/org/state';
+import type { VisitState } from '@shared/domain/visit/state';
+import i18n from '@renderer/i18n';
+import { Letterhead } from '@renderer/print/Letterhead';
 
 interface Props {
   org: OrgState;

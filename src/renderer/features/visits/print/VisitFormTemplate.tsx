@@ -3,10 +3,10 @@
  * devices table and the visitor's, officer's and approver's signature boxes.
  */
 import { formatPrintDateTime } from '@shared/office-time';
-import type { OrgState } from '../../../../shared/domain/org/state';
-import type { VisitState } from '../../../../shared/domain/visit/state';
-import i18n from '../../../i18n';
-import { Letterhead, SignatureBox } from '../../../print/Letterhead';
+import type { OrgState } from '@shared/domain/org/state';
+import type { VisitState } from '@shared/domain/visit/state';
+import i18n from '@renderer/i18n';
+import { Letterhead, SignatureBox } from '@renderer/print/Letterhead';
 
 interface Props {
   org: OrgState;

@@ -6,14 +6,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../../store';
-import { visitsInside } from '../../../store/queries/visits';
-import { useOrg, useUserNames, useUsers } from '../../../app/hooks';
-import { useSessionStore } from '../../../app/session-store';
-import { PrintToolbar } from '../../../print/PrintToolbar';
+import { db } from '@renderer/store';
+import { visitsInside } from '@renderer/store/queries/visits';
+import { useOrg, useUserNames, useUsers } from '@renderer/app/hooks';
+import { useSessionStore } from '@renderer/app/session-store';
+import { PrintToolbar } from '@renderer/print/PrintToolbar';
 import { VisitFormTemplate } from './VisitFormTemplate';
 import { EvacuationListTemplate } from './EvacuationListTemplate';
-import '../../../print/print.css';
+import '@renderer/print/print.css';
 
 export function VisitPrintScreen({ id }: { id: string }) {
   const { t } = useTranslation();
