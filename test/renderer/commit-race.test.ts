@@ -8,11 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type ConsoleDb, type WriteStampRow } from '@renderer/store/db';
 import { ingest } from '@renderer/store/ingest';
 import { commitAs, type TestCommand } from '../fixtures/signing';
-import type { Command } from '@shared/domain/registry';
 import { verifyChain } from '@shared/events';
 import type { Actor } from '@shared/roles';
-import { deleteTestDbs, openOffice, testDb } from '../fixtures/office';
-import { nikFor } from '../fixtures/cards';
+import { deleteTestDbs, openOffice, registrationInput, testDb } from '../fixtures/office';
 
 afterEach(deleteTestDbs);
 
@@ -33,19 +31,7 @@ async function office() {
   return { db: o.db, officer: o.officer, approver: o.approver, approver2: o.officerApprover, must: (actor: Actor, command: TestCommand) => o.must(actor, command) };
 }
 
-const registration = (id = crypto.randomUUID()) =>
-  ({
-    id,
-    visitorName: 'Budi Santoso',
-    idType: 'ktp',
-    idNumber: nikFor(id),
-    organisation: 'PT Maju Jaya',
-    phone: '081234567890',
-    purpose: 'Perbaikan server',
-    workPlan: 'Mengganti disk yang rusak di rak 2',
-    plannedMinutes: 60,
-    devices: [],
-  }) as Extract<Command, { type: 'visit.register' }>['input'];
+const registration = () => registrationInput({ devices: [] });
 
 describe('commit: racing commits in one console', () => {
   it('two decisions on one visit: one is written, the other is decided again on the new state and refused', async () => {

@@ -6,15 +6,14 @@ import { dexieLookups } from '@renderer/store/commit';
 import { commitAs, testKey, type TestCommand } from '../fixtures/signing';
 import { makeEvents, newChainHead } from '@shared/sync/stamp';
 import { ingest } from '@renderer/store/ingest';
-import type { Command } from '@shared/domain/registry';
+import type { Command, CommandInput } from '@shared/domain/registry';
 import { ORG_ID } from '@shared/domain/org/state';
 import type { PasswordHash } from '@shared/domain/user/state';
 import { contentHash, verifyChain, type DomainEvent, type EventDraft } from '@shared/events';
 import { idsFrom } from '@shared/ids';
 import { keyAt, signedMessage, webVerifier } from '@shared/signing';
 import type { Actor, Role } from '@shared/roles';
-import { nikFor } from '../fixtures/cards';
-import { deleteTestDbs, mustCommit, TEST_PROFILE, testClock, testDb, testPasswordHash } from '../fixtures/office';
+import { deleteTestDbs, mustCommit, registrationInput, TEST_PROFILE, testClock, testDb, testPasswordHash } from '../fixtures/office';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: a fresh database per test, a controllable clock, an office with its users.
@@ -58,20 +57,7 @@ async function office(db: ConsoleDb, now: () => Date) {
   };
 }
 
-const registration = (over: Record<string, unknown> = {}, id = crypto.randomUUID()) =>
-  ({
-    id,
-    visitorName: 'Budi Santoso',
-    idType: 'ktp',
-    idNumber: nikFor(id),
-    organisation: 'PT Maju Jaya',
-    phone: '081234567890',
-    purpose: 'Perbaikan server',
-    workPlan: 'Mengganti disk yang rusak di rak 2',
-    plannedMinutes: 60,
-    devices: [{ kind: 'laptop', brandModel: 'Lenovo ThinkPad T14', serial: 'PF-2ABC12' }],
-    ...over,
-  }) as Extract<Command, { type: 'visit.register' }>['input'];
+const registration = (over: Record<string, unknown> = {}, id = crypto.randomUUID()) => registrationInput(over as Partial<CommandInput<'visit.register'>>, id);
 
 const checkOut = (id: string, over: Record<string, unknown> = {}) =>
   ({ id, outcome: 'Server telah diperbaiki dan berfungsi kembali', scannedSerials: ['pf-2abc12'], leftInside: [], badgeReturned: true, idReturned: true, ...over }) as Extract<
