@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { addEmployee, alertWith, createUser, goToRoute, openNav, setUpOffice, signIn, signOut } from './pages';
+import { fillAccessRequest } from './helpers/access';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -21,13 +22,7 @@ const system = (page: Page, name: string) => page.locator('.access-system-row').
 /** The desk records a request for Andi for these systems; returns its route. */
 async function submitRequest(page: Page, systems: string[]): Promise<string> {
   await openNav(page, 'Ajukan Akses');
-  await page.getByRole('combobox', { name: 'Pegawai' }).fill('andi');
-  await page.getByRole('option', { name: /Andi Wijaya/ }).click();
-  await page.getByLabel('Nama pemohon').fill('Hendra Gunawan');
-  await page.getByLabel('Jabatan pemohon').fill('Kepala Sub Bagian Keuangan');
-  await page.getByLabel('Nama kepala divisi').fill('Dra. Ratna Sari');
-  await page.getByLabel('Jabatan kepala divisi').fill('Kepala Bidang Keuangan');
-  await page.getByLabel('Deskripsi kebutuhan').fill('Pegawai di Sub Bagian Keuangan memerlukan akses untuk tugas hariannya.');
+  await fillAccessRequest(page, 'Pegawai di Sub Bagian Keuangan memerlukan akses untuk tugas hariannya.');
   for (const s of systems) await system(page, s).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Ajukan ke IT Manager' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Permintaan akses .+\/PAS\// })).toBeVisible();
