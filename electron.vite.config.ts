@@ -3,6 +3,8 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { entryPrerender } from './scripts/entry-prerender';
+import { ENTRY_BOOT_CSP_SOURCE } from './src/shared/entry-boot';
 
 /**
  * The production CSP, as a meta tag: a page loaded from file:// in Electron gets no HTTP
@@ -10,7 +12,7 @@ import pkg from './package.json' with { type: 'json' };
  * script and a WebSocket (the dev CSP comes from the main process's header instead).
  */
 const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'";
+  `default-src 'self'; script-src 'self' ${ENTRY_BOOT_CSP_SOURCE}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'`;
 
 function cspMeta(): Plugin {
   return {
@@ -45,7 +47,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     base: './',
-    plugins: [react(), cspMeta()],
+    plugins: [react(), cspMeta(), entryPrerender(aliases)],
     resolve: { alias: aliases },
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
     build: {

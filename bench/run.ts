@@ -494,13 +494,18 @@ async function main(): Promise<void> {
       const r = await startupBench(`http://127.0.0.1:${typeof pa === 'object' && pa ? pa.port : 0}`, { runs: env('BENCH_STARTUP_RUNS', 5), executablePath, args }, say).finally(() => product.close());
       const app = stats(r.app.map((x) => x.ms));
       const blank = stats(r.blank.map((x) => x.ms));
+      const live = stats(r.app.map((x) => x.liveMs));
       const kb = Math.max(...r.app.map((x) => x.jsBytes)) / 1024;
       const list: Row[] = [
         {
           figure: `cold start to the first interactive screen, new Chromium each run (p50 / max of ${r.runs})`,
           real: `${ms(app.p50)} / ${ms(app.max)} ms`, raw: `${ms(blank.p50)} / ${ms(blank.max)} ms (blank page)`, ratio: app.p50 / blank.p50, target: 'ratio ≤ 2', pass: app.p50 / blank.p50 <= 2,
         },
-        { figure: 'JavaScript fetched for the first screen', real: `${Math.round(kb)} KB in ${Math.max(...r.app.map((x) => x.jsFiles))} files`, raw: '—', ratio: NaN, target: '≤ 800 KB', pass: kb <= 800 },
+        {
+          figure: `cold start to the application live (its own screen took over), p50 / max`,
+          real: `${ms(live.p50)} / ${ms(live.max)} ms`, raw: `${ms(blank.p50)} / ${ms(blank.max)} ms (blank page)`, ratio: live.p50 / blank.p50, target: '≤ 1 s (issue title)', pass: live.p50 <= 1000,
+        },
+        { figure: 'JavaScript fetched until the application is live', real: `${Math.round(kb)} KB in ${Math.max(...r.app.map((x) => x.jsFiles))} files`, raw: '—', ratio: NaN, target: '≤ 800 KB', pass: kb <= 800 },
         ...(r.screens ?? []).map((x) => ({ figure: `open ${x.path} after sign-in (click to heading, median of 3)`, real: `${x.ms} ms`, raw: '—', ratio: NaN, target: 'reported' })),
       ];
       console.log('');

@@ -6,6 +6,7 @@
 import type { Event, HandlerDetails, Session, WebContents } from 'electron';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTRY_BOOT_CSP_SOURCE } from '../shared/entry-boot';
 
 export interface UrlPolicy {
   /** Absolute directory of the built renderer (out/renderer). */
@@ -91,7 +92,8 @@ export function hardenWebContents(contents: WebContents, policy: UrlPolicy, open
 
 const baseCsp: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // The one inline script: index.html's first-screen script, by its hash (shared/entry-boot.ts).
+  'script-src': ["'self'", ENTRY_BOOT_CSP_SOURCE],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],

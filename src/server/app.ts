@@ -13,6 +13,7 @@ import { openDb } from './db/index';
 import { redirectPlainHttp } from './plain-http';
 import { sendError, syncRoutes, toApiError } from './sync/routes';
 import { SyncService, type SyncHooks } from './sync/service';
+import { ENTRY_BOOT_CSP_SOURCE } from '../shared/entry-boot';
 
 export interface ServerOptions {
   /** The renderer build (out/renderer), served at /. */
@@ -47,10 +48,13 @@ declare module 'fastify' {
   }
 }
 
-/** Same as the desktop CSP, except that a browser only talks to the server it came from. */
+/**
+ * Same as the desktop CSP, except that a browser only talks to the server it came from. The one
+ * inline script allowed is index.html's first-screen script, by its hash (shared/entry-boot.ts).
+ */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${ENTRY_BOOT_CSP_SOURCE}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { ENTRY_BOOT_CSP_SOURCE } from '../../src/shared/entry-boot';
 import {
   applySessionSecurity,
   contentSecurityPolicy,
@@ -135,7 +136,10 @@ describe('session security', () => {
   it('builds the production CSP', () => {
     const csp = contentSecurityPolicy();
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self';");
+    // Scripts from the app's own origin, and inline only index.html's first-screen script, by its hash.
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
+    expect(csp).toContain(`script-src 'self' ${ENTRY_BOOT_CSP_SOURCE};`);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
     expect(csp).toContain("img-src 'self' data: blob:");
     // The page reaches no server: main performs the sync requests.

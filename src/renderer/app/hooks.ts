@@ -10,7 +10,7 @@ import { formatDateTime, type Lang } from '@shared/office-time';
 import { commit } from '../store/commit';
 import type { Signer } from '@shared/sync/stamp';
 import { db } from '../store';
-import { notifyCommitted } from '../sync/sync-client';
+import { notifyCommitted } from '../sync/notify';
 import { actorOf, useSessionStore } from './session-store';
 
 /** The office profile; undefined while loading, null before first-run setup. */

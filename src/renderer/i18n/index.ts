@@ -22,11 +22,19 @@ export function savedLang(): Lang {
 
 if (typeof document !== 'undefined') document.documentElement.lang = savedLang();
 
-// Indonesian, the default, is part of the first screen's bundle; English is fetched when it is
-// chosen (or was chosen on this machine), as its own chunk, through a small i18next backend.
-const idFiles = import.meta.glob<Record<string, unknown>>('./locales/id/*.json', { eager: true, import: 'default' });
+// Indonesian, the default: the files the screens before sign-in use (setup, joining an office
+// server, restoring a backup, sign-in, the forced password change) are part of the first
+// screen's bundle; the rest is fetched as soon as the app starts, without holding up the first
+// render (`catalogsComplete`), and the shell waits for it (App.tsx). The build's prerender of the
+// first screens uses exactly the first set and fails on any key it lacks (entry/prerender.tsx).
+// English is fetched whole when it is chosen (or was chosen on this machine), through a small
+// i18next backend.
+const idFirstFiles = import.meta.glob<Record<string, unknown>>('./locales/id/{core,dates,deploy,backup,transport,signing}.json', { eager: true, import: 'default' });
+const idRestFiles = import.meta.glob<Record<string, unknown>>(['./locales/id/*.json', '!./locales/id/{core,dates,deploy,backup,transport,signing}.json'], { import: 'default' });
 const enFiles = import.meta.glob<Record<string, unknown>>('./locales/en/*.json', { import: 'default' });
-const id = mergeCatalogs(Object.values(idFiles));
+/** The Indonesian texts of the screens before sign-in. */
+export const idFirstCatalog = mergeCatalogs(Object.values(idFirstFiles));
+const id = idFirstCatalog;
 
 let enCatalog: Promise<Record<string, unknown>> | undefined;
 const loadEn = () => (enCatalog ??= Promise.all(Object.values(enFiles).map((load) => load())).then(mergeCatalogs));
@@ -51,13 +59,26 @@ export const i18nReady: Promise<unknown> = i18n
     fallbackLng: 'id',
     interpolation: { escapeValue: false },
     returnNull: false,
-    // Screens re-render when a catalog arrives; none waits in a Suspense boundary.
-    react: { useSuspense: false },
+    // Screens re-render when a catalog arrives (or the rest of one: 'added'); none waits in a Suspense boundary.
+    react: { useSuspense: false, bindI18nStore: 'added' },
   });
+
+let rest: Promise<void> | undefined;
+/**
+ * Every Indonesian text in (the fallback of English too): the shell waits for it. Started by the
+ * first screen once it is up (App.tsx), so its fetches do not compete with that screen's.
+ */
+export function catalogsComplete(): Promise<void> {
+  return (rest ??= i18nReady.then(() =>
+    Promise.all(Object.values(idRestFiles).map((load) => load())).then((files) => {
+      i18n.addResourceBundle('id', 'translation', mergeCatalogs(files), true, true);
+    }),
+  ));
+}
 
 /** Both catalogs loaded (a page that shows both languages side by side). */
 export function loadAllLanguages(): Promise<unknown> {
-  return i18n.loadLanguages(['id', 'en']);
+  return Promise.all([catalogsComplete(), i18n.loadLanguages(['id', 'en'])]);
 }
 
 /** Switches the UI language and remembers it on this machine. */

@@ -6,4 +6,4 @@ import type { Platform } from '@shared/platform';
 import { createDesktopPlatform } from './desktop';
 import { createWebPlatform } from './web';
 
-export const platform: Platform = window.desktop ? createDesktopPlatform(window.desktop) : createWebPlatform();
+export const platform: Platform = typeof window !== 'undefined' && window.desktop ? createDesktopPlatform(window.desktop) : createWebPlatform();

@@ -5,7 +5,7 @@
 import { ConsoleDb } from './db';
 
 function dbName(): string {
-  const fromUrl = new URLSearchParams(location.search).get('db');
+  const fromUrl = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('db');
   return fromUrl && /^[\w-]{1,64}$/.test(fromUrl) ? `meja-it-${fromUrl}` : 'meja-it';
 }
 

@@ -265,7 +265,4 @@ export function startSync(db: ConsoleDb, transport: SyncTransport): () => void {
   return cleanup;
 }
 
-/** Tells the sync loop that something was committed locally. */
-export function notifyCommitted(): void {
-  window.dispatchEvent(new Event('meja-it:committed'));
-}
+export { notifyCommitted } from './notify';

@@ -16,7 +16,7 @@ import { useNoticeStore } from '@renderer/app/notice-store';
 import { Field, FailureBanner, PageHeader } from '@renderer/components/ui';
 import { db } from '@renderer/store';
 import { commit } from '@renderer/store/commit';
-import { notifyCommitted } from '@renderer/sync/sync-client';
+import { notifyCommitted } from '@renderer/sync/notify';
 import { newCredentials } from './credentials';
 import { FormActions } from '@renderer/components/kit/FormActions';
 

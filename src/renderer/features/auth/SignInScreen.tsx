@@ -17,7 +17,7 @@ import { db } from '@renderer/store';
 import { commit } from '@renderer/store/commit';
 import { SyncError } from '@renderer/sync/api';
 import { platform } from '@renderer/platform';
-import { notifyCommitted } from '@renderer/sync/sync-client';
+import { notifyCommitted } from '@renderer/sync/notify';
 import { newUserKey } from '@shared/signing';
 import { openSessionKey } from './credentials';
 import { sealerFor } from '@renderer/app/session-persist';
@@ -29,6 +29,7 @@ import { useOrg } from '@renderer/app/hooks';
 import { Field, FailureBanner } from '@renderer/components/ui';
 import { LanguageSwitch } from '@renderer/app/LanguageSwitch';
 import { FormActions } from '@renderer/components/kit/FormActions';
+import { useEntryValues } from '@renderer/entry/TakeOverEntry';
 
 /** The refusal while a username is throttled, in seconds under a minute, else in minutes. */
 function throttled(waitMs: number): Failure {
@@ -150,6 +151,12 @@ export function SignInScreen({ lockedUsername }: { lockedUsername?: string }) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [lockLeft, setLock] = useLockCountdown();
   const { register, handleSubmit, formState, setValue } = useForm<SignInForm>({ defaultValues: { username: lockedUsername ?? '', password: '' } });
+  // What was typed into the prerendered copy of this screen before the app loaded (entry/handoff.ts); the lock screen has none.
+  useEntryValues('signIn', (typed) => {
+    if (lockedUsername) return;
+    if (typed['username'] !== undefined) setValue('username', typed['username'], { shouldDirty: true });
+    if (typed['password'] !== undefined) setValue('password', typed['password'], { shouldDirty: true });
+  });
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     const result = await attempt(username, password);

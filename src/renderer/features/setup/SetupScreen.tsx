@@ -1,6 +1,6 @@
 /** First run: the office profile and the first admin, created in one commit. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -15,9 +15,8 @@ import { useSessionStore } from '@renderer/app/session-store';
 import { Field, FailureBanner } from '@renderer/components/ui';
 import { LanguageSwitch } from '@renderer/app/LanguageSwitch';
 import { LogoInput } from '@renderer/components/LogoInput';
-import { ConnectServerForm } from '../sync/public';
-import { RestoreForm } from '../backup/public';
 import { FormActions } from '@renderer/components/kit/FormActions';
+import { useEntryValues } from '@renderer/entry/TakeOverEntry';
 
 const setupForm = z
   .object({
@@ -42,6 +41,14 @@ const setupForm = z
   });
 type SetupForm = z.input<typeof setupForm>;
 
+// Joining an office server and restoring a backup are the exceptions at first run: their forms are
+// fetched when chosen, not with the first screen.
+const ConnectServerForm = lazy(() => import('../sync/public').then((m) => ({ default: m.ConnectServerForm })));
+const RestoreForm = lazy(() => import('../backup/public').then((m) => ({ default: m.RestoreForm })));
+
+/** What the setup form starts with (also written into the prerendered first screen). */
+export const SETUP_DEFAULTS = { name: '', unit: '', address: '', timeZone: 'WIB', badgePoolText: 'B-01..B-20', docPrefix: 'TIK', idleLockMinutes: 10, adminName: '', adminUsername: 'admin', adminNip: '', password: '', passwordAgain: '' } satisfies SetupForm;
+
 export function SetupScreen() {
   const { t } = useTranslation();
   const signIn = useSessionStore((s) => s.signIn);
@@ -50,11 +57,19 @@ export function SetupScreen() {
   const [restoring, setRestoring] = useState(false);
   const form = useForm<SetupForm, unknown, z.output<typeof setupForm>>({
     resolver: zodResolver(setupForm),
-    defaultValues: { name: '', unit: '', address: '', timeZone: 'WIB', badgePoolText: 'B-01..B-20', docPrefix: 'TIK', idleLockMinutes: 10, adminName: '', adminUsername: 'admin', adminNip: '', password: '', passwordAgain: '' },
+    defaultValues: SETUP_DEFAULTS,
   });
   const { register, handleSubmit, formState, setValue, control } = form;
   const logo = useWatch({ control, name: 'logoDataUrl' });
   const e = formState.errors;
+  // What was typed into the prerendered copy of this screen before the app loaded (entry/handoff.ts).
+  useEntryValues('setup', (typed) => {
+    for (const [name, value] of Object.entries(typed)) {
+      if (!(name in SETUP_DEFAULTS)) continue;
+      const field = name as keyof typeof SETUP_DEFAULTS;
+      setValue(field, field === 'idleLockMinutes' ? (value === '' ? Number.NaN : Number(value)) : value, { shouldDirty: true });
+    }
+  });
 
   const onSubmit = handleSubmit(async (v) => {
     const adminId = newId();
@@ -82,7 +97,9 @@ export function SetupScreen() {
             </div>
             <LanguageSwitch />
           </div>
-          <RestoreForm />
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <RestoreForm />
+          </Suspense>
           <button type="button" className="btn btn-link" onClick={() => setRestoring(false)}>
             {t('sync.join.back')}
           </button>
@@ -101,7 +118,9 @@ export function SetupScreen() {
             </div>
             <LanguageSwitch />
           </div>
-          <ConnectServerForm mode="join" />
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <ConnectServerForm mode="join" />
+          </Suspense>
           <button type="button" className="btn btn-link" onClick={() => setJoining(false)}>
             {t('sync.join.back')}
           </button>
