@@ -69,5 +69,17 @@ export const ENTRY_BOOT_SCRIPT = String.raw`(function () {
   }
 })();`;
 
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 with padding (CSP hash sources use it); here, where neither btoa nor Buffer is typed. */
+function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=');
+  }
+  return out;
+}
+
 /** The CSP source that allows ENTRY_BOOT_SCRIPT inline: `'sha256-…'`. */
-export const ENTRY_BOOT_CSP_SOURCE = `'sha256-${btoa(String.fromCharCode(...sha256(utf8ToBytes(ENTRY_BOOT_SCRIPT))))}'`;
+export const ENTRY_BOOT_CSP_SOURCE = `'sha256-${base64(sha256(utf8ToBytes(ENTRY_BOOT_SCRIPT)))}'`;
