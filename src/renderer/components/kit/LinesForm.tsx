@@ -90,24 +90,19 @@ export function LinesForm(props: {
   }, [stored, reset]);
   const error = linesError(formState.errors.text as FieldError | Record<string, FieldError> | undefined);
   const message = error ? (error.line ? t(texts.lineKey, { line: error.line, error: t(error.key) }) : t(error.key)) : null;
-  const onSubmit = handleSubmit(async ({ text: list }) => {
+  const onValid = async ({ text: list }: { text: string[] }) => {
     setSaved(false);
     if (await props.save(list)) {
       editing.current = false;
       reset({ text: list.join('\n') });
       setSaved(true);
     }
-  }, () => setSaved(false));
-  const field = register('text', {
-    onChange: () => {
-      editing.current = true;
-      setSaved(false);
-    },
-  });
+  };
+  const field = register('text');
   const errorId = `${props.inputId}-error`;
   const hintId = `${props.inputId}-hint`;
   return (
-    <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${props.id}-title`} data-testid={props.testId}>
+    <form className="card" onSubmit={(e) => void handleSubmit(onValid, () => setSaved(false))(e)} noValidate aria-labelledby={`${props.id}-title`} data-testid={props.testId}>
       <h2 id={`${props.id}-title`}>{texts.title}</h2>
       {texts.intro && <p className="hint">{texts.intro}</p>}
       <FailureBanner failure={props.failure} />
@@ -119,7 +114,13 @@ export function LinesForm(props: {
       {props.usingDefaults && <p className="muted">{texts.usingDefaults}</p>}
       <div className={`field field-wide${message ? ' has-error' : ''}`}>
         <label htmlFor={props.inputId}>{texts.label}</label>
-        <textarea id={props.inputId} rows={Math.min(props.rows[1], Math.max(props.rows[0], text.split('\n').length + 1))} {...field} aria-invalid={message ? true : undefined} aria-describedby={message ? errorId : hintId} />
+        <textarea id={props.inputId} rows={Math.min(props.rows[1], Math.max(props.rows[0], text.split('\n').length + 1))} {...field}
+          onChange={(e) => {
+            editing.current = true;
+            setSaved(false);
+            return field.onChange(e);
+          }}
+          aria-invalid={message ? true : undefined} aria-describedby={message ? errorId : hintId} />
         {message ? (
           <div className="field-error" role="alert" id={errorId}>
             {message}
