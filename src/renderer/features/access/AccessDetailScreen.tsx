@@ -8,8 +8,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { accessGrantInput, accessRevokeInput } from '@shared/domain/access/commands';
+import { z } from 'zod';
+import { accessCancelInput, accessDecideInput, accessGrantInput, accessRevokeInput } from '@shared/domain/access/commands';
 import type { AccessItem, AccessRequestState } from '@shared/domain/access/state';
 import type { Command } from '@shared/domain/registry';
 import { db } from '@renderer/store';
@@ -275,10 +275,22 @@ function RevokeForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
   );
 }
 
+/** Approving takes an optional note; sending back needs the reason (as the command asks). */
+const decisionForm = z
+  .object({ approved: z.boolean(), note: accessDecideInput.shape.note })
+  .superRefine((v, ctx) => {
+    if (!v.approved && v.note.length < 10) ctx.addIssue({ code: 'custom', path: ['note'], message: 'access.errors.returnReason' });
+  });
+const cancelForm = accessCancelInput.pick({ reason: true });
+
 function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: boolean }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [note, setNote] = useState('');
+  const { register, handleSubmit, setValue, formState } = useForm<z.input<typeof decisionForm>, unknown, z.output<typeof decisionForm>>({
+    resolver: zodResolver(decisionForm),
+    defaultValues: { approved: true, note: '' },
+  });
+  const submit = handleSubmit(async ({ approved, note }) => void (await run({ type: 'access.decide', input: { id: r.id, approved, note } })));
   if (ownVersion)
     return (
       <div className="banner" role="status" data-testid="own-version">
@@ -286,41 +298,43 @@ function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: bo
       </div>
     );
   return (
-    <section className="card" aria-labelledby="decision-title">
+    <form className="card" aria-labelledby="decision-title" noValidate onSubmit={(e) => void submit(e)}>
       <h2 id="decision-title">{t('access.detail.decide')}</h2>
       <p className="hint">{t('access.detail.decideHint')}</p>
       {failure && failure.field !== 'note' && <FailureBanner failure={failure} />}
-      <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={failure?.field === 'note' ? failure.message : undefined} hint={t('access.detail.decisionNoteHint')} wide>
-        <textarea id="decision-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={formState.errors.note?.message ?? (failure?.field === 'note' ? failure.message : undefined)} hint={t('access.detail.decisionNoteHint')} wide>
+        <textarea id="decision-note" rows={3} {...register('note')} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'access.decide', input: { id: r.id, approved: false, note } })}>
+      <FormActions submitLabel={t('access.detail.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
+        <button
+          type="button"
+          className="btn btn-danger"
+          disabled={busy}
+          onClick={() => {
+            setValue('approved', false);
+            void submit();
+          }}
+        >
           {t('access.detail.returnForRevision')}
         </button>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run({ type: 'access.decide', input: { id: r.id, approved: true, note } })}>
-          {t('access.detail.approve')}
-        </button>
-      </div>
-    </section>
+      </FormActions>
+    </form>
   );
 }
 
 function CancelCard({ r }: { r: AccessRequestState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [reason, setReason] = useState('');
+  const { register, handleSubmit, formState } = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({ resolver: zodResolver(cancelForm), defaultValues: { reason: '' } });
+  const submit = handleSubmit(async ({ reason }) => void (await run({ type: 'access.cancel', input: { id: r.id, reason } })));
   return (
-    <section className="card">
+    <form className="card" noValidate onSubmit={(e) => void submit(e)}>
       <h2>{t('access.detail.cancel')}</h2>
-      <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={failure?.message}>
-        <input id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? failure?.message}>
+        <input id="cancel-reason" {...register('reason')} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'access.cancel', input: { id: r.id, reason } })}>
-          {t('access.detail.confirmCancel')}
-        </button>
-      </div>
-    </section>
+      <FormActions submitLabel={t('access.detail.confirmCancel')} busy={busy} variant="danger" />
+    </form>
   );
 }
 
