@@ -298,27 +298,29 @@ function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: bo
       </div>
     );
   return (
-    <form className="card" aria-labelledby="decision-title" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 id="decision-title">{t('access.detail.decide')}</h2>
-      <p className="hint">{t('access.detail.decideHint')}</p>
-      {failure && failure.field !== 'note' && <FailureBanner failure={failure} />}
-      <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={formState.errors.note?.message ?? (failure?.field === 'note' ? failure.message : undefined)} hint={t('access.detail.decisionNoteHint')} wide>
-        <textarea id="decision-note" rows={3} {...register('note')} />
-      </Field>
-      <FormActions submitLabel={t('access.detail.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
-        <button
-          type="button"
-          className="btn btn-danger"
-          disabled={busy}
-          onClick={() => {
-            setValue('approved', false);
-            void submit();
-          }}
-        >
-          {t('access.detail.returnForRevision')}
-        </button>
-      </FormActions>
-    </form>
+    <section className="card" aria-labelledby="decision-title">
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <h2 id="decision-title">{t('access.detail.decide')}</h2>
+        <p className="hint">{t('access.detail.decideHint')}</p>
+        {failure && failure.field !== 'note' && <FailureBanner failure={failure} />}
+        <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={formState.errors.note?.message ?? (failure?.field === 'note' ? failure.message : undefined)} hint={t('access.detail.decisionNoteHint')} wide>
+          <textarea id="decision-note" rows={3} {...register('note')} />
+        </Field>
+        <FormActions submitLabel={t('access.detail.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={busy}
+            onClick={() => {
+              setValue('approved', false);
+              void submit();
+            }}
+          >
+            {t('access.detail.returnForRevision')}
+          </button>
+        </FormActions>
+      </form>
+    </section>
   );
 }
 
@@ -328,13 +330,15 @@ function CancelCard({ r }: { r: AccessRequestState }) {
   const { register, handleSubmit, formState } = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({ resolver: zodResolver(cancelForm), defaultValues: { reason: '' } });
   const submit = handleSubmit(async ({ reason }) => void (await run({ type: 'access.cancel', input: { id: r.id, reason } })));
   return (
-    <form className="card" noValidate onSubmit={(e) => void submit(e)}>
-      <h2>{t('access.detail.cancel')}</h2>
-      <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? failure?.message}>
-        <input id="cancel-reason" {...register('reason')} />
-      </Field>
-      <FormActions submitLabel={t('access.detail.confirmCancel')} busy={busy} variant="danger" />
-    </form>
+    <section className="card">
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <h2>{t('access.detail.cancel')}</h2>
+        <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? failure?.message}>
+          <input id="cancel-reason" {...register('reason')} />
+        </Field>
+        <FormActions submitLabel={t('access.detail.confirmCancel')} busy={busy} variant="danger" />
+      </form>
+    </section>
   );
 }
 

@@ -247,30 +247,32 @@ function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? refusedAt(failure, f);
   const submit = handleSubmit(async (v) => void (await run({ type: 'restore.userDecide', input: { id: r.id, ...v } })));
   return (
-    <form className="card" data-testid="user-card" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2>{t('restore.detail.userTitle')}</h2>
-      <p className="hint">{t('restore.detail.userHint')}</p>
-      <FailureBanner failure={banner(failure, fields)} />
-      <Field label={t('restore.detail.userName')} htmlFor="user-name" error={fieldError('name')}>
-        <input id="user-name" {...register('name')} />
-      </Field>
-      <Field label={t('restore.detail.userMethod')} htmlFor="user-method" error={fieldError('method')}>
-        <select id="user-method" {...register('method')}>
-          {CONFIRM_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`restore.method.${m}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('restore.detail.userAt')} htmlFor="user-at" error={fieldError('confirmedAt')}>
-        <DateTextField kind="datetime" id="user-at" control={control} name="confirmedAt" />
-      </Field>
-      <Field label={t('restore.detail.userNote')} htmlFor="user-note" error={fieldError('note')}>
-        <textarea id="user-note" rows={2} {...register('note')} />
-      </Field>
-      <DecisionActions approve={t('restore.detail.userConfirm')} refuse={t('restore.detail.userRefuse')} busy={busy} setApproved={(v) => setValue('approved', v)} submit={() => void submit()} />
-    </form>
+    <section className="card" data-testid="user-card">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('restore.detail.userTitle')}</h2>
+        <p className="hint">{t('restore.detail.userHint')}</p>
+        <FailureBanner failure={banner(failure, fields)} />
+        <Field label={t('restore.detail.userName')} htmlFor="user-name" error={fieldError('name')}>
+          <input id="user-name" {...register('name')} />
+        </Field>
+        <Field label={t('restore.detail.userMethod')} htmlFor="user-method" error={fieldError('method')}>
+          <select id="user-method" {...register('method')}>
+            {CONFIRM_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`restore.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('restore.detail.userAt')} htmlFor="user-at" error={fieldError('confirmedAt')}>
+          <DateTextField kind="datetime" id="user-at" control={control} name="confirmedAt" />
+        </Field>
+        <Field label={t('restore.detail.userNote')} htmlFor="user-note" error={fieldError('note')}>
+          <textarea id="user-note" rows={2} {...register('note')} />
+        </Field>
+        <DecisionActions approve={t('restore.detail.userConfirm')} refuse={t('restore.detail.userRefuse')} busy={busy} setApproved={(v) => setValue('approved', v)} submit={() => void submit()} />
+      </form>
+    </section>
   );
 }
 
@@ -289,32 +291,34 @@ function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? refusedAt(failure, f);
   const submit = handleSubmit(async (v) => void (await run({ type: 'restore.perform', input: { id: r.id, ...v } })));
   return (
-    <form className="card" data-testid="perform-card" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2>{t('restore.detail.performTitle')}</h2>
-      <FailureBanner failure={banner(failure, fields)} />
-      <Field label={t('restore.detail.startedAt')} htmlFor="started-at" error={fieldError('startedAt')}>
-        <DateTextField kind="datetime" id="started-at" control={control} name="startedAt" />
-      </Field>
-      <Field label={t('restore.detail.completedAt')} htmlFor="completed-at" error={fieldError('completedAt')} hint={t('restore.detail.completedAtHint')}>
-        <DateTextField kind="datetime" id="completed-at" control={control} name="completedAt" />
-      </Field>
-      <Field label={t('restore.detail.restored')} htmlFor="restored" error={fieldError('restored')}>
-        <textarea id="restored" rows={2} {...register('restored')} />
-      </Field>
-      <Field label={t('restore.detail.verification')} htmlFor="verification" error={fieldError('verification')}>
-        <select id="verification" {...register('verification')}>
-          {VERIFICATIONS.map((v) => (
-            <option key={v} value={v}>
-              {t(`restore.verification.${v}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('restore.detail.verificationNote')} htmlFor="verification-note" error={fieldError('verificationNote')}>
-        <textarea id="verification-note" rows={2} {...register('verificationNote')} />
-      </Field>
-      <FormActions submitLabel={t('restore.detail.perform')} busy={busy} start />
-    </form>
+    <section className="card" data-testid="perform-card">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('restore.detail.performTitle')}</h2>
+        <FailureBanner failure={banner(failure, fields)} />
+        <Field label={t('restore.detail.startedAt')} htmlFor="started-at" error={fieldError('startedAt')}>
+          <DateTextField kind="datetime" id="started-at" control={control} name="startedAt" />
+        </Field>
+        <Field label={t('restore.detail.completedAt')} htmlFor="completed-at" error={fieldError('completedAt')} hint={t('restore.detail.completedAtHint')}>
+          <DateTextField kind="datetime" id="completed-at" control={control} name="completedAt" />
+        </Field>
+        <Field label={t('restore.detail.restored')} htmlFor="restored" error={fieldError('restored')}>
+          <textarea id="restored" rows={2} {...register('restored')} />
+        </Field>
+        <Field label={t('restore.detail.verification')} htmlFor="verification" error={fieldError('verification')}>
+          <select id="verification" {...register('verification')}>
+            {VERIFICATIONS.map((v) => (
+              <option key={v} value={v}>
+                {t(`restore.verification.${v}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('restore.detail.verificationNote')} htmlFor="verification-note" error={fieldError('verificationNote')}>
+          <textarea id="verification-note" rows={2} {...register('verificationNote')} />
+        </Field>
+        <FormActions submitLabel={t('restore.detail.perform')} busy={busy} start />
+      </form>
+    </section>
   );
 }
 
@@ -324,13 +328,15 @@ function CancelCard({ r }: { r: RestoreState }) {
   const { register, handleSubmit, formState } = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({ resolver: zodResolver(cancelForm), defaultValues: { reason: '' } });
   const submit = handleSubmit(async ({ reason }) => void (await run({ type: 'restore.cancel', input: { id: r.id, reason } })));
   return (
-    <form className="card" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2>{t('restore.detail.cancelTitle')}</h2>
-      <FailureBanner failure={banner(failure, ['reason'])} />
-      <Field label={t('restore.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? refusedAt(failure, 'reason')}>
-        <input id="cancel-reason" {...register('reason')} />
-      </Field>
-      <FormActions submitLabel={t('restore.detail.cancel')} busy={busy} variant="plain" start />
-    </form>
+    <section className="card">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('restore.detail.cancelTitle')}</h2>
+        <FailureBanner failure={banner(failure, ['reason'])} />
+        <Field label={t('restore.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? refusedAt(failure, 'reason')}>
+          <input id="cancel-reason" {...register('reason')} />
+        </Field>
+        <FormActions submitLabel={t('restore.detail.cancel')} busy={busy} variant="plain" start />
+      </form>
+    </section>
   );
 }

@@ -47,31 +47,33 @@ function ClassifyPanel({ ticket }: { ticket: TicketState }) {
   const first = ticket.status === 'new';
   const submit = handleSubmit(async (v) => void (await run({ type: 'ticket.classify', input: { id: ticket.id, ...v } })));
   return (
-    <form className="card action-card" aria-labelledby="classify-title" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2 id="classify-title">{first ? t('ticket.classify.title') : t('ticket.classify.retitle')}</h2>
-      <FailureBanner failure={banner(failure, ['category', 'priority'])} />
-      <div>
-        <Field label={t('ticket.fields.category')} htmlFor="cl-category" error={e.category?.message ?? refusedAt(failure, 'category')}>
-          <select id="cl-category" {...register('category')}>
-            {TICKET_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`ticket.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('ticket.fields.priority')} htmlFor="cl-priority" error={e.priority?.message ?? refusedAt(failure, 'priority')}>
-          <select id="cl-priority" {...register('priority')}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org?.sla, p))}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <FormActions submitLabel={first ? t('ticket.classify.submit') : t('ticket.classify.resubmit')} busy={busy} variant={first ? 'primary' : 'plain'} />
-    </form>
+    <section className="card action-card" aria-labelledby="classify-title">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="classify-title">{first ? t('ticket.classify.title') : t('ticket.classify.retitle')}</h2>
+        <FailureBanner failure={banner(failure, ['category', 'priority'])} />
+        <div>
+          <Field label={t('ticket.fields.category')} htmlFor="cl-category" error={e.category?.message ?? refusedAt(failure, 'category')}>
+            <select id="cl-category" {...register('category')}>
+              {TICKET_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`ticket.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.priority')} htmlFor="cl-priority" error={e.priority?.message ?? refusedAt(failure, 'priority')}>
+            <select id="cl-priority" {...register('priority')}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org?.sla, p))}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <FormActions submitLabel={first ? t('ticket.classify.submit') : t('ticket.classify.resubmit')} busy={busy} variant={first ? 'primary' : 'plain'} />
+      </form>
+    </section>
   );
 }
 
@@ -92,21 +94,23 @@ function AssignForm({ ticket, techs, initial }: { ticket: TicketState; techs: Us
   });
   const submit = handleSubmit(async ({ assigneeId }) => void (await run({ type: 'ticket.assign', input: { id: ticket.id, assigneeId } })));
   return (
-    <form className="card action-card" aria-labelledby="assign-title" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2 id="assign-title">{ticket.assigneeId ? t('ticket.assign.retitle') : t('ticket.assign.title')}</h2>
-      <FailureBanner failure={banner(failure, ['assigneeId'])} />
-      <Field label={t('ticket.fields.assignee')} htmlFor="assignee" error={formState.errors.assigneeId?.message ?? refusedAt(failure, 'assigneeId')}>
-        <select id="assignee" {...register('assigneeId')}>
-          <option value="">{t('common.choose')}</option>
-          {techs.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.displayName}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <FormActions submitLabel={t('ticket.assign.submit')} busy={busy} variant="plain" />
-    </form>
+    <section className="card action-card" aria-labelledby="assign-title">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="assign-title">{ticket.assigneeId ? t('ticket.assign.retitle') : t('ticket.assign.title')}</h2>
+        <FailureBanner failure={banner(failure, ['assigneeId'])} />
+        <Field label={t('ticket.fields.assignee')} htmlFor="assignee" error={formState.errors.assigneeId?.message ?? refusedAt(failure, 'assigneeId')}>
+          <select id="assignee" {...register('assigneeId')}>
+            <option value="">{t('common.choose')}</option>
+            {techs.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <FormActions submitLabel={t('ticket.assign.submit')} busy={busy} variant="plain" />
+      </form>
+    </section>
   );
 }
 
@@ -133,15 +137,17 @@ function ResolvePanel({ ticket }: { ticket: TicketState }) {
   const { register, handleSubmit, formState } = useForm<z.input<typeof resolveForm>, unknown, z.output<typeof resolveForm>>({ resolver: zodResolver(resolveForm), defaultValues: { resolution: '' } });
   const submit = handleSubmit(async ({ resolution }) => void (await run({ type: 'ticket.resolve', input: { id: ticket.id, resolution } })));
   return (
-    <form className="card action-card" aria-labelledby="resolve-title" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2 id="resolve-title">{t('ticket.resolve.title')}</h2>
-      <p className="hint">{t('ticket.resolve.hint')}</p>
-      <FailureBanner failure={banner(failure, ['resolution'])} />
-      <Field label={t('ticket.fields.resolution')} htmlFor="resolution" error={formState.errors.resolution?.message ?? refusedAt(failure, 'resolution')}>
-        <textarea id="resolution" rows={3} {...register('resolution')} />
-      </Field>
-      <FormActions submitLabel={t('ticket.resolve.submit')} busy={busy} />
-    </form>
+    <section className="card action-card" aria-labelledby="resolve-title">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="resolve-title">{t('ticket.resolve.title')}</h2>
+        <p className="hint">{t('ticket.resolve.hint')}</p>
+        <FailureBanner failure={banner(failure, ['resolution'])} />
+        <Field label={t('ticket.fields.resolution')} htmlFor="resolution" error={formState.errors.resolution?.message ?? refusedAt(failure, 'resolution')}>
+          <textarea id="resolution" rows={3} {...register('resolution')} />
+        </Field>
+        <FormActions submitLabel={t('ticket.resolve.submit')} busy={busy} />
+      </form>
+    </section>
   );
 }
 
@@ -155,41 +161,43 @@ function ConfirmPanel({ ticket }: { ticket: TicketState }) {
   const e = formState.errors;
   const submit = handleSubmit(async ({ note, ...v }) => void (await run({ type: 'ticket.confirm', input: { id: ticket.id, ...v, note: note || undefined } })));
   return (
-    <form className="card action-card" aria-labelledby="confirm-title" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2 id="confirm-title">{t('ticket.confirm.title')}</h2>
-      <p className="hint">{t('ticket.confirm.hint')}</p>
-      <FailureBanner failure={banner(failure, ['confirmedBy', 'method', 'note'])} />
-      <div className="grid-2">
-        <Field label={t('ticket.fields.confirmedBy')} htmlFor="confirmedBy" error={e.confirmedBy?.message ?? refusedAt(failure, 'confirmedBy')}>
-          <input id="confirmedBy" {...register('confirmedBy')} />
-        </Field>
-        <Field label={t('ticket.fields.method')} htmlFor="method" error={e.method?.message ?? refusedAt(failure, 'method')}>
-          <select id="method" {...register('method')}>
-            {CONFIRM_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`ticket.method.${m}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('ticket.fields.confirmNote')} htmlFor="confirmNote" hint={t('ticket.confirm.noteHint')} error={e.note?.message ?? refusedAt(failure, 'note')} wide>
-          <textarea id="confirmNote" rows={2} {...register('note')} />
-        </Field>
-      </div>
-      <FormActions submitLabel={t('ticket.confirm.close')} busy={busy} onSubmitClick={() => setValue('confirmed', true)}>
-        <button
-          type="button"
-          className="btn btn-danger"
-          disabled={busy}
-          onClick={() => {
-            setValue('confirmed', false);
-            void submit();
-          }}
-        >
-          {t('ticket.confirm.reopen')}
-        </button>
-      </FormActions>
-    </form>
+    <section className="card action-card" aria-labelledby="confirm-title">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="confirm-title">{t('ticket.confirm.title')}</h2>
+        <p className="hint">{t('ticket.confirm.hint')}</p>
+        <FailureBanner failure={banner(failure, ['confirmedBy', 'method', 'note'])} />
+        <div className="grid-2">
+          <Field label={t('ticket.fields.confirmedBy')} htmlFor="confirmedBy" error={e.confirmedBy?.message ?? refusedAt(failure, 'confirmedBy')}>
+            <input id="confirmedBy" {...register('confirmedBy')} />
+          </Field>
+          <Field label={t('ticket.fields.method')} htmlFor="method" error={e.method?.message ?? refusedAt(failure, 'method')}>
+            <select id="method" {...register('method')}>
+              {CONFIRM_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`ticket.method.${m}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.confirmNote')} htmlFor="confirmNote" hint={t('ticket.confirm.noteHint')} error={e.note?.message ?? refusedAt(failure, 'note')} wide>
+            <textarea id="confirmNote" rows={2} {...register('note')} />
+          </Field>
+        </div>
+        <FormActions submitLabel={t('ticket.confirm.close')} busy={busy} onSubmitClick={() => setValue('confirmed', true)}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={busy}
+            onClick={() => {
+              setValue('confirmed', false);
+              void submit();
+            }}
+          >
+            {t('ticket.confirm.reopen')}
+          </button>
+        </FormActions>
+      </form>
+    </section>
   );
 }
 
@@ -201,14 +209,16 @@ function CommentPanel({ ticket }: { ticket: TicketState }) {
     if (await run({ type: 'ticket.comment', input: { id: ticket.id, text } })) reset();
   });
   return (
-    <form className="card action-card" noValidate onSubmit={(ev) => void submit(ev)}>
-      <h2>{t('ticket.comment.title')}</h2>
-      <FailureBanner failure={banner(failure, ['text'])} />
-      <Field label={t('ticket.comment.label')} htmlFor="comment" error={formState.errors.text?.message ?? refusedAt(failure, 'text')}>
-        <textarea id="comment" rows={2} {...register('text')} />
-      </Field>
-      <FormActions submitLabel={t('ticket.comment.submit')} busy={busy} variant="plain" />
-    </form>
+    <section className="card action-card">
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('ticket.comment.title')}</h2>
+        <FailureBanner failure={banner(failure, ['text'])} />
+        <Field label={t('ticket.comment.label')} htmlFor="comment" error={formState.errors.text?.message ?? refusedAt(failure, 'text')}>
+          <textarea id="comment" rows={2} {...register('text')} />
+        </Field>
+        <FormActions submitLabel={t('ticket.comment.submit')} busy={busy} variant="plain" />
+      </form>
+    </section>
   );
 }
 
