@@ -5,7 +5,8 @@
  * values kept — and commits nothing; a good submit still commits. Settings lists (access
  * systems, backup jobs), maintenance intervals, the Users screen's password form, the access
  * grant, the backup passphrase, the incident's violation, sanction and analysis forms, the
- * inventory filter and the operations day's forms.
+ * inventory filter, the operations day's forms, and the action panels of tickets, visits, restore
+ * and access requests (decisions with two buttons: the refusal needs its reason).
  */
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -23,6 +24,12 @@ import { BackupPanel } from '@renderer/features/backup/BackupPanel';
 import { AnalysisPanel, ViolationsPanel } from '@renderer/features/incidents/IncidentPanels';
 import { InventoryScreen } from '@renderer/features/assets/InventoryScreen';
 import { OpsDayScreen } from '@renderer/features/ops/OpsDayScreen';
+import { TicketActions } from '@renderer/features/tickets/TicketActions';
+import { VisitActions } from '@renderer/features/visits/VisitActions';
+import { PerformCard, UserCard } from '@renderer/features/restore/RestoreDetailScreen';
+import type { TicketState } from '@shared/domain/ticket/state';
+import type { VisitState } from '@shared/domain/visit/state';
+import type { RestoreState } from '@shared/domain/restore/state';
 import { ORG_ID, type OrgState } from '@shared/domain/org/state';
 import type { IncidentState } from '@shared/domain/incident/state';
 import type { PasswordHash, UserState } from '@shared/domain/user/state';
@@ -31,6 +38,7 @@ import type { Actor } from '@shared/roles';
 
 const ADMIN = crypto.randomUUID();
 const OFFICER = crypto.randomUUID();
+const APPROVER = crypto.randomUUID();
 const TECH = crypto.randomUUID();
 const EMPLOYEE = crypto.randomUUID();
 const admin: Actor = { userId: ADMIN, roles: ['admin'] };
@@ -67,6 +75,7 @@ beforeEach(async () => {
   });
   await must(admin, { type: 'user.create', input: { id: OFFICER, username: 'budi', displayName: 'Budi Santoso', roles: ['officer'], password } });
   await must(admin, { type: 'user.create', input: { id: TECH, username: 'rahmat', displayName: 'Rahmat Hidayat', roles: ['technician'], password } });
+  await must(admin, { type: 'user.create', input: { id: APPROVER, username: 'yusuf', displayName: 'Yusuf Manajer', roles: ['approver'], password } });
   await signIn(ADMIN);
 });
 afterEach(async () => {
@@ -279,6 +288,99 @@ describe('operations day', () => {
     await click(tr('ops.maintenance.save'));
     await waitFor(() => expect(errorAt(server)).toBe(tr('ops.errors.server')));
     expect(server.closest('form')!.querySelector('fieldset.has-error')?.textContent).toContain(tr('ops.errors.tasks'));
+    expect(await events()).toBe(before);
+  });
+});
+
+describe('action panels', () => {
+  it('access decision: sending back without the reason is refused at the note, nothing committed', async () => {
+    await must(admin, { type: 'employee.create', input: { id: EMPLOYEE, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Keuangan', position: 'Analis', email: '', status: 'active' } });
+    const id = crypto.randomUUID();
+    await must(officer, {
+      type: 'access.submit',
+      input: {
+        id,
+        employeeId: EMPLOYEE,
+        requester: { name: 'Hendra Gunawan', position: 'Kepala Sub Bagian Keuangan' },
+        divisionHead: { name: 'Dra. Ratna Sari', position: 'Kepala Bidang Keuangan' },
+        need: 'Pegawai baru di Sub Bagian Keuangan: perlu email dinas untuk surat-menyurat.',
+        items: [{ system: 'Email', level: 'write', scope: '' }],
+      },
+    });
+    render(<AccessDetailScreen id={id} />);
+    const note = await screen.findByLabelText<HTMLTextAreaElement>(tr('access.detail.decisionNote'));
+    const before = await events();
+    type(note, 'Kurang');
+    await click(tr('access.detail.returnForRevision'));
+    await waitFor(() => expect(errorAt(note)).toBe(tr('access.errors.returnReason')));
+    expect(note.value).toBe('Kurang');
+    expect(await events()).toBe(before);
+    expect((await db.accessRequests.get(id))?.status).toBe('submitted');
+  });
+
+  it('ticket: resolving without what was done, and sending back without what is still wrong, are refused at their fields', async () => {
+    await signIn(TECH);
+    const ticket = { id: crypto.randomUUID(), status: 'in_progress', category: 'hardware', priority: 'medium', requester: { name: 'Siti Aminah' } } as unknown as TicketState;
+    const { unmount } = render(<TicketActions ticket={ticket} />);
+    const resolution = screen.getByLabelText<HTMLTextAreaElement>(tr('ticket.fields.resolution'));
+    const before = await events();
+    type(resolution, 'ok');
+    await click(tr('ticket.resolve.submit'));
+    await waitFor(() => expect(errorAt(resolution)).toBe(tr('ticket.errors.resolution')));
+    expect(resolution.value).toBe('ok');
+    unmount();
+    await signIn(OFFICER);
+    render(<TicketActions ticket={{ ...ticket, status: 'resolved' } as TicketState} />);
+    const note = document.getElementById('confirmNote')!;
+    const by = screen.getByLabelText<HTMLInputElement>(tr('ticket.fields.confirmedBy'));
+    type(by, 'S');
+    await click(tr('ticket.confirm.reopen'));
+    await waitFor(() => expect(errorAt(note)).toBe(tr('ticket.errors.reopenReason')));
+    expect(errorAt(by)).toBe(tr('ticket.errors.confirmedBy'));
+    expect(await events()).toBe(before);
+  });
+
+  it('visit: a refusal and a cancellation without their reasons are refused at the field, before any confirm dialog', async () => {
+    await signIn(APPROVER);
+    const visit = { id: crypto.randomUUID(), status: 'awaiting_approval', registeredBy: OFFICER, visitorName: 'Rina Marlina', devices: [] } as unknown as VisitState;
+    const { unmount } = render(<VisitActions visit={visit} />);
+    const reason = screen.getByLabelText<HTMLTextAreaElement>(tr('visit.decide.reason'));
+    const before = await events();
+    await click(tr('visit.decide.refuse'));
+    await waitFor(() => expect(errorAt(reason)).toBe(tr('visit.errors.refuseReason')));
+    expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
+    unmount();
+    await signIn(OFFICER);
+    render(<VisitActions visit={{ ...visit, registeredBy: ADMIN } as VisitState} />);
+    const cancel = screen.getByLabelText<HTMLTextAreaElement>(tr('visit.fields.cancelReason'));
+    type(cancel, 'x');
+    await click(tr('visit.cancel.submit'));
+    await waitFor(() => expect(errorAt(cancel)).toBe(tr('visit.errors.cancelReason')));
+    expect(cancel.value).toBe('x');
+    expect(await events()).toBe(before);
+  });
+
+  it('restore: the user’s refusal needs its reason; the restore needs its end, not before its start, and what was restored', async () => {
+    const r = { id: crypto.randomUUID(), employee: { name: 'Andi Wijaya' } } as unknown as RestoreState;
+    const before = await events();
+    const { unmount } = render(<UserCard r={r} zone="WIB" />);
+    const note = screen.getByLabelText<HTMLTextAreaElement>(tr('restore.detail.userNote'));
+    await click(tr('restore.detail.userRefuse'));
+    await waitFor(() => expect(errorAt(note)).toBe(tr('restore.errors.refuseReason')));
+    unmount();
+    render(<PerformCard r={r} zone="WIB" />);
+    const completed = screen.getByLabelText<HTMLInputElement>(tr('restore.detail.completedAt'));
+    const restored = screen.getByLabelText<HTMLTextAreaElement>(tr('restore.detail.restored'));
+    await click(tr('restore.detail.perform'));
+    await waitFor(() => expect(errorAt(completed)).toBe(tr('restore.errors.completedAt')));
+    expect(errorAt(restored)).toBe(tr('restore.errors.restored'));
+    const started = screen.getByLabelText<HTMLInputElement>(tr('restore.detail.startedAt'));
+    type(started, '2026-03-09T10:00');
+    type(completed, '2026-03-09T09:00');
+    type(restored, 'Folder Laporan 2026');
+    await click(tr('restore.detail.perform'));
+    await waitFor(() => expect(errorAt(completed)).toBe(tr('restore.errors.completedBeforeStart')));
+    expect(completed.value).toBe('2026-03-09T09:00');
     expect(await events()).toBe(before);
   });
 });

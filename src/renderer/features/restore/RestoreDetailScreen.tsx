@@ -234,7 +234,7 @@ function ManagerCard({ r, own }: { r: RestoreState; own: boolean }) {
   );
 }
 
-function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
+export function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
   const schema = userForm(zone);
@@ -276,7 +276,7 @@ function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   );
 }
 
-function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
+export function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
   const schema = performForm(zone);
