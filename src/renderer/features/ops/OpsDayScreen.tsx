@@ -29,7 +29,8 @@ import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, short
 import { DateTextField } from '@renderer/components/DateInputs';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
-import { asFailure, backupsForm, disruptionForm, emptyNetwork, maintenanceForm, networkForm, resolveForm, verifyForm, type BackupValues, type Choice, type NetworkValues } from './ops-forms';
+import { asFailure } from '@renderer/components/kit/form-errors';
+import { backupsForm, disruptionForm, emptyNetwork, maintenanceForm, networkForm, resolveForm, verifyForm, type BackupValues, type Choice, type NetworkValues } from './ops-forms';
 
 
 export function OpsDayScreen({ date: asked }: { date?: string }) {

@@ -11,8 +11,8 @@ import {
   backupRunSchema, DISRUPTION_SOURCES, disruptionOpenSchema, disruptionResolveSchema, maintenanceSchema, NETWORK_ITEMS, networkCheckSchema, verificationSchema,
   type Disruption, type NetworkItem,
 } from '@shared/domain/ops/state';
-import type { Failure } from '@shared/result';
-import { fromOfficeInput, type OfficeZone } from '@shared/office-time';
+import type { OfficeZone } from '@shared/office-time';
+import { officeInstant } from '@renderer/components/kit/form-errors';
 
 export const CHOICES = ['', 'ok', 'bad'] as const;
 export type Choice = (typeof CHOICES)[number];
@@ -45,17 +45,6 @@ export const backupsForm = z
   .object({ runs: z.array(z.object({ result: choice, note: backupRunSchema.shape.note })) })
   .superRefine((v, ctx) => checkRows([...v.runs.entries()], 'runs', 'ops.errors.noRuns', 'ops.errors.failureNote', ctx));
 
-/** A date-time field's office-local value ("YYYY-MM-DDTHH:mm") as the instant the command takes. */
-const officeInstant = (zone: OfficeZone, message: string) =>
-  z.string().transform((v, ctx) => {
-    const at = fromOfficeInput(v, zone);
-    if (!at) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return at;
-  });
-
 export const resolveForm = (zone: OfficeZone) =>
   z.object({ resolvedAt: officeInstant(zone, 'ops.errors.resolvedAt'), resolution: disruptionResolveSchema.shape.resolution });
 
@@ -82,6 +71,3 @@ export const verifyForm = z
   });
 
 export const maintenanceForm = maintenanceSchema.pick({ server: true, tasks: true, notes: true });
-
-/** A form's own message (an i18n key) shown as the form's banner, as a refusal is. */
-export const asFailure = (message: string | undefined): Failure | null => (message ? { code: 'invalid', message } : null);

@@ -9,11 +9,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import type { Failure } from '@shared/result';
+import type { z } from 'zod';
 import { restoreCancelInput, restoreManagerDecideInput, restoreUserDecideInput } from '@shared/domain/restore/commands';
 import { CONFIRM_METHODS, restorePerformSchema, VERIFICATIONS, type RestoreState } from '@shared/domain/restore/state';
-import { formatLocalDate, fromOfficeInput, toOfficeInput, type OfficeZone } from '@shared/office-time';
+import { formatLocalDate, toOfficeInput, type OfficeZone } from '@shared/office-time';
 import { db } from '@renderer/store';
 import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '@renderer/app/hooks';
 import { useSessionStore } from '@renderer/app/session-store';
@@ -22,6 +21,7 @@ import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui
 import { DeadlineClock, RestoreStatusBadge } from './parts';
 import { DateTextField } from '@renderer/components/DateInputs';
 import { FormActions } from '@renderer/components/kit/FormActions';
+import { errorFor, formLevel, officeInstant } from '@renderer/components/kit/form-errors';
 import { can } from '@shared/domain/can';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
@@ -159,17 +159,6 @@ function needsReason(v: { approved: boolean; note: string }, ctx: z.RefinementCt
   if (!v.approved && v.note.length < 10) ctx.addIssue({ code: 'custom', path: ['note'], message: 'restore.errors.refuseReason' });
 }
 
-/** A date-time field's office-local value ("YYYY-MM-DDTHH:mm") as the instant the command takes. */
-const officeInstant = (zone: OfficeZone, message: string) =>
-  z.string().transform((v, ctx) => {
-    const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? fromOfficeInput(v, zone) : null;
-    if (!at) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return at;
-  });
-
 const managerForm = restoreManagerDecideInput.pick({ approved: true, note: true }).superRefine(needsReason);
 const userForm = (zone: OfficeZone) =>
   restoreUserDecideInput
@@ -184,10 +173,6 @@ const performForm = (zone: OfficeZone) =>
       if (Date.parse(v.completedAt) < Date.parse(v.startedAt)) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: 'restore.errors.completedBeforeStart' });
     });
 const cancelForm = restoreCancelInput.pick({ reason: true });
-
-/** The command's refusal at the field it names, else nothing (it shows as the banner). */
-const refusedAt = (failure: Failure | null, field: string) => (failure?.field === field ? failure.message : undefined);
-const banner = (failure: Failure | null, fields: readonly string[]) => (failure && !fields.includes(failure.field ?? '') ? failure : null);
 
 /** Approve (the form's submit) or refuse, the same form; `approved` is set by the button pressed. */
 function DecisionActions({ approve, refuse, busy, setApproved, submit }: { approve: string; refuse: string; busy: boolean; setApproved: (v: boolean) => void; submit: () => void }) {
@@ -223,8 +208,8 @@ function ManagerCard({ r, own }: { r: RestoreState; own: boolean }) {
         <p className="hint">{t('restore.detail.ownRequest')}</p>
       ) : (
         <form noValidate onSubmit={(e) => void submit(e)}>
-          <FailureBanner failure={banner(failure, ['note'])} />
-          <Field label={t('restore.detail.note')} htmlFor="manager-note" error={formState.errors.note?.message ?? refusedAt(failure, 'note')} wide>
+          <FailureBanner failure={formLevel(failure, ['note'])} />
+          <Field label={t('restore.detail.note')} htmlFor="manager-note" error={formState.errors.note?.message ?? errorFor(failure, 'note')} wide>
             <textarea id="manager-note" rows={2} {...register('note')} />
           </Field>
           <DecisionActions approve={t('restore.detail.approve')} refuse={t('restore.detail.refuse')} busy={busy} setApproved={(v) => setValue('approved', v)} submit={() => void submit()} />
@@ -244,14 +229,14 @@ export function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   });
   const e = formState.errors;
   const fields = ['name', 'method', 'confirmedAt', 'note'] as const;
-  const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? refusedAt(failure, f);
+  const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? errorFor(failure, f);
   const submit = handleSubmit(async (v) => void (await run({ type: 'restore.userDecide', input: { id: r.id, ...v } })));
   return (
     <section className="card" data-testid="user-card">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2>{t('restore.detail.userTitle')}</h2>
         <p className="hint">{t('restore.detail.userHint')}</p>
-        <FailureBanner failure={banner(failure, fields)} />
+        <FailureBanner failure={formLevel(failure, fields)} />
         <Field label={t('restore.detail.userName')} htmlFor="user-name" error={fieldError('name')}>
           <input id="user-name" {...register('name')} />
         </Field>
@@ -288,13 +273,13 @@ export function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) 
   });
   const e = formState.errors;
   const fields = ['startedAt', 'completedAt', 'restored', 'verification', 'verificationNote'] as const;
-  const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? refusedAt(failure, f);
+  const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? errorFor(failure, f);
   const submit = handleSubmit(async (v) => void (await run({ type: 'restore.perform', input: { id: r.id, ...v } })));
   return (
     <section className="card" data-testid="perform-card">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2>{t('restore.detail.performTitle')}</h2>
-        <FailureBanner failure={banner(failure, fields)} />
+        <FailureBanner failure={formLevel(failure, fields)} />
         <Field label={t('restore.detail.startedAt')} htmlFor="started-at" error={fieldError('startedAt')}>
           <DateTextField kind="datetime" id="started-at" control={control} name="startedAt" />
         </Field>
@@ -331,8 +316,8 @@ function CancelCard({ r }: { r: RestoreState }) {
     <section className="card">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2>{t('restore.detail.cancelTitle')}</h2>
-        <FailureBanner failure={banner(failure, ['reason'])} />
-        <Field label={t('restore.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? refusedAt(failure, 'reason')}>
+        <FailureBanner failure={formLevel(failure, ['reason'])} />
+        <Field label={t('restore.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? errorFor(failure, 'reason')}>
           <input id="cancel-reason" {...register('reason')} />
         </Field>
         <FormActions submitLabel={t('restore.detail.cancel')} busy={busy} variant="plain" start />

@@ -4,7 +4,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Failure } from '@shared/result';
 import type { UserState } from '@shared/domain/user/state';
 import { ticketAssignInput, ticketClassifyInput, ticketCommentInput, ticketConfirmInput, ticketResolveInput } from '@shared/domain/ticket/commands';
 import { slaFor } from '@shared/domain/ticket/sla';
@@ -17,6 +16,7 @@ import { Field, FailureBanner } from '@renderer/components/ui';
 import { slaTargetText, useOfficeCalendar } from './SlaClock';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
+import { errorFor, formLevel } from '@renderer/components/kit/form-errors';
 
 const classifyForm = ticketClassifyInput.pick({ category: true, priority: true });
 const assignForm = ticketAssignInput.pick({ assigneeId: true });
@@ -29,10 +29,6 @@ const confirmForm = ticketConfirmInput
     if (!v.confirmed && v.note.length < 5) ctx.addIssue({ code: 'custom', path: ['note'], message: 'ticket.errors.reopenReason' });
   });
 const commentForm = ticketCommentInput.pick({ text: true });
-
-/** The command's refusal at the field it names, else nothing (it shows as the banner). */
-const refusedAt = (failure: Failure | null, field: string) => (failure?.field === field ? failure.message : undefined);
-const banner = (failure: Failure | null, fields: readonly string[]) => (failure && !fields.includes(failure.field ?? '') ? failure : null);
 
 function ClassifyPanel({ ticket }: { ticket: TicketState }) {
   const { t } = useTranslation();
@@ -50,9 +46,9 @@ function ClassifyPanel({ ticket }: { ticket: TicketState }) {
     <section className="card action-card" aria-labelledby="classify-title">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2 id="classify-title">{first ? t('ticket.classify.title') : t('ticket.classify.retitle')}</h2>
-        <FailureBanner failure={banner(failure, ['category', 'priority'])} />
+        <FailureBanner failure={formLevel(failure, ['category', 'priority'])} />
         <div>
-          <Field label={t('ticket.fields.category')} htmlFor="cl-category" error={e.category?.message ?? refusedAt(failure, 'category')}>
+          <Field label={t('ticket.fields.category')} htmlFor="cl-category" error={e.category?.message ?? errorFor(failure, 'category')}>
             <select id="cl-category" {...register('category')}>
               {TICKET_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
@@ -61,7 +57,7 @@ function ClassifyPanel({ ticket }: { ticket: TicketState }) {
               ))}
             </select>
           </Field>
-          <Field label={t('ticket.fields.priority')} htmlFor="cl-priority" error={e.priority?.message ?? refusedAt(failure, 'priority')}>
+          <Field label={t('ticket.fields.priority')} htmlFor="cl-priority" error={e.priority?.message ?? errorFor(failure, 'priority')}>
             <select id="cl-priority" {...register('priority')}>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
@@ -97,8 +93,8 @@ function AssignForm({ ticket, techs, initial }: { ticket: TicketState; techs: Us
     <section className="card action-card" aria-labelledby="assign-title">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2 id="assign-title">{ticket.assigneeId ? t('ticket.assign.retitle') : t('ticket.assign.title')}</h2>
-        <FailureBanner failure={banner(failure, ['assigneeId'])} />
-        <Field label={t('ticket.fields.assignee')} htmlFor="assignee" error={formState.errors.assigneeId?.message ?? refusedAt(failure, 'assigneeId')}>
+        <FailureBanner failure={formLevel(failure, ['assigneeId'])} />
+        <Field label={t('ticket.fields.assignee')} htmlFor="assignee" error={formState.errors.assigneeId?.message ?? errorFor(failure, 'assigneeId')}>
           <select id="assignee" {...register('assigneeId')}>
             <option value="">{t('common.choose')}</option>
             {techs.map((u) => (
@@ -141,8 +137,8 @@ function ResolvePanel({ ticket }: { ticket: TicketState }) {
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2 id="resolve-title">{t('ticket.resolve.title')}</h2>
         <p className="hint">{t('ticket.resolve.hint')}</p>
-        <FailureBanner failure={banner(failure, ['resolution'])} />
-        <Field label={t('ticket.fields.resolution')} htmlFor="resolution" error={formState.errors.resolution?.message ?? refusedAt(failure, 'resolution')}>
+        <FailureBanner failure={formLevel(failure, ['resolution'])} />
+        <Field label={t('ticket.fields.resolution')} htmlFor="resolution" error={formState.errors.resolution?.message ?? errorFor(failure, 'resolution')}>
           <textarea id="resolution" rows={3} {...register('resolution')} />
         </Field>
         <FormActions submitLabel={t('ticket.resolve.submit')} busy={busy} />
@@ -165,12 +161,12 @@ function ConfirmPanel({ ticket }: { ticket: TicketState }) {
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2 id="confirm-title">{t('ticket.confirm.title')}</h2>
         <p className="hint">{t('ticket.confirm.hint')}</p>
-        <FailureBanner failure={banner(failure, ['confirmedBy', 'method', 'note'])} />
+        <FailureBanner failure={formLevel(failure, ['confirmedBy', 'method', 'note'])} />
         <div className="grid-2">
-          <Field label={t('ticket.fields.confirmedBy')} htmlFor="confirmedBy" error={e.confirmedBy?.message ?? refusedAt(failure, 'confirmedBy')}>
+          <Field label={t('ticket.fields.confirmedBy')} htmlFor="confirmedBy" error={e.confirmedBy?.message ?? errorFor(failure, 'confirmedBy')}>
             <input id="confirmedBy" {...register('confirmedBy')} />
           </Field>
-          <Field label={t('ticket.fields.method')} htmlFor="method" error={e.method?.message ?? refusedAt(failure, 'method')}>
+          <Field label={t('ticket.fields.method')} htmlFor="method" error={e.method?.message ?? errorFor(failure, 'method')}>
             <select id="method" {...register('method')}>
               {CONFIRM_METHODS.map((m) => (
                 <option key={m} value={m}>
@@ -179,7 +175,7 @@ function ConfirmPanel({ ticket }: { ticket: TicketState }) {
               ))}
             </select>
           </Field>
-          <Field label={t('ticket.fields.confirmNote')} htmlFor="confirmNote" hint={t('ticket.confirm.noteHint')} error={e.note?.message ?? refusedAt(failure, 'note')} wide>
+          <Field label={t('ticket.fields.confirmNote')} htmlFor="confirmNote" hint={t('ticket.confirm.noteHint')} error={e.note?.message ?? errorFor(failure, 'note')} wide>
             <textarea id="confirmNote" rows={2} {...register('note')} />
           </Field>
         </div>
@@ -212,8 +208,8 @@ function CommentPanel({ ticket }: { ticket: TicketState }) {
     <section className="card action-card">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2>{t('ticket.comment.title')}</h2>
-        <FailureBanner failure={banner(failure, ['text'])} />
-        <Field label={t('ticket.comment.label')} htmlFor="comment" error={formState.errors.text?.message ?? refusedAt(failure, 'text')}>
+        <FailureBanner failure={formLevel(failure, ['text'])} />
+        <Field label={t('ticket.comment.label')} htmlFor="comment" error={formState.errors.text?.message ?? errorFor(failure, 'text')}>
           <textarea id="comment" rows={2} {...register('text')} />
         </Field>
         <FormActions submitLabel={t('ticket.comment.submit')} busy={busy} variant="plain" />

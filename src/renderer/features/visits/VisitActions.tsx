@@ -4,7 +4,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Failure } from '@shared/result';
 import { visitCancelInput, visitCorrectInput, visitDecideInput, visitIssueBadgeInput, visitNoteInput } from '@shared/domain/visit/commands';
 import type { VisitState } from '@shared/domain/visit/state';
 import { db } from '@renderer/store';
@@ -15,6 +14,7 @@ import { useConfirm } from '@renderer/components/ConfirmDialog';
 import { CheckOutPanel } from './CheckOutPanel';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
+import { errorFor, formLevel } from '@renderer/components/kit/form-errors';
 
 /** Approving takes an optional note; refusing needs the reason (as the command asks). */
 const decisionForm = visitDecideInput
@@ -30,10 +30,6 @@ const noteForms = {
   'visit.correct': visitCorrectInput.pick({ text: true }),
   'visit.cancel': z.object({ text: visitCancelInput.shape.reason }),
 };
-
-/** The command's refusal at the field it names, else nothing (it shows as the banner). */
-const refusedAt = (failure: Failure | null, field: string) => (failure?.field === field ? failure.message : undefined);
-const banner = (failure: Failure | null, fields: readonly string[]) => (failure && !fields.includes(failure.field ?? '') ? failure : null);
 
 function DecisionPanel({ visit }: { visit: VisitState }) {
   const { t } = useTranslation();
@@ -53,8 +49,8 @@ function DecisionPanel({ visit }: { visit: VisitState }) {
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2 id="decide-title">{t('visit.decide.title')}</h2>
         {confirmDialog}
-        <FailureBanner failure={banner(failure, ['reason'])} />
-        <Field label={t('visit.decide.reason')} htmlFor="decision-reason" hint={t('visit.decide.reasonHint')} error={formState.errors.reason?.message ?? refusedAt(failure, 'reason')}>
+        <FailureBanner failure={formLevel(failure, ['reason'])} />
+        <Field label={t('visit.decide.reason')} htmlFor="decision-reason" hint={t('visit.decide.reasonHint')} error={formState.errors.reason?.message ?? errorFor(failure, 'reason')}>
           <textarea id="decision-reason" rows={2} {...register('reason')} />
         </Field>
         <FormActions submitLabel={t('visit.decide.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
@@ -97,9 +93,9 @@ function BadgePanel({ visit }: { visit: VisitState }) {
     <section className="card action-card" aria-labelledby="badge-title">
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2 id="badge-title">{t('visit.badge.title')}</h2>
-        <FailureBanner failure={banner(failure, ['badge', 'escortId'])} />
+        <FailureBanner failure={formLevel(failure, ['badge', 'escortId'])} />
         <div className="grid-2">
-          <Field label={t('visit.fields.badge')} htmlFor="badge" hint={t('visit.badge.freeCount', { count: free.length })} error={e.badge?.message ?? refusedAt(failure, 'badge')}>
+          <Field label={t('visit.fields.badge')} htmlFor="badge" hint={t('visit.badge.freeCount', { count: free.length })} error={e.badge?.message ?? errorFor(failure, 'badge')}>
             <input id="badge" list="free-badges" {...register('badge')} placeholder={free[0] ?? ''} autoComplete="off" />
             <datalist id="free-badges">
               {free.map((b) => (
@@ -107,7 +103,7 @@ function BadgePanel({ visit }: { visit: VisitState }) {
               ))}
             </datalist>
           </Field>
-          <Field label={t('visit.fields.escort')} htmlFor="escort" error={e.escortId?.message ?? refusedAt(failure, 'escortId')}>
+          <Field label={t('visit.fields.escort')} htmlFor="escort" error={e.escortId?.message ?? errorFor(failure, 'escortId')}>
             <select id="escort" {...register('escortId')}>
               <option value="">{t('common.choose')}</option>
               {officers.map((u) => (
@@ -160,8 +156,8 @@ function NotePanel({ visit, type, title, label, submit: submitLabel }: { visit: 
       <form noValidate onSubmit={(ev) => void submit(ev)}>
         <h2>{title}</h2>
         {confirmDialog}
-        <FailureBanner failure={banner(failure, [field])} />
-        <Field label={label} htmlFor={inputId} error={formState.errors.text?.message ?? refusedAt(failure, field)}>
+        <FailureBanner failure={formLevel(failure, [field])} />
+        <Field label={label} htmlFor={inputId} error={formState.errors.text?.message ?? errorFor(failure, field)}>
           <textarea id={inputId} rows={2} {...register('text')} />
         </Field>
         <FormActions submitLabel={submitLabel} busy={busy} variant={type === 'visit.cancel' ? 'danger' : 'plain'} />
