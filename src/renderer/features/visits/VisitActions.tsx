@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { visitCancelInput, visitCorrectInput, visitDecideInput, visitIssueBadgeInput, visitNoteInput } from '@shared/domain/visit/commands';
 import type { VisitState } from '@shared/domain/visit/state';
+import type { UserState } from '@shared/domain/user/state';
 import { db } from '@renderer/store';
 import { useCommand, useOrg } from '@renderer/app/hooks';
 import { actorOf, useSessionStore } from '@renderer/app/session-store';
@@ -72,12 +73,17 @@ function DecisionPanel({ visit }: { visit: VisitState }) {
 }
 
 function BadgePanel({ visit }: { visit: VisitState }) {
+  const officers = useLiveQuery(async () => (await db.users.toArray()).filter((u) => u.active && u.roles.includes('officer')), []);
+  // The escort select gets its default (the signed-in officer) once the officers are known.
+  return <BadgeForm key={officers ? 'ready' : 'loading'} visit={visit} officers={officers ?? []} />;
+}
+
+function BadgeForm({ visit, officers }: { visit: VisitState; officers: UserState[] }) {
   const { t } = useTranslation();
   const org = useOrg();
   const me = useSessionStore((s) => s.user);
   const { run, failure, busy } = useCommand();
   const out = useLiveQuery(async () => new Set((await db.visits.where('badgeOut').above('').toArray()).map((v) => v.badgeOut)), []) ?? new Set();
-  const officers = useLiveQuery(async () => (await db.users.toArray()).filter((u) => u.active && u.roles.includes('officer')), []) ?? [];
   const free = (org?.badgePool ?? []).filter((b) => !out.has(b));
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof badgeForm>, unknown, z.output<typeof badgeForm>>({
     resolver: zodResolver(badgeForm),
