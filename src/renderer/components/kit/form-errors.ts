@@ -10,6 +10,10 @@ import { fromOfficeInput, type OfficeZone } from '@shared/office-time';
 /** The failure's message when it belongs to `field`. */
 export const errorFor = (failure: Failure | null, field: string): string | undefined => (failure?.field === field ? failure.message : undefined);
 
+/** A field's message for `Field`: the form's own (an i18n key), else the command's refusal naming the field, with its values. */
+export const messageAt = (own: string | undefined, failure: Failure | null, field: string): { error?: string; errorParams?: Record<string, string | number> } =>
+  own ? { error: own } : failure?.field === field ? { error: failure.message, errorParams: failure.params } : {};
+
 /** The failure when it belongs to none of the form's fields (shown as the banner). */
 export const formLevel = (failure: Failure | null, fields: readonly string[]): Failure | null =>
   failure && !fields.some((f) => failure.field === f || failure.field?.startsWith(`${f}.`)) ? failure : null;

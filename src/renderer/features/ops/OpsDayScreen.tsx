@@ -29,7 +29,7 @@ import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, short
 import { DateTextField } from '@renderer/components/DateInputs';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
-import { asFailure } from '@renderer/components/kit/form-errors';
+import { asFailure, messageAt } from '@renderer/components/kit/form-errors';
 import { backupsForm, disruptionForm, emptyNetwork, maintenanceForm, networkForm, resolveForm, verifyForm, type BackupValues, type Choice, type NetworkValues } from './ops-forms';
 
 
@@ -334,7 +334,7 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
         <Field label={t('ops.disruption.system')} htmlFor="dis-system" error={fieldError('system')} hint={t('ops.disruption.systemHint')}>
           <input id="dis-system" {...register('system')} />
         </Field>
-        <Field label={t('ops.disruption.startedAt')} htmlFor="dis-started" error={fieldError('startedAt')}>
+        <Field label={t('ops.disruption.startedAt')} htmlFor="dis-started" {...messageAt(e.startedAt?.message, failure, 'startedAt')}>
           <DateTextField kind="datetime" id="dis-started" control={control} name="startedAt" />
         </Field>
         <Field label={t('ops.disruption.actions')} htmlFor="dis-actions" error={fieldError('actions')} wide>
@@ -527,7 +527,7 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
           <Saved text={saved} />
           <FailureBanner failure={formLevel(failure, ['job', 'restoredTo', 'ok', 'note'])} />
           <div className="grid-2">
-            <Field label={t('ops.verify.job')} htmlFor="ver-job" error={fieldError('job', e.job?.message)}>
+            <Field label={t('ops.verify.job')} htmlFor="ver-job" {...messageAt(e.job?.message, failure, 'job')}>
               <select id="ver-job" {...register('job')}>
                 <option value="">—</option>
                 {jobs.map((j) => (

@@ -15,7 +15,7 @@ import { useConfirm } from '@renderer/components/ConfirmDialog';
 import { CheckOutPanel } from './CheckOutPanel';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
-import { errorFor, formLevel } from '@renderer/components/kit/form-errors';
+import { errorFor, formLevel, messageAt } from '@renderer/components/kit/form-errors';
 
 /** Approving takes an optional note; refusing needs the reason (as the command asks). */
 const decisionForm = visitDecideInput
@@ -101,7 +101,7 @@ function BadgeForm({ visit, officers }: { visit: VisitState; officers: UserState
         <h2 id="badge-title">{t('visit.badge.title')}</h2>
         <FailureBanner failure={formLevel(failure, ['badge', 'escortId'])} />
         <div className="grid-2">
-          <Field label={t('visit.fields.badge')} htmlFor="badge" hint={t('visit.badge.freeCount', { count: free.length })} error={e.badge?.message ?? errorFor(failure, 'badge')}>
+          <Field label={t('visit.fields.badge')} htmlFor="badge" hint={t('visit.badge.freeCount', { count: free.length })} {...messageAt(e.badge?.message, failure, 'badge')}>
             <input id="badge" list="free-badges" {...register('badge')} placeholder={free[0] ?? ''} autoComplete="off" />
             <datalist id="free-badges">
               {free.map((b) => (
