@@ -13,7 +13,7 @@ function describe(child: ReactNode, id: string, hasError: boolean, hasHint: bool
 }
 
 /** A labelled field; shows its error (an i18n key) under the input, linked for screen readers. */
-export function Field(props: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode; wide?: boolean; /** Shown instead of t(error), e.g. a message with a link. */ errorContent?: ReactNode }) {
+export function Field(props: { label: string; htmlFor: string; error?: string; /** Values interpolated into the error (a refusal's params). */ errorParams?: Record<string, string | number>; hint?: string; children: ReactNode; wide?: boolean; /** Shown instead of t(error), e.g. a message with a link. */ errorContent?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className={`field${props.wide ? ' field-wide' : ''}${props.error ? ' has-error' : ''}`}>
@@ -26,7 +26,7 @@ export function Field(props: { label: string; htmlFor: string; error?: string; h
       )}
       {props.error && (
         <div className="field-error" role="alert" id={`${props.htmlFor}-error`}>
-          {props.errorContent ?? t(props.error)}
+          {props.errorContent ?? t(props.error, props.errorParams ?? {})}
         </div>
       )}
     </div>

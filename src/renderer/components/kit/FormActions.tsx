@@ -21,6 +21,8 @@ export function FormActions(props: {
   cancelLabel?: string;
   /** Kept in view at the bottom of a long form. */
   sticky?: boolean;
+  /** Buttons at the start of the line (a short form inside a card) instead of its end. */
+  start?: boolean;
   /** The submit's look: the form's main action (default), a secondary one, or a destructive one. */
   variant?: 'primary' | 'plain' | 'danger';
   small?: boolean;
@@ -35,7 +37,7 @@ export function FormActions(props: {
     props.onCancel?.();
   };
   return (
-    <div className={`form-actions${props.sticky ? ' sticky-actions' : ''}`}>
+    <div className={`form-actions${props.sticky ? ' sticky-actions' : ''}${props.start ? ' form-actions-start' : ''}`}>
       {props.onCancel && (
         <button type="button" className="btn" onClick={() => void cancel()}>
           {props.cancelLabel ?? t('common.cancel')}

@@ -3,9 +3,13 @@
  * were sent back), the IT Manager's decision, what the IT team provisioned for each system and
  * what was revoked, and the audit trail. Each action shows only to the role whose move it is.
  */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { accessCancelInput, accessDecideInput, accessGrantInput, accessRevokeInput } from '@shared/domain/access/commands';
 import type { AccessItem, AccessRequestState } from '@shared/domain/access/state';
 import type { Command } from '@shared/domain/registry';
 import { db } from '@renderer/store';
@@ -16,6 +20,7 @@ import { AuditTrail } from '@renderer/components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
 import { AccessStatusBadge } from './parts';
 import { can } from '@shared/domain/can';
+import { FormActions } from '@renderer/components/kit/FormActions';
 
 export function AccessDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -174,46 +179,51 @@ function ItemsCard({ r, canProvision, canGrant }: { r: AccessRequestState; canPr
   );
 }
 
-/** A one-line form inside the items table: its text inputs, the command they make, the refusal under them. */
-function InlineForm({ inputs, submit, command, onCancel, danger }: {
-  inputs: { label: string; placeholder: string }[];
+/** A one-line form inside the items table: its text inputs (checked with the command's rules, each message under its input), the command they make. */
+function InlineForm({ id, inputs, schema, submit, command, onCancel, danger }: {
+  /** The inputs' id prefix (`<id>-<name>`). */
+  id: string;
+  inputs: { name: string; label: string; placeholder: string }[];
+  schema: z.ZodType<Record<string, string>, Record<string, string>>;
   submit: string;
-  command: (values: string[]) => Command;
+  command: (values: Record<string, string>) => Command;
   onCancel?: () => void;
   danger?: boolean;
 }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [values, setValues] = useState(() => inputs.map(() => ''));
+  const { register, handleSubmit, formState } = useForm<Record<string, string>>({
+    resolver: zodResolver(schema),
+    defaultValues: Object.fromEntries(inputs.map((i) => [i.name, ''])),
+  });
+  const onSubmit = handleSubmit(async (values) => void (await run(command(values))));
+  const atField = failure?.field && inputs.some((i) => i.name === failure.field) ? failure.field : undefined;
   return (
-    <form
-      className="grant-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(command(values));
-      }}
-    >
-      {inputs.map((input, i) => (
-        <input
-          key={input.label}
-          aria-label={input.label}
-          placeholder={input.placeholder}
-          value={values[i]}
-          onChange={(e) => setValues((v) => v.map((x, k) => (k === i ? e.target.value : x)))}
-          aria-invalid={i === 0 && !!failure}
-          autoFocus={!!onCancel && i === 0}
-        />
-      ))}
-      <button type="submit" className={`btn btn-small ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>
-        {submit}
-      </button>
-      {onCancel && (
-        <button type="button" className="btn btn-small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      )}
-      {failure && (
+    <form className="grant-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      {inputs.map((input, i) => {
+        const message = formState.errors[input.name]?.message ?? (atField === input.name ? failure?.message : undefined);
+        const errorId = `${id}-${input.name}-error`;
+        return (
+          <span className="grant-field" key={input.name}>
+            <input
+              id={`${id}-${input.name}`}
+              aria-label={input.label}
+              placeholder={input.placeholder}
+              {...register(input.name)}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? errorId : undefined}
+              autoFocus={!!onCancel && i === 0}
+            />
+            {message && (
+              <span className="field-error" role="alert" id={errorId}>
+                {t(message, (atField === input.name && failure?.params) || {})}
+              </span>
+            )}
+          </span>
+        );
+      })}
+      <FormActions submitLabel={submit} busy={busy} small variant={danger ? 'danger' : 'primary'} onCancel={onCancel} />
+      {failure && !atField && (
         <div className="field-error" role="alert">
           {t(failure.message, failure.params ?? {})}
         </div>
@@ -222,17 +232,22 @@ function InlineForm({ inputs, submit, command, onCancel, danger }: {
   );
 }
 
+const grantForm = accessGrantInput.pick({ account: true, note: true });
+const revokeForm = accessRevokeInput.pick({ reason: true });
+
 /** The IT team records the account it created for one approved item. */
 function GrantForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
   const { t } = useTranslation();
   return (
     <InlineForm
+      id={`grant-${item.id}`}
+      schema={grantForm}
       inputs={[
-        { label: t('access.detail.accountFor', { system: item.system }), placeholder: t('access.detail.accountPlaceholder') },
-        { label: t('access.detail.grantNoteFor', { system: item.system }), placeholder: t('access.detail.grantNote') },
+        { name: 'account', label: t('access.detail.accountFor', { system: item.system }), placeholder: t('access.detail.accountPlaceholder') },
+        { name: 'note', label: t('access.detail.grantNoteFor', { system: item.system }), placeholder: t('access.detail.grantNote') },
       ]}
       submit={t('access.detail.grant')}
-      command={([account = '', note = '']) => ({ type: 'access.grant', input: { id: r.id, itemId: item.id, account, note } })}
+      command={({ account = '', note = '' }) => ({ type: 'access.grant', input: { id: r.id, itemId: item.id, account, note } })}
     />
   );
 }
@@ -249,19 +264,33 @@ function RevokeForm({ r, item }: { r: AccessRequestState; item: AccessItem }) {
     );
   return (
     <InlineForm
-      inputs={[{ label: t('access.detail.revokeReasonFor', { system: item.system }), placeholder: t('access.detail.revokeReason') }]}
+      id={`revoke-${item.id}`}
+      schema={revokeForm}
+      inputs={[{ name: 'reason', label: t('access.detail.revokeReasonFor', { system: item.system }), placeholder: t('access.detail.revokeReason') }]}
       submit={t('access.detail.confirmRevoke')}
-      command={([reason = '']) => ({ type: 'access.revoke', input: { id: r.id, itemId: item.id, reason } })}
+      command={({ reason = '' }) => ({ type: 'access.revoke', input: { id: r.id, itemId: item.id, reason } })}
       onCancel={() => setOpen(false)}
       danger
     />
   );
 }
 
+/** Approving takes an optional note; sending back needs the reason (as the command asks). */
+const decisionForm = z
+  .object({ approved: z.boolean(), note: accessDecideInput.shape.note })
+  .superRefine((v, ctx) => {
+    if (!v.approved && v.note.length < 10) ctx.addIssue({ code: 'custom', path: ['note'], message: 'access.errors.returnReason' });
+  });
+const cancelForm = accessCancelInput.pick({ reason: true });
+
 function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: boolean }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [note, setNote] = useState('');
+  const { register, handleSubmit, setValue, formState } = useForm<z.input<typeof decisionForm>, unknown, z.output<typeof decisionForm>>({
+    resolver: zodResolver(decisionForm),
+    defaultValues: { approved: true, note: '' },
+  });
+  const submit = handleSubmit(async ({ approved, note }) => void (await run({ type: 'access.decide', input: { id: r.id, approved, note } })));
   if (ownVersion)
     return (
       <div className="banner" role="status" data-testid="own-version">
@@ -270,20 +299,27 @@ function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: bo
     );
   return (
     <section className="card" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('access.detail.decide')}</h2>
-      <p className="hint">{t('access.detail.decideHint')}</p>
-      {failure && failure.field !== 'note' && <FailureBanner failure={failure} />}
-      <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={failure?.field === 'note' ? failure.message : undefined} hint={t('access.detail.decisionNoteHint')} wide>
-        <textarea id="decision-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
-      <div className="form-actions">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'access.decide', input: { id: r.id, approved: false, note } })}>
-          {t('access.detail.returnForRevision')}
-        </button>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run({ type: 'access.decide', input: { id: r.id, approved: true, note } })}>
-          {t('access.detail.approve')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <h2 id="decision-title">{t('access.detail.decide')}</h2>
+        <p className="hint">{t('access.detail.decideHint')}</p>
+        {failure && failure.field !== 'note' && <FailureBanner failure={failure} />}
+        <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={formState.errors.note?.message ?? (failure?.field === 'note' ? failure.message : undefined)} hint={t('access.detail.decisionNoteHint')} wide>
+          <textarea id="decision-note" rows={3} {...register('note')} />
+        </Field>
+        <FormActions submitLabel={t('access.detail.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={busy}
+            onClick={() => {
+              setValue('approved', false);
+              void submit();
+            }}
+          >
+            {t('access.detail.returnForRevision')}
+          </button>
+        </FormActions>
+      </form>
     </section>
   );
 }
@@ -291,18 +327,17 @@ function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: bo
 function CancelCard({ r }: { r: AccessRequestState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [reason, setReason] = useState('');
+  const { register, handleSubmit, formState } = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({ resolver: zodResolver(cancelForm), defaultValues: { reason: '' } });
+  const submit = handleSubmit(async ({ reason }) => void (await run({ type: 'access.cancel', input: { id: r.id, reason } })));
   return (
     <section className="card">
-      <h2>{t('access.detail.cancel')}</h2>
-      <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={failure?.message}>
-        <input id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <div className="form-actions">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'access.cancel', input: { id: r.id, reason } })}>
-          {t('access.detail.confirmCancel')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <h2>{t('access.detail.cancel')}</h2>
+        <Field label={t('access.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? failure?.message}>
+          <input id="cancel-reason" {...register('reason')} />
+        </Field>
+        <FormActions submitLabel={t('access.detail.confirmCancel')} busy={busy} variant="danger" />
+      </form>
     </section>
   );
 }

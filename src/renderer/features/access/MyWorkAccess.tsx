@@ -7,42 +7,47 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { AccessRequestState } from '@shared/domain/access/state';
 import { useFormatDateTime } from '@renderer/app/hooks';
-import { Empty } from '@renderer/components/ui';
 import { db } from '@renderer/store';
 import { accessAwaitingDecision, accessAwaitingProvisioning } from '@renderer/store/queries/access';
+import { RecordTable } from '@renderer/components/kit/RecordList';
 
 function AccessRows({ rows, empty, testId, since }: { rows: AccessRequestState[] | undefined; empty: string; testId: string; since: (r: AccessRequestState) => string }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
-  if (!rows) return <Empty>{t('common.loading')}</Empty>;
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  if (rows?.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <table className="table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('access.mywork.docNo')}</th>
-          <th>{t('access.mywork.employee')}</th>
-          <th>{t('access.mywork.systems')}</th>
-          <th>{t('access.mywork.waitingSince')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="mono small">
+    <RecordTable
+      testId={testId}
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowHref={(r) => `/access/${r.id}`}
+      empty={empty}
+      columns={[
+        {
+          key: 'docNo',
+          header: t('access.mywork.docNo'),
+          className: 'mono small',
+          cell: (r) => (
+            <>
               <a href={`#/access/${r.id}`}>{r.docNo}</a>
               {r.version > 1 && <div className="muted small">{t('access.mywork.revision', { n: r.version })}</div>}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          key: 'employee',
+          header: t('access.mywork.employee'),
+          cell: (r) => (
+            <>
               {r.employee.name}
               <div className="muted small">{[r.employee.department, r.employee.position].filter(Boolean).join(' · ')}</div>
-            </td>
-            <td>{r.items.map((it) => it.system).join(', ')}</td>
-            <td>{fmt(since(r))}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { key: 'systems', header: t('access.mywork.systems'), cell: (r) => r.items.map((it) => it.system).join(', ') },
+        { key: 'since', header: t('access.mywork.waitingSince'), cell: (r) => fmt(since(r)) },
+      ]}
+    />
   );
 }
 

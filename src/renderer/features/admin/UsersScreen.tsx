@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type z } from 'zod';
+import { z } from 'zod';
 import { newPasswordSchema, userProfileSchema, type UserState } from '@shared/domain/user/state';
 import { newId } from '@shared/ids';
 import { newCredentials } from '../auth/public';
@@ -86,13 +86,42 @@ function CreateUser() {
   );
 }
 
+const passwordForm = z.object({ password: newPasswordSchema });
+
+/** An admin sets a user's new password (their own too: then the session signs with the new key). */
+function PasswordForm({ user, run, busy }: { user: UserState; run: ReturnType<typeof useCommand>['run']; busy: boolean }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, formState, reset } = useForm<z.input<typeof passwordForm>, unknown, z.output<typeof passwordForm>>({
+    resolver: zodResolver(passwordForm),
+    defaultValues: { password: '' },
+  });
+  const onSubmit = handleSubmit(async ({ password }) => {
+    const self = useSessionStore.getState().user?.id === user.id;
+    const creds = await newCredentials(password, self ? user.id : undefined);
+    if (self) useSessionStore.getState().expectKey(creds.key.keyId);
+    if (await run({ type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } })) {
+      reset();
+      // An admin setting their own password rotates their key: sign with the new one.
+      const session = useSessionStore.getState();
+      const fresh = await db.users.get(user.id);
+      if (session.user?.id === user.id && fresh) session.signIn(fresh, { key: creds.signingKey });
+    } else if (self) useSessionStore.getState().expectKey(null);
+  });
+  return (
+    <form noValidate onSubmit={(e) => void onSubmit(e)}>
+      <Field label={t('users.newPassword')} htmlFor={`pw-${user.username}`} error={formState.errors.password?.message}>
+        <input id={`pw-${user.username}`} type="password" {...register('password')} autoComplete="new-password" />
+      </Field>
+      <FormActions submitLabel={t('users.setPassword')} busy={busy || formState.isSubmitting} variant="plain" small />
+    </form>
+  );
+}
+
 function UserRow({ user }: { user: UserState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
   const [editing, setEditing] = useState(false);
   const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [password, setPassword] = useState('');
-  const [pwError, setPwError] = useState<string | undefined>();
   return (
     <li className="user-row" data-testid={`user-${user.username}`}>
       <div className="user-row-head">
@@ -119,33 +148,7 @@ function UserRow({ user }: { user: UserState }) {
               {t('users.saveRoles')}
             </button>
           </div>
-          <Field label={t('users.newPassword')} htmlFor={`pw-${user.username}`} error={pwError}>
-            <input id={`pw-${user.username}`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
-          </Field>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={busy}
-              onClick={async () => {
-                const check = newPasswordSchema.safeParse(password);
-                if (!check.success) return setPwError(check.error.issues[0]?.message);
-                setPwError(undefined);
-                const self = useSessionStore.getState().user?.id === user.id;
-                const creds = await newCredentials(password, self ? user.id : undefined);
-                if (self) useSessionStore.getState().expectKey(creds.key.keyId);
-                if (await run({ type: 'user.setPassword', input: { id: user.id, password: creds.password, key: creds.key } })) {
-                  setPassword('');
-                  // An admin setting their own password rotates their key: sign with the new one.
-                  const session = useSessionStore.getState();
-                  const fresh = await db.users.get(user.id);
-                  if (session.user?.id === user.id && fresh) session.signIn(fresh, { key: creds.signingKey });
-                } else if (self) useSessionStore.getState().expectKey(null);
-              }}
-            >
-              {t('users.setPassword')}
-            </button>
-          </div>
+          <PasswordForm user={user} run={run} busy={busy} />
         </div>
       )}
     </li>

@@ -1,7 +1,10 @@
 /** The inventory: search by tag or serial (scanner-ready), filter by status, category and location; export; labels. */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ASSET_CATEGORIES, ASSET_STATUSES, assetName } from '@shared/domain/asset/state';
 import type { AssetState } from '@shared/domain/asset/state';
 import { db } from '@renderer/store';
@@ -14,13 +17,23 @@ import { RecordList } from '@renderer/components/kit/RecordList';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { inventoryCsv, inventoryXlsx } from './spreadsheet';
 import { can } from '@shared/domain/can';
+import { FormActions } from '@renderer/components/kit/FormActions';
+
+/** The filter bar: nothing to refuse (every choice is a list's), typed as the query takes it. */
+const inventoryFilterForm = z.object({
+  q: z.string(),
+  status: z.enum(ASSET_STATUSES).or(z.literal('')),
+  category: z.enum(ASSET_CATEGORIES).or(z.literal('')),
+  location: z.string(),
+});
+type InventoryFilterIn = z.input<typeof inventoryFilterForm>;
+type InventoryFilterOut = z.output<typeof inventoryFilterForm>;
 
 export function InventoryScreen() {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
   const canManage = can(user, 'asset.create');
   const [filter, setFilter] = useState<InventoryFilter>({});
-  const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const result = useLiveQuery(() => inventoryPage(db, filter, page), [filter, page]);
@@ -30,6 +43,18 @@ export function InventoryScreen() {
     setPage(0);
     setFilter((f) => ({ ...f, ...patch }));
   };
+  const { register, handleSubmit, setValue } = useForm<InventoryFilterIn, unknown, InventoryFilterOut>({
+    resolver: zodResolver(inventoryFilterForm),
+    defaultValues: { q: '', status: '', category: '', location: '' },
+  });
+  // Status and category apply when chosen, the location when left (or on Enter), the search on "Cari".
+  const apply = (key: 'status' | 'category' | 'location') => handleSubmit((v) => set({ [key]: v[key] }));
+  // A scanner types the whole serial and Enter: an exact match opens the asset.
+  const find = handleSubmit(async ({ q }) => {
+    const exact = q.trim() ? await assetByCode(db, q) : undefined;
+    if (exact) navigate(`/assets/${exact.id}`);
+    else set({ q });
+  });
 
   const exportAll = async (kind: 'csv' | 'xlsx') => {
     // Everything matching the filters, not just the page.
@@ -86,28 +111,21 @@ export function InventoryScreen() {
             )}
             <div className="asset-summary" aria-label={t('asset.inventory.byStatus')}>
               {ASSET_STATUSES.map((s) => (
-                <button key={s} type="button" aria-pressed={filter.status === s} onClick={() => set({ status: filter.status === s ? '' : s })}>
+                <button key={s} type="button" aria-pressed={filter.status === s} onClick={() => {
+                    const status = filter.status === s ? '' : s;
+                    setValue('status', status);
+                    set({ status });
+                  }}>
                   {t(`asset.status.${s}`)}: <strong>{counts?.[s] ?? '…'}</strong>
                 </button>
               ))}
             </div>
-            <form
-              className="card asset-filters"
-              role="search"
-              aria-label={t('asset.inventory.filters')}
-              onSubmit={async (e) => {
-                e.preventDefault();
-                // A scanner types the whole serial and Enter: an exact match opens the asset.
-                const exact = q.trim() ? await assetByCode(db, q) : undefined;
-                if (exact) navigate(`/assets/${exact.id}`);
-                else set({ q });
-              }}
-            >
+            <form className="card asset-filters" role="search" aria-label={t('asset.inventory.filters')} noValidate onSubmit={(e) => void find(e)}>
               <Field label={t('asset.inventory.search')} htmlFor="asset-q">
-                <input id="asset-q" className="mono" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('asset.inventory.searchPlaceholder')} autoComplete="off" autoFocus />
+                <input id="asset-q" className="mono" {...register('q')} placeholder={t('asset.inventory.searchPlaceholder')} autoComplete="off" autoFocus />
               </Field>
               <Field label={t('asset.fields.status')} htmlFor="f-status">
-                <select id="f-status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as InventoryFilter['status'] })}>
+                <select id="f-status" {...register('status', { onChange: () => void apply('status')() })}>
                   <option value="">{t('asset.inventory.all')}</option>
                   {ASSET_STATUSES.map((s) => (
                     <option key={s} value={s}>
@@ -117,7 +135,7 @@ export function InventoryScreen() {
                 </select>
               </Field>
               <Field label={t('asset.fields.category')} htmlFor="f-category">
-                <select id="f-category" value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value as InventoryFilter['category'] })}>
+                <select id="f-category" {...register('category', { onChange: () => void apply('category')() })}>
                   <option value="">{t('asset.inventory.all')}</option>
                   {ASSET_CATEGORIES.map((c) => (
                     <option key={c} value={c}>
@@ -127,13 +145,9 @@ export function InventoryScreen() {
                 </select>
               </Field>
               <Field label={t('asset.fields.location')} htmlFor="f-location">
-                <input id="f-location" defaultValue="" onBlur={(e) => set({ location: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && set({ location: (e.target as HTMLInputElement).value })} />
+                <input id="f-location" {...register('location', { onBlur: () => void apply('location')() })} onKeyDown={(e) => e.key === 'Enter' && void apply('location')()} />
               </Field>
-              <div className="filter-actions">
-                <button type="submit" className="btn btn-primary">
-                  {t('asset.inventory.find')}
-                </button>
-              </div>
+              <FormActions submitLabel={t('asset.inventory.find')} />
             </form>
           </>
         }

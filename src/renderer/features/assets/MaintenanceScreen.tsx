@@ -1,9 +1,12 @@
 /** Maintenance schedule (SOP 2, every 3 months by default): overdue and due lists, assets awaiting wipe, intervals per category. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { OrgState } from '@shared/domain/org/state';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { orgProfileSchema, type OrgState } from '@shared/domain/org/state';
 import { useTranslation } from 'react-i18next';
-import { ASSET_CATEGORIES, assetName, maintenanceMonths } from '@shared/domain/asset/state';
+import { ASSET_CATEGORIES, assetName, maintenanceMonths, type AssetCategory } from '@shared/domain/asset/state';
 import { db } from '@renderer/store';
 import { awaitingWipe, maintenanceDueList } from '@renderer/store/queries/assets';
 import { useCommand, useFormatDateTime, useOrg } from '@renderer/app/hooks';
@@ -14,20 +17,29 @@ import { useEmployeeNames } from './parts';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
 
-function IntervalSettings({ org }: { org: OrgState }) {
+/** Each category's interval as typed (a number field's text), checked by the office profile's rule (1–24 whole months). */
+const monthsSchema = orgProfileSchema.shape.maintenanceMonths.unwrap().valueType;
+export const intervalsForm = z.object(
+  Object.fromEntries(ASSET_CATEGORIES.map((c) => [c, z.string().trim().min(1, 'asset.errors.interval').pipe(z.coerce.number<string>('asset.errors.interval')).pipe(monthsSchema)])) as Record<
+    AssetCategory,
+    z.ZodPipe<z.ZodPipe<z.ZodString, z.ZodCoercedNumber<string>>, typeof monthsSchema>
+  >,
+);
+
+export function IntervalSettings({ org }: { org: OrgState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [months, setMonths] = useState<Record<string, string>>(() => Object.fromEntries(ASSET_CATEGORIES.map((c) => [c, String(maintenanceMonths(org.maintenanceMonths, c))])));
+  const { register, handleSubmit, formState } = useForm<z.input<typeof intervalsForm>, unknown, z.output<typeof intervalsForm>>({
+    resolver: zodResolver(intervalsForm),
+    defaultValues: Object.fromEntries(ASSET_CATEGORIES.map((c) => [c, String(maintenanceMonths(org.maintenanceMonths, c))])) as z.input<typeof intervalsForm>,
+  });
   const [saved, setSaved] = useState(false);
+  const onSubmit = handleSubmit(
+    async (months) => setSaved(await run({ type: 'org.update', input: { maintenanceMonths: months } })),
+    () => setSaved(false),
+  );
   return (
-    <form
-      className="card"
-      aria-labelledby="interval-title"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setSaved(await run({ type: 'org.update', input: { maintenanceMonths: Object.fromEntries(Object.entries(months).map(([k, v]) => [k, Number(v)])) } }));
-      }}
-    >
+    <form className="card" aria-labelledby="interval-title" noValidate onSubmit={(e) => void onSubmit(e)}>
       <h2 id="interval-title">{t('asset.maintenance.intervals')}</h2>
       <FailureBanner failure={failure} />
       {saved && (
@@ -36,12 +48,28 @@ function IntervalSettings({ org }: { org: OrgState }) {
         </div>
       )}
       <div className="import-mapping">
-        {ASSET_CATEGORIES.map((c) => (
-          <label key={c} className="field">
-            <span>{t(`asset.category.${c}`)}</span>
-            <input type="number" min={1} max={24} value={months[c] ?? ''} onChange={(e) => setMonths({ ...months, [c]: e.target.value })} aria-label={`${t('asset.maintenance.intervalMonths')} ${t(`asset.category.${c}`)}`} />
-          </label>
-        ))}
+        {ASSET_CATEGORIES.map((c) => {
+          const error = formState.errors[c]?.message;
+          return (
+            <label key={c} className={`field${error ? ' has-error' : ''}`}>
+              <span>{t(`asset.category.${c}`)}</span>
+              <input
+                type="number"
+                min={1}
+                max={24}
+                {...register(c)}
+                aria-label={`${t('asset.maintenance.intervalMonths')} ${t(`asset.category.${c}`)}`}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `interval-${c}-error` : undefined}
+              />
+              {error && (
+                <span className="field-error" role="alert" id={`interval-${c}-error`}>
+                  {t(error)}
+                </span>
+              )}
+            </label>
+          );
+        })}
       </div>
       <FormActions submitLabel={t('common.save')} busy={busy} variant="plain" />
     </form>

@@ -3,13 +3,17 @@
  * persistently, the backup passphrase, and either the desktop's backup folder and schedule or,
  * in a browser, "Unduh cadangan". See docs/shells.md "Desk backups".
  */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { backupPassphraseSchema } from '@shared/backup';
 import type { BackupFolderStatus } from '@shared/platform';
 import { useFormatDateTime } from '@renderer/app/hooks';
 import { Field } from '@renderer/components/ui';
+import { FormActions } from '@renderer/components/kit/FormActions';
 import { platform } from '@renderer/platform';
 import { db } from '@renderer/store';
 import { backupKey, makeBackup, setBackupPassphrase } from '@renderer/store/backup';
@@ -35,6 +39,10 @@ function StorageStatus() {
   );
 }
 
+const passphraseForm = z
+  .object({ passphrase: backupPassphraseSchema, again: z.string() })
+  .refine((v) => v.passphrase === v.again, { path: ['again'], message: 'backup.errors.passphraseMismatch' });
+
 function PassphraseForm({ onMessage }: { onMessage: (m: Message) => void }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
@@ -42,67 +50,71 @@ function PassphraseForm({ onMessage }: { onMessage: (m: Message) => void }) {
     const k = await backupKey(db);
     return k ? { setAt: k.setAt } : null;
   }, []);
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [error, setError] = useState<{ field: 'passphrase' | 'again'; key: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = backupPassphraseSchema.safeParse(passphrase);
-    if (!parsed.success) return setError({ field: 'passphrase', key: parsed.error.issues[0]?.message ?? 'backup.errors.passphraseShort' });
-    if (passphrase !== again) return setError({ field: 'again', key: 'backup.errors.passphraseMismatch' });
-    setError(null);
-    setBusy(true);
-    try {
-      await setBackupPassphrase(db, passphrase);
-      setPassphrase('');
-      setAgain('');
-      onMessage({ kind: 'ok', text: t('backup.passphrase.saved') });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { register, handleSubmit, formState, reset } = useForm<z.input<typeof passphraseForm>, unknown, z.output<typeof passphraseForm>>({
+    resolver: zodResolver(passphraseForm),
+    defaultValues: { passphrase: '', again: '' },
+  });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async ({ passphrase }) => {
+    await setBackupPassphrase(db, passphrase);
+    reset();
+    onMessage({ kind: 'ok', text: t('backup.passphrase.saved') });
+  });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('backup.passphrase.title')}>
+    <form onSubmit={(ev) => void onSubmit(ev)} noValidate aria-label={t('backup.passphrase.title')}>
       <h3>{t('backup.passphrase.title')}</h3>
       <p className="hint" data-testid="backup-passphrase-state">
         {key === undefined ? '' : key ? t('backup.passphrase.set', { at: fmt(key.setAt) }) : t('backup.passphrase.none')}
       </p>
       <p className="hint">{t('backup.passphrase.warning')}</p>
       <div className="grid-2">
-        <Field label={t('backup.passphrase.label')} htmlFor="backup-passphrase" error={error?.field === 'passphrase' ? error.key : undefined} hint={t('backup.passphrase.hint')}>
-          <input id="backup-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <Field label={t('backup.passphrase.label')} htmlFor="backup-passphrase" error={e.passphrase?.message} hint={t('backup.passphrase.hint')}>
+          <input id="backup-passphrase" type="password" autoComplete="new-password" {...register('passphrase')} />
         </Field>
-        <Field label={t('backup.passphrase.again')} htmlFor="backup-passphrase-again" error={error?.field === 'again' ? error.key : undefined}>
-          <input id="backup-passphrase-again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+        <Field label={t('backup.passphrase.again')} htmlFor="backup-passphrase-again" error={e.again?.message}>
+          <input id="backup-passphrase-again" type="password" autoComplete="new-password" {...register('again')} />
         </Field>
       </div>
-      <div className="form-actions" style={{ justifyContent: 'flex-start' }}>
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? t('backup.passphrase.saving') : key ? t('backup.passphrase.change') : t('backup.passphrase.save')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={key ? t('backup.passphrase.change') : t('backup.passphrase.save')}
+        busyLabel={t('backup.passphrase.saving')}
+        busy={formState.isSubmitting}
+        variant="plain"
+        start
+      />
     </form>
   );
 }
 
+/** How many backups the desktop keeps, as typed (a number field's text). */
+const keepForm = z.object({
+  keep: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'backup.folder.keepRange')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'backup.folder.keepRange').max(365, 'backup.folder.keepRange')),
+});
+
 function FolderSettings({ status, setStatus, onMessage }: { status: BackupFolderStatus; setStatus: (s: BackupFolderStatus) => void; onMessage: (m: Message) => void }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
-  const [keep, setKeep] = useState(String(status.keep));
+  const { register, handleSubmit, formState } = useForm<z.input<typeof keepForm>, unknown, z.output<typeof keepForm>>({
+    resolver: zodResolver(keepForm),
+    defaultValues: { keep: String(status.keep) },
+  });
   const choose = async () => {
     const r = await platform.backup.chooseFolder();
     if (!r.ok) return onMessage({ kind: 'error', text: t(r.error.message) });
     if (r.data) setStatus(r.data);
   };
-  const saveKeep = async () => {
-    const n = Number(keep);
-    if (!Number.isInteger(n) || n < 1 || n > 365) return onMessage({ kind: 'error', text: t('backup.folder.keepRange') });
-    const r = await platform.backup.setKeep(n);
+  // Saved when the field is left (or on Enter).
+  const saveKeep = handleSubmit(async ({ keep }) => {
+    const r = await platform.backup.setKeep(keep);
     if (!r.ok) return onMessage({ kind: 'error', text: t(r.error.message) });
     setStatus(r.data);
-    onMessage({ kind: 'ok', text: t('backup.folder.keepSaved', { count: n }) });
-  };
+    onMessage({ kind: 'ok', text: t('backup.folder.keepSaved', { count: keep }) });
+  });
   return (
     <div data-testid="backup-folder">
       <h3>{t('backup.folder.title')}</h3>
@@ -113,11 +125,11 @@ function FolderSettings({ status, setStatus, onMessage }: { status: BackupFolder
           {t('backup.folder.choose')}
         </button>
       </p>
-      <div className="grid-2">
-        <Field label={t('backup.folder.keep')} htmlFor="backup-keep" hint={t('backup.folder.keepHint')}>
-          <input id="backup-keep" type="number" min={1} max={365} value={keep} onChange={(e) => setKeep(e.target.value)} onBlur={saveKeep} />
+      <form className="grid-2" noValidate onSubmit={(ev) => void saveKeep(ev)}>
+        <Field label={t('backup.folder.keep')} htmlFor="backup-keep" hint={t('backup.folder.keepHint')} error={formState.errors.keep?.message}>
+          <input id="backup-keep" type="number" min={1} max={365} {...register('keep', { onBlur: () => void saveKeep() })} />
         </Field>
-      </div>
+      </form>
       <p className="hint">
         {status.lastBackupAt ? t('backup.folder.last', { at: fmt(status.lastBackupAt), file: status.lastFile ?? '' }) : t('backup.folder.never')}
       </p>

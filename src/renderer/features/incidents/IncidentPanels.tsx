@@ -1,7 +1,11 @@
 /** The incident's record panels: the step history against the standard, analysis, evidence, violations. */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { incidentDecideSanctionInput, incidentRecordViolationInput, incidentSetFieldsInput } from '@shared/domain/incident/commands';
 import { standardMs } from '@shared/domain/incident/clock';
 import { INCIDENT_ANALYSIS_FIELDS, type AnalysisField, type IncidentState } from '@shared/domain/incident/state';
 import { INCIDENT_STEPS, stepOf } from '@shared/domain/incident/steps';
@@ -115,37 +119,27 @@ export function ProcedureTable({ incident }: { incident: IncidentState }) {
   );
 }
 
+const analysisForm = incidentSetFieldsInput.omit({ id: true });
+type AnalysisValues = Record<AnalysisField, string>;
+
 /** Actions, root cause, mitigation, lessons learned (feeds the yearly policy review). */
 export function AnalysisPanel({ incident }: { incident: IncidentState }) {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
-  const { run, failure, busy } = useCommand();
   const canEdit = can(user, 'incident.setFields');
-  const [draft, setDraft] = useState<Record<AnalysisField, string> | null>(null);
+  const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const values = draft ?? Object.fromEntries(INCIDENT_ANALYSIS_FIELDS.map((f) => [f, incident[f]])) as Record<AnalysisField, string>;
   return (
     <section className="card" aria-labelledby="analysis-title">
       <h2 id="analysis-title">{t('incident.analysis.title')}</h2>
-      {draft ? (
-        <form
-          noValidate
-          onSubmit={async (ev) => {
-            ev.preventDefault();
-            if (await run({ type: 'incident.setFields', input: { id: incident.id, ...draft } })) {
-              setDraft(null);
-              setSaved(true);
-            }
+      {editing ? (
+        <AnalysisForm
+          incident={incident}
+          onDone={(ok) => {
+            setEditing(false);
+            setSaved(ok);
           }}
-        >
-          <FailureBanner failure={failure} />
-          {INCIDENT_ANALYSIS_FIELDS.map((f) => (
-            <Field key={f} label={t(`incident.fields.${f}`)} htmlFor={`analysis-${f}`} error={failure?.field === f ? failure.message : undefined}>
-              <textarea id={`analysis-${f}`} rows={2} value={values[f]} onChange={(e) => setDraft({ ...values, [f]: e.target.value })} />
-            </Field>
-          ))}
-          <FormActions submitLabel={t('common.save')} busy={busy} onCancel={() => setDraft(null)} />
-        </form>
+        />
       ) : (
         <>
           <dl className="dl">
@@ -162,13 +156,36 @@ export function AnalysisPanel({ incident }: { incident: IncidentState }) {
             </div>
           )}
           {canEdit && (
-            <button type="button" className="btn" onClick={() => { setSaved(false); setDraft(values); }}>
+            <button type="button" className="btn" onClick={() => { setSaved(false); setEditing(true); }}>
               {t('common.edit')}
             </button>
           )}
         </>
       )}
     </section>
+  );
+}
+
+function AnalysisForm({ incident, onDone }: { incident: IncidentState; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const { register, handleSubmit, formState } = useForm<z.input<typeof analysisForm>, unknown, z.output<typeof analysisForm>>({
+    resolver: zodResolver(analysisForm),
+    defaultValues: Object.fromEntries(INCIDENT_ANALYSIS_FIELDS.map((f) => [f, incident[f]])) as AnalysisValues,
+  });
+  const onSubmit = handleSubmit(async (v) => {
+    if (await run({ type: 'incident.setFields', input: { id: incident.id, ...v } })) onDone(true);
+  });
+  return (
+    <form noValidate onSubmit={(ev) => void onSubmit(ev)}>
+      <FailureBanner failure={failure} />
+      {INCIDENT_ANALYSIS_FIELDS.map((f) => (
+        <Field key={f} label={t(`incident.fields.${f}`)} htmlFor={`analysis-${f}`} error={formState.errors[f]?.message ?? (failure?.field === f ? failure.message : undefined)}>
+          <textarea id={`analysis-${f}`} rows={2} {...register(f)} />
+        </Field>
+      ))}
+      <FormActions submitLabel={t('common.save')} busy={busy} onCancel={() => onDone(false)} />
+    </form>
   );
 }
 
@@ -229,21 +246,18 @@ export function EvidencePanel({ incident }: { incident: IncidentState }) {
   );
 }
 
+const sanctionForm = incidentDecideSanctionInput.pick({ sanction: true });
+const violationForm = incidentRecordViolationInput.pick({ person: true, rule: true, description: true });
+const blankViolation = { person: '', rule: '', description: '' };
+
 /** Policy violations (SOP 000 Tahap 4-5): the person, the rule broken, and the sanction the admin decided. */
 export function ViolationsPanel({ incident }: { incident: IncidentState }) {
   const { t } = useTranslation();
   const fmt = useFormatDateTime();
   const names = useUserNames();
   const user = useSessionStore((s) => s.user);
-  const record = useCommand();
-  const decide = useCommand();
-  const [person, setPerson] = useState('');
-  const [rule, setRule] = useState('');
-  const [description, setDescription] = useState('');
-  const [sanctions, setSanctions] = useState<Record<string, string>>({});
   const canRecord = can(user, 'incident.recordViolation');
   const isAdmin = can(user, 'incident.decideSanction');
-  const fieldError = (f: string) => (record.failure?.field === f ? record.failure.message : undefined);
   return (
     <section className="card" aria-labelledby="violations-title">
       <h2 id="violations-title">{t('incident.violations.title')}</h2>
@@ -263,54 +277,66 @@ export function ViolationsPanel({ incident }: { incident: IncidentState }) {
               <span className="muted small">({names.get(v.sanction.by) ?? '—'}, {fmt(v.sanction.at)})</span>
             </div>
           ) : isAdmin ? (
-            <form
-              className="inline-form"
-              noValidate
-              onSubmit={async (ev) => {
-                ev.preventDefault();
-                if (await decide.run({ type: 'incident.decideSanction', input: { id: incident.id, violationId: v.id, sanction: sanctions[v.id] ?? '' } })) setSanctions((s) => ({ ...s, [v.id]: '' }));
-              }}
-            >
-              <Field label={t('incident.violations.sanction')} htmlFor={`sanction-${v.id}`} error={decide.failure?.field === 'sanction' || decide.failure?.message === 'incident.errors.sanction' ? decide.failure.message : undefined}>
-                <input id={`sanction-${v.id}`} value={sanctions[v.id] ?? ''} onChange={(e) => setSanctions((s) => ({ ...s, [v.id]: e.target.value }))} />
-              </Field>
-              <button type="submit" className="btn btn-primary" disabled={decide.busy}>
-                {t('incident.violations.decide')}
-              </button>
-            </form>
+            <SanctionForm incidentId={incident.id} violationId={v.id} />
           ) : (
             <div className="muted">{t('incident.violations.awaitingSanction')}</div>
           )}
         </div>
       ))}
-      {canRecord && (
-        <form
-          noValidate
-          onSubmit={async (ev) => {
-            ev.preventDefault();
-            if (await record.run({ type: 'incident.recordViolation', input: { id: incident.id, violationId: newId(), person, rule, description: description || undefined } })) {
-              setPerson('');
-              setRule('');
-              setDescription('');
-            }
-          }}
-        >
-          <h3>{t('incident.violations.add')}</h3>
-          <div className="grid-3">
-            <Field label={t('incident.violations.person')} htmlFor="violation-person" error={fieldError('person')}>
-              <input id="violation-person" value={person} onChange={(e) => setPerson(e.target.value)} />
-            </Field>
-            <Field label={t('incident.violations.rule')} htmlFor="violation-rule" error={fieldError('rule')} wide>
-              <input id="violation-rule" value={rule} onChange={(e) => setRule(e.target.value)} placeholder={t('incident.violations.rulePlaceholder')} />
-            </Field>
-            <Field label={t('incident.violations.description')} htmlFor="violation-description" error={fieldError('description')} wide>
-              <textarea id="violation-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-            </Field>
-          </div>
-          {record.failure && !record.failure.field && <FailureBanner failure={record.failure} />}
-          <FormActions submitLabel={t('incident.violations.record')} busy={record.busy} variant="plain" />
-        </form>
-      )}
+      {canRecord && <ViolationForm incidentId={incident.id} />}
     </section>
+  );
+}
+
+function SanctionForm({ incidentId, violationId }: { incidentId: string; violationId: string }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const { register, handleSubmit, formState, reset } = useForm<z.input<typeof sanctionForm>, unknown, z.output<typeof sanctionForm>>({
+    resolver: zodResolver(sanctionForm),
+    defaultValues: { sanction: '' },
+  });
+  const onSubmit = handleSubmit(async ({ sanction }) => {
+    if (await run({ type: 'incident.decideSanction', input: { id: incidentId, violationId, sanction } })) reset();
+  });
+  const refused = failure && (failure.field === 'sanction' || failure.message === 'incident.errors.sanction') ? failure.message : undefined;
+  return (
+    <form className="inline-form" noValidate onSubmit={(ev) => void onSubmit(ev)}>
+      <Field label={t('incident.violations.sanction')} htmlFor={`sanction-${violationId}`} error={formState.errors.sanction?.message ?? refused}>
+        <input id={`sanction-${violationId}`} {...register('sanction')} />
+      </Field>
+      <FormActions submitLabel={t('incident.violations.decide')} busy={busy} />
+    </form>
+  );
+}
+
+function ViolationForm({ incidentId }: { incidentId: string }) {
+  const { t } = useTranslation();
+  const { run, failure, busy } = useCommand();
+  const { register, handleSubmit, formState, reset } = useForm<z.input<typeof violationForm>, unknown, z.output<typeof violationForm>>({
+    resolver: zodResolver(violationForm),
+    defaultValues: blankViolation,
+  });
+  const e = formState.errors;
+  const fieldError = (f: 'person' | 'rule' | 'description') => e[f]?.message ?? (failure?.field === f ? failure.message : undefined);
+  const onSubmit = handleSubmit(async ({ person, rule, description }) => {
+    if (await run({ type: 'incident.recordViolation', input: { id: incidentId, violationId: newId(), person, rule, description: description || undefined } })) reset(blankViolation);
+  });
+  return (
+    <form noValidate onSubmit={(ev) => void onSubmit(ev)}>
+      <h3>{t('incident.violations.add')}</h3>
+      <div className="grid-3">
+        <Field label={t('incident.violations.person')} htmlFor="violation-person" error={fieldError('person')}>
+          <input id="violation-person" {...register('person')} />
+        </Field>
+        <Field label={t('incident.violations.rule')} htmlFor="violation-rule" error={fieldError('rule')} wide>
+          <input id="violation-rule" {...register('rule')} placeholder={t('incident.violations.rulePlaceholder')} />
+        </Field>
+        <Field label={t('incident.violations.description')} htmlFor="violation-description" error={fieldError('description')} wide>
+          <textarea id="violation-description" rows={2} {...register('description')} />
+        </Field>
+      </div>
+      {failure && !failure.field && <FailureBanner failure={failure} />}
+      <FormActions submitLabel={t('incident.violations.record')} busy={busy} variant="plain" />
+    </form>
   );
 }

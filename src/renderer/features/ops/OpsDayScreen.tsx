@@ -5,15 +5,18 @@
  * `#/ops` is today in the office's zone; `#/ops/:date` any day, with previous/next buttons.
  * Forms keep what was typed when refused, and show the refusal by the field it concerns.
  */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import {
   BACKUP_TARGETS, backupJobs, DISRUPTION_SOURCES, MAINTENANCE_TASKS, NETWORK_ITEMS, type BackupTarget, type Disruption, type MaintenanceTask,
   type NetworkItem, type OpsDayState,
 } from '@shared/domain/ops/state';
 import type { OrgState } from '@shared/domain/org/state';
-import { addDays, formatLocalDate, fromOfficeInput, isIsoDate, localDate, toOfficeInput, type OfficeZone } from '@shared/office-time';
+import { addDays, formatLocalDate, isIsoDate, localDate, toOfficeInput, type OfficeZone } from '@shared/office-time';
 import { newId } from '@shared/ids';
 import { useCommand, useFormatDateTime, useLang, useOrg, useUserNames } from '@renderer/app/hooks';
 import { navigate } from '@renderer/app/router';
@@ -23,9 +26,11 @@ import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui
 import { db } from '@renderer/store';
 import { daysWithOpenDisruptions, opsDays } from '@renderer/store/queries/ops';
 import { daysEnding, errorFor, formatDuration, formLevel, RowError, Saved, shortDay } from './parts';
-import { DateTextInput } from '@renderer/components/DateInputs';
+import { DateTextField } from '@renderer/components/DateInputs';
 import { can } from '@shared/domain/can';
 import { FormActions } from '@renderer/components/kit/FormActions';
+import { asFailure, messageAt } from '@renderer/components/kit/form-errors';
+import { backupsForm, disruptionForm, emptyNetwork, maintenanceForm, networkForm, resolveForm, verifyForm, type BackupValues, type Choice, type NetworkValues } from './ops-forms';
 
 
 export function OpsDayScreen({ date: asked }: { date?: string }) {
@@ -127,8 +132,6 @@ function OpenElsewhere({ date }: { date: string }) {
   );
 }
 
-type Choice = '' | 'ok' | 'bad';
-
 function ResultBadge({ ok, okText, badText }: { ok: boolean; okText: string; badText: string }) {
   return <span className={`ops-result ${ok ? 'ops-ok' : 'ops-bad'}`}>{ok ? okText : badText}</span>;
 }
@@ -138,26 +141,29 @@ function NetworkCard({ date, day, canRecord }: { date: string; day: OpsDayState 
   const fmt = useFormatDateTime();
   const users = useUserNames();
   const { run, failure, setFailure, busy } = useCommand();
-  const empty = () => Object.fromEntries(NETWORK_ITEMS.map((i) => [i, { result: '' as Choice, note: '' }])) as Record<NetworkItem, { result: Choice; note: string }>;
-  const [rows, setRows] = useState(empty);
+  const { register, handleSubmit, reset, formState } = useForm<NetworkValues>({ resolver: zodResolver(networkForm as z.ZodType<NetworkValues, NetworkValues>), defaultValues: emptyNetwork() });
+  const errors = formState.errors.rows;
   const [sent, setSent] = useState<NetworkItem[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const rowError = (item: NetworkItem, field: 'note' | 'ok') => {
+    const own = field === 'note' ? errors?.[item]?.note?.message : undefined;
     const i = sent.indexOf(item);
-    return i >= 0 ? errorFor(failure, `items.${i}.${field}`) : undefined;
+    return own ?? (i >= 0 ? errorFor(failure, `items.${i}.${field}`) : undefined);
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const chosen = NETWORK_ITEMS.filter((i) => rows[i].result !== '');
-    setSent(chosen);
-    setSaved(null);
-    const items = chosen.map((i) => ({ item: i, ok: rows[i].result === 'ok', note: rows[i].note }));
-    if (await run({ type: 'opsday.checkNetwork', input: { date, items } })) {
-      setRows(empty());
-      setSaved(t('ops.network.saved'));
-    }
-  }
+  const submit = handleSubmit(
+    async ({ rows }) => {
+      const chosen = NETWORK_ITEMS.filter((i) => rows[i].result !== '');
+      setSent(chosen);
+      setSaved(null);
+      const items = chosen.map((i) => ({ item: i, ok: rows[i].result === 'ok', note: rows[i].note }));
+      if (await run({ type: 'opsday.checkNetwork', input: { date, items } })) {
+        reset(emptyNetwork());
+        setSaved(t('ops.network.saved'));
+      }
+    },
+    () => setSaved(null),
+  );
 
   return (
     <section className="card" aria-labelledby="ops-network">
@@ -165,7 +171,7 @@ function NetworkCard({ date, day, canRecord }: { date: string; day: OpsDayState 
       {canRecord && <p className="hint">{t('ops.network.hint')}</p>}
       <Saved text={saved} />
       <form noValidate onSubmit={(e) => void submit(e)}>
-        {canRecord && <FailureBanner failure={formLevel(failure, ['items.0', 'items.1', 'items.2', 'items.3', 'items.4'])} />}
+        {canRecord && <FailureBanner failure={asFailure(errors?.message) ?? formLevel(failure, ['items.0', 'items.1', 'items.2', 'items.3', 'items.4'])} />}
         <table className="table ops-table" data-testid="network-check">
           <thead>
             <tr>
@@ -197,14 +203,7 @@ function NetworkCard({ date, day, canRecord }: { date: string; day: OpsDayState 
                   </td>
                   {canRecord && (
                     <td>
-                      <select
-                        aria-label={t('ops.network.resultFor', { item: label })}
-                        value={rows[item].result}
-                        onChange={(e) => {
-                          setRows({ ...rows, [item]: { ...rows[item], result: e.target.value as Choice } });
-                          if (failure) setFailure(null);
-                        }}
-                      >
+                      <select aria-label={t('ops.network.resultFor', { item: label })} {...register(`rows.${item}.result`, { onChange: () => failure && setFailure(null) })}>
                         <option value="">{t('ops.result.none')}</option>
                         <option value="ok">{t('ops.result.ok')}</option>
                         <option value="bad">{t('ops.result.problem')}</option>
@@ -213,12 +212,7 @@ function NetworkCard({ date, day, canRecord }: { date: string; day: OpsDayState 
                   )}
                   {canRecord && (
                     <td>
-                      <input
-                        aria-label={t('ops.network.noteFor', { item: label })}
-                        value={rows[item].note}
-                        aria-invalid={!!rowError(item, 'note')}
-                        onChange={(e) => setRows({ ...rows, [item]: { ...rows[item], note: e.target.value } })}
-                      />
+                      <input aria-label={t('ops.network.noteFor', { item: label })} aria-invalid={!!rowError(item, 'note')} {...register(`rows.${item}.note`)} />
                       <RowError message={rowError(item, 'note')} />
                     </td>
                   )}
@@ -278,25 +272,23 @@ function DisruptionsCard({ date, day, canRecord, today, zone }: { date: string; 
 function ResolveForm({ date, d, zone }: { date: string; d: Disruption; zone: OfficeZone }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [resolvedAt, setResolvedAt] = useState(() => toOfficeInput(new Date().toISOString(), zone));
-  const [resolution, setResolution] = useState('');
+  const schema = resolveForm(zone);
+  const { register, handleSubmit, control, formState } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { resolvedAt: toOfficeInput(new Date().toISOString(), zone), resolution: '' },
+  });
+  const e = formState.errors;
   const idp = `resolve-${d.id}`;
+  const submit = handleSubmit(async ({ resolvedAt, resolution }) => void (await run({ type: 'opsday.resolveDisruption', input: { date, disruptionId: d.id, resolvedAt, resolution } })));
   return (
-    <form
-      className="ops-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run({ type: 'opsday.resolveDisruption', input: { date, disruptionId: d.id, resolvedAt: fromOfficeInput(resolvedAt, zone) ?? '', resolution } });
-      }}
-    >
+    <form className="ops-form" noValidate onSubmit={(ev) => void submit(ev)}>
       <FailureBanner failure={formLevel(failure, ['resolvedAt', 'resolution'])} />
       <div className="grid-2">
-        <Field label={t('ops.disruption.resolvedAt')} htmlFor={`${idp}-at`} error={errorFor(failure, 'resolvedAt')}>
-          <DateTextInput kind="datetime" id={`${idp}-at`} value={resolvedAt} onChange={setResolvedAt} />
+        <Field label={t('ops.disruption.resolvedAt')} htmlFor={`${idp}-at`} error={e.resolvedAt?.message ?? errorFor(failure, 'resolvedAt')}>
+          <DateTextField kind="datetime" id={`${idp}-at`} control={control} name="resolvedAt" />
         </Field>
-        <Field label={t('ops.disruption.resolution')} htmlFor={`${idp}-text`} error={errorFor(failure, 'resolution')} wide>
-          <input id={`${idp}-text`} value={resolution} onChange={(e) => setResolution(e.target.value)} />
+        <Field label={t('ops.disruption.resolution')} htmlFor={`${idp}-text`} error={e.resolution?.message ?? errorFor(failure, 'resolution')} wide>
+          <input id={`${idp}-text`} {...register('resolution')} />
         </Field>
       </div>
       <FormActions submitLabel={t('ops.disruption.resolve')} busy={busy} small />
@@ -307,32 +299,30 @@ function ResolveForm({ date, d, zone }: { date: string; d: Disruption; zone: Off
 function NewDisruptionForm({ date, today, zone }: { date: string; today: string; zone: OfficeZone }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const initialStart = () => (date === today ? toOfficeInput(new Date().toISOString(), zone) : `${date}T08:00`);
-  const [source, setSource] = useState('');
-  const [system, setSystem] = useState('');
-  const [startedAt, setStartedAt] = useState(initialStart);
-  const [actions, setActions] = useState('');
+  const schema = disruptionForm(zone);
+  const blank = () => ({ source: '', system: '', startedAt: date === today ? toOfficeInput(new Date().toISOString(), zone) : `${date}T08:00`, actions: '' });
+  const { register, handleSubmit, control, reset, formState } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: blank() });
+  const e = formState.errors;
   const [saved, setSaved] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    const input = { date, disruptionId: newId(), source: source as Disruption['source'], system, startedAt: fromOfficeInput(startedAt, zone) ?? '', actions };
-    if (await run({ type: 'opsday.openDisruption', input })) {
-      setSource('');
-      setSystem('');
-      setStartedAt(initialStart());
-      setActions('');
-      setSaved(t('ops.disruption.saved'));
-    }
-  }
+  const fieldError = (f: 'source' | 'system' | 'startedAt' | 'actions') => e[f]?.message ?? errorFor(failure, f);
+  const submit = handleSubmit(
+    async (v) => {
+      setSaved(null);
+      if (await run({ type: 'opsday.openDisruption', input: { date, disruptionId: newId(), ...v } })) {
+        reset(blank());
+        setSaved(t('ops.disruption.saved'));
+      }
+    },
+    () => setSaved(null),
+  );
   return (
-    <form className="ops-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="ops-new-disruption">
+    <form className="ops-form" noValidate onSubmit={(ev) => void submit(ev)} aria-labelledby="ops-new-disruption">
       <h3 id="ops-new-disruption">{t('ops.disruption.new')}</h3>
       <Saved text={saved} />
       <FailureBanner failure={formLevel(failure, ['source', 'system', 'startedAt', 'actions'])} />
       <div className="grid-2">
-        <Field label={t('ops.disruption.source')} htmlFor="dis-source" error={errorFor(failure, 'source')}>
-          <select id="dis-source" value={source} onChange={(e) => setSource(e.target.value)}>
+        <Field label={t('ops.disruption.source')} htmlFor="dis-source" error={fieldError('source')}>
+          <select id="dis-source" {...register('source')}>
             <option value="">—</option>
             {DISRUPTION_SOURCES.map((s) => (
               <option key={s} value={s}>
@@ -341,14 +331,14 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
             ))}
           </select>
         </Field>
-        <Field label={t('ops.disruption.system')} htmlFor="dis-system" error={errorFor(failure, 'system')} hint={t('ops.disruption.systemHint')}>
-          <input id="dis-system" value={system} onChange={(e) => setSystem(e.target.value)} />
+        <Field label={t('ops.disruption.system')} htmlFor="dis-system" error={fieldError('system')} hint={t('ops.disruption.systemHint')}>
+          <input id="dis-system" {...register('system')} />
         </Field>
-        <Field label={t('ops.disruption.startedAt')} htmlFor="dis-started" error={errorFor(failure, 'startedAt')}>
-          <DateTextInput kind="datetime" id="dis-started" value={startedAt} onChange={setStartedAt} />
+        <Field label={t('ops.disruption.startedAt')} htmlFor="dis-started" {...messageAt(e.startedAt?.message, failure, 'startedAt')}>
+          <DateTextField kind="datetime" id="dis-started" control={control} name="startedAt" />
         </Field>
-        <Field label={t('ops.disruption.actions')} htmlFor="dis-actions" error={errorFor(failure, 'actions')} wide>
-          <textarea id="dis-actions" rows={2} value={actions} onChange={(e) => setActions(e.target.value)} />
+        <Field label={t('ops.disruption.actions')} htmlFor="dis-actions" error={fieldError('actions')} wide>
+          <textarea id="dis-actions" rows={2} {...register('actions')} />
         </Field>
       </div>
       <FormActions submitLabel={t('ops.disruption.save')} busy={busy} />
@@ -359,32 +349,14 @@ function NewDisruptionForm({ date, today, zone }: { date: string; today: string;
 function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolean; org: OrgState }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { run, failure, setFailure, busy } = useCommand();
   const dates = daysEnding(date, 7);
   const week = useLiveQuery(() => opsDays(db, dates), [date]) ?? [];
   const jobs = backupJobs(org);
-  const rowsOf = [...jobs.flatMap((job) => BACKUP_TARGETS.map((target) => ({ job, target })))];
+  // The office's jobs on each target (the ones the form records), then jobs of the week no longer in the list.
+  const recordable = jobs.flatMap((job) => BACKUP_TARGETS.map((target) => ({ job, target })));
+  const rowsOf = [...recordable];
   for (const d of week) for (const b of d?.backups ?? []) if (!rowsOf.some((r) => r.job === b.job && r.target === b.target)) rowsOf.push({ job: b.job, target: b.target });
   const key = (job: string, target: BackupTarget) => `${job}|${target}`;
-  const [form, setForm] = useState<Record<string, { result: Choice; note: string }>>({});
-  const [sent, setSent] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
-  const rowErr = (k: string) => {
-    const i = sent.indexOf(k);
-    return i >= 0 ? errorFor(failure, `runs.${i}.note`) || errorFor(failure, `runs.${i}.job`) : undefined;
-  };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    const chosen = rowsOf.filter((r) => jobs.includes(r.job) && form[key(r.job, r.target)]?.result);
-    setSent(chosen.map((r) => key(r.job, r.target)));
-    const runs = chosen.map((r) => ({ job: r.job, target: r.target, ok: form[key(r.job, r.target)]!.result === 'ok', note: form[key(r.job, r.target)]!.note }));
-    if (await run({ type: 'opsday.recordBackup', input: { date, runs } })) {
-      setForm({});
-      setSaved(t('ops.backup.saved'));
-    }
-  }
 
   return (
     <section className="card ops-wide" aria-labelledby="ops-backups">
@@ -426,58 +398,79 @@ function BackupsCard({ date, canRecord, org }: { date: string; canRecord: boolea
           </tbody>
         </table>
       </div>
-      {canRecord && (
-        <form className="ops-form" noValidate onSubmit={(e) => void submit(e)}>
-          <Saved text={saved} />
-          <FailureBanner failure={formLevel(failure, rowsOf.map((_, i) => `runs.${i}`))} />
-          <table className="table ops-table ops-backup-form" data-testid="backup-form">
-            <thead>
-              <tr>
-                <th>{t('ops.backup.job')}</th>
-                <th>{t('ops.backup.result')}</th>
-                <th>{t('ops.backup.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rowsOf
-                .filter((r) => jobs.includes(r.job))
-                .map((r) => {
-                  const k = key(r.job, r.target);
-                  const label = { job: r.job, target: t(`ops.target.${r.target}`) };
-                  const v = form[k] ?? { result: '' as Choice, note: '' };
-                  return (
-                    <tr key={k}>
-                      <td>
-                        {r.job} <span className="muted small">({t(`ops.target.${r.target}`)})</span>
-                      </td>
-                      <td>
-                        <select
-                          aria-label={t('ops.backup.resultFor', label)}
-                          value={v.result}
-                          onChange={(e) => {
-                            setForm({ ...form, [k]: { ...v, result: e.target.value as Choice } });
-                            if (failure) setFailure(null);
-                          }}
-                        >
-                          <option value="">{t('ops.backupResult.none')}</option>
-                          <option value="ok">{t('ops.backupResult.ok')}</option>
-                          <option value="bad">{t('ops.backupResult.failed')}</option>
-                        </select>
-                      </td>
-                      <td>
-                        <input aria-label={t('ops.backup.noteFor', label)} value={v.note} aria-invalid={!!rowErr(k)} onChange={(e) => setForm({ ...form, [k]: { ...v, note: e.target.value } })} />
-                        <RowError message={rowErr(k)} />
-                      </td>
-                    </tr>
-                  );
-                })}
-            </tbody>
-          </table>
-          <p className="muted small">{t('ops.backup.jobsFromSettings')}</p>
-          <FormActions submitLabel={t('ops.backup.save')} busy={busy} />
-        </form>
-      )}
+      {canRecord && <BackupsForm key={recordable.map((r) => key(r.job, r.target)).join('\n')} date={date} recordable={recordable} />}
     </section>
+  );
+}
+
+/** Today's result of each job on each target; lines left on "—" are not recorded. */
+function BackupsForm({ date, recordable }: { date: string; recordable: { job: string; target: BackupTarget }[] }) {
+  const { t } = useTranslation();
+  const { run, failure, setFailure, busy } = useCommand();
+  const blank = (): BackupValues => ({ runs: recordable.map(() => ({ result: '', note: '' })) });
+  const { register, handleSubmit, reset, formState } = useForm<BackupValues>({ resolver: zodResolver(backupsForm as z.ZodType<BackupValues, BackupValues>), defaultValues: blank() });
+  const errors = formState.errors.runs;
+  // The lines sent (by their place in the form): a refusal names the line by its place among them.
+  const [sent, setSent] = useState<number[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const rowErr = (n: number) => {
+    const own = errors?.[n]?.note?.message;
+    const i = sent.indexOf(n);
+    return own ?? (i >= 0 ? errorFor(failure, `runs.${i}.note`) || errorFor(failure, `runs.${i}.job`) : undefined);
+  };
+
+  const submit = handleSubmit(
+    async ({ runs }) => {
+      setSaved(null);
+      const chosen = recordable.map((r, n) => ({ ...r, n, ...runs[n]! })).filter((r) => r.result !== '');
+      setSent(chosen.map((r) => r.n));
+      if (await run({ type: 'opsday.recordBackup', input: { date, runs: chosen.map((r) => ({ job: r.job, target: r.target, ok: r.result === 'ok', note: r.note })) } })) {
+        reset(blank());
+        setSaved(t('ops.backup.saved'));
+      }
+    },
+    () => setSaved(null),
+  );
+
+  return (
+    <form className="ops-form" noValidate onSubmit={(e) => void submit(e)}>
+      <Saved text={saved} />
+      <FailureBanner failure={asFailure(errors?.message) ?? formLevel(failure, recordable.map((_, i) => `runs.${i}`))} />
+      <table className="table ops-table ops-backup-form" data-testid="backup-form">
+        <thead>
+          <tr>
+            <th>{t('ops.backup.job')}</th>
+            <th>{t('ops.backup.result')}</th>
+            <th>{t('ops.backup.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recordable.map((r, n) => {
+            const label = { job: r.job, target: t(`ops.target.${r.target}`) };
+            return (
+              <tr key={`${r.job}|${r.target}`}>
+                <td>
+                  {r.job} <span className="muted small">({t(`ops.target.${r.target}`)})</span>
+                </td>
+                <td>
+                  <select aria-label={t('ops.backup.resultFor', label)} {...register(`runs.${n}.result`, { onChange: () => failure && setFailure(null) })}>
+                    <option value="">{t('ops.backupResult.none')}</option>
+                    <option value="ok">{t('ops.backupResult.ok')}</option>
+                    <option value="bad">{t('ops.backupResult.failed')}</option>
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={t('ops.backup.noteFor', label)} aria-invalid={!!rowErr(n)} {...register(`runs.${n}.note`)} />
+                  <RowError message={rowErr(n)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="muted small">{t('ops.backup.jobsFromSettings')}</p>
+      <FormActions submitLabel={t('ops.backup.save')} busy={busy} />
+    </form>
   );
 }
 
@@ -488,26 +481,24 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
   const users = useUserNames();
   const { run, failure, busy } = useCommand();
   const jobs = backupJobs(org);
+  const blank = { job: '', restoredTo: '', result: '' as Choice, note: '' };
+  const { register, handleSubmit, reset, formState } = useForm<z.input<typeof verifyForm>, unknown, z.output<typeof verifyForm>>({ resolver: zodResolver(verifyForm), defaultValues: blank });
+  const e = formState.errors;
+  const fieldError = (f: 'job' | 'restoredTo' | 'note', own?: string) => own ?? errorFor(failure, f);
   const dates = daysEnding(date, 7);
   const week = useLiveQuery(() => opsDays(db, dates), [date]) ?? [];
   const lastVerified = [...week].reverse().find((d) => d && d.verifications.length > 0);
-  const [job, setJob] = useState('');
-  const [restoredTo, setRestoredTo] = useState('');
-  const [result, setResult] = useState<Choice>('');
-  const [note, setNote] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    const input = { date, verificationId: newId(), job, restoredTo, ok: (result === '' ? undefined : result === 'ok') as boolean, note };
-    if (await run({ type: 'opsday.verifyBackup', input })) {
-      setJob('');
-      setRestoredTo('');
-      setResult('');
-      setNote('');
-      setSaved(t('ops.verify.saved'));
-    }
-  }
+  const submit = handleSubmit(
+    async ({ result, ...rest }) => {
+      setSaved(null);
+      if (await run({ type: 'opsday.verifyBackup', input: { date, verificationId: newId(), ...rest, ok: result === 'ok' } })) {
+        reset(blank);
+        setSaved(t('ops.verify.saved'));
+      }
+    },
+    () => setSaved(null),
+  );
   return (
     <section className="card" aria-labelledby="ops-verify">
       <h2 id="ops-verify">{t('ops.verify.title')}</h2>
@@ -532,12 +523,12 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
         </ul>
       )}
       {canRecord && (
-        <form className="ops-form" noValidate onSubmit={(e) => void submit(e)}>
+        <form className="ops-form" noValidate onSubmit={(ev) => void submit(ev)}>
           <Saved text={saved} />
           <FailureBanner failure={formLevel(failure, ['job', 'restoredTo', 'ok', 'note'])} />
           <div className="grid-2">
-            <Field label={t('ops.verify.job')} htmlFor="ver-job" error={errorFor(failure, 'job')}>
-              <select id="ver-job" value={job} onChange={(e) => setJob(e.target.value)}>
+            <Field label={t('ops.verify.job')} htmlFor="ver-job" {...messageAt(e.job?.message, failure, 'job')}>
+              <select id="ver-job" {...register('job')}>
                 <option value="">—</option>
                 {jobs.map((j) => (
                   <option key={j} value={j}>
@@ -546,18 +537,18 @@ function VerifyCard({ date, day, canRecord, org }: { date: string; day: OpsDaySt
                 ))}
               </select>
             </Field>
-            <Field label={t('ops.verify.restoredTo')} htmlFor="ver-to" error={errorFor(failure, 'restoredTo')} hint={t('ops.verify.restoredToHint')}>
-              <input id="ver-to" value={restoredTo} onChange={(e) => setRestoredTo(e.target.value)} />
+            <Field label={t('ops.verify.restoredTo')} htmlFor="ver-to" error={fieldError('restoredTo', e.restoredTo?.message)} hint={t('ops.verify.restoredToHint')}>
+              <input id="ver-to" {...register('restoredTo')} />
             </Field>
-            <Field label={t('ops.verify.result')} htmlFor="ver-result" error={errorFor(failure, 'ok')}>
-              <select id="ver-result" value={result} onChange={(e) => setResult(e.target.value as Choice)}>
+            <Field label={t('ops.verify.result')} htmlFor="ver-result" error={e.result?.message ?? errorFor(failure, 'ok')}>
+              <select id="ver-result" {...register('result')}>
                 <option value="">—</option>
                 <option value="ok">{t('ops.verify.ok')}</option>
                 <option value="bad">{t('ops.verify.failed')}</option>
               </select>
             </Field>
-            <Field label={t('ops.verify.note')} htmlFor="ver-note" error={errorFor(failure, 'note')}>
-              <input id="ver-note" value={note} onChange={(e) => setNote(e.target.value)} />
+            <Field label={t('ops.verify.note')} htmlFor="ver-note" error={fieldError('note', e.note?.message)}>
+              <input id="ver-note" {...register('note')} />
             </Field>
           </div>
           <FormActions submitLabel={t('ops.verify.save')} busy={busy} />
@@ -572,20 +563,21 @@ function MaintenanceCard({ date, day, canRecord }: { date: string; day: OpsDaySt
   const fmt = useFormatDateTime();
   const users = useUserNames();
   const { run, failure, busy } = useCommand();
-  const [server, setServer] = useState('');
-  const [tasks, setTasks] = useState<MaintenanceTask[]>([]);
-  const [notes, setNotes] = useState('');
+  const blank = { server: '', tasks: [] as MaintenanceTask[], notes: '' };
+  const { register, handleSubmit, reset, control, formState } = useForm<z.input<typeof maintenanceForm>, unknown, z.output<typeof maintenanceForm>>({ resolver: zodResolver(maintenanceForm), defaultValues: blank });
+  const e = formState.errors;
+  const fieldError = (f: 'server' | 'tasks' | 'notes', own?: string) => own ?? errorFor(failure, f);
   const [saved, setSaved] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(null);
-    if (await run({ type: 'opsday.logMaintenance', input: { date, entryId: newId(), server, tasks, notes } })) {
-      setServer('');
-      setTasks([]);
-      setNotes('');
-      setSaved(t('ops.maintenance.saved'));
-    }
-  }
+  const submit = handleSubmit(
+    async (v) => {
+      setSaved(null);
+      if (await run({ type: 'opsday.logMaintenance', input: { date, entryId: newId(), ...v } })) {
+        reset(blank);
+        setSaved(t('ops.maintenance.saved'));
+      }
+    },
+    () => setSaved(null),
+  );
   const list = day?.maintenance ?? [];
   return (
     <section className="card" aria-labelledby="ops-maintenance">
@@ -604,28 +596,41 @@ function MaintenanceCard({ date, day, canRecord }: { date: string; day: OpsDaySt
         </ul>
       )}
       {canRecord ? (
-        <form className="ops-form" noValidate onSubmit={(e) => void submit(e)}>
+        <form className="ops-form" noValidate onSubmit={(ev) => void submit(ev)}>
           <Saved text={saved} />
           <FailureBanner failure={formLevel(failure, ['server', 'tasks', 'notes'])} />
           <div className="grid-2">
-            <Field label={t('ops.maintenance.server')} htmlFor="mnt-server" error={errorFor(failure, 'server')}>
-              <input id="mnt-server" value={server} onChange={(e) => setServer(e.target.value)} />
+            <Field label={t('ops.maintenance.server')} htmlFor="mnt-server" error={fieldError('server', e.server?.message)}>
+              <input id="mnt-server" {...register('server')} />
             </Field>
           </div>
-          <fieldset className={errorFor(failure, 'tasks') ? 'has-error' : undefined}>
+          <fieldset className={fieldError('tasks', e.tasks?.message) ? 'has-error' : undefined}>
             <legend>{t('ops.maintenance.tasks')}</legend>
-            <div className="ops-tasks">
-              {MAINTENANCE_TASKS.map((k) => (
-                <label key={k} className="check">
-                  <input type="checkbox" checked={tasks.includes(k)} onChange={(e) => setTasks(e.target.checked ? [...tasks, k] : tasks.filter((x) => x !== k))} />
-                  {t(`ops.task.${k}`)}
-                </label>
-              ))}
-            </div>
-            <RowError message={errorFor(failure, 'tasks')} />
+            <Controller
+              control={control}
+              name="tasks"
+              render={({ field }) => (
+                <div className="ops-tasks">
+                  {MAINTENANCE_TASKS.map((k) => (
+                    <label key={k} className="check">
+                      <input
+                        type="checkbox"
+                        name={field.name}
+                        ref={k === MAINTENANCE_TASKS[0] ? field.ref : undefined}
+                        checked={field.value.includes(k)}
+                        onBlur={field.onBlur}
+                        onChange={(ev) => field.onChange(ev.target.checked ? [...field.value, k] : field.value.filter((x) => x !== k))}
+                      />
+                      {t(`ops.task.${k}`)}
+                    </label>
+                  ))}
+                </div>
+              )}
+            />
+            <RowError message={fieldError('tasks', e.tasks?.message)} />
           </fieldset>
-          <Field label={t('ops.maintenance.notes')} htmlFor="mnt-notes" error={errorFor(failure, 'notes')} wide>
-            <textarea id="mnt-notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <Field label={t('ops.maintenance.notes')} htmlFor="mnt-notes" error={fieldError('notes', e.notes?.message)} wide>
+            <textarea id="mnt-notes" rows={2} {...register('notes')} />
           </Field>
           <FormActions submitLabel={t('ops.maintenance.save')} busy={busy} />
         </form>

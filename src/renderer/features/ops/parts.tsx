@@ -2,7 +2,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { addDays, formatWeekday, type Lang } from '@shared/office-time';
-import type { Failure } from '@shared/result';
 import './ops.css';
 
 /** The `n` dates ending with `date`, oldest first. */
@@ -23,12 +22,7 @@ export function shortDay(date: string, lang: Lang): string {
   return `${formatWeekday(date, lang, 'short')} ${date.slice(8, 10)}/${date.slice(5, 7)}`;
 }
 
-/** The failure's message when it belongs to `field`. */
-export const errorFor = (failure: Failure | null, field: string): string | undefined => (failure?.field === field ? failure.message : undefined);
-
-/** Whether a failure belongs to no particular field of a form (shown as a banner). */
-export const formLevel = (failure: Failure | null, fields: readonly string[]): Failure | null =>
-  failure && !fields.some((f) => failure.field === f || failure.field?.startsWith(`${f}.`)) ? failure : null;
+export { errorFor, formLevel } from '@renderer/components/kit/form-errors';
 
 export function Saved({ text }: { text: string | null }) {
   if (!text) return null;

@@ -7,9 +7,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useFormatDateTime, useNow } from '@renderer/app/hooks';
 import { useSessionStore } from '@renderer/app/session-store';
-import { Empty } from '@renderer/components/ui';
 import { db } from '@renderer/store';
 import { restoresWaitingFor } from '@renderer/store/queries/restore';
+import { RecordTable } from '@renderer/components/kit/RecordList';
 import { DeadlineClock } from './parts';
 
 export function MyWorkRestore({ userId }: { userId: string }) {
@@ -18,38 +18,40 @@ export function MyWorkRestore({ userId }: { userId: string }) {
   const now = useNow();
   const roles = useSessionStore((s) => s.user?.roles) ?? [];
   const rows = useLiveQuery(() => restoresWaitingFor(db, { id: userId, roles }), [userId, roles.join(',')]);
-  if (!rows) return <Empty>{t('common.loading')}</Empty>;
-  if (rows.length === 0) return <p className="muted">{t('restore.mywork.none')}</p>;
+  if (rows?.length === 0) return <p className="muted">{t('restore.mywork.none')}</p>;
   return (
-    <table className="table" data-testid="restore-mywork-rows">
-      <thead>
-        <tr>
-          <th>{t('restore.fields.docNo')}</th>
-          <th>{t('restore.fields.employee')}</th>
-          <th>{t('restore.fields.target')}</th>
-          <th>{t('restore.fields.requestedAt')}</th>
-          <th>{t('restore.fields.deadline')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="mono small">
+    <RecordTable
+      testId="restore-mywork-rows"
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowHref={(r) => `/restore/${r.id}`}
+      empty={t('restore.mywork.none')}
+      columns={[
+        {
+          key: 'docNo',
+          header: t('restore.fields.docNo'),
+          className: 'mono small',
+          cell: (r) => (
+            <>
               <a href={`#/restore/${r.id}`}>{r.docNo}</a>
               <div className="muted small">{t(r.status === 'approved' ? 'restore.mywork.toPerform' : 'restore.mywork.toApprove')}</div>
-            </td>
-            <td>{r.employee.name}</td>
-            <td>
+            </>
+          ),
+        },
+        { key: 'employee', header: t('restore.fields.employee'), cell: (r) => r.employee.name },
+        {
+          key: 'target',
+          header: t('restore.fields.target'),
+          cell: (r) => (
+            <>
               {t(`restore.scope.${r.scope}`)}
               <div className="muted small">{r.target}</div>
-            </td>
-            <td>{fmt(r.requestedAt)}</td>
-            <td>
-              <DeadlineClock r={r} now={now} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { key: 'requestedAt', header: t('restore.fields.requestedAt'), cell: (r) => fmt(r.requestedAt) },
+        { key: 'deadline', header: t('restore.fields.deadline'), cell: (r) => <DeadlineClock r={r} now={now} /> },
+      ]}
+    />
   );
 }

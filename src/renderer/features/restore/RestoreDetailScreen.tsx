@@ -5,18 +5,23 @@
  * IT Manager's decision to admins other than the recorder, the user's answer to the desk, the
  * restore itself to the IT team once both approvals are in.
  */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CONFIRM_METHODS, VERIFICATIONS, type ConfirmMethod, type RestoreState, type Verification } from '@shared/domain/restore/state';
-import { formatLocalDate, fromOfficeInput, toOfficeInput, type OfficeZone } from '@shared/office-time';
+import type { z } from 'zod';
+import { restoreCancelInput, restoreManagerDecideInput, restoreUserDecideInput } from '@shared/domain/restore/commands';
+import { CONFIRM_METHODS, restorePerformSchema, VERIFICATIONS, type RestoreState } from '@shared/domain/restore/state';
+import { formatLocalDate, toOfficeInput, type OfficeZone } from '@shared/office-time';
 import { db } from '@renderer/store';
 import { useCommand, useFormatDateTime, useLang, useNow, useOrg, useUserNames } from '@renderer/app/hooks';
 import { useSessionStore } from '@renderer/app/session-store';
 import { AuditTrail } from '@renderer/components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
 import { DeadlineClock, RestoreStatusBadge } from './parts';
-import { DateTextInput } from '@renderer/components/DateInputs';
+import { DateTextField } from '@renderer/components/DateInputs';
+import { FormActions } from '@renderer/components/kit/FormActions';
+import { errorFor, formLevel, officeInstant } from '@renderer/components/kit/form-errors';
 import { can } from '@shared/domain/can';
 
 export function RestoreDetailScreen({ id }: { id: string }) {
@@ -149,137 +154,155 @@ export function RestoreDetailScreen({ id }: { id: string }) {
   );
 }
 
+/** Refusing needs the reason (at least 10 characters, as the commands ask); approving takes an optional note. */
+function needsReason(v: { approved: boolean; note: string }, ctx: z.RefinementCtx) {
+  if (!v.approved && v.note.length < 10) ctx.addIssue({ code: 'custom', path: ['note'], message: 'restore.errors.refuseReason' });
+}
+
+const managerForm = restoreManagerDecideInput.pick({ approved: true, note: true }).superRefine(needsReason);
+const userForm = (zone: OfficeZone) =>
+  restoreUserDecideInput
+    .pick({ approved: true, name: true, method: true, note: true })
+    .extend({ confirmedAt: officeInstant(zone, 'restore.errors.confirmedAt') })
+    .superRefine(needsReason);
+/** The start defaults to now; the end must be typed, and not before the start. */
+const performForm = (zone: OfficeZone) =>
+  restorePerformSchema
+    .extend({ startedAt: officeInstant(zone, 'restore.errors.startedAt'), completedAt: officeInstant(zone, 'restore.errors.completedAt') })
+    .superRefine((v, ctx) => {
+      if (Date.parse(v.completedAt) < Date.parse(v.startedAt)) ctx.addIssue({ code: 'custom', path: ['completedAt'], message: 'restore.errors.completedBeforeStart' });
+    });
+const cancelForm = restoreCancelInput.pick({ reason: true });
+
+/** Approve (the form's submit) or refuse, the same form; `approved` is set by the button pressed. */
+function DecisionActions({ approve, refuse, busy, setApproved, submit }: { approve: string; refuse: string; busy: boolean; setApproved: (v: boolean) => void; submit: () => void }) {
+  return (
+    <FormActions submitLabel={approve} busy={busy} start onSubmitClick={() => setApproved(true)}>
+      <button
+        type="button"
+        className="btn btn-danger"
+        disabled={busy}
+        onClick={() => {
+          setApproved(false);
+          submit();
+        }}
+      >
+        {refuse}
+      </button>
+    </FormActions>
+  );
+}
+
 function ManagerCard({ r, own }: { r: RestoreState; own: boolean }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [note, setNote] = useState('');
+  const { register, handleSubmit, setValue, formState } = useForm<z.input<typeof managerForm>, unknown, z.output<typeof managerForm>>({
+    resolver: zodResolver(managerForm),
+    defaultValues: { approved: true, note: '' },
+  });
+  const submit = handleSubmit(async (v) => void (await run({ type: 'restore.managerDecide', input: { id: r.id, ...v } })));
   return (
     <section className="card" data-testid="manager-card">
       <h2>{t('restore.detail.managerTitle')}</h2>
       {own ? (
         <p className="hint">{t('restore.detail.ownRequest')}</p>
       ) : (
-        <>
-          <FailureBanner failure={failure} />
-          <Field label={t('restore.detail.note')} htmlFor="manager-note" wide>
-            <textarea id="manager-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <FailureBanner failure={formLevel(failure, ['note'])} />
+          <Field label={t('restore.detail.note')} htmlFor="manager-note" error={formState.errors.note?.message ?? errorFor(failure, 'note')} wide>
+            <textarea id="manager-note" rows={2} {...register('note')} />
           </Field>
-          <div className="restore-actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run({ type: 'restore.managerDecide', input: { id: r.id, approved: true, note } })}>
-              {t('restore.detail.approve')}
-            </button>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run({ type: 'restore.managerDecide', input: { id: r.id, approved: false, note } })}>
-              {t('restore.detail.refuse')}
-            </button>
-          </div>
-        </>
+          <DecisionActions approve={t('restore.detail.approve')} refuse={t('restore.detail.refuse')} busy={busy} setApproved={(v) => setValue('approved', v)} submit={() => void submit()} />
+        </form>
       )}
     </section>
   );
 }
 
-function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
+export function UserCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [name, setName] = useState(r.employee.name);
-  const [method, setMethod] = useState<ConfirmMethod>('in_person');
-  const [at, setAt] = useState(() => toOfficeInput(new Date().toISOString(), zone));
-  const [note, setNote] = useState('');
-  const send = (approved: boolean) => void run({ type: 'restore.userDecide', input: { id: r.id, approved, name, method, confirmedAt: fromOfficeInput(at, zone) ?? '', note } });
+  const schema = userForm(zone);
+  const { register, handleSubmit, setValue, control, formState } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { approved: true, name: r.employee.name, method: 'in_person', confirmedAt: toOfficeInput(new Date().toISOString(), zone), note: '' },
+  });
+  const e = formState.errors;
+  const fields = ['name', 'method', 'confirmedAt', 'note'] as const;
+  const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? errorFor(failure, f);
+  const submit = handleSubmit(async (v) => void (await run({ type: 'restore.userDecide', input: { id: r.id, ...v } })));
   return (
     <section className="card" data-testid="user-card">
-      <h2>{t('restore.detail.userTitle')}</h2>
-      <p className="hint">{t('restore.detail.userHint')}</p>
-      <FailureBanner failure={failure} />
-      <Field label={t('restore.detail.userName')} htmlFor="user-name">
-        <input id="user-name" value={name} onChange={(e) => setName(e.target.value)} />
-      </Field>
-      <Field label={t('restore.detail.userMethod')} htmlFor="user-method">
-        <select id="user-method" value={method} onChange={(e) => setMethod(e.target.value as ConfirmMethod)}>
-          {CONFIRM_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`restore.method.${m}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('restore.detail.userAt')} htmlFor="user-at">
-        <DateTextInput kind="datetime" id="user-at" value={at} onChange={setAt} />
-      </Field>
-      <Field label={t('restore.detail.userNote')} htmlFor="user-note">
-        <textarea id="user-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
-      <div className="restore-actions">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => send(true)}>
-          {t('restore.detail.userConfirm')}
-        </button>
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => send(false)}>
-          {t('restore.detail.userRefuse')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('restore.detail.userTitle')}</h2>
+        <p className="hint">{t('restore.detail.userHint')}</p>
+        <FailureBanner failure={formLevel(failure, fields)} />
+        <Field label={t('restore.detail.userName')} htmlFor="user-name" error={fieldError('name')}>
+          <input id="user-name" {...register('name')} />
+        </Field>
+        <Field label={t('restore.detail.userMethod')} htmlFor="user-method" error={fieldError('method')}>
+          <select id="user-method" {...register('method')}>
+            {CONFIRM_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`restore.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('restore.detail.userAt')} htmlFor="user-at" error={fieldError('confirmedAt')}>
+          <DateTextField kind="datetime" id="user-at" control={control} name="confirmedAt" />
+        </Field>
+        <Field label={t('restore.detail.userNote')} htmlFor="user-note" error={fieldError('note')}>
+          <textarea id="user-note" rows={2} {...register('note')} />
+        </Field>
+        <DecisionActions approve={t('restore.detail.userConfirm')} refuse={t('restore.detail.userRefuse')} busy={busy} setApproved={(v) => setValue('approved', v)} submit={() => void submit()} />
+      </form>
     </section>
   );
 }
 
-function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
+export function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
   const { t } = useTranslation();
-  const { run, failure, setFailure, busy } = useCommand();
+  const { run, failure, busy } = useCommand();
+  const schema = performForm(zone);
   // The start defaults to now (the technician usually records as they begin or just after);
   // the end is left empty: it must be typed, and not before the start.
-  const [startedAt, setStartedAt] = useState(() => toOfficeInput(new Date().toISOString(), zone));
-  const [completedAt, setCompletedAt] = useState('');
-  const [errors, setErrors] = useState<{ startedAt?: string; completedAt?: string }>({});
-  const fieldError = (f: 'startedAt' | 'completedAt') => errors[f] ?? (failure?.field === f ? failure.message : undefined);
-  const submit = () => {
-    const next: typeof errors = {};
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(startedAt)) next.startedAt = 'restore.errors.startedAt';
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(completedAt)) next.completedAt = 'restore.errors.completedAt';
-    else if (!next.startedAt && completedAt < startedAt) next.completedAt = 'restore.errors.completedBeforeStart';
-    setErrors(next);
-    if (next.startedAt || next.completedAt) {
-      setFailure(null);
-      return;
-    }
-    void run({ type: 'restore.perform', input: { id: r.id, startedAt: fromOfficeInput(startedAt, zone) ?? '', completedAt: fromOfficeInput(completedAt, zone) ?? '', restored, verification, verificationNote } });
-  };
-  const [restored, setRestored] = useState('');
-  const [verification, setVerification] = useState<Verification>('ok');
-  const [verificationNote, setVerificationNote] = useState('');
+  const { register, handleSubmit, control, formState } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { startedAt: toOfficeInput(new Date().toISOString(), zone), completedAt: '', restored: '', verification: 'ok', verificationNote: '' },
+  });
+  const e = formState.errors;
+  const fields = ['startedAt', 'completedAt', 'restored', 'verification', 'verificationNote'] as const;
+  const fieldError = (f: (typeof fields)[number]) => e[f]?.message ?? errorFor(failure, f);
+  const submit = handleSubmit(async (v) => void (await run({ type: 'restore.perform', input: { id: r.id, ...v } })));
   return (
     <section className="card" data-testid="perform-card">
-      <h2>{t('restore.detail.performTitle')}</h2>
-      <FailureBanner failure={failure?.field === 'startedAt' || failure?.field === 'completedAt' ? null : failure} />
-      <Field label={t('restore.detail.startedAt')} htmlFor="started-at" error={fieldError('startedAt')}>
-        <DateTextInput kind="datetime" id="started-at" value={startedAt} onChange={setStartedAt} />
-      </Field>
-      <Field label={t('restore.detail.completedAt')} htmlFor="completed-at" error={fieldError('completedAt')} hint={t('restore.detail.completedAtHint')}>
-        <DateTextInput kind="datetime" id="completed-at" value={completedAt} onChange={setCompletedAt} />
-      </Field>
-      <Field label={t('restore.detail.restored')} htmlFor="restored">
-        <textarea id="restored" rows={2} value={restored} onChange={(e) => setRestored(e.target.value)} />
-      </Field>
-      <Field label={t('restore.detail.verification')} htmlFor="verification">
-        <select id="verification" value={verification} onChange={(e) => setVerification(e.target.value as Verification)}>
-          {VERIFICATIONS.map((v) => (
-            <option key={v} value={v}>
-              {t(`restore.verification.${v}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('restore.detail.verificationNote')} htmlFor="verification-note">
-        <textarea id="verification-note" rows={2} value={verificationNote} onChange={(e) => setVerificationNote(e.target.value)} />
-      </Field>
-      <div className="restore-actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy}
-          onClick={submit}
-        >
-          {t('restore.detail.perform')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('restore.detail.performTitle')}</h2>
+        <FailureBanner failure={formLevel(failure, fields)} />
+        <Field label={t('restore.detail.startedAt')} htmlFor="started-at" error={fieldError('startedAt')}>
+          <DateTextField kind="datetime" id="started-at" control={control} name="startedAt" />
+        </Field>
+        <Field label={t('restore.detail.completedAt')} htmlFor="completed-at" error={fieldError('completedAt')} hint={t('restore.detail.completedAtHint')}>
+          <DateTextField kind="datetime" id="completed-at" control={control} name="completedAt" />
+        </Field>
+        <Field label={t('restore.detail.restored')} htmlFor="restored" error={fieldError('restored')}>
+          <textarea id="restored" rows={2} {...register('restored')} />
+        </Field>
+        <Field label={t('restore.detail.verification')} htmlFor="verification" error={fieldError('verification')}>
+          <select id="verification" {...register('verification')}>
+            {VERIFICATIONS.map((v) => (
+              <option key={v} value={v}>
+                {t(`restore.verification.${v}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('restore.detail.verificationNote')} htmlFor="verification-note" error={fieldError('verificationNote')}>
+          <textarea id="verification-note" rows={2} {...register('verificationNote')} />
+        </Field>
+        <FormActions submitLabel={t('restore.detail.perform')} busy={busy} start />
+      </form>
     </section>
   );
 }
@@ -287,19 +310,18 @@ function PerformCard({ r, zone }: { r: RestoreState; zone: OfficeZone }) {
 function CancelCard({ r }: { r: RestoreState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [reason, setReason] = useState('');
+  const { register, handleSubmit, formState } = useForm<z.input<typeof cancelForm>, unknown, z.output<typeof cancelForm>>({ resolver: zodResolver(cancelForm), defaultValues: { reason: '' } });
+  const submit = handleSubmit(async ({ reason }) => void (await run({ type: 'restore.cancel', input: { id: r.id, reason } })));
   return (
     <section className="card">
-      <h2>{t('restore.detail.cancelTitle')}</h2>
-      <FailureBanner failure={failure} />
-      <Field label={t('restore.detail.cancelReason')} htmlFor="cancel-reason">
-        <input id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <div className="restore-actions">
-        <button type="button" className="btn" disabled={busy} onClick={() => void run({ type: 'restore.cancel', input: { id: r.id, reason } })}>
-          {t('restore.detail.cancel')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('restore.detail.cancelTitle')}</h2>
+        <FailureBanner failure={formLevel(failure, ['reason'])} />
+        <Field label={t('restore.detail.cancelReason')} htmlFor="cancel-reason" error={formState.errors.reason?.message ?? errorFor(failure, 'reason')}>
+          <input id="cancel-reason" {...register('reason')} />
+        </Field>
+        <FormActions submitLabel={t('restore.detail.cancel')} busy={busy} variant="plain" start />
+      </form>
     </section>
   );
 }

@@ -1,9 +1,13 @@
 /** The next steps of a ticket for the signed-in user's roles, each one a command through commit(). */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { UserState } from '@shared/domain/user/state';
+import { ticketAssignInput, ticketClassifyInput, ticketCommentInput, ticketConfirmInput, ticketResolveInput } from '@shared/domain/ticket/commands';
 import { slaFor } from '@shared/domain/ticket/sla';
-import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, type ConfirmMethod, type Priority, type TicketCategory, type TicketState } from '@shared/domain/ticket/state';
+import { CONFIRM_METHODS, PRIORITIES, TICKET_CATEGORIES, type TicketState } from '@shared/domain/ticket/state';
 import { db } from '@renderer/store';
 import { useCommand, useOrg } from '@renderer/app/hooks';
 import { navigate } from '@renderer/app/router';
@@ -11,74 +15,97 @@ import { actorOf, useSessionStore } from '@renderer/app/session-store';
 import { Field, FailureBanner } from '@renderer/components/ui';
 import { slaTargetText, useOfficeCalendar } from './SlaClock';
 import { can } from '@shared/domain/can';
+import { FormActions } from '@renderer/components/kit/FormActions';
+import { errorFor, formLevel } from '@renderer/components/kit/form-errors';
+
+const classifyForm = ticketClassifyInput.pick({ category: true, priority: true });
+const assignForm = ticketAssignInput.pick({ assigneeId: true });
+const resolveForm = ticketResolveInput.pick({ resolution: true });
+/** Closing takes the user's name and how they answered; sending back also needs what is still wrong (as the command asks). */
+const confirmForm = ticketConfirmInput
+  .pick({ confirmed: true, confirmedBy: true, method: true })
+  .extend({ note: z.string().trim().max(1000, 'ticket.errors.tooLong') })
+  .superRefine((v, ctx) => {
+    if (!v.confirmed && v.note.length < 5) ctx.addIssue({ code: 'custom', path: ['note'], message: 'ticket.errors.reopenReason' });
+  });
+const commentForm = ticketCommentInput.pick({ text: true });
 
 function ClassifyPanel({ ticket }: { ticket: TicketState }) {
   const { t } = useTranslation();
   const org = useOrg();
   const cal = useOfficeCalendar();
   const { run, failure, busy } = useCommand();
-  const [category, setCategory] = useState<TicketCategory>(ticket.category);
-  const [priority, setPriority] = useState<Priority>(ticket.priority);
+  const { register, handleSubmit, formState } = useForm<z.input<typeof classifyForm>, unknown, z.output<typeof classifyForm>>({
+    resolver: zodResolver(classifyForm),
+    defaultValues: { category: ticket.category, priority: ticket.priority },
+  });
+  const e = formState.errors;
   const first = ticket.status === 'new';
+  const submit = handleSubmit(async (v) => void (await run({ type: 'ticket.classify', input: { id: ticket.id, ...v } })));
   return (
     <section className="card action-card" aria-labelledby="classify-title">
-      <h2 id="classify-title">{first ? t('ticket.classify.title') : t('ticket.classify.retitle')}</h2>
-      <FailureBanner failure={failure} />
-      <div>
-        <Field label={t('ticket.fields.category')} htmlFor="cl-category">
-          <select id="cl-category" value={category} onChange={(e) => setCategory(e.target.value as TicketCategory)}>
-            {TICKET_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`ticket.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('ticket.fields.priority')} htmlFor="cl-priority">
-          <select id="cl-priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org?.sla, p))}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <div className="form-actions">
-        <button type="button" className={first ? 'btn btn-primary' : 'btn'} disabled={busy} onClick={() => run({ type: 'ticket.classify', input: { id: ticket.id, category, priority } })}>
-          {first ? t('ticket.classify.submit') : t('ticket.classify.resubmit')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="classify-title">{first ? t('ticket.classify.title') : t('ticket.classify.retitle')}</h2>
+        <FailureBanner failure={formLevel(failure, ['category', 'priority'])} />
+        <div>
+          <Field label={t('ticket.fields.category')} htmlFor="cl-category" error={e.category?.message ?? errorFor(failure, 'category')}>
+            <select id="cl-category" {...register('category')}>
+              {TICKET_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`ticket.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.priority')} htmlFor="cl-priority" error={e.priority?.message ?? errorFor(failure, 'priority')}>
+            <select id="cl-priority" {...register('priority')}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`ticket.priority.${p}`)} — {slaTargetText(t, slaFor(cal, org?.sla, p))}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <FormActions submitLabel={first ? t('ticket.classify.submit') : t('ticket.classify.resubmit')} busy={busy} variant={first ? 'primary' : 'plain'} />
+      </form>
     </section>
   );
 }
 
 function AssignPanel({ ticket }: { ticket: TicketState }) {
-  const { t } = useTranslation();
   const me = useSessionStore((s) => s.user);
+  const techs = useLiveQuery(async () => (await db.users.toArray()).filter((u) => u.active && u.roles.includes('technician')), []);
+  // The signed-in technician is offered first, unless the ticket is already theirs.
+  const mine = !!me && !!techs?.some((u) => u.id === me.id) && ticket.assigneeId !== me.id;
+  return <AssignForm key={techs ? 'ready' : 'loading'} ticket={ticket} techs={techs ?? []} initial={mine ? me!.id : ''} />;
+}
+
+function AssignForm({ ticket, techs, initial }: { ticket: TicketState; techs: UserState[]; initial: string }) {
+  const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const techs = useLiveQuery(async () => (await db.users.toArray()).filter((u) => u.active && u.roles.includes('technician')), []) ?? [];
-  const [assigneeId, setAssigneeId] = useState('');
-  const chosen = assigneeId || (me && techs.some((u) => u.id === me.id) && ticket.assigneeId !== me.id ? me.id : '');
+  const { register, handleSubmit, formState } = useForm<z.input<typeof assignForm>, unknown, z.output<typeof assignForm>>({
+    resolver: zodResolver(assignForm),
+    defaultValues: { assigneeId: initial },
+  });
+  const submit = handleSubmit(async ({ assigneeId }) => void (await run({ type: 'ticket.assign', input: { id: ticket.id, assigneeId } })));
   return (
     <section className="card action-card" aria-labelledby="assign-title">
-      <h2 id="assign-title">{ticket.assigneeId ? t('ticket.assign.retitle') : t('ticket.assign.title')}</h2>
-      <FailureBanner failure={failure} />
-      <Field label={t('ticket.fields.assignee')} htmlFor="assignee">
-        <select id="assignee" value={chosen} onChange={(e) => setAssigneeId(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          {techs.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.displayName}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" disabled={busy} onClick={() => run({ type: 'ticket.assign', input: { id: ticket.id, assigneeId: chosen } })}>
-          {t('ticket.assign.submit')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="assign-title">{ticket.assigneeId ? t('ticket.assign.retitle') : t('ticket.assign.title')}</h2>
+        <FailureBanner failure={formLevel(failure, ['assigneeId'])} />
+        <Field label={t('ticket.fields.assignee')} htmlFor="assignee" error={formState.errors.assigneeId?.message ?? errorFor(failure, 'assigneeId')}>
+          <select id="assignee" {...register('assigneeId')}>
+            <option value="">{t('common.choose')}</option>
+            {techs.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <FormActions submitLabel={t('ticket.assign.submit')} busy={busy} variant="plain" />
+      </form>
     </section>
   );
 }
@@ -103,20 +130,19 @@ function StartPanel({ ticket }: { ticket: TicketState }) {
 function ResolvePanel({ ticket }: { ticket: TicketState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [resolution, setResolution] = useState('');
+  const { register, handleSubmit, formState } = useForm<z.input<typeof resolveForm>, unknown, z.output<typeof resolveForm>>({ resolver: zodResolver(resolveForm), defaultValues: { resolution: '' } });
+  const submit = handleSubmit(async ({ resolution }) => void (await run({ type: 'ticket.resolve', input: { id: ticket.id, resolution } })));
   return (
     <section className="card action-card" aria-labelledby="resolve-title">
-      <h2 id="resolve-title">{t('ticket.resolve.title')}</h2>
-      <p className="hint">{t('ticket.resolve.hint')}</p>
-      <FailureBanner failure={failure} />
-      <Field label={t('ticket.fields.resolution')} htmlFor="resolution">
-        <textarea id="resolution" rows={3} value={resolution} onChange={(e) => setResolution(e.target.value)} />
-      </Field>
-      <div className="form-actions">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run({ type: 'ticket.resolve', input: { id: ticket.id, resolution } })}>
-          {t('ticket.resolve.submit')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="resolve-title">{t('ticket.resolve.title')}</h2>
+        <p className="hint">{t('ticket.resolve.hint')}</p>
+        <FailureBanner failure={formLevel(failure, ['resolution'])} />
+        <Field label={t('ticket.fields.resolution')} htmlFor="resolution" error={formState.errors.resolution?.message ?? errorFor(failure, 'resolution')}>
+          <textarea id="resolution" rows={3} {...register('resolution')} />
+        </Field>
+        <FormActions submitLabel={t('ticket.resolve.submit')} busy={busy} />
+      </form>
     </section>
   );
 }
@@ -124,40 +150,49 @@ function ResolvePanel({ ticket }: { ticket: TicketState }) {
 function ConfirmPanel({ ticket }: { ticket: TicketState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [confirmedBy, setConfirmedBy] = useState(ticket.requester.name);
-  const [method, setMethod] = useState<ConfirmMethod>('phone');
-  const [note, setNote] = useState('');
-  const send = (confirmed: boolean) => run({ type: 'ticket.confirm', input: { id: ticket.id, confirmed, confirmedBy, method, note: note || undefined } });
+  const { register, handleSubmit, setValue, formState } = useForm<z.input<typeof confirmForm>, unknown, z.output<typeof confirmForm>>({
+    resolver: zodResolver(confirmForm),
+    defaultValues: { confirmed: true, confirmedBy: ticket.requester.name, method: 'phone', note: '' },
+  });
+  const e = formState.errors;
+  const submit = handleSubmit(async ({ note, ...v }) => void (await run({ type: 'ticket.confirm', input: { id: ticket.id, ...v, note: note || undefined } })));
   return (
     <section className="card action-card" aria-labelledby="confirm-title">
-      <h2 id="confirm-title">{t('ticket.confirm.title')}</h2>
-      <p className="hint">{t('ticket.confirm.hint')}</p>
-      <FailureBanner failure={failure} />
-      <div className="grid-2">
-        <Field label={t('ticket.fields.confirmedBy')} htmlFor="confirmedBy">
-          <input id="confirmedBy" value={confirmedBy} onChange={(e) => setConfirmedBy(e.target.value)} />
-        </Field>
-        <Field label={t('ticket.fields.method')} htmlFor="method">
-          <select id="method" value={method} onChange={(e) => setMethod(e.target.value as ConfirmMethod)}>
-            {CONFIRM_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`ticket.method.${m}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('ticket.fields.confirmNote')} htmlFor="confirmNote" hint={t('ticket.confirm.noteHint')} wide>
-          <textarea id="confirmNote" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        </Field>
-      </div>
-      <div className="form-actions wrap-actions">
-        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => send(false)}>
-          {t('ticket.confirm.reopen')}
-        </button>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => send(true)}>
-          {t('ticket.confirm.close')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2 id="confirm-title">{t('ticket.confirm.title')}</h2>
+        <p className="hint">{t('ticket.confirm.hint')}</p>
+        <FailureBanner failure={formLevel(failure, ['confirmedBy', 'method', 'note'])} />
+        <div className="grid-2">
+          <Field label={t('ticket.fields.confirmedBy')} htmlFor="confirmedBy" error={e.confirmedBy?.message ?? errorFor(failure, 'confirmedBy')}>
+            <input id="confirmedBy" {...register('confirmedBy')} />
+          </Field>
+          <Field label={t('ticket.fields.method')} htmlFor="method" error={e.method?.message ?? errorFor(failure, 'method')}>
+            <select id="method" {...register('method')}>
+              {CONFIRM_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`ticket.method.${m}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('ticket.fields.confirmNote')} htmlFor="confirmNote" hint={t('ticket.confirm.noteHint')} error={e.note?.message ?? errorFor(failure, 'note')} wide>
+            <textarea id="confirmNote" rows={2} {...register('note')} />
+          </Field>
+        </div>
+        <FormActions submitLabel={t('ticket.confirm.close')} busy={busy} onSubmitClick={() => setValue('confirmed', true)}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={busy}
+            onClick={() => {
+              setValue('confirmed', false);
+              void submit();
+            }}
+          >
+            {t('ticket.confirm.reopen')}
+          </button>
+        </FormActions>
+      </form>
     </section>
   );
 }
@@ -165,26 +200,20 @@ function ConfirmPanel({ ticket }: { ticket: TicketState }) {
 function CommentPanel({ ticket }: { ticket: TicketState }) {
   const { t } = useTranslation();
   const { run, failure, busy } = useCommand();
-  const [text, setText] = useState('');
+  const { register, handleSubmit, formState, reset } = useForm<z.input<typeof commentForm>, unknown, z.output<typeof commentForm>>({ resolver: zodResolver(commentForm), defaultValues: { text: '' } });
+  const submit = handleSubmit(async ({ text }) => {
+    if (await run({ type: 'ticket.comment', input: { id: ticket.id, text } })) reset();
+  });
   return (
     <section className="card action-card">
-      <h2>{t('ticket.comment.title')}</h2>
-      <FailureBanner failure={failure} />
-      <Field label={t('ticket.comment.label')} htmlFor="comment">
-        <textarea id="comment" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
-      </Field>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={async () => {
-            if (await run({ type: 'ticket.comment', input: { id: ticket.id, text } })) setText('');
-          }}
-        >
-          {t('ticket.comment.submit')}
-        </button>
-      </div>
+      <form noValidate onSubmit={(ev) => void submit(ev)}>
+        <h2>{t('ticket.comment.title')}</h2>
+        <FailureBanner failure={formLevel(failure, ['text'])} />
+        <Field label={t('ticket.comment.label')} htmlFor="comment" error={formState.errors.text?.message ?? errorFor(failure, 'text')}>
+          <textarea id="comment" rows={2} {...register('text')} />
+        </Field>
+        <FormActions submitLabel={t('ticket.comment.submit')} busy={busy} variant="plain" />
+      </form>
     </section>
   );
 }

@@ -23,8 +23,8 @@ type Ctx = DecideContext<OpsDayState>;
 const DESK: Role[] = ['officer', 'technician', 'admin'];
 const IT: Role[] = ['technician', 'admin'];
 const draft = draftMaker('opsday', opsdayEvents);
-/** A problem or a failure needs a note this long to say what was seen. */
-const NOTE_MIN = 5;
+/** A problem or a failure needs a note this long to say what was seen (the forms check it too). */
+export const NOTE_MIN = 5;
 
 /** The actor may record, the office is set up and the day has begun in the office's zone. */
 function guard(ctx: Ctx, roles: Role[], date: string): Result<true> {
