@@ -48,6 +48,12 @@ describe('the visit log page', () => {
       { organisation: 'telkom', status: 'inside' },
       { ...range, name: 'sri' },
       { ...range, name: 'Sri', status: 'archived' },
+      // A name with each status: the [status+nameLower+registeredAt] index.
+      { ...range, name: 'sri', status: 'inside' },
+      { ...range, name: 'sri', status: 'checked_out', organisation: 'telkom' },
+      { name: 's', status: 'awaiting_approval' },
+      { name: 'srikandi', status: 'archived' },
+      { ...range, name: 'tidak ada', status: 'archived' },
       { name: 'sri', organisation: 'telkom' },
       { ...range, status: 'archived' },
       { ...range, organisation: 'tidak ada' },

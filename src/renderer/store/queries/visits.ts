@@ -1,7 +1,7 @@
 /**
  * Read queries over the visits projection. Each uses the index that narrows the most: a name
- * prefix (its keys carry the registration time, so the date range is applied before any visit
- * is read), else the few organisations the typed text matches (one newest-first range each),
+ * prefix, with the status when one is chosen (its keys carry the registration time, so the date
+ * range is applied before any visit is read), else the few organisations the typed text matches (one newest-first range each),
  * else status with the date range, else the date range alone; the remaining filters run on that
  * narrowed cursor, and a page stops reading as soon as it is full.
  */
@@ -100,14 +100,16 @@ export async function visitLogPage(db: ConsoleDb, f: VisitFilter, page = 0, size
     // The [nameLower+registeredAt] keys alone (no visit read) give every visit whose name starts
     // with the text and when it was registered; those in the range are read newest first, a
     // chunk at a time, until the page is full.
+    // With a status, [status+nameLower+registeredAt] walks only that status's visits (a visit
+    // rewritten at each step leaves stale entries in the name index that every walk there pays for).
     const hits: { at: string; id: string }[] = [];
-    await db.visits
-      .where('[nameLower+registeredAt]')
-      .between([name, MIN], [`${name}\uffff`, MAX], true, true)
-      .eachKey((key, cursor) => {
-        const at = (key as [string, string])[1];
-        if (at >= from && at < to) hits.push({ at, id: cursor.primaryKey as string });
-      });
+    const range = f.status
+      ? db.visits.where('[status+nameLower+registeredAt]').between([f.status, name, MIN], [f.status, `${name}\uffff`, MAX], true, true)
+      : db.visits.where('[nameLower+registeredAt]').between([name, MIN], [`${name}\uffff`, MAX], true, true);
+    await range.eachKey((key, cursor) => {
+      const at = (key as string[]).at(-1)!;
+      if (at >= from && at < to) hits.push({ at, id: cursor.primaryKey as string });
+    });
     hits.sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
     const rows: VisitState[] = [];
     for (let i = 0; i < hits.length && rows.length < want; i += CHUNK) {
