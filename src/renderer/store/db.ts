@@ -11,6 +11,7 @@ import type { OrgState } from '@shared/domain/org/state';
 import type { UserState } from '@shared/domain/user/state';
 import { ID_HELD_STATUSES, idDocumentKey, type VisitState } from '@shared/domain/visit/state';
 import { newId } from '@shared/ids';
+import { visitNameKey } from './visit-name-key';
 import type { TicketState } from '@shared/domain/ticket/state';
 import type { AssetState } from '@shared/domain/asset/state';
 import type { EmployeeState } from '@shared/domain/employee/state';
@@ -79,6 +80,9 @@ export interface OpenVisitsRow {
    */
   held?: Record<string, string>;
 }
+
+/** The visit's row as stored: its state and its `nameKey`. */
+const withNameKey = (v: VisitState) => ({ ...v, nameKey: visitNameKey(v.nameLower) });
 
 /** The ID document a visit holds at the desk now (as `holdsIdDocument` answers), if any. */
 function heldBy(v: VisitState | undefined): string | undefined {
@@ -219,15 +223,21 @@ export class ConsoleDb extends Dexie {
         const orgs = (await tx.table<VisitState, string>('visits').orderBy('orgLower').uniqueKeys()) as string[];
         await tx.table<ListsRow, string>('lists').put({ key: 'visitOrgs', orgs });
       });
-    // v11: the log's name filter with a status served by one index ([status+nameLower+registeredAt]:
-    // a status's visits carry only their entries under it, not every stale one of the name index);
-    // the ID documents held, in the open-visits row. A new write stamp: what a commit() noted
-    // before the upgrade is no longer current.
+    // v11: the log's name filter served by [nameKey+registeredAt] (a name's first letters and the
+    // registration time: the date range of one prefix is one contiguous range, not every visit
+    // of that name ever, each of which Chromium checks against its row); the ID documents held,
+    // in the open-visits row. A new write stamp: what a commit() noted before is no longer current.
     this.version(11)
       .stores({
-        visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut, [orgLower+registeredAt], [nameLower+registeredAt], [status+nameLower+registeredAt]',
+        visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut, [orgLower+registeredAt], [nameLower+registeredAt], [nameKey+registeredAt]',
       })
       .upgrade(async (tx) => {
+        await tx
+          .table<VisitState & { nameKey?: string }, string>('visits')
+          .toCollection()
+          .modify((v) => {
+            v.nameKey = visitNameKey(v.nameLower ?? '');
+          });
         const lists = tx.table<ListsRow, string>('lists');
         const row = (await lists.get('openVisits')) as OpenVisitsRow | undefined;
         if (row) {
@@ -241,6 +251,12 @@ export class ConsoleDb extends Dexie {
         }
         await lists.put({ key: 'writeStamp', stamp: newId() });
       });
+    // `nameKey` belongs to the store, not to the visit's state: readers never see it.
+    this.visits.hook('reading', (row: VisitState & { nameKey?: string }) => {
+      if (!row || row.nameKey === undefined) return row;
+      const { nameKey: _key, ...state } = row;
+      return state as VisitState;
+    });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -269,7 +285,7 @@ export class ConsoleDb extends Dexie {
     const kinds = new Set(entries.map((e) => e.kind));
     for (const kind of kinds) {
       const mine = entries.filter((e) => e.kind === kind);
-      const puts = mine.filter((e) => e.state).map((e) => e.state as never);
+      const puts = mine.filter((e) => e.state).map((e) => (kind === 'visit' ? withNameKey(e.state as VisitState) : e.state) as never);
       const deletes = mine.filter((e) => !e.state).map((e) => e.id);
       if (puts.length > 0) ops.push(puts.length === 1 ? this.projection(kind).put(puts[0]!) : this.projection(kind).bulkPut(puts));
       if (deletes.length > 0) ops.push(this.projection(kind).bulkDelete(deletes));
