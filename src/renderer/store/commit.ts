@@ -1,9 +1,11 @@
 /**
  * The one write path. commit() validates a command (its zod schema, the actor's roles, the
- * record's current state) on one consistent read of the store, signs its events with the
- * actor's key, then in ONE IndexedDB transaction appends them to this device's hash chain,
- * updates the projections and queues the outbox — or, if the state moved in between, writes
- * nothing and decides again. A refused command writes no event, projection or outbox row.
+ * record's current state) on one consistent view of the store — what this tab's last commit
+ * left known when that covers the decision, else one read transaction — signs its events with
+ * the actor's key, then in ONE IndexedDB transaction appends them to this device's hash chain,
+ * updates the projections and queues the outbox, or, if the state moved since the view (the
+ * write stamp, the chain head, a record taken as absent), writes nothing and decides again on
+ * a read transaction. A refused command writes no event, projection or outbox row.
  */
 import { folds, type Command } from '@shared/domain/registry';
 import type { Lookups } from '@shared/domain/types';
