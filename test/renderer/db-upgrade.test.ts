@@ -64,4 +64,26 @@ describe('schema upgrades', () => {
     await db.transaction('rw', db.writeTables, () => db.writeProjections([{ kind: 'visit', id: 'd', state: { ...v('d', 'awaiting_approval', '2026-11-03T00:00:00.000Z'), orgLower: 'dinas kominfo' } }]));
     expect((await orgs())?.sort()).toEqual(['cv maju', 'dinas kominfo', 'pt telkom']);
   });
+
+  it('v11 lists the ID documents the open visits of a v10 database hold, and writes a new stamp', async () => {
+    const name = `upgrade-held-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(10).stores({
+      visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut, [orgLower+registeredAt], [nameLower+registeredAt]',
+      lists: '&key',
+    });
+    const card = (id: string, status: string, idHeld: boolean) => ({ ...v(id, status, '2026-11-01T01:00:00.000Z'), idType: 'ktp', idNumber: `73710112038500${id.charCodeAt(0)}`, idHeld });
+    await old.table('visits').bulkPut([card('a', 'inside', true), card('b', 'approved', false), card('c', 'archived', false), card('d', 'awaiting_approval', true)]);
+    await old.table('lists').bulkPut([
+      { key: 'openVisits', ids: ['a', 'b', 'd'], badges: { 'B-01': 'a' } },
+      { key: 'writeStamp', stamp: 'before' },
+    ]);
+    old.close();
+    const db = new ConsoleDb(name);
+    expect(await openRow(db)).toEqual({ key: 'openVisits', ids: ['a', 'b', 'd'], badges: { 'B-01': 'a' }, held: { a: 'ktp:7371011203850097', d: 'ktp:73710112038500100' } });
+    expect((await db.lists.get('writeStamp')) as { stamp: string }).not.toEqual({ key: 'writeStamp', stamp: 'before' });
+    // Every row has its name key for the log's name filter (readers never see it).
+    expect(await db.visits.where('[nameKey+registeredAt]').between(['a', '0'], ['a', '9']).primaryKeys()).toEqual(['a']);
+    expect(Object.keys((await db.visits.get('a'))!)).not.toContain('nameKey');
+  });
 });

@@ -48,6 +48,15 @@ describe('the visit log page', () => {
       { organisation: 'telkom', status: 'inside' },
       { ...range, name: 'sri' },
       { ...range, name: 'Sri', status: 'archived' },
+      // A name with each status, a prefix shorter than the name key (the name index's keys), longer ones.
+      { ...range, name: 'sri', status: 'inside' },
+      { ...range, name: 'sri', status: 'checked_out', organisation: 'telkom' },
+      { name: 's', status: 'awaiting_approval' },
+      { name: 'srikandi', status: 'archived' },
+      { ...range, name: 'tidak ada', status: 'archived' },
+      { ...range, name: 'sr' },
+      { name: 'Sri W', status: 'archived' },
+      { ...range, name: 'srikandi', organisation: 'telkom' },
       { name: 'sri', organisation: 'telkom' },
       { ...range, status: 'archived' },
       { ...range, organisation: 'tidak ada' },
@@ -55,6 +64,8 @@ describe('the visit log page', () => {
       { ...range, organisation: 'e' },
       { ...range, organisation: 'a', status: 'archived' },
     ];
+    // The rows the store keeps: each with its name key, which no reader sees.
+    expect(await db.visits.get(all[0]!.id)).toEqual(all[0]);
     for (const f of filters) {
       for (const page of [0, 1, 2]) {
         const got = await visitLogPage(db, f, page, 10);

@@ -1,15 +1,19 @@
 /**
  * The one write path. commit() validates a command (its zod schema, the actor's roles, the
- * record's current state) on one consistent read of the store, signs its events with the
- * actor's key, then in ONE IndexedDB transaction appends them to this device's hash chain,
- * updates the projections and queues the outbox — or, if the state moved in between, writes
- * nothing and decides again. A refused command writes no event, projection or outbox row.
+ * record's current state) on one consistent view of the store — what this tab's last commit
+ * left known when that covers the decision, else one read transaction — signs its events with
+ * the actor's key, then in ONE IndexedDB transaction appends them to this device's hash chain,
+ * updates the projections and queues the outbox, or, if the state moved since the view (the
+ * write stamp, the chain head, a record taken as absent), writes nothing and decides again on
+ * a read transaction. A refused command writes no event, projection or outbox row.
  */
 import { folds, type Command } from '@shared/domain/registry';
 import type { Lookups } from '@shared/domain/types';
-import { holdsIdDocument } from '@shared/domain/visit/state';
+import type { OrgState } from '@shared/domain/org/state';
+import type { UserState } from '@shared/domain/user/state';
+import { holdsIdDocument, idDocumentKey } from '@shared/domain/visit/state';
 import { ORG_ID } from '@shared/domain/org/state';
-import { CHAIN_START, type DomainEvent, type RecordKind } from '@shared/events';
+import { CHAIN_START, type DomainEvent, type EventDraft, type RecordKind } from '@shared/events';
 import { chainEvents, prepareEvents, signPrepared, type Signer } from '@shared/sync/stamp';
 import { decideCommand, mayAct, parseCommand, requiredCosigners } from '@shared/sync/replay';
 import { parseEvent } from '@shared/domain/event-schemas';
@@ -19,6 +23,13 @@ import { idsFrom, newId } from '@shared/ids';
 import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { Actor } from '@shared/roles';
 import type { ConsoleDb, DeviceMeta, ListsSnapshot, OpenVisitsRow, VisitOrgsRow, WriteStampRow } from './db';
+
+/** The open visit holding an ID document, from the open-visits row's `held` (visit id → document). */
+function heldIn(held: Record<string, string>, idType: string, idNumber: string): string | undefined {
+  const card = idDocumentKey(idType, idNumber);
+  for (const id in held) if (held[id] === card) return id;
+  return undefined;
+}
 
 class Refusal extends Error {
   constructor(readonly failure: Failure) {
@@ -35,10 +46,13 @@ class Refusal extends Error {
 export function dexieLookups(db: ConsoleDb): Lookups {
   return {
     badgeHolder: (badge) => db.lists.get('openVisits').then((row) => (row as OpenVisitsRow | undefined)?.badges?.[badge]),
-    // The open visits are a few dozen, listed in one row: read them by key, no index needed.
+    // The ID documents held are listed in the open-visits row (a row from before v11 has no
+    // list: its few dozen open visits are read by key).
     idDocumentHolder: (idType, idNumber) =>
       db.lists.get('openVisits').then((row) => {
-        const ids = (row as OpenVisitsRow | undefined)?.ids ?? [];
+        const open = row as OpenVisitsRow | undefined;
+        if (open?.held) return heldIn(open.held, idType, idNumber);
+        const ids = open?.ids ?? [];
         if (ids.length === 0) return undefined;
         return db.visits.bulkGet(ids).then((visits) => visits.find((v) => !!v && holdsIdDocument(v, idType, idNumber))?.id);
       }),
@@ -137,21 +151,80 @@ const MAX_ATTEMPTS = 3;
 class Moved extends Error {}
 
 /**
+ * What this tab knows of the store as its last commit left it: the records that commit read and
+ * wrote (and those of the commits before it, while nothing else wrote), the open-visits and
+ * organisations rows and the chain head — all current as long as the write stamp is `stamp`.
+ */
+interface Known {
+  stamp: string;
+  head: DeviceMeta;
+  lists: ListsSnapshot;
+  /** `${kind}:${id}` → the record's state; present with `undefined`: the record does not exist. */
+  records: Map<string, unknown>;
+}
+
+/** Per database connection of this tab. */
+const knownOf = new WeakMap<ConsoleDb, Known>();
+/** Records kept at most: beyond, only the last commit's are kept. */
+const KNOWN_MAX = 1000;
+
+/** A lookup the known state cannot answer: the command is decided on a read transaction instead. */
+class Unknown extends Error {}
+
+/** Answers decide()'s questions from the known state; anything else is `Unknown`. */
+function knownLookups(k: Known): Lookups {
+  const unknown = () => Promise.reject(new Unknown());
+  const get = (key: string) => (k.records.has(key) ? Promise.resolve(k.records.get(key)) : unknown());
+  const [open] = k.lists;
+  return {
+    badgeHolder: (badge) => Promise.resolve(open?.badges?.[badge]),
+    idDocumentHolder: (idType, idNumber) => (!open ? Promise.resolve(undefined) : open.held ? Promise.resolve(heldIn(open.held, idType, idNumber)) : unknown()),
+    user: (id) => get(`user:${id}`) as Promise<UserState | undefined>,
+    userByUsername: unknown,
+    countUsers: unknown,
+    record: (kind, id) => get(`${kind}:${id}`),
+    idsByKey: unknown,
+  };
+}
+
+/** What a decision was made on, and what it decided. */
+interface Seen {
+  drafts: EventDraft[];
+  /** The records the events touch, as decided on (by `${kind}:${id}`). */
+  states: Map<string, unknown>;
+  meta: DeviceMeta | undefined;
+  lists: ListsSnapshot;
+  stamp: string | undefined;
+  /** Everything read with the decision (for the known state). */
+  read: Map<string, unknown>;
+  /** Records taken as absent from the known state: the write checks they still are. */
+  absent: { kind: RecordKind; id: string }[];
+  /** Decided on the known state rather than on a read transaction. */
+  fromKnown: boolean;
+}
+
+/**
  * Runs a command as the actor. Returns the events written, or the refusal (with an i18n key
  * and, for form input, the field) — in which case nothing at all was written.
  *
  * Signing is asynchronous (WebCrypto) and an IndexedDB transaction cannot wait for it, so:
- * 1. one read transaction gives a consistent view: the record, the office, the actor, the
- *    chain head, the write stamp, and whatever decide() looks up; decide() runs on it, and the
- *    other records its events touch are read in the same transaction;
+ * 1. the decision is made on a consistent view of the store: the record, the office, the actor,
+ *    the chain head, the write stamp, whatever decide() looks up, and the other records its
+ *    events touch. That view is, when this tab's last commit left everything it needs known
+ *    (`Known`: what it read and wrote, the lists rows, the head, tagged with the stamp it
+ *    wrote), that known state — no read at all; a record it does not know is taken as absent
+ *    (a new visit's id) and checked in step 3. Otherwise (a lookup it cannot answer, or the
+ *    command refused on it) one read transaction gives the view;
  * 2. the drafts are checked against their schemas, prepared (ids, time, the command), signed
  *    by the actor and any countersigners, chained and folded — outside any transaction;
- * 3. one write transaction queues, all at once, a read of the write stamp and the chain head
- *    and every write. If either changed since step 1 (another commit, a pull, a restore, in
- *    this tab or another), the transaction is aborted — nothing of it is written — and the
- *    command is decided again on the new state (at most 3 times). Otherwise it commits.
+ * 3. one write transaction queues, all at once, a read of the write stamp, the chain head and
+ *    the records taken as absent, and every write. If any moved since the view of step 1
+ *    (another commit, a pull, a restore, in this tab or another), the transaction is aborted —
+ *    nothing of it is written — and the command is decided again on a read transaction (at
+ *    most 3 times). Otherwise it commits, and what it read and wrote becomes the known state.
  * Every projection write replaces the stamp (`writeProjections`), so "unchanged stamp" means
- * "the state decided on is the state written over"; the write costs one round trip, like raw.
+ * "the state decided on is the state written over", whether it was read or known; a commit
+ * that follows this tab's own costs one transaction, like raw Dexie.
  */
 export async function commit(db: ConsoleDb, signers: Signers, command: Command, clock: () => Date = () => new Date()): Promise<Result<DomainEvent[]>> {
   const { actor } = signers;
@@ -163,30 +236,81 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
   if (needed.some((id) => !present.has(id))) return fail('cosign-missing', 'auth.errors.countersignRequired', { field: 'cosign' });
   const cosigners = (signers.cosigners ?? []).filter((c) => needed.includes(c.userId));
   const ownKey = `${cmd.kind}:${cmd.recordId}`;
+
+  /** Step 1 on the known state: undefined when it cannot decide (an unknown lookup, a refusal). */
+  const decideKnown = async (k: Known, at: string, cmdId: string): Promise<Seen | undefined> => {
+    const absent: { kind: RecordKind; id: string }[] = [];
+    const org = k.records.get(`org:${ORG_ID}`);
+    const actorKey = `user:${actor.userId}`;
+    if (!k.records.has(`org:${ORG_ID}`) || !k.records.has(actorKey)) return undefined;
+    if (!k.records.has(ownKey)) absent.push({ kind: cmd.kind, id: cmd.recordId });
+    const state = k.records.get(ownKey);
+    const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(k.records.get(actorKey) as UserState | undefined, cmd);
+    if (!allowed.ok) return undefined;
+    let decided;
+    try {
+      decided = await decideCommand(cmd, { actor, now: at, state, org: org as OrgState | undefined, lookups: knownLookups(k), newId: idsFrom(cmdId) });
+    } catch (e) {
+      if (e instanceof Unknown) return undefined;
+      throw e;
+    }
+    // A refusal is answered from a read transaction, never from what this tab remembers.
+    if (!decided.ok) return undefined;
+    const states = new Map<string, unknown>([[ownKey, state]]);
+    for (const d of decided.data) {
+      const key = `${d.kind}:${d.recordId}`;
+      if (states.has(key)) continue;
+      if (!k.records.has(key)) absent.push({ kind: d.kind, id: d.recordId });
+      states.set(key, k.records.get(key));
+    }
+    return { drafts: decided.data, states, meta: k.head, lists: k.lists, stamp: k.stamp, read: new Map(), absent, fromKnown: true };
+  };
+
+  /** Step 1 on one read transaction. */
+  const decideRead = (at: string, cmdId: string): Promise<Seen> =>
+    db.transaction('r', db.writeTables, async () => {
+      const [state, org, actorUser, meta, lists] = await Promise.all([
+        db.projection(cmd.kind).get(cmd.recordId),
+        db.org.get(ORG_ID),
+        db.users.get(actor.userId),
+        db.meta.get('device'),
+        db.lists.bulkGet(['openVisits', 'visitOrgs', 'writeStamp']),
+      ]);
+      const read = new Map<string, unknown>([
+        [ownKey, state],
+        [`org:${ORG_ID}`, org],
+        [`user:${actor.userId}`, actorUser],
+      ]);
+      // The office's first admin acts before their user record exists.
+      const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(actorUser, cmd);
+      if (!allowed.ok) throw new Refusal(allowed.error);
+      const lookups = dexieLookups(db);
+      // Records and users decide() reads are kept with the rest (Dexie promises still).
+      const noting: Lookups = {
+        ...lookups,
+        user: (id) => lookups.user(id).then((u) => (read.set(`user:${id}`, u), u)),
+        record: (kind, id) => lookups.record(kind, id).then((r) => (read.set(`${kind}:${id}`, r), r)),
+      };
+      const decided = await decideCommand(cmd, { actor, now: at, state, org, lookups: noting, newId: idsFrom(cmdId) });
+      if (!decided.ok) throw new Refusal(decided.error);
+      const states = new Map<string, unknown>([[ownKey, state]]);
+      await readTouched(db, decided.data, states);
+      for (const [key, value] of states) read.set(key, value);
+      const [openVisits, visitOrgs, stamp] = lists as [OpenVisitsRow | undefined, VisitOrgsRow | undefined, WriteStampRow | undefined];
+      return { drafts: decided.data, states, meta, lists: [openVisits, visitOrgs] as ListsSnapshot, stamp: stamp?.stamp, read, absent: [], fromKnown: false };
+    });
+
   try {
-    for (let attempt = 0; ; attempt++) {
+    let useKnown = true;
+    for (let attempt = 0; ; ) {
       const now = clock();
       const at = now.toISOString();
       const cmdId = newId();
       // 1. The decision, on one consistent view.
-      const seen = await db.transaction('r', db.writeTables, async () => {
-        const [state, org, actorUser, meta, lists] = await Promise.all([
-          db.projection(cmd.kind).get(cmd.recordId),
-          db.org.get(ORG_ID),
-          db.users.get(actor.userId),
-          db.meta.get('device'),
-          db.lists.bulkGet(['openVisits', 'visitOrgs', 'writeStamp']),
-        ]);
-        // The office's first admin acts before their user record exists.
-        const allowed = command.type === 'org.setUp' ? ok(true) : mayAct(actorUser, cmd);
-        if (!allowed.ok) throw new Refusal(allowed.error);
-        const decided = await decideCommand(cmd, { actor, now: at, state, org, lookups: dexieLookups(db), newId: idsFrom(cmdId) });
-        if (!decided.ok) throw new Refusal(decided.error);
-        const states = new Map<string, unknown>([[ownKey, state]]);
-        await readTouched(db, decided.data, states);
-        const [openVisits, visitOrgs, stamp] = lists as [OpenVisitsRow | undefined, VisitOrgsRow | undefined, WriteStampRow | undefined];
-        return { drafts: decided.data, states, meta, lists: [openVisits, visitOrgs] as ListsSnapshot, stamp: stamp?.stamp };
-      });
+      const k = useKnown ? knownOf.get(db) : undefined;
+      useKnown = false;
+      const seen = (k && (await decideKnown(k, at, cmdId))) || (await decideRead(at, cmdId));
+      if (!seen.fromKnown) attempt++;
       const { drafts, states } = seen;
       if (drafts.length === 0) return ok([]);
       // What decide() made must fit its event types' schemas (a programming error otherwise).
@@ -201,28 +325,52 @@ export async function commit(db: ConsoleDb, signers: Signers, command: Command, 
       const signed = await signPrepared(prepared, { userId: actor.userId, key: signers.key }, cosigners);
       const { events, head } = chainEvents(meta, signed, now);
       const projections = foldAll(events, states);
+      const newHead: DeviceMeta = { ...meta, seq: head.seq, lastHash: head.lastHash, hlc: head.hlc };
       // 3. Written in one round trip, if nothing moved meanwhile.
+      let written: { stamp: string; lists: ListsSnapshot | undefined };
       try {
-        await db.transaction('rw', db.writeTables, async () => {
-          const check = Promise.all([db.lists.get('writeStamp'), db.meta.get('device')]);
+        written = await db.transaction('rw', db.writeTables, async () => {
+          // Queued before the writes, so they read the state the writes replace.
+          const check = Promise.all([db.lists.get('writeStamp'), db.meta.get('device'), Promise.all(seen.absent.map((r) => db.projection(r.kind).get(r.id)))]);
           const writes = Promise.all([
             db.events.bulkAdd(events),
             db.outbox.bulkAdd(events.map((e) => ({ eventId: e.id }))),
             db.writeProjections(projections, seen.lists),
-            db.meta.put({ ...meta, seq: head.seq, lastHash: head.lastHash, hlc: head.hlc }),
+            db.meta.put(newHead),
           ]);
-          const [[stampNow, headNow]] = await Promise.all([check, writes]);
-          if ((stampNow as WriteStampRow | undefined)?.stamp !== seen.stamp || !sameHead(headNow, meta)) throw new Moved();
+          const [[stampNow, headNow, absentNow], [, , w]] = await Promise.all([check, writes]);
+          if ((stampNow as WriteStampRow | undefined)?.stamp !== seen.stamp || !sameHead(headNow, meta) || absentNow.some((r) => r !== undefined)) throw new Moved();
+          return w;
         });
-        return ok(events);
       } catch (e) {
-        if (e instanceof Moved && attempt + 1 < MAX_ATTEMPTS) continue;
+        if (e instanceof Moved) {
+          knownOf.delete(db);
+          if (seen.fromKnown || attempt < MAX_ATTEMPTS) continue;
+        }
         throw e;
       }
+      remember(db, seen, written, newHead, projections);
+      return ok(events);
     }
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, error: e.failure };
     console.error('commit failed', e);
     return fail('store-failed', 'errors.storeFailed');
   }
+}
+
+/**
+ * After a commit: what it read and wrote becomes this tab's known state, current at the stamp
+ * it wrote. What was known before stays when the decision was made at the same stamp (known, or
+ * read while nothing else had written since).
+ */
+function remember(db: ConsoleDb, seen: Seen, written: { stamp: string; lists: ListsSnapshot | undefined }, head: DeviceMeta, projections: { kind: RecordKind; id: string; state: unknown }[]) {
+  // An import's thousands of records are not worth keeping.
+  if (!written.lists || seen.read.size + projections.length > KNOWN_MAX) return knownOf.delete(db);
+  const before = knownOf.get(db);
+  const keep = before && before.stamp === seen.stamp && before.records.size < KNOWN_MAX;
+  const records = new Map(keep ? before.records : undefined);
+  for (const [key, value] of seen.read) records.set(key, value);
+  for (const p of projections) records.set(`${p.kind}:${p.id}`, p.state);
+  knownOf.set(db, { stamp: written.stamp, head, lists: written.lists, records });
 }

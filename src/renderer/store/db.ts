@@ -9,8 +9,9 @@ import { RECORD_KINDS, type DomainEvent, type RecordKind } from '@shared/events'
 import { kinds, type StateOf } from '@shared/domain/registry';
 import type { OrgState } from '@shared/domain/org/state';
 import type { UserState } from '@shared/domain/user/state';
-import type { VisitState } from '@shared/domain/visit/state';
+import { ID_HELD_STATUSES, idDocumentKey, type VisitState } from '@shared/domain/visit/state';
 import { newId } from '@shared/ids';
+import { visitNameKey } from './visit-name-key';
 import type { TicketState } from '@shared/domain/ticket/state';
 import type { AssetState } from '@shared/domain/asset/state';
 import type { EmployeeState } from '@shared/domain/employee/state';
@@ -73,6 +74,19 @@ export interface OpenVisitsRow {
   ids: string[];
   /** Badge number → the visit holding it, for the "one badge, one visitor" check. */
   badges?: Record<string, string>;
+  /**
+   * Visit id → the ID document the desk holds for it (`idDocumentKey`: type and normalised number),
+   * for the "one card, one visit" check without reading the open visits (since v11).
+   */
+  held?: Record<string, string>;
+}
+
+/** The visit's row as stored: its state and its `nameKey`. */
+const withNameKey = (v: VisitState) => ({ ...v, nameKey: visitNameKey(v.nameLower) });
+
+/** The ID document a visit holds at the desk now (as `holdsIdDocument` answers), if any. */
+function heldBy(v: VisitState | undefined): string | undefined {
+  return v && v.idHeld && ID_HELD_STATUSES.includes(v.status) ? idDocumentKey(v.idType, v.idNumber) : undefined;
 }
 
 /**
@@ -209,6 +223,40 @@ export class ConsoleDb extends Dexie {
         const orgs = (await tx.table<VisitState, string>('visits').orderBy('orgLower').uniqueKeys()) as string[];
         await tx.table<ListsRow, string>('lists').put({ key: 'visitOrgs', orgs });
       });
+    // v11: the log's name filter served by [nameKey+registeredAt] (a name's first letters and the
+    // registration time: the date range of one prefix is one contiguous range, not every visit
+    // of that name ever, each of which Chromium checks against its row); the ID documents held,
+    // in the open-visits row. A new write stamp: what a commit() noted before is no longer current.
+    this.version(11)
+      .stores({
+        visits: '&id, status, nameLower, orgLower, registeredAt, [status+registeredAt], badgeOut, [orgLower+registeredAt], [nameLower+registeredAt], [nameKey+registeredAt]',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<VisitState & { nameKey?: string }, string>('visits')
+          .toCollection()
+          .modify((v) => {
+            v.nameKey = visitNameKey(v.nameLower ?? '');
+          });
+        const lists = tx.table<ListsRow, string>('lists');
+        const row = (await lists.get('openVisits')) as OpenVisitsRow | undefined;
+        if (row) {
+          const open = await tx.table<VisitState, string>('visits').bulkGet(row.ids);
+          const held: Record<string, string> = {};
+          for (const v of open) {
+            const key = heldBy(v);
+            if (key) held[v!.id] = key;
+          }
+          await lists.put({ ...row, held });
+        }
+        await lists.put({ key: 'writeStamp', stamp: newId() });
+      });
+    // `nameKey` belongs to the store, not to the visit's state: readers never see it.
+    this.visits.hook('reading', (row: VisitState & { nameKey?: string }) => {
+      if (!row || row.nameKey === undefined) return row;
+      const { nameKey: _key, ...state } = row;
+      return state as VisitState;
+    });
   }
 
   /** The sign-in throttle rows, which share the `meta` table (key `signin-throttle:<username>`). */
@@ -226,15 +274,18 @@ export class ConsoleDb extends Dexie {
    * The only way projections are written; call inside a transaction over writeTables. Every
    * call replaces the write stamp. `lists` is the open-visits and organisations rows as read
    * earlier (by a caller that checks the stamp before its transaction commits), else read here.
+   * Returns the new stamp and the two rows as they are after it (commit() keeps them).
    */
-  async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[], lists?: ListsSnapshot): Promise<void> {
+  async writeProjections(entries: { kind: RecordKind; id: string; state: unknown }[], lists?: ListsSnapshot): Promise<{ stamp: string; lists: ListsSnapshot | undefined }> {
     const visits = entries.filter((e) => e.kind === 'visit');
     // One bulkPut (and bulkDelete) per kind: an import writes thousands of rows in one request each.
-    const ops: Promise<unknown>[] = [this.lists.put({ key: 'writeStamp', stamp: newId() })];
+    const stamp = newId();
+    let after = lists;
+    const ops: Promise<unknown>[] = [this.lists.put({ key: 'writeStamp', stamp })];
     const kinds = new Set(entries.map((e) => e.kind));
     for (const kind of kinds) {
       const mine = entries.filter((e) => e.kind === kind);
-      const puts = mine.filter((e) => e.state).map((e) => e.state as never);
+      const puts = mine.filter((e) => e.state).map((e) => (kind === 'visit' ? withNameKey(e.state as VisitState) : e.state) as never);
       const deletes = mine.filter((e) => !e.state).map((e) => e.id);
       if (puts.length > 0) ops.push(puts.length === 1 ? this.projection(kind).put(puts[0]!) : this.projection(kind).bulkPut(puts));
       if (deletes.length > 0) ops.push(this.projection(kind).bulkDelete(deletes));
@@ -243,9 +294,12 @@ export class ConsoleDb extends Dexie {
       const [row, orgsRow] = lists ?? ((await this.lists.bulkGet(['openVisits', 'visitOrgs'])) as unknown as ListsSnapshot);
       const orgs = new Set(orgsRow?.orgs ?? []);
       const newOrgs = visits.map((v) => (v.state as VisitState | undefined)?.orgLower).filter((o): o is string => o !== undefined && !orgs.has(o));
-      if (newOrgs.length > 0 || !orgsRow) ops.push(this.lists.put({ key: 'visitOrgs', orgs: [...orgs, ...new Set(newOrgs)] }));
+      let orgsAfter = orgsRow;
+      if (newOrgs.length > 0 || !orgsRow) ops.push(this.lists.put((orgsAfter = { key: 'visitOrgs', orgs: [...orgs, ...new Set(newOrgs)] })));
       const open = new Set(row?.ids ?? []);
       const badges = { ...(row?.badges ?? {}) };
+      // A row without `held` (only before the v11 upgrade) stays without: the lookup reads the visits then.
+      const held = row && !row.held ? undefined : { ...(row?.held ?? {}) };
       let changed = !row;
       for (const { id, state } of visits) {
         const isOpen = !!state && OPEN_VISIT_STATUSES.includes((state as VisitState).status);
@@ -265,10 +319,19 @@ export class ConsoleDb extends Dexie {
           badges[badge] = id;
           changed = true;
         }
+        const card = heldBy(state as VisitState | undefined);
+        if (held && held[id] !== card) {
+          if (card) held[id] = card;
+          else delete held[id];
+          changed = true;
+        }
       }
-      if (changed) ops.push(this.lists.put({ key: 'openVisits', ids: [...open], badges }));
+      let openAfter = row;
+      if (changed) ops.push(this.lists.put((openAfter = { key: 'openVisits', ids: [...open], badges, ...(held ? { held } : {}) })));
+      after = [openAfter, orgsAfter];
     }
     await Promise.all(ops);
+    return { stamp, lists: after };
   }
 
   /** Every table commit() and ingest() write in one transaction. */

@@ -1,12 +1,13 @@
 /**
  * Read queries over the visits projection. Each uses the index that narrows the most: a name
- * prefix (its keys carry the registration time, so the date range is applied before any visit
- * is read), else the few organisations the typed text matches (one newest-first range each),
+ * prefix (its first letters and the registration time in one key, so only the visits of those
+ * letters in the date range are read; a prefix shorter than that walks the name index's keys), else the few organisations the typed text matches (one newest-first range each),
  * else status with the date range, else the date range alone; the remaining filters run on that
  * narrowed cursor, and a page stops reading as soon as it is full.
  */
 import { mayDecideVisit, type VisitState, type VisitStatus } from '@shared/domain/visit/state';
 import type { ConsoleDb, OpenVisitsRow, VisitOrgsRow } from '../db';
+import { VISIT_NAME_KEY_LENGTH, visitNameKey } from '../visit-name-key';
 
 export interface VisitFilter {
   /** ISO instants bounding registeredAt (from inclusive, to exclusive). */
@@ -96,10 +97,23 @@ export async function visitLogPage(db: ConsoleDb, f: VisitFilter, page = 0, size
   const want = (page + 1) * size + 1;
   const pageOf = (rows: VisitState[]) => ({ rows: rows.slice(page * size, (page + 1) * size), hasMore: rows.length > (page + 1) * size });
   const others = (v: VisitState) => (!f.status || v.status === f.status) && (!org || v.orgLower.includes(org));
+  if (name.length >= VISIT_NAME_KEY_LENGTH) {
+    // One contiguous range of [nameKey+registeredAt]: the visits whose names start with the
+    // same letters, registered in the range, newest first; read until the page is full.
+    const key = visitNameKey(name);
+    const rows = await db.visits
+      .where('[nameKey+registeredAt]')
+      .between([key, from], [key, to], true, false)
+      .reverse()
+      .filter((v) => v.nameLower.startsWith(name) && others(v))
+      .limit(want)
+      .toArray();
+    return pageOf(rows);
+  }
   if (name) {
-    // The [nameLower+registeredAt] keys alone (no visit read) give every visit whose name starts
-    // with the text and when it was registered; those in the range are read newest first, a
-    // chunk at a time, until the page is full.
+    // A shorter prefix: the [nameLower+registeredAt] keys alone (no visit read) give every visit
+    // whose name starts with the text and when it was registered; those in the range are read
+    // newest first, a chunk at a time, until the page is full.
     const hits: { at: string; id: string }[] = [];
     await db.visits
       .where('[nameLower+registeredAt]')

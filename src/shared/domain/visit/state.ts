@@ -103,6 +103,9 @@ export type VisitRegistration = z.infer<typeof visitRegistrationSchema>;
 /** Statuses in which the desk holds the visitor's ID document. */
 export const ID_HELD_STATUSES: readonly VisitStatus[] = ['awaiting_approval', 'approved', 'inside'];
 
+/** An ID document as one string (type and normalised number): the key of the store's list of documents held. */
+export const idDocumentKey = (idType: string, idNumber: string) => `${idType}:${idNumber}`;
+
 /** Whether this visit holds this ID document (type and normalised number) at the desk now. */
 export function holdsIdDocument(v: Pick<VisitState, 'status' | 'idHeld' | 'idType' | 'idNumber'>, idType: string, idNumber: string): boolean {
   return v.idHeld && ID_HELD_STATUSES.includes(v.status) && v.idType === idType && v.idNumber === idNumber;
