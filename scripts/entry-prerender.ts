@@ -47,6 +47,20 @@ export function entryPrerender(aliases: Record<string, string>): Plugin {
           // looks for a stylesheet's <link> before adding one, does not fetch it a second time.
           out = out.replace(link, (tag) => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>${tag.replace('<link ', '<link disabled ')}`);
         }
+        // The chunks of the two entry screens (and what they import) are fetched with the app's
+        // own, not after it has started and asked for them.
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const wanted = new Set<string>();
+        const add = (file: string) => {
+          if (wanted.has(file)) return;
+          wanted.add(file);
+          for (const dep of byName.get(file)?.imports ?? []) add(dep);
+        };
+        for (const c of chunks) if (c.moduleIds.some((id) => /\/features\/(setup\/SetupScreen|auth\/SignInScreen)\.tsx$/.test(id))) add(c.fileName);
+        for (const file of wanted) {
+          if (!out.includes(`/${file}"`)) out = out.replace('</head>', () => `<link rel="modulepreload" crossorigin href="./${file}">\n</head>`);
+        }
         // The application's own script and its preloads after the first screen: the page parses,
         // paints and takes typing first, and the fetches start right after.
         const appTags: string[] = [];

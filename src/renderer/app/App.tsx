@@ -41,7 +41,8 @@ export function App() {
   // none of them competes with the first screen's own fetches.
   const [live, setLive] = useState(false);
   const [complete, setComplete] = useState(false);
-  const onLive = useCallback(() => setLive(true), []);
+  // In a task of its own: the live screen is painted before anything else is fetched or parsed.
+  const onLive = useCallback(() => void setTimeout(() => setLive(true), 0), []);
   useEffect(() => {
     if (!live) return;
     void catalogsComplete().then(() => setComplete(true));
