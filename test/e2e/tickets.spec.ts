@@ -171,7 +171,9 @@ test('the admin sets working hours, ignores a holiday, pastes cuti bersama and s
 
   await page.getByLabel('Tempel daftar').fill('2026-03-23; Cuti bersama Idul Fitri\nbukan tanggal\n24/03/2026; Cuti bersama Idul Fitri');
   await page.getByRole('button', { name: 'Tambahkan dari daftar' }).click();
-  await expect(page.getByTestId('daysoff-message')).toHaveText(/Baris berikut tidak terbaca: 2/);
+  // The unreadable line is named at the pasted list itself.
+  await expect(page.locator('.field').filter({ has: page.getByLabel('Tempel daftar') }).getByRole('alert')).toHaveText(/Baris berikut tidak terbaca: 2/);
+  await expect(page.getByLabel('Tempel daftar')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('days-off')).toHaveCount(0);
   await page.getByLabel('Tempel daftar').fill('2026-03-23; Cuti bersama Idul Fitri\n24/03/2026; Cuti bersama Idul Fitri');
   await page.getByRole('button', { name: 'Tambahkan dari daftar' }).click();

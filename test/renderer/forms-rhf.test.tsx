@@ -6,7 +6,9 @@
  * systems, backup jobs), maintenance intervals, the Users screen's password form, the access
  * grant, the backup passphrase, the incident's violation, sanction and analysis forms, the
  * inventory filter, the operations day's forms, and the action panels of tickets, visits, restore
- * and access requests (decisions with two buttons: the refusal needs its reason).
+ * and access requests (decisions with two buttons: the refusal needs its reason), the visit's
+ * check-out (messages naming the device's serial) and the calendar's cuti bersama panel (its own
+ * forms inside the calendar's form).
  */
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -26,6 +28,8 @@ import { InventoryScreen } from '@renderer/features/assets/InventoryScreen';
 import { OpsDayScreen } from '@renderer/features/ops/OpsDayScreen';
 import { TicketActions } from '@renderer/features/tickets/TicketActions';
 import { VisitActions } from '@renderer/features/visits/VisitActions';
+import { CheckOutPanel } from '@renderer/features/visits/CheckOutPanel';
+import { CalendarScreen } from '@renderer/features/admin/CalendarScreen';
 import { PerformCard, UserCard } from '@renderer/features/restore/RestoreDetailScreen';
 import type { TicketState } from '@shared/domain/ticket/state';
 import type { VisitState } from '@shared/domain/visit/state';
@@ -381,6 +385,65 @@ describe('action panels', () => {
     await click(tr('restore.detail.perform'));
     await waitFor(() => expect(errorAt(completed)).toBe(tr('restore.errors.completedBeforeStart')));
     expect(completed.value).toBe('2026-03-09T09:00');
+    expect(await events()).toBe(before);
+  });
+});
+
+describe('the last hand-rolled forms', () => {
+  it('check-out: every problem at its field at once, the device’s serial in its message; a scan keeps the focus; nothing committed', async () => {
+    await signIn(OFFICER);
+    const devices = [
+      { id: crypto.randomUUID(), kind: 'laptop', serial: 'LPT-5CG1234XYZ', brandModel: 'HP EliteBook 840' },
+      { id: crypto.randomUUID(), kind: 'disk', serial: 'HDD-WD-7781A', brandModel: 'WD Gold 4TB' },
+    ];
+    const visit = { id: crypto.randomUUID(), status: 'inside', badge: 'B-01', idType: 'ktp', devices } as unknown as VisitState;
+    render(<CheckOutPanel visit={visit} />);
+    const before = await events();
+    const scanField = screen.getByLabelText<HTMLInputElement>(tr('visit.checkout.scanLabel'));
+    scanField.focus();
+    type(scanField, 'lpt-5cg1234xyz');
+    fireEvent.keyDown(scanField, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('reconcile-LPT-5CG1234XYZ').textContent).toContain(tr('visit.checkout.matched')));
+    expect(scanField.value).toBe('');
+    expect(document.activeElement).toBe(scanField);
+    const outcome = screen.getByLabelText<HTMLTextAreaElement>(tr('visit.fields.outcome'));
+    type(outcome, 'ok');
+    await click(tr('visit.checkout.submit'));
+    await waitFor(() => expect(screen.getByTestId('checkout-problems').textContent).toBe(tr('desk.checkout.problems', { count: 4 })));
+    expect(errorAt(outcome)).toBe(tr('visit.errors.outcome'));
+    const left = screen.getByRole<HTMLInputElement>('checkbox', { name: tr('visit.checkout.declareLeft', { serial: 'HDD-WD-7781A' }) });
+    expect(errorAt(left)).toBe(tr('visit.errors.deviceUnresolved', { serial: 'HDD-WD-7781A' }));
+    expect(errorAt(screen.getByRole('checkbox', { name: tr('visit.checkout.badgeReturned', { badge: 'B-01' }) }))).toBe(tr('visit.errors.badgeNotReturned'));
+    expect(errorAt(screen.getByRole('checkbox', { name: tr('visit.checkout.idReturned', { idType: tr('visit.idTypes.ktp') }) }))).toBe(tr('visit.errors.idNotReturned'));
+    expect(outcome.value).toBe('ok');
+    // Declared left inside without a reason: the message follows at once, naming the device.
+    await act(async () => fireEvent.click(left));
+    const reason = await screen.findByLabelText<HTMLInputElement>(tr('visit.checkout.leftReason', { serial: 'HDD-WD-7781A' }));
+    await waitFor(() => expect(errorAt(reason)).toBe(tr('visit.errors.leftInsideReason', { serial: 'HDD-WD-7781A' })));
+    expect(errorAt(left)).toBeNull();
+    expect(await events()).toBe(before);
+  });
+
+  it('calendar: a bad cuti bersama date and unreadable pasted lines are refused at their fields, nothing added or committed', async () => {
+    render(<CalendarScreen />);
+    const date = await screen.findByLabelText<HTMLInputElement>(tr('calendar.daysOff.date'));
+    const paste = screen.getByLabelText<HTMLTextAreaElement>(tr('calendar.daysOff.paste'));
+    const before = await events();
+    await click(tr('calendar.daysOff.addOne'));
+    await waitFor(() => expect(errorAt(date)).toBe(tr('calendar.errors.date')));
+    await click(tr('calendar.daysOff.importPasted'));
+    await waitFor(() => expect(errorAt(paste)).toBe(tr('calendar.daysOff.nothing')));
+    type(paste, '2026-03-23; Cuti bersama Idul Fitri\nbukan tanggal\n31/02/2026');
+    await click(tr('calendar.daysOff.importPasted'));
+    await waitFor(() => expect(errorAt(paste)).toBe(tr('calendar.daysOff.badLines', { lines: '2, 3' })));
+    expect(paste.value).toBe('2026-03-23; Cuti bersama Idul Fitri\nbukan tanggal\n31/02/2026');
+    expect(screen.queryByTestId('days-off')).toBeNull();
+    // A good list is added to the calendar's form (saved with it, not before).
+    type(paste, '2026-03-23; Cuti bersama Idul Fitri\n24/03/2026');
+    await click(tr('calendar.daysOff.importPasted'));
+    await waitFor(() => expect(screen.getByTestId('days-off').querySelectorAll('tbody tr')).toHaveLength(2));
+    expect(screen.getByTestId('daysoff-message').textContent).toBe(tr('calendar.daysOff.added', { count: 2 }));
+    expect(errorAt(paste)).toBeNull();
     expect(await events()).toBe(before);
   });
 });

@@ -16,7 +16,7 @@ import { formatLocalDate, formatWeekday, localDate } from '@shared/office-time';
 import { useCommand, useLang, useOrg } from '@renderer/app/hooks';
 import { Field, FailureBanner, PageHeader } from '@renderer/components/ui';
 import '../tickets/tickets.css';
-import { DateTextField, DateTextInput } from '@renderer/components/DateInputs';
+import { DateTextField } from '@renderer/components/DateInputs';
 import { FormActions } from '@renderer/components/kit/FormActions';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
@@ -58,47 +58,73 @@ function toSettings(v: FormOut): CalendarSettings {
   return { hours, extraDaysOff: [...v.extraDaysOff].sort((a, b) => a.date.localeCompare(b.date)), ignoredHolidays: v.ignoredHolidays };
 }
 
-/** Adds cuti bersama days: one by one, or many by pasting lines or choosing a CSV file. */
+/** One cuti bersama day: its date (as the date field hands it) and an optional name; the day as the list takes it. */
+const dayOffForm = z
+  .object({
+    date: z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && parseDaysOff(d).bad.length === 0, 'calendar.errors.date'),
+    name: z.string().trim().max(120, 'calendar.errors.name'),
+  })
+  .transform((v) => parseDaysOff(`${v.date}; ${v.name}`).days);
+
+/** Pasted lines (or a CSV file's text): every line a day, at least one day. The unreadable lines' numbers go with the message at the field. */
+const daysOffText = z
+  .string()
+  .superRefine((text, ctx) => {
+    const { days, bad } = parseDaysOff(text);
+    if (bad.length) ctx.addIssue({ code: 'custom', message: 'calendar.daysOff.badLines' });
+    else if (!days.length) ctx.addIssue({ code: 'custom', message: 'calendar.daysOff.nothing' });
+  })
+  .transform((text) => parseDaysOff(text).days);
+const pasteForm = z.object({ text: daysOffText });
+
+/**
+ * Adds cuti bersama days: one by one, or many by pasting lines or choosing a CSV file. It sits
+ * inside the calendar's form, so it has no <form> of its own: its buttons submit its own
+ * react-hook-form forms, each message at its field.
+ */
 function DaysOffImport({ onAdd }: { onAdd: (days: { date: string; name: string }[]) => number }) {
   const { t } = useTranslation();
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
-  const [text, setText] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const addOne = () => {
-    const parsed = parseDaysOff(`${date}; ${name}`);
-    if (!date || parsed.bad.length) return setMessage({ ok: false, text: t('calendar.errors.date') });
-    const added = onAdd(parsed.days);
-    setMessage({ ok: true, text: t('calendar.daysOff.added', { count: added }) });
-    setDate('');
-    setName('');
-  };
-  const importText = (raw: string) => {
+  const one = useForm<z.input<typeof dayOffForm>, unknown, z.output<typeof dayOffForm>>({ resolver: zodResolver(dayOffForm), defaultValues: { date: '', name: '' } });
+  const paste = useForm<z.input<typeof pasteForm>, unknown, z.output<typeof pasteForm>>({ resolver: zodResolver(pasteForm), defaultValues: { text: '' } });
+  const pasted = useWatch({ control: paste.control, name: 'text' });
+  const added = (days: { date: string; name: string }[]) => setMessage({ ok: true, text: t('calendar.daysOff.added', { count: onAdd(days) }) });
+  const cleared = () => setMessage(null);
+  const addOne = one.handleSubmit((days) => {
+    added(days);
+    one.reset();
+  }, cleared);
+  const importPasted = paste.handleSubmit(({ text }) => {
+    added(text);
+    paste.reset();
+  }, cleared);
+  /** A chosen file is not typed at a field: what is wrong with it is the panel's message. */
+  const importFile = (raw: string) => {
     const { days, bad } = parseDaysOff(raw);
     if (bad.length) return setMessage({ ok: false, text: t('calendar.daysOff.badLines', { lines: bad.join(', ') }) });
     if (!days.length) return setMessage({ ok: false, text: t('calendar.daysOff.nothing') });
-    const added = onAdd(days);
-    setMessage({ ok: true, text: t('calendar.daysOff.added', { count: added }) });
-    setText('');
+    added(days);
   };
+  const oe = one.formState.errors;
+  const pe = paste.formState.errors;
   return (
     <div>
       <div className="inline-fields">
-        <Field label={t('calendar.daysOff.date')} htmlFor="off-date">
-          <DateTextInput kind="date" id="off-date" value={date} onChange={setDate} />
+        <Field label={t('calendar.daysOff.date')} htmlFor="off-date" error={oe.date?.message}>
+          <DateTextField kind="date" id="off-date" control={one.control} name="date" />
         </Field>
-        <Field label={t('calendar.daysOff.name')} htmlFor="off-name">
-          <input id="off-name" value={name} placeholder={t('calendar.daysOff.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+        <Field label={t('calendar.daysOff.name')} htmlFor="off-name" error={oe.name?.message}>
+          <input id="off-name" placeholder={t('calendar.daysOff.namePlaceholder')} {...one.register('name')} />
         </Field>
-        <button type="button" className="btn" onClick={addOne}>
+        <button type="button" className="btn" onClick={(ev) => void addOne(ev)}>
           {t('calendar.daysOff.addOne')}
         </button>
       </div>
-      <Field label={t('calendar.daysOff.paste')} htmlFor="off-paste" hint={t('calendar.daysOff.pasteHint')}>
-        <textarea id="off-paste" rows={3} className="mono" value={text} onChange={(e) => setText(e.target.value)} placeholder={'2026-03-18; Cuti bersama Nyepi\n2026-03-23; Cuti bersama Idul Fitri'} />
+      <Field label={t('calendar.daysOff.paste')} htmlFor="off-paste" hint={t('calendar.daysOff.pasteHint')} error={pe.text?.message} errorParams={{ lines: parseDaysOff(pasted).bad.join(', ') }}>
+        <textarea id="off-paste" rows={3} className="mono" {...paste.register('text')} placeholder={'2026-03-18; Cuti bersama Nyepi\n2026-03-23; Cuti bersama Idul Fitri'} />
       </Field>
       <div className="inline-fields">
-        <button type="button" className="btn" onClick={() => importText(text)}>
+        <button type="button" className="btn" onClick={(ev) => void importPasted(ev)}>
           {t('calendar.daysOff.importPasted')}
         </button>
         <label className="btn" htmlFor="off-file">
@@ -112,7 +138,7 @@ function DaysOffImport({ onAdd }: { onAdd: (days: { date: string; name: string }
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) importText(await file.text());
+            if (file) importFile(await file.text());
           }}
         />
       </div>
