@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**', 'out/**', 'dist/**'],
     environment: 'node',
+    // jsdom tests: every catalog in, as App has it after the first screen.
+    setupFiles: ['test/renderer/setup-catalogs.ts'],
     pool: 'forks',
     // Integration tests run real servers and databases; a loaded 2-core machine needs headroom.
     testTimeout: 30_000,
