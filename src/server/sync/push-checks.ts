@@ -24,24 +24,9 @@ import type { DomainEvent } from '../../shared/events';
 import { signedMessage, type VerifySignature } from '../../shared/signing';
 import { contentHashOf, hashWhole, rememberHashes } from '../../shared/sync/replay';
 import { prefetchedVerifier, verifyEd25519 } from './verify';
+import { CLAIMED_HERE, type CheckReply, type CheckRequest, type SigJob } from './push-check-types';
 
-/** One signature check: event `i`'s signature `sig` against `publicKey`. */
-export interface SigJob {
-  i: number;
-  publicKey: string;
-  sig: string;
-}
-
-/** A chunk for a worker: events `base`… of the push and the signature checks among them. */
-export interface CheckRequest {
-  id: number;
-  base: number;
-  events: readonly DomainEvent[];
-  jobs: readonly SigJob[];
-}
-
-/** A worker's answer: both hashes of each event, and 1/0 for each signature check. */
-export type CheckReply = { id: number; content: string[]; chain: string[]; ok: Uint8Array } | { id: number; error: string };
+export type { SigJob };
 
 export interface PushCheckSettings {
   /** Worker threads; 0 checks every push on the main thread. */
@@ -61,7 +46,7 @@ function envCount(name: string, fallback: number): number {
 const settings: PushCheckSettings = {
   workers: envCount('MEJA_PUSH_WORKERS', Math.min(2, Math.max(1, availableParallelism() - 1))),
   minEvents: envCount('MEJA_PUSH_WORKERS_MIN', 64),
-  chunk: 64,
+  chunk: 32,
 };
 
 /** Changes the settings (tests); returns the previous ones. Workers already running stay. */
@@ -177,14 +162,14 @@ class Pool {
   }
 
   /** Sends a chunk to the next worker; undefined when none can take it. */
-  run(base: number, events: readonly DomainEvent[], jobs: readonly SigJob[]): Promise<CheckReply | undefined> {
+  run(request: Omit<CheckRequest, 'id'>): Promise<CheckReply | undefined> {
     const slot = this.slots[this.turn++ % Math.max(1, this.slots.length)];
     if (!slot) return Promise.resolve(undefined);
     const id = ++this.ids;
     return new Promise((resolve) => {
       slot.pending.set(id, resolve);
       try {
-        slot.worker.postMessage({ id, base, events, jobs } satisfies CheckRequest);
+        slot.worker.postMessage({ id, ...request } satisfies CheckRequest);
       } catch {
         slot.pending.delete(id);
         resolve(undefined);
@@ -204,64 +189,101 @@ export interface PushChecks {
   ready(from: number, to: number): Promise<unknown> | undefined;
   /** Answers the push's signature checks from the results; checks anything else on the spot. */
   verify: VerifySignature;
+  /** Resolves when every chunk has been answered, by a worker or here (tests). */
+  answered(): Promise<unknown>;
 }
 
-/** The text before the content hash in a signed message. */
-const PREFIX = Buffer.from(signedMessage('')).toString('latin1');
-const verdictKey = (publicKey: string, sig: string, contentHash: string) => `${publicKey}:${sig}:${contentHash}`;
+/** The workers' answers: by public key and signature, the content hash checked and the verdict. */
+type Verdicts = Map<string, { hash: string; ok: boolean }[]>;
+
+const verdictKey = (publicKey: string, sig: string) => `${publicKey}:${sig}`;
+
+function addVerdict(verdicts: Verdicts, publicKey: string, sig: string, hash: string, ok: boolean): void {
+  const key = verdictKey(publicKey, sig);
+  const list = verdicts.get(key);
+  if (list) list.push({ hash, ok });
+  else verdicts.set(key, [{ hash, ok }]);
+}
+
+/** The bytes before the content hash in a signed message. */
+const PREFIX = signedMessage('');
+
+/** Whether `message` is the signed message of `hash` (compared in place, nothing decoded). */
+function isMessageOf(message: Uint8Array, hash: string): boolean {
+  if (message.length !== PREFIX.length + hash.length) return false;
+  for (let i = 0; i < PREFIX.length; i++) if (message[i] !== PREFIX[i]) return false;
+  for (let i = 0; i < hash.length; i++) if (message[PREFIX.length + i] !== hash.charCodeAt(i)) return false;
+  return true;
+}
 
 /**
  * Starts the checks of a push: `events` as the server holds them (not changed afterwards),
  * `jobs` (in event order) every signature to check and the key to check it with.
  */
 export function startPushChecks(events: readonly DomainEvent[], jobs: readonly SigJob[]): PushChecks {
-  if (events.length < settings.minEvents || !pool.up()) return onMainThread(events, jobs);
-  const verdicts = new Map<string, boolean>();
+  // Any push starts the workers, so that they are up for the first large one.
+  if (!pool.up() || events.length < settings.minEvents) return onMainThread(events, jobs);
+  const verdicts: Verdicts = new Map();
   const size = settings.chunk;
-  const pending: (Promise<void> | undefined)[] = [];
+  const chunks: Chunk[] = [];
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.ceil(events.length / size)));
   let j = 0;
   for (let base = 0; base < events.length; base += size) {
     const end = Math.min(events.length, base + size);
     const first = j;
     while (j < jobs.length && jobs[j]!.i < end) j++;
-    const part = events.slice(base, end);
-    const partJobs = jobs.slice(first, j);
-    const k = pending.length;
-    pending.push(
-      pool.run(base, part, partJobs).then((reply) => {
-        settle(base, part, partJobs, reply, verdicts);
-        pending[k] = undefined;
-      }),
-    );
+    const chunk: Chunk = { base, events: events.slice(base, end), jobs: jobs.slice(first, j), done: false };
+    chunk.answered = pool.run({ k: chunks.length, claims, base, events: chunk.events, jobs: chunk.jobs }).then((reply) => {
+      if (chunk.done || (reply && 'skipped' in reply)) return;
+      settle(chunk, reply, verdicts);
+    });
+    chunks.push(chunk);
   }
   return {
     ready(from, to) {
-      const waits: Promise<void>[] = [];
-      for (let k = Math.floor(from / size); k <= Math.floor(to / size); k++) if (pending[k]) waits.push(pending[k]!);
-      return waits.length === 0 ? undefined : waits.length === 1 ? waits[0] : Promise.all(waits);
+      let waits: Promise<void>[] | undefined;
+      for (let k = Math.floor(from / size); k <= Math.floor(to / size); k++) {
+        const chunk = chunks[k]!;
+        if (chunk.done) continue;
+        // Not started by a worker yet: checked here at once rather than waited for (a busy
+        // machine's worker falls behind; this thread then does the work itself).
+        if (Atomics.compareExchange(claims, k, 0, CLAIMED_HERE) === 0) settle(chunk, undefined, verdicts);
+        else (waits ??= []).push(chunk.answered!);
+      }
+      return waits === undefined ? undefined : waits.length === 1 ? waits[0] : Promise.all(waits);
     },
+    answered: () => Promise.all(chunks.map((c) => c.answered)),
     verify(publicKey, message, sig) {
-      const text = Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('latin1');
-      const known = text.startsWith(PREFIX) ? verdicts.get(verdictKey(publicKey, sig, text.slice(PREFIX.length))) : undefined;
-      return known ?? verifyEd25519(publicKey, message, sig);
+      const known = verdicts.get(verdictKey(publicKey, sig))?.find((v) => isMessageOf(message, v.hash));
+      return known ? known.ok : verifyEd25519(publicKey, message, sig);
     },
   };
 }
 
+interface Chunk {
+  base: number;
+  events: readonly DomainEvent[];
+  jobs: readonly SigJob[];
+  done: boolean;
+  answered?: Promise<void>;
+}
+
 /** Takes a worker's results in (or, without them, checks the chunk here). */
-function settle(base: number, events: readonly DomainEvent[], jobs: readonly SigJob[], reply: CheckReply | undefined, verdicts: Map<string, boolean>): void {
-  if (!reply || 'error' in reply) {
+function settle(chunk: Chunk, reply: CheckReply | undefined, verdicts: Verdicts): void {
+  chunk.done = true;
+  const { base, events, jobs } = chunk;
+  if (!reply || !('content' in reply)) {
     for (const e of events) hashWhole(e);
     for (const job of jobs) {
       const hash = contentHashOf(events[job.i - base]!);
-      verdicts.set(verdictKey(job.publicKey, job.sig, hash), verifyEd25519(job.publicKey, signedMessage(hash), job.sig));
+      addVerdict(verdicts, job.publicKey, job.sig, hash, verifyEd25519(job.publicKey, signedMessage(hash), job.sig));
     }
     return;
   }
   for (let k = 0; k < events.length; k++) rememberHashes(events[k]!, reply.content[k]!, reply.chain[k]!);
   for (let n = 0; n < jobs.length; n++) {
     const job = jobs[n]!;
-    verdicts.set(verdictKey(job.publicKey, job.sig, reply.content[job.i - base]!), reply.ok[n] === 1);
+    addVerdict(verdicts, job.publicKey, job.sig, reply.content[job.i - base]!, reply.ok[n] === 1);
   }
 }
 
@@ -270,6 +292,7 @@ function onMainThread(events: readonly DomainEvent[], jobs: readonly SigJob[]): 
   for (const e of events) hashWhole(e);
   return {
     ready: () => undefined,
+    answered: () => Promise.resolve(),
     verify: prefetchedVerifier(jobs.map((job) => ({ publicKey: job.publicKey, message: signedMessage(contentHashOf(events[job.i]!)), sig: job.sig }))),
   };
 }

@@ -10,7 +10,7 @@ import { eventHashes, type DomainEvent } from '../../shared/events';
 import { signedMessage } from '../../shared/signing';
 // Also installs node:crypto's SHA-256 for eventHashes.
 import { verifyEd25519 } from './verify';
-import type { CheckReply, CheckRequest } from './push-checks';
+import { CLAIMED_BY_WORKER, type CheckReply, type CheckRequest } from './push-check-types';
 
 const port = parentPort;
 if (!port) throw new Error('push-worker runs in a worker thread');
@@ -33,6 +33,11 @@ function check(req: CheckRequest): CheckReply {
 }
 
 port.on('message', (req: CheckRequest) => {
+  // The main thread may have checked this chunk itself already (it does when it gets there first).
+  if (Atomics.compareExchange(req.claims, req.k, 0, CLAIMED_BY_WORKER) !== 0) {
+    port.postMessage({ id: req.id, skipped: true } satisfies CheckReply);
+    return;
+  }
   let reply: CheckReply;
   try {
     reply = check(req);

@@ -30,7 +30,7 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { chainHashOf, checkGroupShape, jsonTextOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { chainHashOf, checkGroupShape, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import type { Result } from '../../shared/result';
 import { verifyEd25519 } from './verify';
 import { startPushChecks, type SigJob } from './push-checks';
@@ -212,16 +212,8 @@ function sortOutcomes(out: Outcome[], events: readonly DomainEvent[]): Outcome[]
 /** The signed-event fields beyond the original columns, kept as one JSON value (null for pre-signing events). */
 function envelopeOf(e: DomainEvent): string | null {
   if (!e.cmd && !e.sig) return null;
-  // The command's text was made once already, for the event's hashes (canonical JSON is JSON).
-  let out = '{';
-  const add = (key: string, text: string | undefined) => {
-    if (text !== undefined) out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + text;
-  };
-  add('cmd', e.cmd === undefined ? undefined : JSON.stringify(e.cmd));
-  add('command', e.command === undefined ? undefined : jsonTextOf(e.command));
-  add('sig', e.sig === undefined ? undefined : JSON.stringify(e.sig));
-  add('cosigs', e.cosigs === undefined ? undefined : JSON.stringify(e.cosigs));
-  return out + '}';
+  // One native serialisation (keys whose value is undefined are left out, as before).
+  return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
 }
 
 /**
@@ -544,7 +536,9 @@ export class SyncService {
       for (const [key, st] of next) overlay.set(key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1), st);
       for (const e of group) {
         const key = `${e.kind}:${e.recordId}`;
-        overlay.acceptedByRecord.set(key, [...(overlay.acceptedByRecord.get(key) ?? []), e]);
+        const list = overlay.acceptedByRecord.get(key);
+        if (list) list.push(e);
+        else overlay.acceptedByRecord.set(key, [e]);
       }
       return { ok: true };
     } catch {
