@@ -14,6 +14,8 @@ export interface SigJob {
  */
 export interface CheckRequest {
   id: number;
+  /** The push (its chunks share `claims`). */
+  push: number;
   k: number;
   claims: Int32Array;
   base: number;
@@ -23,6 +25,12 @@ export interface CheckRequest {
 
 /** A worker's answer: both hashes of each event, and 1/0 for each signature check. */
 export type CheckReply = { id: number; content: string[]; chain: string[]; ok: Uint8Array } | { id: number; error: string } | { id: number; skipped: true };
+
+/**
+ * When the main thread has claimed a chunk (it caught up with the worker), the worker leaves it
+ * this many more chunks before it claims again, so that the two do not queue behind each other.
+ */
+export const LEAVE_TO_MAIN = 4;
 
 /** A chunk's claim in `CheckRequest.claims`: 0 while open; whoever claims it first checks it. */
 export const CLAIMED_BY_WORKER = 1;

@@ -123,6 +123,7 @@ class Pool {
       }
       const done = slot.pending.get(m.id);
       slot.pending.delete(m.id);
+      if (slot.pending.size === 0) worker.unref();
       done?.(m);
     });
     const gone = (error?: unknown) => {
@@ -167,11 +168,14 @@ class Pool {
     if (!slot) return Promise.resolve(undefined);
     const id = ++this.ids;
     return new Promise((resolve) => {
+      // Referenced while it owes answers: whoever awaits them keeps the process alive.
+      if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(id, resolve);
       try {
         slot.worker.postMessage({ id, ...request } satisfies CheckRequest);
       } catch {
         slot.pending.delete(id);
+        if (slot.pending.size === 0) slot.worker.unref();
         resolve(undefined);
       }
     });
@@ -179,6 +183,7 @@ class Pool {
 }
 
 const pool = new Pool();
+let pushes = 0;
 
 /** The checks of one push, under way. */
 export interface PushChecks {
@@ -227,13 +232,14 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
   const size = settings.chunk;
   const chunks: Chunk[] = [];
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.ceil(events.length / size)));
+  const push = ++pushes;
   let j = 0;
   for (let base = 0; base < events.length; base += size) {
     const end = Math.min(events.length, base + size);
     const first = j;
     while (j < jobs.length && jobs[j]!.i < end) j++;
     const chunk: Chunk = { base, events: events.slice(base, end), jobs: jobs.slice(first, j), done: false };
-    chunk.answered = pool.run({ k: chunks.length, claims, base, events: chunk.events, jobs: chunk.jobs }).then((reply) => {
+    chunk.answered = pool.run({ push, k: chunks.length, claims, base, events: chunk.events, jobs: chunk.jobs }).then((reply) => {
       if (chunk.done || (reply && 'skipped' in reply)) return;
       settle(chunk, reply, verdicts);
     });

@@ -10,7 +10,7 @@ import { eventHashes, type DomainEvent } from '../../shared/events';
 import { signedMessage } from '../../shared/signing';
 // Also installs node:crypto's SHA-256 for eventHashes.
 import { verifyEd25519 } from './verify';
-import { CLAIMED_BY_WORKER, type CheckReply, type CheckRequest } from './push-check-types';
+import { CLAIMED_BY_WORKER, LEAVE_TO_MAIN, type CheckReply, type CheckRequest } from './push-check-types';
 
 const port = parentPort;
 if (!port) throw new Error('push-worker runs in a worker thread');
@@ -32,9 +32,15 @@ function check(req: CheckRequest): CheckReply {
   return { id: req.id, content, chain, ok };
 }
 
+/** The chunks left to the main thread: up to `until` of push `push`. */
+const left = { push: -1, until: -1 };
+
 port.on('message', (req: CheckRequest) => {
-  // The main thread may have checked this chunk itself already (it does when it gets there first).
-  if (Atomics.compareExchange(req.claims, req.k, 0, CLAIMED_BY_WORKER) !== 0) {
+  // The main thread takes a chunk itself when it gets there first; then it is ahead of this
+  // worker, which leaves it the next few chunks and goes on beyond them.
+  const leave = left.push === req.push && req.k <= left.until;
+  if (leave || Atomics.compareExchange(req.claims, req.k, 0, CLAIMED_BY_WORKER) !== 0) {
+    if (!leave) Object.assign(left, { push: req.push, until: req.k + LEAVE_TO_MAIN });
     port.postMessage({ id: req.id, skipped: true } satisfies CheckReply);
     return;
   }
