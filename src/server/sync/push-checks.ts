@@ -23,7 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { DomainEvent } from '../../shared/events';
 import { signedMessage, type VerifySignature } from '../../shared/signing';
 import { contentHashOf, hashWhole, rememberHashes } from '../../shared/sync/replay';
-import { prefetchedVerifier, verifyEd25519 } from './verify';
+import { prefetchedVerifier, verifyEd25519, verifyEd25519Async } from './verify';
 import { CLAIMED_HERE, type CheckReply, type CheckRequest, type SigJob } from './push-check-types';
 
 export type { SigJob };
@@ -238,10 +238,13 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
     const end = Math.min(events.length, base + size);
     const first = j;
     while (j < jobs.length && jobs[j]!.i < end) j++;
-    const chunk: Chunk = { base, events: events.slice(base, end), jobs: jobs.slice(first, j), done: false };
-    chunk.answered = pool.run({ push, k: chunks.length, claims, base, events: chunk.events, jobs: chunk.jobs }).then((reply) => {
-      if (chunk.done || (reply && 'skipped' in reply)) return;
-      settle(chunk, reply, verdicts);
+    const chunk: Chunk = { k: chunks.length, base, events: events.slice(base, end), jobs: jobs.slice(first, j), done: false };
+    chunk.answered = pool.run({ push, k: chunk.k, claims, base, events: chunk.events, jobs: chunk.jobs }).then((reply) => {
+      if (chunk.done || chunk.here) return chunk.here;
+      if (reply && 'content' in reply) return takeReply(chunk, reply, verdicts);
+      // Left to this thread, or its worker failed or died: checked here.
+      if (reply && 'skipped' in reply && Atomics.compareExchange(claims, chunk.k, 0, CLAIMED_HERE) !== 0) return chunk.here;
+      return checkHere(chunk, verdicts);
     });
     chunks.push(chunk);
   }
@@ -253,8 +256,8 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
         if (chunk.done) continue;
         // Not started by a worker yet: checked here at once rather than waited for (a busy
         // machine's worker falls behind; this thread then does the work itself).
-        if (Atomics.compareExchange(claims, k, 0, CLAIMED_HERE) === 0) settle(chunk, undefined, verdicts);
-        else (waits ??= []).push(chunk.answered!);
+        if (!chunk.here && Atomics.compareExchange(claims, k, 0, CLAIMED_HERE) === 0) checkHere(chunk, verdicts);
+        (waits ??= []).push(chunk.here ?? chunk.answered!);
       }
       return waits === undefined ? undefined : waits.length === 1 ? waits[0] : Promise.all(waits);
     },
@@ -267,30 +270,42 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
 }
 
 interface Chunk {
+  k: number;
   base: number;
   events: readonly DomainEvent[];
   jobs: readonly SigJob[];
+  /** Hashed and every signature answered. */
   done: boolean;
+  /** Being checked on this thread. */
+  here?: Promise<void>;
+  /** The worker's answer taken in (or the chunk checked here instead). */
   answered?: Promise<void>;
 }
 
-/** Takes a worker's results in (or, without them, checks the chunk here). */
-function settle(chunk: Chunk, reply: CheckReply | undefined, verdicts: Verdicts): void {
-  chunk.done = true;
+/** Checks a chunk on this thread: the hashes now, its signatures on libuv's thread pool (as a small push). */
+function checkHere(chunk: Chunk, verdicts: Verdicts): Promise<void> {
   const { base, events, jobs } = chunk;
-  if (!reply || !('content' in reply)) {
-    for (const e of events) hashWhole(e);
-    for (const job of jobs) {
+  for (const e of events) hashWhole(e);
+  chunk.here = Promise.all(
+    jobs.map((job) => {
       const hash = contentHashOf(events[job.i - base]!);
-      addVerdict(verdicts, job.publicKey, job.sig, hash, verifyEd25519(job.publicKey, signedMessage(hash), job.sig));
-    }
-    return;
-  }
+      return verifyEd25519Async(job.publicKey, signedMessage(hash), job.sig).then((ok) => addVerdict(verdicts, job.publicKey, job.sig, hash, ok));
+    }),
+  ).then(() => {
+    chunk.done = true;
+  });
+  return chunk.here;
+}
+
+/** Takes a worker's answer in. */
+function takeReply(chunk: Chunk, reply: Extract<CheckReply, { content: string[] }>, verdicts: Verdicts): void {
+  const { base, events, jobs } = chunk;
   for (let k = 0; k < events.length; k++) rememberHashes(events[k]!, reply.content[k]!, reply.chain[k]!);
   for (let n = 0; n < jobs.length; n++) {
     const job = jobs[n]!;
     addVerdict(verdicts, job.publicKey, job.sig, reply.content[job.i - base]!, reply.ok[n] === 1);
   }
+  chunk.done = true;
 }
 
 /** The checks on the main thread: hashes now, signatures on libuv's thread pool. */
