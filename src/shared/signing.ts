@@ -75,9 +75,15 @@ export function keyIdOf(publicKeyHex: string): string {
   return sha256Hex(`ed25519:${publicKeyHex}`).slice(0, 16);
 }
 
-/** The message an event's signature is made over. */
+/** The message an event's signature is made over: UTF-8 of `meja-it/event/v1\n<hash>`. */
 export function signedMessage(contentHashHex: string): Uint8Array {
-  return utf8ToBytes(`meja-it/event/v1\n${contentHashHex}`);
+  const text = `meja-it/event/v1\n${contentHashHex}`;
+  // A hex hash is ASCII: one byte per character, without a TextEncoder per call (the sync
+  // server builds one message per pushed event). Anything else is encoded as UTF-8.
+  if (!/^[0-9a-f]*$/.test(contentHashHex)) return utf8ToBytes(text);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
 
 async function wrappingKey(password: string, salt: Uint8Array, iterations: number, usages: ('wrapKey' | 'unwrapKey' | 'decrypt')[] = ['wrapKey', 'unwrapKey']): Promise<CryptoKeyLike> {

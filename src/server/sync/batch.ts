@@ -88,23 +88,34 @@ export class Overlay {
   }
 
   set(kind: string, id: string, state: unknown): void {
-    this.states.set(keyOf(kind, id), state);
-    this.changed.add(keyOf(kind, id));
+    const key = keyOf(kind, id);
+    this.states.set(key, state);
+    this.changed.add(key);
+    let ids = this.changedIds.get(kind);
+    if (!ids) this.changedIds.set(kind, (ids = new Set()));
+    ids.add(id);
   }
 
-  /** The states this push changed, of one kind. */
-  changedOf<T>(kind: string): [string, T][] {
-    const out: [string, T][] = [];
-    for (const key of this.changed) if (key.startsWith(`${kind}:`)) out.push([key.slice(kind.length + 1), this.states.get(key) as T]);
-    return out;
+  /** The ids this push changed, by kind. */
+  private readonly changedIds = new Map<string, Set<string>>();
+
+  /** The states this push changed, of one kind (id, state). */
+  *changedOf<T>(kind: string): Generator<[string, T]> {
+    for (const id of this.changedIds.get(kind) ?? []) yield [id, this.states.get(keyOf(kind, id)) as T];
   }
 
   org(): Promise<OrgState | undefined> {
     return this.get<OrgState>('org', ORG_ID);
   }
 
-  /** The domain's cross-record questions, answered from the overlay first. */
+  private answers?: Lookups;
+
+  /** The domain's cross-record questions, answered from the overlay first (one object per push). */
   lookups(): Lookups {
+    return (this.answers ??= this.makeLookups());
+  }
+
+  private makeLookups(): Lookups {
     const q = this.q;
     return {
       badgeHolder: async (badge) => {

@@ -30,12 +30,13 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { chainHashOf, checkGroupShape, contentHashOf, hashWhole, jsonTextOf, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { chainHashOf, checkGroupShape, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import type { Result } from '../../shared/result';
-import { prefetchedVerifier, verifyEd25519 } from './verify';
+import { verifyEd25519 } from './verify';
+import { startPushChecks, type SigJob } from './push-checks';
 import { parseEvent } from '../../shared/domain/event-schemas';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
-import { keyIdOf, signedMessage, type VerifySignature } from '../../shared/signing';
+import { keyIdOf, type VerifySignature } from '../../shared/signing';
 import type {
   AuthAuditPage, BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInRequest, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
@@ -211,34 +212,29 @@ function sortOutcomes(out: Outcome[], events: readonly DomainEvent[]): Outcome[]
 /** The signed-event fields beyond the original columns, kept as one JSON value (null for pre-signing events). */
 function envelopeOf(e: DomainEvent): string | null {
   if (!e.cmd && !e.sig) return null;
-  // The command's text was made once already, for the event's hashes (canonical JSON is JSON).
-  let out = '{';
-  const add = (key: string, text: string | undefined) => {
-    if (text !== undefined) out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + text;
-  };
-  add('cmd', e.cmd === undefined ? undefined : JSON.stringify(e.cmd));
-  add('command', e.command === undefined ? undefined : jsonTextOf(e.command));
-  add('sig', e.sig === undefined ? undefined : JSON.stringify(e.sig));
-  add('cosigs', e.cosigs === undefined ? undefined : JSON.stringify(e.cosigs));
-  return out + '}';
+  // One native serialisation (keys whose value is undefined are left out, as before).
+  return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
 }
 
-/** The signature checks one push needs: each signature against the key it names, from the signer's keys (any, retired included) and those the push introduces. */
-function signatureJobs(events: readonly DomainEvent[], keysOfUser: KeysOf): { publicKey: string; message: Uint8Array; sig: string }[] {
+/**
+ * The signature checks one push needs, in event order: each signature against the key it names,
+ * from the signer's keys (any, retired included) and those the push introduces. Which key may
+ * sign is still decided command by command (`verifyGroupSignatures`); these only start the checks.
+ */
+function signatureJobs(events: readonly DomainEvent[], keysOfUser: KeysOf): SigJob[] {
   const keysOf = keysWithBatch(keysOfUser, events);
-  const jobs: { publicKey: string; message: Uint8Array; sig: string }[] = [];
-  for (const e of events) {
-    // Both hashes at once (payload serialised once); the chain check below reads the other.
-    hashWhole(e);
-    const sigs = [...(e.sig ? [e.sig] : []), ...(e.cosigs ?? [])];
-    if (sigs.length === 0) continue;
-    const message = signedMessage(contentHashOf(e));
-    for (const s of sigs) {
-      const key = keysOf(s.by)?.find((k) => k.keyId === s.key);
-      if (key) jobs.push({ publicKey: key.publicKey, message, sig: s.sig });
-    }
+  const jobs: SigJob[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.sig) addJob(jobs, i, keysOf, e.sig);
+    if (e.cosigs) for (const s of e.cosigs) addJob(jobs, i, keysOf, s);
   }
   return jobs;
+}
+
+function addJob(jobs: SigJob[], i: number, keysOf: KeysOf, s: { by: string; key: string; sig: string }): void {
+  const key = keysOf(s.by)?.find((k) => k.keyId === s.key);
+  if (key) jobs.push({ i, publicKey: key.publicKey, sig: s.sig });
 }
 
 export class SyncService {
@@ -394,9 +390,10 @@ export class SyncService {
     await overlay.load(records);
     await overlay.loadBadges();
     await overlay.loadHeldIds();
-    // Every signature of the push checked ahead, side by side off the event loop while the
-    // commands are replayed on it (which key may sign is still decided command by command).
-    const verify = prefetchedVerifier(signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
+    // Both hashes of every event and every signature checked ahead, off the event loop (worker
+    // threads, ./push-checks.ts) while the commands are replayed on it; which key may sign is
+    // still decided command by command.
+    const checks = startPushChecks(events, signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
 
     const inserts: EventInsert[] = [];
     const decisions: { group: DomainEvent[]; decision: GroupDecision }[] = [];
@@ -424,13 +421,15 @@ export class SyncService {
       const group = events.slice(idx, idx + n);
       if (group.length < n) throw apiErrors.incompleteCommand();
       // The chain first: each link and hash.
+      const checked = checks.ready(idx, idx + n - 1);
+      if (checked) await checked;
       let prev = lastHash;
       let chainOk = true;
       for (const g of group) {
         if (g.prevHash !== prev || chainHashOf(g) !== g.hash) chainOk = false;
         prev = g.hash;
       }
-      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, verify, parsedCommands.get(group[0]!)) : { ok: false, reason: CHAIN_REASON };
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, checks.verify, parsedCommands.get(group[0]!)) : { ok: false, reason: CHAIN_REASON };
       decisions.push({ group, decision });
       for (const g of group) {
         inserts.push({
@@ -537,7 +536,9 @@ export class SyncService {
       for (const [key, st] of next) overlay.set(key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1), st);
       for (const e of group) {
         const key = `${e.kind}:${e.recordId}`;
-        overlay.acceptedByRecord.set(key, [...(overlay.acceptedByRecord.get(key) ?? []), e]);
+        const list = overlay.acceptedByRecord.get(key);
+        if (list) list.push(e);
+        else overlay.acceptedByRecord.set(key, [e]);
       }
       return { ok: true };
     } catch {

@@ -26,14 +26,14 @@ function keyObject(publicKeyHex: string): KeyObject {
 
 const wellFormed = (publicKeyHex: string, signatureHex: string) => /^[0-9a-f]{64}$/.test(publicKeyHex) && /^[0-9a-f]{128}$/.test(signatureHex);
 
-export const verifyEd25519: VerifySignature = (publicKeyHex, message, signatureHex) => {
+export function verifyEd25519(publicKeyHex: string, message: Uint8Array, signatureHex: string): boolean {
   if (!wellFormed(publicKeyHex, signatureHex)) return false;
   try {
     return verify(null, message, keyObject(publicKeyHex), Buffer.from(signatureHex, 'hex'));
   } catch {
     return false;
   }
-};
+}
 
 /** The same check on libuv's thread pool (off the event loop): many run side by side. */
 export function verifyEd25519Async(publicKeyHex: string, message: Uint8Array, signatureHex: string): Promise<boolean> {

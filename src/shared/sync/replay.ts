@@ -177,6 +177,16 @@ export function hashWhole(e: DomainEvent): void {
   for (const [value, text] of known) jsonTexts.set(value as object, text);
 }
 
+/**
+ * Remembers both hashes of a complete event computed elsewhere from an exact copy of it (the
+ * sync server's worker threads, src/server/sync/push-checks.ts), for `contentHashOf` and
+ * `chainHashOf`. Only for events no one changes afterwards, as `hashWhole`.
+ */
+export function rememberHashes(e: DomainEvent, content: string, chain: string): void {
+  contentHashes.set(e, content);
+  chainHashes.set(e, chain);
+}
+
 /** JSON text of a value: the canonical text `hashWhole` already made of it, or JSON.stringify. */
 export function jsonTextOf(value: unknown): string | undefined {
   return (value !== null && typeof value === 'object' && jsonTexts.get(value)) || JSON.stringify(value);

@@ -1,0 +1,141 @@
+// The push's hash and signature checks on worker threads (src/server/sync/push-checks.ts): the
+// same hashes as eventHashes, the same verdicts as node:crypto, and the main thread taking over
+// a chunk whose worker is gone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configurePushChecks, startPushChecks, stopPushWorkers, warmPushChecks, type PushCheckSettings, type SigJob } from '../../src/server/sync/push-checks';
+import { CHAIN_START, contentHash, eventHash, type DomainEvent } from '@shared/events';
+import { formatHlc } from '@shared/hlc';
+import { signedMessage, signHash } from '@shared/signing';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { chainHashOf, contentHashOf } from '@shared/sync/replay';
+import { freshTestKey } from '../fixtures/signing';
+
+const DEVICE = '0190aaaa-0000-7000-8000-00000000000a';
+
+/** A signed chain of `n` events with varied payloads (unicode, nesting, an undefined field, a countersignature). */
+async function signedChain(n: number): Promise<{ events: DomainEvent[]; publicKey: string; cosignKey: string }> {
+  const [actor, cosigner] = await Promise.all([freshTestKey(), freshTestKey()]);
+  const events: DomainEvent[] = [];
+  let prevHash = CHAIN_START;
+  for (let seq = 1; seq <= n; seq++) {
+    const id = `0190aaaa-0000-7000-8000-${String(seq).padStart(12, '0')}`;
+    const draft = {
+      id,
+      kind: 'visit' as const,
+      recordId: `visit-${seq % 3}`,
+      type: 'visit.activityNoted',
+      payload: { text: `catatan ${seq} — ruang server “B” ✓`, nested: { n: seq, list: [seq, 'x', null, { z: 1, a: [] }] }, skipped: undefined },
+      actorId: 'user-1',
+      deviceId: DEVICE,
+      at: new Date(1_760_000_000_000 + seq * 1000).toISOString(),
+      cmd: { id, i: 0, n: 1 },
+      command: { type: 'visit.noteActivity', input: { id: `visit-${seq % 3}`, text: `catatan ${seq}` } },
+    };
+    const hash = contentHash(draft);
+    const sig = { by: 'user-1', key: actor.key.keyId, sig: await signHash(actor.key, hash) };
+    const cosigs = seq % 4 === 0 ? [{ by: 'user-2', key: cosigner.key.keyId, sig: await signHash(cosigner.key, hash) }] : undefined;
+    const chained = { ...draft, sig, ...(cosigs ? { cosigs } : {}), deviceSeq: seq, hlc: formatHlc({ wall: 1_760_000_000_000 + seq * 1000, counter: 0, node: DEVICE }), prevHash };
+    const e: DomainEvent = { ...chained, hash: eventHash(chained) };
+    events.push(e);
+    prevHash = e.hash;
+  }
+  return { events, publicKey: actor.material.publicKey, cosignKey: cosigner.material.publicKey };
+}
+
+function jobsOf(events: readonly DomainEvent[], publicKey: string, cosignKey: string): SigJob[] {
+  const jobs: SigJob[] = [];
+  events.forEach((e, i) => {
+    jobs.push({ i, publicKey, sig: e.sig!.sig });
+    for (const c of e.cosigs ?? []) jobs.push({ i, publicKey: cosignKey, sig: c.sig });
+  });
+  return jobs;
+}
+
+/** A copy, so every run hashes new event objects (the hashes are remembered per object). */
+const copy = (events: readonly DomainEvent[]): DomainEvent[] => structuredClone(events) as DomainEvent[];
+
+describe('signedMessage', () => {
+  it('is the UTF-8 of its text, for a hex hash (written byte by byte) and for anything else', () => {
+    for (const hash of [contentHash({ id: 'a', kind: 'visit', recordId: 'r', type: 't', payload: {}, actorId: 'u', deviceId: 'd', at: 'x' }), '', 'ABC', 'hash “ü” ✓'])
+      expect(signedMessage(hash)).toEqual(utf8ToBytes(`meja-it/event/v1\n${hash}`));
+  });
+});
+
+describe('push checks on worker threads', () => {
+  let previous: PushCheckSettings;
+  let chain: Awaited<ReturnType<typeof signedChain>>;
+
+  beforeAll(async () => {
+    previous = configurePushChecks({ workers: 1, minEvents: 1, chunk: 4 });
+    chain = await signedChain(30);
+    expect(await warmPushChecks()).toBe(true);
+  }, 60_000);
+  afterAll(() => {
+    configurePushChecks(previous);
+  });
+
+  it('gives every event the hashes eventHashes gives, chunk by chunk', async () => {
+    const events = copy(chain.events);
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    await checks.answered();
+    expect(checks.ready(0, events.length - 1)).toBeUndefined();
+    for (const e of events) {
+      expect(chainHashOf(e)).toBe(e.hash);
+      expect(contentHashOf(e)).toBe(contentHash(e));
+    }
+  });
+
+  it('the main thread checks the chunks no worker has started when it needs them, with the same answers', async () => {
+    const events = copy(chain.events);
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    for (let i = 0; i < events.length; i++) {
+      const waiting = checks.ready(i, i);
+      if (waiting) await waiting;
+      expect(chainHashOf(events[i]!)).toBe(events[i]!.hash);
+      expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(events[i]!)), events[i]!.sig!.sig)).toBe(true);
+    }
+    await checks.answered();
+  });
+
+  it('answers each signature as node:crypto does: a good one passes, an altered one, another key or another message does not', async () => {
+    const events = copy(chain.events);
+    const altered = events[9]!.sig!.sig.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    const jobs = jobsOf(events, chain.publicKey, chain.cosignKey);
+    jobs.push({ i: 9, publicKey: chain.publicKey, sig: altered }, { i: 10, publicKey: chain.cosignKey, sig: events[10]!.sig!.sig });
+    jobs.sort((a, b) => a.i - b.i);
+    const checks = startPushChecks(events, jobs);
+    await checks.answered();
+    for (const e of events) {
+      expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(e)), e.sig!.sig)).toBe(true);
+      for (const c of e.cosigs ?? []) expect(await checks.verify(chain.cosignKey, signedMessage(contentHashOf(e)), c.sig)).toBe(true);
+    }
+    expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(events[9]!)), altered)).toBe(false);
+    expect(await checks.verify(chain.cosignKey, signedMessage(contentHashOf(events[10]!)), events[10]!.sig!.sig)).toBe(false);
+    // A check nobody asked the workers for is made on the spot.
+    expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(events[11]!)), events[12]!.sig!.sig)).toBe(false);
+    expect(await checks.verify(chain.publicKey, signedMessage(contentHash(events[12]!)), events[12]!.sig!.sig)).toBe(true);
+  });
+
+  it('a forged event gets its own hash, not the one it claims', async () => {
+    const events = copy(chain.events);
+    (events[5]!.payload as { text: string }).text = 'diubah';
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    await checks.answered();
+    expect(chainHashOf(events[5]!)).not.toBe(events[5]!.hash);
+    expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(events[5]!)), events[5]!.sig!.sig)).toBe(false);
+    expect(chainHashOf(events[6]!)).toBe(events[6]!.hash);
+  });
+
+  it('a worker lost mid-push: its chunks are checked on the main thread, with the same answers', async () => {
+    const events = copy(chain.events);
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    await stopPushWorkers();
+    await checks.ready(0, events.length - 1);
+    for (const e of events) {
+      expect(chainHashOf(e)).toBe(e.hash);
+      expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(e)), e.sig!.sig)).toBe(true);
+    }
+    // The next push starts them again.
+    expect(await warmPushChecks()).toBe(true);
+  });
+});
