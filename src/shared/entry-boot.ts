@@ -18,6 +18,8 @@ export const ENTRY_BOOT_SCRIPT = String.raw`(function () {
   try {
     var host = document.getElementById('entry');
     if (!host || !('content' in document.createElement('template'))) return;
+    // Over plain http:// to another machine the app explains why it cannot run: no form to type into.
+    if (window.isSecureContext !== true || !(window.crypto && window.crypto.subtle)) return;
     var db = new URLSearchParams(location.search).get('db');
     var dbName = db && /^[\w-]{1,64}$/.test(db) ? 'meja-it-' + db : 'meja-it';
     var ls = window.localStorage;

@@ -31,6 +31,9 @@ const entry = () => document.getElementById('entry')!;
 const field = <T extends HTMLElement = HTMLInputElement>(sel: string) => entry().querySelector(sel) as unknown as T;
 
 beforeEach(() => {
+  // A console served over https:// or from localhost: a secure context with WebCrypto (jsdom has neither flag set).
+  Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
+  if (!window.crypto?.subtle) Object.defineProperty(window, 'crypto', { value: globalThis.crypto, configurable: true });
   localStorage.clear();
   sessionStorage.clear();
 });
@@ -90,6 +93,15 @@ describe('the first-screen script', () => {
     expect(entry().childElementCount).toBe(0);
 
     localStorage.setItem(entryHintKey('meja-it'), '{not json');
+    page();
+    expect(shownEntry()).toBe('setup');
+  });
+
+  it('shows no form where the console cannot run (plain http:// to another machine: no WebCrypto)', () => {
+    Object.defineProperty(window, 'isSecureContext', { value: false, configurable: true });
+    page();
+    expect(entry().childElementCount).toBe(0);
+    Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
     page();
     expect(shownEntry()).toBe('setup');
   });
