@@ -45,7 +45,12 @@ export function App() {
   const onLive = useCallback(() => void setTimeout(() => setLive(true), 0), []);
   useEffect(() => {
     if (!live) return;
-    void catalogsComplete().then(() => setComplete(true));
+    // Never held up for good: if those texts cannot be fetched now, the shell opens without them
+    // (a key shows where a text is missing) and the background prefetch tries them again; screens
+    // re-render when they arrive.
+    void catalogsComplete()
+      .catch(() => undefined)
+      .then(() => setComplete(true));
     void loadShell();
     let stop: (() => void) | undefined;
     let cancelled = false;

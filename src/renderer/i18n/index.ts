@@ -69,11 +69,16 @@ let rest: Promise<void> | undefined;
  * first screen once it is up (App.tsx), so its fetches do not compete with that screen's.
  */
 export function catalogsComplete(): Promise<void> {
-  return (rest ??= i18nReady.then(() =>
-    Promise.all(Object.values(idRestFiles).map((load) => load())).then((files) => {
+  return (rest ??= i18nReady
+    .then(() => Promise.all(Object.values(idRestFiles).map((load) => load())))
+    .then((files) => {
       i18n.addResourceBundle('id', 'translation', mergeCatalogs(files), true, true);
-    }),
-  ));
+    })
+    .catch((e: unknown) => {
+      // A fetch that failed (the network dropped meanwhile) is tried again by the next call.
+      rest = undefined;
+      throw e;
+    }));
 }
 
 /** Both catalogs loaded (a page that shows both languages side by side). */
