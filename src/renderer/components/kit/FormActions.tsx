@@ -50,3 +50,26 @@ export function FormActions(props: {
     </div>
   );
 }
+
+/**
+ * The action bar of a decision: one form, two outcomes — yes (the submit, e.g. "Setujui") and no
+ * (a destructive button, e.g. "Tolak"). `choose` records the outcome in the form before it is
+ * submitted; the form's own schema and confirmations then apply to both.
+ */
+export function DecisionActions(props: { yesLabel: string; noLabel: string; busy?: boolean; choose: (yes: boolean) => void; submit: () => void }) {
+  return (
+    <FormActions submitLabel={props.yesLabel} busy={props.busy} onSubmitClick={() => props.choose(true)}>
+      <button
+        type="button"
+        className="btn btn-danger"
+        disabled={props.busy}
+        onClick={() => {
+          props.choose(false);
+          props.submit();
+        }}
+      >
+        {props.noLabel}
+      </button>
+    </FormActions>
+  );
+}

@@ -20,7 +20,7 @@ import { AuditTrail } from '@renderer/components/AuditTrail';
 import { Empty, FailureBanner, Field, PageHeader } from '@renderer/components/ui';
 import { AccessStatusBadge } from './parts';
 import { can } from '@shared/domain/can';
-import { FormActions } from '@renderer/components/kit/FormActions';
+import { DecisionActions, FormActions } from '@renderer/components/kit/FormActions';
 
 export function AccessDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -306,19 +306,7 @@ function DecisionCard({ r, ownVersion }: { r: AccessRequestState; ownVersion: bo
         <Field label={t('access.detail.decisionNote')} htmlFor="decision-note" error={formState.errors.note?.message ?? (failure?.field === 'note' ? failure.message : undefined)} hint={t('access.detail.decisionNoteHint')} wide>
           <textarea id="decision-note" rows={3} {...register('note')} />
         </Field>
-        <FormActions submitLabel={t('access.detail.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={busy}
-            onClick={() => {
-              setValue('approved', false);
-              void submit();
-            }}
-          >
-            {t('access.detail.returnForRevision')}
-          </button>
-        </FormActions>
+        <DecisionActions yesLabel={t('access.detail.approve')} noLabel={t('access.detail.returnForRevision')} busy={busy} choose={(yes) => setValue('approved', yes)} submit={() => void submit()} />
       </form>
     </section>
   );

@@ -15,7 +15,7 @@ import { actorOf, useSessionStore } from '@renderer/app/session-store';
 import { Field, FailureBanner } from '@renderer/components/ui';
 import { slaTargetText, useOfficeCalendar } from './SlaClock';
 import { can } from '@shared/domain/can';
-import { FormActions } from '@renderer/components/kit/FormActions';
+import { DecisionActions, FormActions } from '@renderer/components/kit/FormActions';
 import { errorFor, formLevel } from '@renderer/components/kit/form-errors';
 
 const classifyForm = ticketClassifyInput.pick({ category: true, priority: true });
@@ -179,19 +179,7 @@ function ConfirmPanel({ ticket }: { ticket: TicketState }) {
             <textarea id="confirmNote" rows={2} {...register('note')} />
           </Field>
         </div>
-        <FormActions submitLabel={t('ticket.confirm.close')} busy={busy} onSubmitClick={() => setValue('confirmed', true)}>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={busy}
-            onClick={() => {
-              setValue('confirmed', false);
-              void submit();
-            }}
-          >
-            {t('ticket.confirm.reopen')}
-          </button>
-        </FormActions>
+        <DecisionActions yesLabel={t('ticket.confirm.close')} noLabel={t('ticket.confirm.reopen')} busy={busy} choose={(yes) => setValue('confirmed', yes)} submit={() => void submit()} />
       </form>
     </section>
   );

@@ -14,7 +14,7 @@ import { Field, FailureBanner } from '@renderer/components/ui';
 import { useConfirm } from '@renderer/components/ConfirmDialog';
 import { CheckOutPanel } from './CheckOutPanel';
 import { can } from '@shared/domain/can';
-import { FormActions } from '@renderer/components/kit/FormActions';
+import { DecisionActions, FormActions } from '@renderer/components/kit/FormActions';
 import { errorFor, formLevel, messageAt } from '@renderer/components/kit/form-errors';
 
 /** Approving takes an optional note; refusing needs the reason (as the command asks). */
@@ -54,19 +54,7 @@ function DecisionPanel({ visit }: { visit: VisitState }) {
         <Field label={t('visit.decide.reason')} htmlFor="decision-reason" hint={t('visit.decide.reasonHint')} error={formState.errors.reason?.message ?? errorFor(failure, 'reason')}>
           <textarea id="decision-reason" rows={2} {...register('reason')} />
         </Field>
-        <FormActions submitLabel={t('visit.decide.approve')} busy={busy} onSubmitClick={() => setValue('approved', true)}>
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={busy}
-            onClick={() => {
-              setValue('approved', false);
-              void submit();
-            }}
-          >
-            {t('visit.decide.refuse')}
-          </button>
-        </FormActions>
+        <DecisionActions yesLabel={t('visit.decide.approve')} noLabel={t('visit.decide.refuse')} busy={busy} choose={(yes) => setValue('approved', yes)} submit={() => void submit()} />
       </form>
     </section>
   );
