@@ -21,6 +21,8 @@
  * BENCH_SYNC_EVENTS (events pushed and pulled, 10000), BENCH_SYNC_CHANGES (changes timed from
  * one client to the other, 20), BENCH_SYNC_BACKFILL (0 skips timing the history backfill). The server is seeded by bench/sync-seed.ts; the page side is
  * bench/page/sync.ts. Writes bench/results/sync-latest.json.
+ * BENCH_ONLY=trust only the signed-events one (bench/trust.ts: BENCH_TRUST_EVENTS 10002,
+ * BENCH_TRUST_ROUNDS 3; BENCH_CPU_PROFILE=1 writes a CPU profile of the last round's push).
  * Always exits 0 when the benchmark ran: a missed target is reported, not thrown.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -522,7 +524,7 @@ async function main(): Promise<void> {
       const page = await l.page.evaluate((o) => window.benchSigning(o), { n: 2000 });
       await ctx.close();
       ctx = undefined;
-      const trust = await trustBench(env('BENCH_TRUST_EVENTS', 10_002), say);
+      const trust = await trustBench(env('BENCH_TRUST_EVENTS', 10_002), Math.max(1, env('BENCH_TRUST_ROUNDS', 3)), say);
       const p = trust.push;
       const rate = (p.events / p.ms) * 1000;
       const list: Row[] = [
@@ -531,10 +533,13 @@ async function main(): Promise<void> {
         { figure: `verify, WebCrypto Ed25519 (Chromium), one at a time / together`, real: `${page.webcrypto.verifySeqUs} / ${page.webcrypto.verifyParUs} µs`, raw: `${page.noble.verifyUs} µs (@noble/curves)`, ratio: page.webcrypto.verifySeqUs / page.noble.verifyUs, target: 'reported' },
         { figure: `verify on the server, node:crypto`, real: `${trust.node.verifyNodeUs} µs`, raw: `${trust.node.nobleVerifyUs} µs (@noble/curves in Node)`, ratio: trust.node.verifyNodeUs / trust.node.nobleVerifyUs, target: 'reported' },
         {
-          figure: `push ${p.events} signed events (${p.visits} visits, 6 commands each) to the embedded server, replayed and verified`,
+          figure: `push ${p.events} signed events (${p.visits} visits, 6 commands each; ${p.requests} requests) to the embedded server, replayed and verified — median of ${p.rounds.length} rounds`,
           real: `${sec(p.ms)}, ${perSec(p.events, p.ms)} events${p.rejected ? `, ${p.rejected} REFUSED` : ''}`, raw: `${sec(p.rawMs)} (the same rows, raw PGlite)`,
-          ratio: p.ms / p.rawMs, target: '≥ 2,000 events/s and ratio ≤ 3', pass: rate >= 2000 && p.ms / p.rawMs <= 3 && p.rejected === 0,
+          ratio: p.ratio, target: '≥ 2,000 events/s and ratio ≤ 3', pass: rate >= 2000 && p.ratio <= 3 && p.rejected === 0,
         },
+        ...p.rounds.map((r, i) => ({ figure: `  round ${i + 1}: push / raw`, real: `${sec(r.ms)}, ${perSec(p.events, r.ms)} events`, raw: sec(r.rawMs), ratio: r.ms / r.rawMs, target: 'reported' })),
+        { figure: `  CPU time, every thread of the process (median of the rounds)`, real: sec(p.cpuMs), raw: sec(p.rawCpuMs), ratio: p.cpuMs / p.rawCpuMs, target: 'reported' },
+        { figure: `  the desk's part, not timed above: its ${p.requests} requests as JSON, each signed by the device`, real: `${p.prepareMs} ms`, raw: '—', ratio: NaN, target: 'reported' },
       ];
       console.log('');
       console.log(`Meja IT signed events — ${cpus().length} × ${cpus()[0]?.model ?? '?'}`);

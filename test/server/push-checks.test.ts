@@ -7,7 +7,10 @@ import { CHAIN_START, contentHash, eventHash, type DomainEvent } from '@shared/e
 import { formatHlc } from '@shared/hlc';
 import { signedMessage, signHash } from '@shared/signing';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { chainHashOf, contentHashOf } from '@shared/sync/replay';
+import { chainHashOf, contentHashOf, jsonTextOf } from '@shared/sync/replay';
+import { checkContent } from '@shared/domain/event-schemas';
+import { canonicalJson } from '@shared/hash';
+import { contentCheckOf, envelopeOf, envelopeTextOf } from '../../src/server/sync/event-texts';
 import { freshTestKey } from '../fixtures/signing';
 
 const DEVICE = '0190aaaa-0000-7000-8000-00000000000a';
@@ -114,6 +117,23 @@ describe('push checks on worker threads', () => {
     // A check nobody asked the workers for is made on the spot.
     expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(events[11]!)), events[12]!.sig!.sig)).toBe(false);
     expect(await checks.verify(chain.publicKey, signedMessage(contentHash(events[12]!)), events[12]!.sig!.sig)).toBe(true);
+  });
+
+  it("gives every event the content check, envelope and payload text the main thread would make, a payload its schema refuses included", async () => {
+    const events = copy(chain.events);
+    // Event 3 keeps only its text: a payload the event type accepts. The others carry fields the schema refuses.
+    events[3]!.payload = { text: 'catatan 3' };
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    await checks.answered();
+    for (const e of events) {
+      expect(contentCheckOf(e)).toEqual(checkContent(e));
+      expect(envelopeTextOf(e)).toBe(envelopeOf(e));
+      expect(jsonTextOf(e.payload)).toBe(canonicalJson(e.payload));
+    }
+    expect(contentCheckOf(events[3]!).ok).toBe(true);
+    const refused = contentCheckOf(events[4]!);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.field).toBeTruthy();
   });
 
   it('a forged event gets its own hash, not the one it claims', async () => {

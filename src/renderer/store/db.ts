@@ -9,7 +9,7 @@ import { RECORD_KINDS, type DomainEvent, type RecordKind } from '@shared/events'
 import { kinds, type StateOf } from '@shared/domain/registry';
 import type { OrgState } from '@shared/domain/org/state';
 import type { UserState } from '@shared/domain/user/state';
-import { ID_HELD_STATUSES, idDocumentKey, type VisitState } from '@shared/domain/visit/state';
+import { heldIdDocument, type VisitState } from '@shared/domain/visit/state';
 import { newId } from '@shared/ids';
 import { visitNameKey } from './visit-name-key';
 import type { TicketState } from '@shared/domain/ticket/state';
@@ -83,11 +83,6 @@ export interface OpenVisitsRow {
 
 /** The visit's row as stored: its state and its `nameKey`. */
 const withNameKey = (v: VisitState) => ({ ...v, nameKey: visitNameKey(v.nameLower) });
-
-/** The ID document a visit holds at the desk now (as `holdsIdDocument` answers), if any. */
-function heldBy(v: VisitState | undefined): string | undefined {
-  return v && v.idHeld && ID_HELD_STATUSES.includes(v.status) ? idDocumentKey(v.idType, v.idNumber) : undefined;
-}
 
 /**
  * Every organisation a visitor has come from (lower case), for the visit log's organisation
@@ -244,7 +239,7 @@ export class ConsoleDb extends Dexie {
           const open = await tx.table<VisitState, string>('visits').bulkGet(row.ids);
           const held: Record<string, string> = {};
           for (const v of open) {
-            const key = heldBy(v);
+            const key = heldIdDocument(v);
             if (key) held[v!.id] = key;
           }
           await lists.put({ ...row, held });
@@ -319,7 +314,7 @@ export class ConsoleDb extends Dexie {
           badges[badge] = id;
           changed = true;
         }
-        const card = heldBy(state as VisitState | undefined);
+        const card = heldIdDocument(state as VisitState | undefined);
         if (held && held[id] !== card) {
           if (card) held[id] = card;
           else delete held[id];

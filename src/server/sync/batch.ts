@@ -12,12 +12,38 @@
 import { ORG_ID, type OrgState } from '../../shared/domain/org/state';
 import type { Lookups } from '../../shared/domain/types';
 import type { UserState } from '../../shared/domain/user/state';
-import { holdsIdDocument, type VisitState } from '../../shared/domain/visit/state';
+import { heldIdDocument, holdsIdDocument, idDocumentKey, type VisitState } from '../../shared/domain/visit/state';
 import type { DomainEvent, RecordKind } from '../../shared/events';
 import { jsonTextOf } from '../../shared/sync/replay';
 import type { Queryable } from '../db/db';
 
 const keyOf = (kind: string, id: string) => `${kind}:${id}`;
+
+/** Value → the ids that have it now, kept in step as ids change value (each id has at most one). */
+class ValueIndex {
+  private readonly valueOf = new Map<string, string>();
+  private readonly idsOf = new Map<string, Set<string>>();
+
+  move(id: string, value: string | undefined): void {
+    const before = this.valueOf.get(id);
+    if (before === value) return;
+    if (before !== undefined) {
+      this.idsOf.get(before)?.delete(id);
+      this.valueOf.delete(id);
+    }
+    if (value === undefined) return;
+    this.valueOf.set(id, value);
+    let ids = this.idsOf.get(value);
+    if (!ids) this.idsOf.set(value, (ids = new Set()));
+    ids.add(id);
+  }
+
+  /** The first id (in the order they took it) that has the value now. */
+  first(value: string): string | undefined {
+    for (const id of this.idsOf.get(value) ?? []) return id;
+    return undefined;
+  }
+}
 
 /** Records by "kind:id": loaded from the projections, then changed by the push's commands. */
 export class Overlay {
@@ -94,7 +120,17 @@ export class Overlay {
     let ids = this.changedIds.get(kind);
     if (!ids) this.changedIds.set(kind, (ids = new Set()));
     ids.add(id);
+    if (kind === 'visit') {
+      const v = state as VisitState | undefined;
+      this.badgesChanged.move(id, v?.badgeOut);
+      this.heldChanged.move(id, heldIdDocument(v));
+    }
   }
+
+  /** Badge → the visits this push changed that hold it now (a lookup, not a scan of every changed visit). */
+  private readonly badgesChanged = new ValueIndex();
+  /** ID document (`idDocumentKey`) → the visits this push changed that hold it now. */
+  private readonly heldChanged = new ValueIndex();
 
   /** The ids this push changed, by kind. */
   private readonly changedIds = new Map<string, Set<string>>();
@@ -119,7 +155,8 @@ export class Overlay {
     const q = this.q;
     return {
       badgeHolder: async (badge) => {
-        for (const [id, v] of this.changedOf<VisitState>('visit')) if (v?.badgeOut === badge) return id;
+        const changedHolder = this.badgesChanged.first(badge);
+        if (changedHolder) return changedHolder;
         const ids = this.badges
           ? [this.badges.get(badge)].filter((x): x is string => !!x)
           : (await q.query<{ record_id: string }>(`SELECT record_id FROM projections WHERE kind = 'visit' AND state->>'badgeOut' = $1`, [badge])).map((r) => r.record_id);
@@ -127,7 +164,8 @@ export class Overlay {
         return ids.find((id) => !this.changed.has(keyOf('visit', id)));
       },
       idDocumentHolder: async (idType, idNumber) => {
-        for (const [id, v] of this.changedOf<VisitState>('visit')) if (v && holdsIdDocument(v, idType, idNumber)) return id;
+        const changedHolder = this.heldChanged.first(idDocumentKey(idType, idNumber));
+        if (changedHolder) return changedHolder;
         const rows =
           this.held?.get(idNumber) ??
           (this.held

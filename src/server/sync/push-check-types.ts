@@ -1,5 +1,6 @@
 /** What the main thread and the push workers exchange (./push-checks.ts, ./push-worker.ts). */
 import type { DomainEvent } from '../../shared/events';
+import type { Result } from '../../shared/result';
 
 /** One signature check: event `i`'s signature `sig` against `publicKey`. */
 export interface SigJob {
@@ -23,8 +24,14 @@ export interface CheckRequest {
   jobs: readonly SigJob[];
 }
 
-/** A worker's answer: both hashes of each event, and 1/0 for each signature check. */
-export type CheckReply = { id: number; content: string[]; chain: string[]; ok: Uint8Array } | { id: number; error: string } | { id: number; skipped: true };
+/**
+ * A worker's answer: both hashes of each event, its payload's canonical JSON (as hashed), its
+ * envelope text and its content check (./event-texts.ts), and 1/0 for each signature check.
+ */
+export type CheckReply =
+  | { id: number; content: string[]; chain: string[]; payloadJson: (string | undefined)[]; envelope: (string | null)[]; checked: Result<true>[]; ok: Uint8Array }
+  | { id: number; error: string }
+  | { id: number; skipped: true };
 
 /**
  * When the main thread has claimed a chunk (it caught up with the worker), the worker leaves it

@@ -24,6 +24,7 @@ import type { DomainEvent } from '../../shared/events';
 import { signedMessage, type VerifySignature } from '../../shared/signing';
 import { contentHashOf, hashWhole, rememberHashes } from '../../shared/sync/replay';
 import { prefetchedVerifier, verifyEd25519, verifyEd25519Async } from './verify';
+import { rememberEventTexts } from './event-texts';
 import { CLAIMED_HERE, type CheckReply, type CheckRequest, type SigJob } from './push-check-types';
 
 export type { SigJob };
@@ -300,7 +301,11 @@ function checkHere(chunk: Chunk, verdicts: Verdicts): Promise<void> {
 /** Takes a worker's answer in. */
 function takeReply(chunk: Chunk, reply: Extract<CheckReply, { content: string[] }>, verdicts: Verdicts): void {
   const { base, events, jobs } = chunk;
-  for (let k = 0; k < events.length; k++) rememberHashes(events[k]!, reply.content[k]!, reply.chain[k]!);
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    rememberHashes(e, reply.content[k]!, reply.chain[k]!, reply.payloadJson[k]);
+    rememberEventTexts(e, reply.envelope[k]!, reply.checked[k]!);
+  }
   for (let n = 0; n < jobs.length; n++) {
     const job = jobs[n]!;
     addVerdict(verdicts, job.publicKey, job.sig, reply.content[job.i - base]!, reply.ok[n] === 1);

@@ -34,7 +34,7 @@ import { chainHashOf, checkGroupShape, keysWithBatch, type KeysOf, MAX_COMMAND_E
 import type { Result } from '../../shared/result';
 import { verifyEd25519 } from './verify';
 import { startPushChecks, type SigJob } from './push-checks';
-import { parseEvent } from '../../shared/domain/event-schemas';
+import { contentCheckOf, envelopeTextOf } from './event-texts';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
 import { keyIdOf, type VerifySignature } from '../../shared/signing';
 import type {
@@ -206,14 +206,6 @@ function sortOutcomes(out: Outcome[], events: readonly DomainEvent[]): Outcome[]
   const results = out.filter((o): o is Extract<Outcome, { kind: 'result' }> => o.kind === 'result').sort((a, b) => (order.get(a.result.id) ?? 0) - (order.get(b.result.id) ?? 0));
   const gap = out.find((o) => o.kind === 'gap');
   return gap ? [...results, gap] : results;
-}
-
-
-/** The signed-event fields beyond the original columns, kept as one JSON value (null for pre-signing events). */
-function envelopeOf(e: DomainEvent): string | null {
-  if (!e.cmd && !e.sig) return null;
-  // One native serialisation (keys whose value is undefined are left out, as before).
-  return JSON.stringify({ cmd: e.cmd, command: e.command, sig: e.sig, cosigs: e.cosigs });
 }
 
 /**
@@ -438,7 +430,7 @@ export class SyncService {
           reason: decision.ok ? null : decision.reason,
           field: decision.ok ? null : (decision.field ?? null),
           version: 0,
-          envelope: envelopeOf(g),
+          envelope: envelopeTextOf(g),
         });
       }
       const last = group[group.length - 1]!;
@@ -487,7 +479,7 @@ export class SyncService {
     for (const e of group) {
       if (e.kind === 'org' && e.recordId !== ORG_ID) return refuse('errors.invalidInput', 'recordId');
       // Each event's type and payload against its kind's schema, naming the field that fails.
-      const parsed = parseEvent(e);
+      const parsed = contentCheckOf(e);
       if (!parsed.ok) return refuse(parsed.error.message, parsed.error.field);
     }
     const cmd = parsedCommand ?? parseCommand(head.command!.type, head.command!.input);

@@ -182,9 +182,11 @@ export function hashWhole(e: DomainEvent): void {
  * sync server's worker threads, src/server/sync/push-checks.ts), for `contentHashOf` and
  * `chainHashOf`. Only for events no one changes afterwards, as `hashWhole`.
  */
-export function rememberHashes(e: DomainEvent, content: string, chain: string): void {
+export function rememberHashes(e: DomainEvent, content: string, chain: string, payloadJson?: string): void {
   contentHashes.set(e, content);
   chainHashes.set(e, chain);
+  // The payload's canonical JSON, as hashed: what `jsonTextOf` answers for it.
+  if (payloadJson !== undefined && e.payload !== null && typeof e.payload === 'object') jsonTexts.set(e.payload, payloadJson);
 }
 
 /** JSON text of a value: the canonical text `hashWhole` already made of it, or JSON.stringify. */

@@ -31,25 +31,30 @@ export const applyVisit: Fold<VisitState, typeof visitEvents> = (state, e) => {
     };
   }
   if (!state) return state as never;
-  const s: VisitState = { ...state, updatedAt: e.at, hlc: e.hlc };
+  // One spread per event (the server folds every pushed event): each case copies the state once
+  // with the event's time and clock, keeping the fields in the order the state has them.
+  const at = e.at;
+  const hlc = e.hlc;
   switch (e.type) {
     case 'visit.approved':
-      return { ...s, status: 'approved', decision: { by: e.actorId, at: e.at, approved: true, reason: e.payload.note } };
+      return { ...state, updatedAt: at, hlc, status: 'approved', decision: { by: e.actorId, at, approved: true, reason: e.payload.note } };
     case 'visit.refused':
-      return { ...s, status: 'refused', idHeld: false, decision: { by: e.actorId, at: e.at, approved: false, reason: e.payload.reason } };
+      return { ...state, updatedAt: at, hlc, status: 'refused', idHeld: false, decision: { by: e.actorId, at, approved: false, reason: e.payload.reason } };
     case 'visit.cancelled':
-      return { ...s, status: 'cancelled', idHeld: false, badgeOut: undefined, cancelReason: e.payload.reason };
+      return { ...state, updatedAt: at, hlc, status: 'cancelled', idHeld: false, badgeOut: undefined, cancelReason: e.payload.reason };
     case 'visit.badgeIssued':
-      return { ...s, badge: e.payload.badge, badgeOut: e.payload.badge, escortId: e.payload.escortId };
+      return { ...state, updatedAt: at, hlc, badge: e.payload.badge, badgeOut: e.payload.badge, escortId: e.payload.escortId };
     case 'visit.entered':
-      return { ...s, status: 'inside', enteredAt: e.payload.enteredAt };
+      return { ...state, updatedAt: at, hlc, status: 'inside', enteredAt: e.payload.enteredAt };
     case 'visit.deviceAdded':
-      return { ...s, devices: [...s.devices, e.payload.device] };
+      return { ...state, updatedAt: at, hlc, devices: [...state.devices, e.payload.device] };
     case 'visit.activityNoted':
-      return { ...s, activities: [...s.activities, { at: e.at, by: e.actorId, text: e.payload.text }] };
+      return { ...state, updatedAt: at, hlc, activities: [...state.activities, { at, by: e.actorId, text: e.payload.text }] };
     case 'visit.checkedOut':
       return {
-        ...s,
+        ...state,
+        updatedAt: at,
+        hlc,
         status: 'checked_out',
         exitedAt: e.payload.exitedAt,
         outcome: e.payload.outcome,
@@ -59,10 +64,10 @@ export const applyVisit: Fold<VisitState, typeof visitEvents> = (state, e) => {
         idHeld: false,
       };
     case 'visit.archived':
-      return { ...s, status: 'archived', archivedAt: e.at, archivedBy: e.actorId };
+      return { ...state, updatedAt: at, hlc, status: 'archived', archivedAt: at, archivedBy: e.actorId };
     case 'visit.corrected':
-      return { ...s, corrections: [...s.corrections, { at: e.at, by: e.actorId, text: e.payload.text }] };
+      return { ...state, updatedAt: at, hlc, corrections: [...state.corrections, { at, by: e.actorId, text: e.payload.text }] };
     default:
-      return s;
+      return { ...state, updatedAt: at, hlc };
   }
 };

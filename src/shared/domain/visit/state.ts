@@ -106,6 +106,11 @@ export const ID_HELD_STATUSES: readonly VisitStatus[] = ['awaiting_approval', 'a
 /** An ID document as one string (type and normalised number): the key of the store's list of documents held. */
 export const idDocumentKey = (idType: string, idNumber: string) => `${idType}:${idNumber}`;
 
+/** The ID document this visit holds at the desk now (`idDocumentKey`), if any. */
+export function heldIdDocument(v: Pick<VisitState, 'status' | 'idHeld' | 'idType' | 'idNumber'> | undefined): string | undefined {
+  return v && v.idHeld && ID_HELD_STATUSES.includes(v.status) ? idDocumentKey(v.idType, v.idNumber) : undefined;
+}
+
 /** Whether this visit holds this ID document (type and normalised number) at the desk now. */
 export function holdsIdDocument(v: Pick<VisitState, 'status' | 'idHeld' | 'idType' | 'idNumber'>, idType: string, idNumber: string): boolean {
   return v.idHeld && ID_HELD_STATUSES.includes(v.status) && v.idType === idType && v.idNumber === idNumber;
