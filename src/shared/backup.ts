@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { RECORD_KINDS, type DomainEvent, type RecordKind } from './events';
 import { canonicalJson, fromHex, sha256Hex, toHex } from './hash';
 import type { HlcState } from './hlc';
+import { zoneOffsetMs, type OfficeZone } from './office-time';
 import { fail, ok, type Result } from './result';
 import { eventSchema, SCHEMA_VERSION } from './sync/protocol';
 import { webCrypto, type CryptoKeyLike } from './webcrypto';
@@ -48,10 +49,15 @@ export const MIN_PASSPHRASE = 12;
 
 export const backupPassphraseSchema = z.string().min(MIN_PASSPHRASE, 'backup.errors.passphraseShort').max(256, 'backup.errors.passphraseLong');
 
-/** The file name of a backup made at `at` (UTC), the only name the desktop writes and rotates. */
-export function backupFileName(at: Date): string {
-  const iso = at.toISOString(); // 2026-03-04T05:06:07.890Z
-  return `meja-it-backup-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}${BACKUP_EXTENSION}`;
+/**
+ * The file name of a backup made at `at`, in the office's zone (a backup made at 06.30 WIB is
+ * named by that morning, not by the evening before in UTC): the only name the desktop writes and
+ * rotates. The zones have no daylight saving, so name order is time order for an office; only
+ * an office that moves to another zone sees one hour's names out of order, once.
+ */
+export function backupFileName(at: Date, zone: OfficeZone): string {
+  const local = new Date(at.getTime() + zoneOffsetMs(zone)).toISOString(); // 2026-03-04T12:06:07.890Z in WIB
+  return `meja-it-backup-${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}${BACKUP_EXTENSION}`;
 }
 /** Backup file names as backupFileName() makes them (lexical order = time order). */
 export const BACKUP_FILE_PATTERN = /^meja-it-backup-\d{8}-\d{6}\.mjbak$/;

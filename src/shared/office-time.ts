@@ -72,6 +72,15 @@ export function toOfficeInput(iso: string, zone: OfficeZone): string {
 }
 
 /**
+ * An instant as a file name's stamp, in the office's zone (a file saved at 06:30 WIB carries
+ * that day's date, not the day before in UTC): "YYYY-MM-DD", or with the time "YYYYMMDD-HHmm".
+ */
+export function fileStamp(iso: string, zone: OfficeZone, withTime = false): string {
+  const local = toOfficeInput(iso, zone);
+  return withTime ? `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 16).replace(':', '')}` : local.slice(0, 10);
+}
+
+/**
  * The instant (ISO 8601, UTC) an office-local "YYYY-MM-DDTHH:mm" names; undefined when it is not
  * a real date and time (empty, another format, 30 February, 24:00).
  */

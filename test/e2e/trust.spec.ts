@@ -139,7 +139,7 @@ async function exportAll(page: Page): Promise<BundleFile> {
   const downloading = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Ekspor semua', exact: true }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^meja-it-bundel-\d+\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^meja-it-bundel-\d{8}-\d{4}\.json$/);
   const bundle = JSON.parse(await readFile(await download.path(), 'utf8')) as BundleFile;
   await expect(panel.getByRole('status')).toHaveText(`${bundle.events.length} peristiwa diekspor.`);
   return bundle;

@@ -77,7 +77,8 @@ describe('desk backups: make and restore', () => {
     const made = await makeBackup(db, new Date('2026-03-04T05:06:07Z'));
     expect(made.ok).toBe(true);
     if (!made.ok) return;
-    expect(made.data.fileName).toBe('meja-it-backup-20260304-050607.mjbak');
+    // Named by the office's time (WIB: 12.06 for 05.06 UTC).
+    expect(made.data.fileName).toBe('meja-it-backup-20260304-120607.mjbak');
     expect((await collectBackup(db))?.projections).toBeUndefined();
 
     const target = await freshConsole();

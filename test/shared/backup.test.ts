@@ -81,10 +81,13 @@ describe('backup files', () => {
     expect(await openBackup(new Uint8Array(newer), PASS)).toMatchObject({ ok: false, error: { code: 'newer', message: 'backup.errors.newer' } });
   });
 
-  it('names files so that name order is time order', () => {
-    const a = backupFileName(new Date('2026-03-04T05:06:07.890Z'));
-    expect(a).toBe('meja-it-backup-20260304-050607.mjbak');
+  it("names files by the office's time, so that name order is time order", () => {
+    const a = backupFileName(new Date('2026-03-04T05:06:07.890Z'), 'WIB');
+    expect(a).toBe('meja-it-backup-20260304-120607.mjbak');
     expect(a).toMatch(BACKUP_FILE_PATTERN);
-    expect(backupFileName(new Date('2026-12-31T23:59:59Z')) > a).toBe(true);
+    expect(backupFileName(new Date('2026-12-31T23:59:59Z'), 'WIB') > a).toBe(true);
+    // 06.30 WIB on 2 December: named by that morning, not by 1 December in UTC.
+    expect(backupFileName(new Date('2026-12-01T23:30:00Z'), 'WIB')).toBe('meja-it-backup-20261202-063000.mjbak');
+    expect(backupFileName(new Date('2026-12-01T23:30:00Z'), 'WIT')).toBe('meja-it-backup-20261202-083000.mjbak');
   });
 });

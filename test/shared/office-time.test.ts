@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  addDays, formatDateTime, formatDay, formatDayMonth, formatLocalDate, formatMonth, formatPrintDateTime, formatTime, formatWeekday, fromOfficeInput, INPUT_PATTERNS, inputText, isIsoDate,
+  addDays, fileStamp, formatDateTime, formatDay, formatDayMonth, formatLocalDate, formatMonth, formatPrintDateTime, formatTime, formatWeekday, fromOfficeInput, INPUT_PATTERNS, inputText, isIsoDate,
   localDate, OFFICE_ZONE_OFFSET_HOURS, OFFICE_ZONES, parseDateText, parseDateTimeText, parseMonthText, parseTimeText, startOfLocalDay, stepValue, toOfficeInput, zoneOffsetMs, type OfficeZone,
 } from '@shared/office-time';
 
@@ -85,6 +85,19 @@ describe('typed dates and times: dd/mm/yyyy and 24-hour', () => {
     expect(fromOfficeInput('2026-10-05T14:05', 'WIB')).toBe(at);
     expect(fromOfficeInput('2026-10-05T15:05', 'WITA')).toBe(at);
     expect(fromOfficeInput('05/10/2026 14:05', 'WIB')).toBeUndefined();
+  });
+});
+
+describe("fileStamp: a saved file is named by the office's day, not UTC", () => {
+  it("early in the morning it is already today's date (UTC is still yesterday)", () => {
+    const early = '2026-12-01T23:30:00.000Z'; // 06.30 WIB on 2 December
+    expect(fileStamp(early, 'WIB')).toBe('2026-12-02');
+    expect(fileStamp(early, 'WIB', true)).toBe('20261202-0630');
+    expect(fileStamp(early, 'WIT', true)).toBe('20261202-0830');
+    // 23.30 WIB on 1 December is 00.30 WITA on 2 December.
+    const late = '2026-12-01T16:30:00.000Z';
+    expect(fileStamp(late, 'WIB')).toBe('2026-12-01');
+    expect(fileStamp(late, 'WITA')).toBe('2026-12-02');
   });
 });
 

@@ -15,6 +15,7 @@
  * not: the backup key itself, the sign-in throttle rows (device-local).
  */
 import type { Table } from 'dexie';
+import { ORG_ID } from '@shared/domain/org/state';
 import { decryptBackup, deriveBackupKey, keyForBackup, readBackupHeader, sealBackup, backupFileName, type BackupContent, type BackupHeader, type BackupKey } from '@shared/backup';
 import { foldRecord } from '@shared/domain/registry';
 import { CHAIN_START, eventHash, RECORD_KINDS, type DomainEvent, type RecordKind } from '@shared/events';
@@ -115,7 +116,8 @@ export async function makeBackup(db: ConsoleDb, now = new Date()): Promise<Resul
   const content = office ? await collectBackup(db) : null;
   if (!office || !content) return fail('no-office', 'backup.errors.noOffice');
   const bytes = await sealBackup(content, { officeId: office, deviceId: content.device.deviceId, createdAt: now }, key);
-  return ok({ bytes, fileName: backupFileName(now), createdAt: now.toISOString() });
+  const zone = (await db.org.get(ORG_ID))?.timeZone ?? 'WIB';
+  return ok({ bytes, fileName: backupFileName(now, zone), createdAt: now.toISOString() });
 }
 
 // ---------------------------------------------------------------------------- restore

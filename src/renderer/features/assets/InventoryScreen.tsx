@@ -17,6 +17,8 @@ import { RecordList } from '@renderer/components/kit/RecordList';
 import { AssetStatusBadge, useEmployeeNames } from './parts';
 import { inventoryCsv, inventoryXlsx } from './spreadsheet';
 import { can } from '@shared/domain/can';
+import { fileStamp } from '@shared/office-time';
+import { useOrg } from '@renderer/app/hooks';
 import { FormActions } from '@renderer/components/kit/FormActions';
 
 /** The filter bar: nothing to refuse (every choice is a list's), typed as the query takes it. */
@@ -31,6 +33,7 @@ type InventoryFilterOut = z.output<typeof inventoryFilterForm>;
 
 export function InventoryScreen() {
   const { t } = useTranslation();
+  const org = useOrg();
   const user = useSessionStore((s) => s.user);
   const canManage = can(user, 'asset.create');
   const [filter, setFilter] = useState<InventoryFilter>({});
@@ -66,7 +69,7 @@ export function InventoryScreen() {
     }
     const names = new Map((await db.employees.bulkGet([...new Set(rows.map((a) => a.holderId).filter((x): x is string => !!x))])).filter((e) => !!e).map((e) => [e!.id, e!.name]));
     const holder = (a: AssetState) => (a.holderId ? (names.get(a.holderId) ?? '') : (a.importedHolder ?? ''));
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = fileStamp(new Date().toISOString(), org?.timeZone ?? 'WIB');
     const r =
       kind === 'csv'
         ? await platform.saveFile({ fileName: `inventaris-aset-${stamp}.csv`, mimeType: 'text/csv', data: inventoryCsv(rows, holder) })

@@ -4,18 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { db } from '@renderer/store';
 import { exportBundle, importBundle } from '@renderer/sync/bundles';
 import { platform } from '@renderer/platform';
+import { fileStamp } from '@shared/office-time';
+import { useOrg } from '@renderer/app/hooks';
 
 const LAST_BUNDLE_KEY = 'meja-it.last-bundle-hlc';
 
 export function BundlePanel() {
   const { t } = useTranslation();
+  const org = useOrg();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const onExport = async (all: boolean) => {
     const since = all ? '' : (localStorage.getItem(LAST_BUNDLE_KEY) ?? '');
     const made = await exportBundle(db, since);
     if (!made) return setMessage({ kind: 'error', text: t('sync.bundle.errors.noOffice') });
-    const stamp = made.bundle.createdAt.slice(0, 16).replace(/[^\d]/g, '');
+    const stamp = fileStamp(made.bundle.createdAt, org?.timeZone ?? 'WIB', true);
     const r = await platform.saveFile({ fileName: `meja-it-bundel-${stamp}.json`, mimeType: 'application/json', data: JSON.stringify(made.bundle) });
     if (!r.ok) return setMessage({ kind: 'error', text: t(r.error.message) });
     if (r.data) {

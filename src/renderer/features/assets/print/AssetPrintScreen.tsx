@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetState } from '@shared/domain/asset/state';
 import { db } from '@renderer/store';
+import { fileStamp } from '@shared/office-time';
 import { useOrg, useUsers } from '@renderer/app/hooks';
 import { match } from '@renderer/app/router';
 import { useSessionStore } from '@renderer/app/session-store';
@@ -56,7 +57,7 @@ export function AssetPrintScreen({ route }: { route: string }) {
     fileName = `${data.doc.docType === 'return' ? 'BA-Pengembalian' : 'BA-Serah-Terima'}-${data.doc.docNo.replace(/[^\w-]+/g, '-')}.pdf`;
   } else if (data && data.assets.length > 0) {
     content = <LabelsTemplate org={org} assets={data.assets} />;
-    fileName = `Label-Aset-${printedAt.slice(0, 10)}.pdf`;
+    fileName = `Label-Aset-${fileStamp(printedAt, org.timeZone)}.pdf`;
   }
 
   return (

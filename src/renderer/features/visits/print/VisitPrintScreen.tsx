@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '@renderer/store';
 import { visitsInside } from '@renderer/store/queries/visits';
+import { fileStamp } from '@shared/office-time';
 import { useOrg, useUserNames, useUsers } from '@renderer/app/hooks';
 import { useSessionStore } from '@renderer/app/session-store';
 import { PrintToolbar } from '@renderer/print/PrintToolbar';
@@ -47,7 +48,7 @@ export function EvacuationPrintScreen() {
   const inside = useLiveQuery(() => visitsInside(db), []);
   const [printedAt] = useState(() => new Date().toISOString());
   if (!org || !user) return null;
-  const fileName = `Daftar-Evakuasi-Ruang-Server-${printedAt.slice(0, 16).replace(/[^\d]/g, '')}.pdf`;
+  const fileName = `Daftar-Evakuasi-Ruang-Server-${fileStamp(printedAt, org.timeZone, true)}.pdf`;
   return (
     <div className="print-screen">
       <PrintToolbar fileName={fileName} />
