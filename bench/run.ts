@@ -63,7 +63,6 @@ interface BenchResult {
     commits: Record<string, { current: Stats; candidate: Stats }>;
     queries: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean }>;
     staleIndex: { freshRows: number; churned: Stats; fresh: Stats };
-    orgIndex: Record<string, { label: string; current: Stats; candidate: Stats; same: boolean }>;
     openWarm: Stats;
     cpuMicros: Record<string, number>;
   };
@@ -595,9 +594,6 @@ async function main(): Promise<void> {
         for (const [type, x] of Object.entries(c.commits)) lines.push([`commitParallel ${type} (p50 / p95)`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
         for (const x of Object.values(c.queries)) {
           lines.push([`${x.label} (p50 / p95)${x.same ? '' : ' CANDIDATE WRONG'}`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
-        }
-        for (const x of Object.values(c.orgIndex)) {
-          lines.push([`${x.label} (p50 / p95, fresh copy of ${c.staleIndex.freshRows})${x.same ? '' : ' CANDIDATE WRONG'}`, pair(x.current), pair(x.candidate), gain(x.current.p50, x.candidate.p50)]);
         }
         const openCold = stats(coldTimes.candidate);
         lines.push(['open-to-usable with the open-visits row, new connection (p50 / p95)', pair(result.openWarm.real), pair(c.openWarm), gain(result.openWarm.real.p50, c.openWarm.p50)]);

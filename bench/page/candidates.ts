@@ -7,13 +7,12 @@
  *    three reads (record, org, device chain head) in one Promise.all, and the four writes
  *    (events, outbox, projection, chain head) queued without awaiting each. Same validation,
  *    same events, same transaction; each await saved is one round trip to the browser process.
- *  - the open-visits row (insideFromOpenSet() and friends) and logPageByOrgIndex(): see below.
+ *  - the open-visits row (insideFromOpenSet() and friends): see below.
  */
 import type { VisitState, VisitStatus } from '@shared/domain/visit/state';
 import { commitAs } from './keys';
 import type { Table } from 'dexie';
 import type { ConsoleDb } from '@renderer/store/db';
-import { PAGE_SIZE } from '@renderer/store/queries/visits';
 
 /** Adopted: commit() now issues its reads and writes together; kept as a name for the bench's comparison. */
 export const commitParallel = commitAs;
@@ -62,31 +61,3 @@ export async function badgeHolderFromOpenSet(db: ConsoleDb, badge: string): Prom
   return (await openVisits(db)).find((v) => v.badgeOut === badge)?.id;
 }
 
-/**
- * An index-backed organisation filter (a schema change): a `[orgLower+registeredAt]` index, the
- * typed text resolved as a substring against the distinct organisations (which the page keeps:
- * reading them from the orgLower index costs a scan of it), then one indexed, newest-first
- * range read per matching organisation. Returns undefined when the text matches more than 8
- * organisations: then the filter is not selective and the current scan fills a page early.
- */
-export async function logPageByOrgIndex(
-  visits: Table<VisitState, string>,
-  f: { status?: VisitStatus; from: string; to: string; organisation: string },
-  knownOrgs: string[],
-  size = PAGE_SIZE,
-): Promise<VisitState[] | undefined> {
-  const org = f.organisation.trim().toLowerCase();
-  const orgs = knownOrgs.filter((o) => o.includes(org));
-  if (orgs.length > 8) return undefined;
-  const read = async (o: string) => {
-    const range = () => visits.where('[orgLower+registeredAt]').between([o, f.from], [o, f.to], true, false).reverse();
-    if (!f.status) return range().limit(size + 1).toArray();
-    // One getAll of a few pages' worth usually holds a page of the wanted status; else scan.
-    const first = await range().limit(4 * (size + 1)).toArray();
-    const hits = first.filter((v) => v.status === f.status);
-    if (hits.length > size || first.length < 4 * (size + 1)) return hits;
-    return range().filter((v) => v.status === f.status).limit(size + 1).toArray();
-  };
-  const pages = await Promise.all(orgs.map(read));
-  return pages.flat().sort((a, b) => b.registeredAt.localeCompare(a.registeredAt) || b.id.localeCompare(a.id)).slice(0, size);
-}
