@@ -58,6 +58,24 @@ const signIn = async (id: string) => useSessionStore.setState({ user: (await db.
 const events = () => db.events.count();
 const tr = (key: string, params?: Record<string, unknown>) => i18n.t(key, params);
 
+/** An employee and an access request for their email, submitted by the officer: its id. */
+async function submittedAccessRequest(): Promise<string> {
+  await must(admin, { type: 'employee.create', input: { id: EMPLOYEE, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Keuangan', position: 'Analis', email: '', status: 'active' } });
+  const id = crypto.randomUUID();
+  await must(officer, {
+    type: 'access.submit',
+    input: {
+      id,
+      employeeId: EMPLOYEE,
+      requester: { name: 'Hendra Gunawan', position: 'Kepala Sub Bagian Keuangan' },
+      divisionHead: { name: 'Dra. Ratna Sari', position: 'Kepala Bidang Keuangan' },
+      need: 'Pegawai baru di Sub Bagian Keuangan: perlu email dinas untuk surat-menyurat.',
+      items: [{ system: 'Email', level: 'write', scope: '' }],
+    },
+  });
+  return id;
+}
+
 /** The message shown for a field: the element its aria-describedby names as its error. */
 function errorAt(field: HTMLElement): string | null {
   const id = (field.getAttribute('aria-describedby') ?? '').split(' ').find((x) => x.endsWith('-error'));
@@ -147,19 +165,7 @@ describe('users: the password form', () => {
 
 describe('access request: the grant form', () => {
   it('refuses an empty account at its input and commits nothing; records a good one', async () => {
-    await must(admin, { type: 'employee.create', input: { id: EMPLOYEE, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Keuangan', position: 'Analis', email: '', status: 'active' } });
-    const id = crypto.randomUUID();
-    await must(officer, {
-      type: 'access.submit',
-      input: {
-        id,
-        employeeId: EMPLOYEE,
-        requester: { name: 'Hendra Gunawan', position: 'Kepala Sub Bagian Keuangan' },
-        divisionHead: { name: 'Dra. Ratna Sari', position: 'Kepala Bidang Keuangan' },
-        need: 'Pegawai baru di Sub Bagian Keuangan: perlu email dinas untuk surat-menyurat.',
-        items: [{ system: 'Email', level: 'write', scope: '' }],
-      },
-    });
+    const id = await submittedAccessRequest();
     await must(admin, { type: 'access.decide', input: { id, approved: true, note: '' } });
     await signIn(TECH);
     render(<AccessDetailScreen id={id} />);
@@ -298,19 +304,7 @@ describe('operations day', () => {
 
 describe('action panels', () => {
   it('access decision: sending back without the reason is refused at the note, nothing committed', async () => {
-    await must(admin, { type: 'employee.create', input: { id: EMPLOYEE, nip: '199203032015031002', name: 'Andi Wijaya', department: 'Keuangan', position: 'Analis', email: '', status: 'active' } });
-    const id = crypto.randomUUID();
-    await must(officer, {
-      type: 'access.submit',
-      input: {
-        id,
-        employeeId: EMPLOYEE,
-        requester: { name: 'Hendra Gunawan', position: 'Kepala Sub Bagian Keuangan' },
-        divisionHead: { name: 'Dra. Ratna Sari', position: 'Kepala Bidang Keuangan' },
-        need: 'Pegawai baru di Sub Bagian Keuangan: perlu email dinas untuk surat-menyurat.',
-        items: [{ system: 'Email', level: 'write', scope: '' }],
-      },
-    });
+    const id = await submittedAccessRequest();
     render(<AccessDetailScreen id={id} />);
     const note = await screen.findByLabelText<HTMLTextAreaElement>(tr('access.detail.decisionNote'));
     const before = await events();
