@@ -4,13 +4,15 @@
  *  1. In Chromium (the page, bench/page/signing.ts): µs per event to sign and to verify
  *     an event's content hash with WebCrypto's Ed25519 (what the console uses) and with
  *     @noble/curves (the JavaScript alternative).
- *  2. In Node: µs per check with node:crypto (what the sync server uses), and @noble/curves.
+ *  2. In Node: µs per check with what the sync server uses (libsodium where its addon loads),
+ *     node:crypto (OpenSSL) and @noble/curves.
  *  3. The embedded server's push throughput: a desk's 10,002 signed visit events (1,667 visits
  *     of six commands each, made by the shared commands in memory) pushed over HTTP in the
  *     client's batches, each command re-checked by replay with its signatures — beside raw
  *     writes of the same event rows and final projections into a fresh PGlite (multi-row
  *     inserts, no checks), in the same run. Targets: ≥ 2,000 events/s and ≤ 3× raw.
- *     BENCH_TRUST_ROUNDS rounds (3), push and raw alternating, each into a fresh database;
+ *     BENCH_TRUST_ROUNDS rounds (3), push and raw alternating, each into a fresh database,
+ *     after BENCH_TRUST_WARMUP rounds (1) that warm the JIT of both sides and are not counted;
  *     the median round and the median of the rounds' ratios are reported, with each round and
  *     the process's CPU time (every thread) beside its wall time. The request bodies are made
  *     before the clock starts (the desk's work; reported apart).
@@ -23,7 +25,7 @@ import { buildServer } from '../src/server/app';
 import { openPglite } from '../src/server/db/pglite';
 import { migrate } from '../src/server/db/migrations';
 import { insertEvents, upsertProjections } from '../src/server/sync/batch';
-import { verifyEd25519 } from '../src/server/sync/verify';
+import { ED25519_IMPLEMENTATION, verifyEd25519, verifyEd25519Node } from '../src/server/sync/verify';
 import { syncHttp, wireEvent } from '../src/shared/sync/http-client';
 import { SCHEMA_VERSION, type PushResponse } from '../src/shared/sync/protocol';
 import { warmPushChecks } from '../src/server/sync/push-checks';
@@ -46,7 +48,7 @@ interface MemoryConsoleLike {
 }
 
 export interface TrustResult {
-  node: { verifyNodeUs: number; nobleVerifyUs: number; webSignUs: number };
+  node: { implementation: string; verifyUs: number; verifyNodeUs: number; nobleVerifyUs: number; webSignUs: number };
   push: { events: number; visits: number; requests: number; prepareMs: number; rounds: PushRound[]; ms: number; rawMs: number; rejected: number; ratio: number; cpuMs: number; rawCpuMs: number };
 }
 
@@ -61,16 +63,21 @@ async function nodeCosts(n = 2000): Promise<TrustResult['node']> {
   let t = performance.now();
   const sigs = await Promise.all(hashes.map((h) => signHash(key, h)));
   const webSignUs = us(performance.now() - t, n);
-  verifyEd25519(material.publicKey, signedMessage(hashes[0]!), sigs[0]!);
-  t = performance.now();
-  for (let i = 0; i < n; i++) if (!verifyEd25519(material.publicKey, signedMessage(hashes[i]!), sigs[i]!)) throw new Error('verify failed');
-  const verifyNodeUs = us(performance.now() - t, n);
+  const timeVerify = (check: typeof verifyEd25519) => {
+    check(material.publicKey, signedMessage(hashes[0]!), sigs[0]!);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) if (!check(material.publicKey, signedMessage(hashes[i]!), sigs[i]!)) throw new Error('verify failed');
+    return us(performance.now() - t0, n);
+  };
+  // What the server uses (libsodium where its addon loads), and node:crypto beside it.
+  const verifyUs = timeVerify(verifyEd25519);
+  const verifyNodeUs = timeVerify(verifyEd25519Node);
   const pub = Buffer.from(material.publicKey, 'hex');
   const m = 300;
   t = performance.now();
   for (let i = 0; i < m; i++) if (!ed25519.verify(Buffer.from(sigs[i]!, 'hex'), signedMessage(hashes[i]!), pub)) throw new Error('noble verify failed');
   const nobleVerifyUs = us(performance.now() - t, m);
-  return { verifyNodeUs, nobleVerifyUs, webSignUs };
+  return { implementation: ED25519_IMPLEMENTATION, verifyUs, verifyNodeUs, nobleVerifyUs, webSignUs };
 }
 
 
@@ -126,7 +133,7 @@ async function freshServer(dataDir: string, deviceId: string, signer: Awaited<Re
  * done in its own browser, and is reported apart (`prepareMs`). The timed part is what the
  * server does: the HTTP request, the checks, the replay, the writes, the answer.
  */
-async function pushThroughput(target: number, rounds: number, log: (s: string) => void): Promise<TrustResult['push']> {
+async function pushThroughput(target: number, rounds: number, warmup: number, log: (s: string) => void): Promise<TrustResult['push']> {
   // The in-memory console lives with the page (outside tsconfig.node.json): imported at run time.
   const { MemoryConsole } = (await import(pageModule)) as { MemoryConsole: new (deviceId: string) => MemoryConsoleLike };
   const { visitCycle } = (await import(cycleModule)) as { visitCycle: (s: { officer: Actor; approver: Actor; escort: string }, id: string, n: number, badge: string) => [Actor, Command][] };
@@ -164,7 +171,8 @@ async function pushThroughput(target: number, rounds: number, log: (s: string) =
   log(`trust: ${bodies.length} push requests prepared in ${prepareMs} ms (the desk's work, not timed below)`);
 
   const results: PushRound[] = [];
-  for (let round = 0; round < rounds; round++) {
+  // The first `warmup` rounds warm the JIT of both sides (as on a server that has run a while) and are not counted.
+  for (let round = -warmup; round < rounds; round++) {
     const dataDir = mkdtempSync(join(tmpdir(), 'meja-trust-'));
     const rawDir = mkdtempSync(join(tmpdir(), 'meja-trust-raw-'));
     const { server, base, token } = await freshServer(dataDir, deviceId, signer, setup, users);
@@ -207,8 +215,8 @@ async function pushThroughput(target: number, rounds: number, log: (s: string) =
       await raw.close();
       const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
       const rawCpuMs = Math.round((rawCpu.user + rawCpu.system) / 1000);
-      results.push({ ms: Math.round(ms), rawMs: Math.round(rawMs), rejected, cpuMs, rawCpuMs });
-      log(`trust: round ${round + 1}/${rounds}: push ${Math.round(ms)} ms (${Math.round((out.length / ms) * 1000)}/s, CPU ${cpuMs} ms on all threads), raw ${Math.round(rawMs)} ms (CPU ${rawCpuMs} ms), ratio ${(ms / rawMs).toFixed(2)}`);
+      if (round >= 0) results.push({ ms: Math.round(ms), rawMs: Math.round(rawMs), rejected, cpuMs, rawCpuMs });
+      log(`trust: ${round < 0 ? 'warm-up round (not counted)' : `round ${round + 1}/${rounds}`}: push ${Math.round(ms)} ms (${Math.round((out.length / ms) * 1000)}/s, CPU ${cpuMs} ms on all threads), raw ${Math.round(rawMs)} ms (CPU ${rawCpuMs} ms), ratio ${(ms / rawMs).toFixed(2)}`);
     } finally {
       await server.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
@@ -229,10 +237,10 @@ function medianRound(rounds: PushRound[]): { ms: number; rawMs: number; rejected
   return { ms: mid(byMs).ms, rawMs, rejected: rounds.reduce((n, r) => n + r.rejected, 0), ratio: mid(ratios), cpuMs, rawCpuMs };
 }
 
-export async function trustBench(target: number, rounds: number, log: (s: string) => void): Promise<TrustResult> {
+export async function trustBench(target: number, rounds: number, warmup: number, log: (s: string) => void): Promise<TrustResult> {
   const node = await nodeCosts();
-  log(`trust: node:crypto verify ${node.verifyNodeUs} µs, noble verify ${node.nobleVerifyUs} µs, WebCrypto sign (parallel) ${node.webSignUs} µs per event`);
-  const push = await pushThroughput(target, rounds, log);
+  log(`trust: server verify (${node.implementation}) ${node.verifyUs} µs, node:crypto verify ${node.verifyNodeUs} µs, noble verify ${node.nobleVerifyUs} µs, WebCrypto sign (parallel) ${node.webSignUs} µs per event`);
+  const push = await pushThroughput(target, rounds, warmup, log);
   return { node, push };
 }
 

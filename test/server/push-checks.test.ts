@@ -12,6 +12,7 @@ import { checkContent } from '@shared/domain/event-schemas';
 import { canonicalJson } from '@shared/hash';
 import { contentCheckOf, envelopeOf, envelopeTextOf } from '../../src/server/sync/event-texts';
 import { freshTestKey } from '../fixtures/signing';
+import { ED25519_IMPLEMENTATION, verifyEd25519, verifyEd25519Node } from '../../src/server/sync/verify';
 
 const DEVICE = '0190aaaa-0000-7000-8000-00000000000a';
 
@@ -146,6 +147,36 @@ describe('push checks on worker threads', () => {
     expect(chainHashOf(events[6]!)).toBe(events[6]!.hash);
   });
 
+  it('drain hands every event over once, hashed and with its signatures answered, while the main thread takes chunks from the end', async () => {
+    const events = copy(chain.events);
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    expect(checks.beside).toBe(true);
+    const taken: DomainEvent[] = [];
+    await checks.drain(async (done) => {
+      for (const e of done) {
+        // Each event handed over is checked already: its hash is the worker's (or this thread's).
+        expect(chainHashOf(e)).toBe(e.hash);
+        taken.push(e);
+      }
+    });
+    expect(taken).toHaveLength(events.length);
+    expect(new Set(taken)).toEqual(new Set(events));
+    for (const e of events) expect(await checks.verify(chain.publicKey, signedMessage(contentHashOf(e)), e.sig!.sig)).toBe(true);
+    await checks.answered();
+  });
+
+  it('drain with the worker gone: the main thread checks the rest and still hands each event over once', async () => {
+    const events = copy(chain.events);
+    const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
+    await stopPushWorkers();
+    const taken: DomainEvent[] = [];
+    await checks.drain(async (done) => void taken.push(...done));
+    expect(taken).toHaveLength(events.length);
+    expect(new Set(taken)).toEqual(new Set(events));
+    for (const e of events) expect(chainHashOf(e)).toBe(e.hash);
+    expect(await warmPushChecks()).toBe(true);
+  });
+
   it('a worker lost mid-push: its chunks are checked on the main thread, with the same answers', async () => {
     const events = copy(chain.events);
     const checks = startPushChecks(events, jobsOf(events, chain.publicKey, chain.cosignKey));
@@ -159,3 +190,36 @@ describe('push checks on worker threads', () => {
     expect(await warmPushChecks()).toBe(true);
   });
 });
+
+describe('Ed25519 on the server: libsodium and node:crypto give the same verdicts', () => {
+  it('for a good signature, one altered byte of it, another key, another message and malformed input', async () => {
+    expect(ED25519_IMPLEMENTATION).toBe('libsodium');
+    const [a, b] = await Promise.all([freshTestKey(), freshTestKey()]);
+    const message = signedMessage(contentHash({ id: 'a', kind: 'visit', recordId: 'r', type: 't', payload: {}, actorId: 'u', deviceId: 'd', at: 'x' }));
+    const sig = await signHash(a.key, contentHash({ id: 'a', kind: 'visit', recordId: 'r', type: 't', payload: {}, actorId: 'u', deviceId: 'd', at: 'x' }));
+    const flipped = `${sig.slice(0, 10)}${sig[10] === '0' ? '1' : '0'}${sig.slice(11)}`;
+    const cases: [string, Uint8Array, string, boolean][] = [
+      [a.material.publicKey, message, sig, true],
+      [a.material.publicKey, message, flipped, false],
+      [b.material.publicKey, message, sig, false],
+      [a.material.publicKey, signedMessage('another'), sig, false],
+      [a.material.publicKey, message, sig.toUpperCase(), false],
+      [a.material.publicKey, message, sig.slice(2), false],
+      ['00'.repeat(32), message, sig, false],
+      // S ≥ the group order (S + L): both refuse a malleated signature.
+      [a.material.publicKey, message, `${sig.slice(0, 64)}${addOrder(sig.slice(64))}`, false],
+    ];
+    for (const [key, msg, s, expected] of cases) {
+      expect(verifyEd25519(key, msg, s)).toBe(expected);
+      expect(verifyEd25519Node(key, msg, s)).toBe(expected);
+    }
+  });
+});
+
+/** A signature's S (little-endian hex) plus the group order L: the same point, a non-canonical scalar. */
+function addOrder(sHex: string): string {
+  const le = (hex: string) => BigInt(`0x${hex.match(/../g)!.reverse().join('')}`);
+  const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+  const sum = (le(sHex) + L).toString(16).padStart(64, '0');
+  return sum.match(/../g)!.reverse().join('');
+}

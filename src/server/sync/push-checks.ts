@@ -1,29 +1,36 @@
 /**
  * The checks of a push that need no state (issue 10, "push throughput"): both hashes of every
- * pushed event and the Ed25519 checks of its signatures. They run on worker threads
- * (./push-worker.ts: one on a 2-core machine, two on more) while the main thread replays the
- * commands and writes to the database. The push goes to the workers in chunks, each chunk's
- * results come back as soon as it is done, and the main thread waits for a chunk only when it
- * reaches a command in it (`ready`), so the two overlap.
+ * pushed event, its content check, and the Ed25519 checks of its signatures. They run on worker
+ * threads (./push-worker.ts: one on a 2-core machine, two on more), started before the push's
+ * transaction, while the main thread loads the push's state, replays its commands and writes.
+ * The push goes to the workers in chunks and each chunk's results come back as soon as it is
+ * done. The main thread never sits idle waiting for them: when it needs a chunk no worker has
+ * started, it checks that chunk itself; when it must wait, it checks chunks from the push's end.
  *
- * What is checked does not change (SyncService.processBatch): every chain link and hash, every
- * signature against a key its signer may use (decided on the main thread, command by command:
- * the workers only answer "does this signature verify with this key"), the replay. The workers
- * hash an exact copy of the server's events (structured clone), and their hashes are what
- * `contentHashOf` and `chainHashOf` then answer for those event objects.
+ * A large push is decided ahead of its checks (SyncService.processBatch): the replay takes each
+ * hash, content check and signature verdict as passed, then `drain` hands the events over as
+ * their checks come in and the server writes their rows meanwhile, after looking at each one;
+ * every deferred signature is looked at before the commit. A failed check sends the whole push
+ * back to be decided again in order, each check in its place (`ready`), in a fresh transaction.
+ *
+ * What is checked does not change: every chain link and hash, every signature against a key its
+ * signer may use (decided on the main thread, command by command: the workers only answer "does
+ * this signature verify with this key"), the replay. The workers hash an exact copy of the
+ * server's events (structured clone), and their hashes are what `contentHashOf` and
+ * `chainHashOf` then answer for those event objects.
  *
  * Small pushes (fewer than `minEvents`), a server whose workers are not up yet (they start with
- * the first push) and a chunk whose worker failed are checked on the main thread as before:
- * the hashes here, the signatures on libuv's thread pool (./verify.ts prefetchedVerifier).
- * `MEJA_PUSH_WORKERS` sets how many workers (0: none), `MEJA_PUSH_WORKERS_MIN` the smallest push
- * they take (64 events; tests set 1 to send every push through them).
+ * the first push) are checked on the main thread, in order: the hashes here, the signatures on
+ * libuv's thread pool (./verify.ts prefetchedVerifier); a chunk whose worker failed is checked
+ * here. `MEJA_PUSH_WORKERS` sets how many workers (0: none), `MEJA_PUSH_WORKERS_MIN` the
+ * smallest push they take (64 events; tests set 1 to send every push through them).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DomainEvent } from '../../shared/events';
 import { signedMessage, type VerifySignature } from '../../shared/signing';
 import { contentHashOf, hashWhole, rememberHashes } from '../../shared/sync/replay';
-import { prefetchedVerifier, verifyEd25519, verifyEd25519Async } from './verify';
+import { prefetchedVerifier, verifyEd25519 } from './verify';
 import { rememberEventTexts } from './event-texts';
 import { CLAIMED_HERE, type CheckReply, type CheckRequest, type SigJob } from './push-check-types';
 
@@ -87,6 +94,9 @@ interface Slot {
   worker: Worker;
   pending: Map<number, (reply: CheckReply | undefined) => void>;
 }
+
+/** The fewest chunks `drain` hands over at once while there is other work to do. */
+const DRAIN_CHUNKS = 4;
 
 /** The worker threads, started with the first push; a worker that dies is replaced on the next push. */
 class Pool {
@@ -195,6 +205,18 @@ export interface PushChecks {
   ready(from: number, to: number): Promise<unknown> | undefined;
   /** Answers the push's signature checks from the results; checks anything else on the spot. */
   verify: VerifySignature;
+  /**
+   * Whether the checks run beside the caller (worker threads): it may then go ahead without
+   * them and look at them all at the end (`drain`, `verify`). False when they are made on the spot.
+   */
+  readonly beside: boolean;
+  /**
+   * Hands the push's events to `take` as their checks are done, a run of chunks at a time (each
+   * event once, in no set order), until every event has been taken; when none is done and not
+   * taken, this thread checks a chunk from the push's end itself, or waits for a worker. The
+   * caller writes what it is given meanwhile, so a worker's last chunks overlap those writes.
+   */
+  drain(take: (events: readonly DomainEvent[]) => Promise<void>): Promise<void>;
   /** Resolves when every chunk has been answered, by a worker or here (tests). */
   answered(): Promise<unknown>;
 }
@@ -234,6 +256,31 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
   const chunks: Chunk[] = [];
   const claims = new Int32Array(new SharedArrayBuffer(4 * Math.ceil(events.length / size)));
   const push = ++pushes;
+  /** Checks chunk k here if no one has claimed it yet; whether this thread took it. */
+  const claimHere = (k: number): boolean => {
+    if (Atomics.compareExchange(claims, k, 0, CLAIMED_HERE) !== 0) return false;
+    checkHere(chunks[k]!, verdicts);
+    return true;
+  };
+  // The last chunk no one has claimed: taken from the end while this thread waits for a worker.
+  let tail = Math.ceil(events.length / size) - 1;
+  const stealFromEnd = (after: number): boolean => {
+    for (; tail > after; tail--) if (claimHere(tail)) return true;
+    return false;
+  };
+  /**
+   * Waits for chunks a worker has: rather than sit idle, this thread checks chunks from the
+   * push's end (those after `after`), one at a time, looking in between whether the answers came.
+   */
+  const finish = async (awaited: Chunk[], after: number): Promise<void> => {
+    while (!awaited.every((c) => c.done)) {
+      if (!stealFromEnd(after)) {
+        await Promise.all(awaited.map((c) => c.answered));
+        return;
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
   let j = 0;
   for (let base = 0; base < events.length; base += size) {
     const end = Math.min(events.length, base + size);
@@ -241,26 +288,42 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
     while (j < jobs.length && jobs[j]!.i < end) j++;
     const chunk: Chunk = { k: chunks.length, base, events: events.slice(base, end), jobs: jobs.slice(first, j), done: false };
     chunk.answered = pool.run({ push, k: chunk.k, claims, base, events: chunk.events, jobs: chunk.jobs }).then((reply) => {
-      if (chunk.done || chunk.here) return chunk.here;
+      if (chunk.done) return;
       if (reply && 'content' in reply) return takeReply(chunk, reply, verdicts);
-      // Left to this thread, or its worker failed or died: checked here.
-      if (reply && 'skipped' in reply && Atomics.compareExchange(claims, chunk.k, 0, CLAIMED_HERE) !== 0) return chunk.here;
-      return checkHere(chunk, verdicts);
+      // Left to this thread (it is ahead of the worker), or the worker failed or died: checked here.
+      if (!reply || 'error' in reply) Atomics.store(claims, chunk.k, CLAIMED_HERE);
+      else if (Atomics.compareExchange(claims, chunk.k, 0, CLAIMED_HERE) !== 0) return;
+      checkHere(chunk, verdicts);
     });
     chunks.push(chunk);
   }
   return {
     ready(from, to) {
-      let waits: Promise<void>[] | undefined;
-      for (let k = Math.floor(from / size); k <= Math.floor(to / size); k++) {
+      const last = Math.floor(to / size);
+      let waiting: Chunk[] | undefined;
+      for (let k = Math.floor(from / size); k <= last; k++) {
         const chunk = chunks[k]!;
-        if (chunk.done) continue;
         // Not started by a worker yet: checked here at once rather than waited for (a busy
         // machine's worker falls behind; this thread then does the work itself).
-        if (!chunk.here && Atomics.compareExchange(claims, k, 0, CLAIMED_HERE) === 0) checkHere(chunk, verdicts);
-        (waits ??= []).push(chunk.here ?? chunk.answered!);
+        if (!chunk.done && !claimHere(k)) (waiting ??= []).push(chunk);
       }
-      return waits === undefined ? undefined : waits.length === 1 ? waits[0] : Promise.all(waits);
+      return waiting && finish(waiting, last);
+    },
+    beside: true,
+    async drain(take) {
+      const taken = new Array<boolean>(chunks.length).fill(false);
+      let left = chunks.length;
+      while (left > 0) {
+        const done = chunks.filter((c) => c.done && !taken[c.k]);
+        // Enough to be worth a statement, or nothing else to do meanwhile.
+        if (done.length >= DRAIN_CHUNKS || (done.length > 0 && (done.length === left || tail < 0))) {
+          for (const c of done) taken[c.k] = true;
+          left -= done.length;
+          await take(done.length === 1 ? done[0]!.events : done.flatMap((c) => c.events));
+        } else if (!stealFromEnd(-1) && done.length === 0) {
+          await Promise.race(chunks.filter((c) => !c.done).map((c) => c.answered));
+        }
+      }
     },
     answered: () => Promise.all(chunks.map((c) => c.answered)),
     verify(publicKey, message, sig) {
@@ -277,25 +340,22 @@ interface Chunk {
   jobs: readonly SigJob[];
   /** Hashed and every signature answered. */
   done: boolean;
-  /** Being checked on this thread. */
-  here?: Promise<void>;
   /** The worker's answer taken in (or the chunk checked here instead). */
   answered?: Promise<void>;
 }
 
-/** Checks a chunk on this thread: the hashes now, its signatures on libuv's thread pool (as a small push). */
-function checkHere(chunk: Chunk, verdicts: Verdicts): Promise<void> {
+/**
+ * Checks a chunk on this thread, at once: the hashes and the signatures (synchronously: on two
+ * cores the other one is the worker's, so the thread pool would only compete with it).
+ */
+function checkHere(chunk: Chunk, verdicts: Verdicts): void {
   const { base, events, jobs } = chunk;
   for (const e of events) hashWhole(e);
-  chunk.here = Promise.all(
-    jobs.map((job) => {
-      const hash = contentHashOf(events[job.i - base]!);
-      return verifyEd25519Async(job.publicKey, signedMessage(hash), job.sig).then((ok) => addVerdict(verdicts, job.publicKey, job.sig, hash, ok));
-    }),
-  ).then(() => {
-    chunk.done = true;
-  });
-  return chunk.here;
+  for (const job of jobs) {
+    const hash = contentHashOf(events[job.i - base]!);
+    addVerdict(verdicts, job.publicKey, job.sig, hash, verifyEd25519(job.publicKey, signedMessage(hash), job.sig));
+  }
+  chunk.done = true;
 }
 
 /** Takes a worker's answer in. */
@@ -318,6 +378,8 @@ function onMainThread(events: readonly DomainEvent[], jobs: readonly SigJob[]): 
   for (const e of events) hashWhole(e);
   return {
     ready: () => undefined,
+    beside: false,
+    drain: (take) => take(events),
     answered: () => Promise.resolve(),
     verify: prefetchedVerifier(jobs.map((job) => ({ publicKey: job.publicKey, message: signedMessage(contentHashOf(events[job.i]!)), sig: job.sig }))),
   };

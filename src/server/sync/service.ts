@@ -30,13 +30,13 @@ import type { PasswordHash, UserState } from '../../shared/domain/user/state';
 import { type DomainEvent, type RecordKind } from '../../shared/events';
 import { PASSWORD_ITERATIONS, verifyPassword } from '../../shared/password';
 import type { Actor, Role } from '../../shared/roles';
-import { chainHashOf, checkGroupShape, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
+import { chainHashOf, checkGroupShape, contentHashOf, type DeferSignature, keysWithBatch, type KeysOf, MAX_COMMAND_EVENTS, parseCommand, type ParsedCommand, replayGroup, requiredCosigners, verifyGroupSignatures } from '../../shared/sync/replay';
 import type { Result } from '../../shared/result';
 import { verifyEd25519 } from './verify';
-import { startPushChecks, type SigJob } from './push-checks';
+import { startPushChecks, type PushChecks, type SigJob } from './push-checks';
 import { contentCheckOf, envelopeTextOf } from './event-texts';
 import { insertEvents, Overlay, upsertProjections, type EventInsert } from './batch';
-import { keyIdOf, type VerifySignature } from '../../shared/signing';
+import { keyIdOf, signedMessage, type VerifySignature } from '../../shared/signing';
 import type {
   AuthAuditPage, BootstrapRequest, DeviceInfo, PullRequest, PullResponse, PushRequest, PushResponse, PushResult, SignInRequest, SignInResponse, SnapshotRequest,
   SnapshotResponse, SyncedEvent,
@@ -197,6 +197,9 @@ async function reserveVersions(tx: Queryable, n: number): Promise<number> {
   return Number(row!.version) - n + 1;
 }
 
+/** A push decided ahead of its checks found one failed (SyncService.processBatch): decided again in order. */
+class ChecksFailed extends Error {}
+
 /** A command's verdict: accepted with the folded states it produces, or refused with its reason. */
 type GroupDecision = { ok: true } | { ok: false; reason: string; field?: string };
 
@@ -315,7 +318,7 @@ export class SyncService {
   async push(device: AuthedDevice, req: PushRequest): Promise<PushResponse> {
     if (req.deviceId !== device.id) throw apiErrors.deviceMismatch();
     const events = [...(req.events as DomainEvent[])].sort((a, b) => a.deviceSeq - b.deviceSeq);
-    const outcomes = await this.storeAll(events);
+    const outcomes = await this.storeAll(events, await this.startChecks(events));
     const results: PushResult[] = [];
     let expectedSeq: number | undefined;
     let newest = 0;
@@ -331,15 +334,37 @@ export class SyncService {
     return expectedSeq === undefined ? { results } : { results, expectedSeq };
   }
 
-  /** The events in one transaction, up to the first gap; a unique-constraint race is retried. */
-  private async storeAll(events: DomainEvent[]): Promise<Outcome[]> {
+  /**
+   * Starts a push's hashes and signature checks before its transaction, so that the worker
+   * threads work while the request waits for the write lock, loads its state and replays. The
+   * keys are read here, outside the lock: a signature checked against a key that is no longer
+   * the one its signer may use is not taken (which key may sign is decided under the lock).
+   */
+  private async startChecks(events: readonly DomainEvent[]): Promise<PushChecks> {
+    const rows = await this.db.query<{ record_id: string; keys: UserState['keys'] | null }>(`SELECT record_id, state->'keys' AS keys FROM projections WHERE kind = 'user'`);
+    const keys = new Map(rows.map((r) => [r.record_id, r.keys ?? undefined]));
+    return startPushChecks(events, signatureJobs(events, (id) => keys.get(id)));
+  }
+
+  /**
+   * The events in one transaction, up to the first gap; a unique-constraint race is retried.
+   * While the push's checks run beside it, the push is first decided ahead of them (`ahead`);
+   * if any check then fails, that attempt is rolled back and the push decided again with every
+   * check in its place, so what is stored is what the checks in order decide.
+   */
+  private async storeAll(events: DomainEvent[], checks: PushChecks): Promise<Outcome[]> {
+    let ahead = checks.beside;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
           await lockWrites(tx);
-          return this.processBatch(tx, events, false);
+          return this.processBatch(tx, events, false, checks, ahead);
         });
       } catch (error) {
+        if (error instanceof ChecksFailed && ahead) {
+          ahead = false;
+          continue;
+        }
         if (isUniqueViolation(error) && attempt < 3) continue;
         throw error;
       }
@@ -351,8 +376,14 @@ export class SyncService {
    * events are accepted or refused together. The state the push touches is loaded once
    * (`Overlay`), the commands are re-checked in order against it, and the rows are written in a
    * few multi-row statements at the end. The caller holds the write lock in `tx`.
+   *
+   * `ahead` (a push whose checks run beside it on worker threads, ./push-checks.ts): the
+   * commands are decided without waiting for the checks — each chain link is followed here, but
+   * each event's hash, content check and signature verdict are taken as passed — and all of
+   * them are looked at before the event rows are written. Any that fails throws
+   * `ChecksFailed`: the caller rolls back and decides the push again without `ahead`.
    */
-  private async processBatch(tx: Queryable, events: DomainEvent[], bootstrap: boolean): Promise<Outcome[]> {
+  private async processBatch(tx: Queryable, events: DomainEvent[], bootstrap: boolean, pushChecks?: PushChecks, ahead = false): Promise<Outcome[]> {
     const out: Outcome[] = [];
     if (events.length === 0) return out;
     const deviceId = events[0]!.deviceId;
@@ -385,7 +416,9 @@ export class SyncService {
     // Both hashes of every event and every signature checked ahead, off the event loop (worker
     // threads, ./push-checks.ts) while the commands are replayed on it; which key may sign is
     // still decided command by command.
-    const checks = startPushChecks(events, signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
+    const checks = pushChecks ?? startPushChecks(events, signatureJobs(events, (id) => overlay.peek<UserState>('user', id)?.keys));
+    const deferred: { publicKey: string; e: DomainEvent; sig: string }[] = [];
+    const defer: DeferSignature | undefined = ahead ? (publicKey, e, sig) => deferred.push({ publicKey, e, sig }) : undefined;
 
     const inserts: EventInsert[] = [];
     const decisions: { group: DomainEvent[]; decision: GroupDecision }[] = [];
@@ -412,16 +445,18 @@ export class SyncService {
       if (n > MAX_COMMAND_EVENTS) throw apiErrors.malformed();
       const group = events.slice(idx, idx + n);
       if (group.length < n) throw apiErrors.incompleteCommand();
-      // The chain first: each link and hash.
-      const checked = checks.ready(idx, idx + n - 1);
-      if (checked) await checked;
+      // The chain first: each link and hash (ahead of the checks: each link; the hashes at the end).
+      if (!defer) {
+        const checked = checks.ready(idx, idx + n - 1);
+        if (checked) await checked;
+      }
       let prev = lastHash;
       let chainOk = true;
       for (const g of group) {
-        if (g.prevHash !== prev || chainHashOf(g) !== g.hash) chainOk = false;
+        if (g.prevHash !== prev || (!defer && chainHashOf(g) !== g.hash)) chainOk = false;
         prev = g.hash;
       }
-      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, checks.verify, parsedCommands.get(group[0]!)) : { ok: false, reason: CHAIN_REASON };
+      const decision: GroupDecision = chainOk ? await this.decideGroup(tx, overlay, group, bootstrap, checks.verify, parsedCommands.get(group[0]!), defer) : { ok: false, reason: CHAIN_REASON };
       decisions.push({ group, decision });
       for (const g of group) {
         inserts.push({
@@ -430,7 +465,7 @@ export class SyncService {
           reason: decision.ok ? null : decision.reason,
           field: decision.ok ? null : (decision.field ?? null),
           version: 0,
-          envelope: envelopeTextOf(g),
+          envelope: null,
         });
       }
       const last = group[group.length - 1]!;
@@ -440,10 +475,9 @@ export class SyncService {
     }
     if (inserts.length === 0) return out;
 
-    // The writes: versions in order, the events, the changed projections, the head.
+    // The writes: versions in order, the changed projections, the head, the events.
     const first = await reserveVersions(tx, inserts.length);
     inserts.forEach((r, k) => (r.version = first + k));
-    await insertEvents(tx, inserts);
     const versionOf = new Map<string, number>();
     for (const r of inserts) if (r.status === 'accepted') versionOf.set(`${r.e.kind}:${r.e.recordId}`, r.version);
     const projections: { kind: string; id: string; state: unknown; version: number }[] = [];
@@ -459,6 +493,26 @@ export class SyncService {
        ON CONFLICT (device_id) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
       [deviceId, lastSeq, lastHash],
     );
+    if (defer) {
+      // Decided ahead of the checks: the event rows are written as their checks come in, each
+      // hash and content check looked at first, then every signature they took as passed.
+      const rowOf = new Map(inserts.map((r) => [r.e, r]));
+      await checks.drain(async (done) => {
+        const rows: EventInsert[] = [];
+        for (const e of done) {
+          const r = rowOf.get(e);
+          if (!r) continue;
+          if (chainHashOf(e) !== e.hash || !contentCheckOf(e).ok) throw new ChecksFailed();
+          r.envelope = envelopeTextOf(e);
+          rows.push(r);
+        }
+        await insertEvents(tx, rows);
+      });
+      for (const d of deferred) if (!(await checks.verify(d.publicKey, signedMessage(contentHashOf(d.e)), d.sig))) throw new ChecksFailed();
+    } else {
+      for (const r of inserts) r.envelope = envelopeTextOf(r.e);
+      await insertEvents(tx, inserts);
+    }
     for (const r of inserts) {
       await this.hooks.beforeCommit?.(r.e);
       out.push({ kind: 'result', result: toResult({ id: r.e.id, status: r.status, reason: r.reason, server_version: r.version, reason_field: r.field }), inserted: true });
@@ -471,16 +525,17 @@ export class SyncService {
    * actor held then, and each countersigner's), then a replay of the command with the same
    * decide() on the server's state (`replayGroup`), and folds them into the overlay if accepted.
    */
-  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean, verify: VerifySignature = verifyEd25519, parsedCommand?: Result<ParsedCommand>): Promise<GroupDecision> {
+  private async decideGroup(tx: Queryable, overlay: Overlay, group: DomainEvent[], bootstrap: boolean, verify: VerifySignature = verifyEd25519, parsedCommand?: Result<ParsedCommand>, defer?: DeferSignature): Promise<GroupDecision> {
     const refuse = (reason: string, field?: string): GroupDecision => ({ ok: false, reason, field });
     const shape = checkGroupShape(group);
     if (!shape.ok) return refuse(shape.error.message, shape.error.field);
     const head = group[0]!;
     for (const e of group) {
       if (e.kind === 'org' && e.recordId !== ORG_ID) return refuse('errors.invalidInput', 'recordId');
-      // Each event's type and payload against its kind's schema, naming the field that fails.
-      const parsed = contentCheckOf(e);
-      if (!parsed.ok) return refuse(parsed.error.message, parsed.error.field);
+      // Each event's type and payload against its kind's schema, naming the field that fails
+      // (ahead of the checks: looked at before the push is kept).
+      const parsed = defer ? undefined : contentCheckOf(e);
+      if (parsed && !parsed.ok) return refuse(parsed.error.message, parsed.error.field);
     }
     const cmd = parsedCommand ?? parseCommand(head.command!.type, head.command!.input);
     if (!cmd.ok) return refuse(cmd.error.message, cmd.error.field ? `command.input.${cmd.error.field}` : 'command');
@@ -497,7 +552,7 @@ export class SyncService {
     const cosigners = requiredCosigners(cmd.data, head.actorId);
     for (const id of cosigners) await overlay.get('user', id);
     const keysOf = keysWithBatch((id) => overlay.peek<UserState>('user', id)?.keys, selfCertified ? group : []);
-    const signed = await verifyGroupSignatures(group, keysOf, verify, cosigners);
+    const signed = await verifyGroupSignatures(group, keysOf, verify, cosigners, 'current', defer);
     if (!signed.ok) return refuse(signed.error.message, signed.error.field);
     // A pre-upgrade user's first key: only the one whose password the server itself checked.
     if (cmd.data.type === 'user.enrolKey') {

@@ -204,25 +204,34 @@ export function chainHashOf(e: DomainEvent): string {
 export type KeysOf = (userId: string) => readonly UserKey[] | undefined;
 
 /**
+ * A signature check put off (the sync server's push, ./push-checks.ts): the signature `sig` of
+ * event `e` by `publicKey`, to be verified before the push commits.
+ */
+export type DeferSignature = (publicKey: string, e: DomainEvent, sig: string) => void;
+
+/**
  * Checks every signature of a command's events: the actor's on each, with a key the rule
  * accepts, and each required countersigner's. With `keysWithBatch`, the office's first admin
- * signs the setup with the key that setup introduces.
+ * signs the setup with the key that setup introduces. With `defer`, every rule is applied here
+ * but the arithmetic of each check is handed to `defer` and taken as passed: the caller verifies
+ * them all before it keeps anything (a failed one sends it back here without `defer`).
  */
-export async function verifyGroupSignatures(group: readonly DomainEvent[], keysOf: KeysOf, verify: VerifySignature, cosigners: readonly string[] = [], rule: KeyRule = 'current'): Promise<Result<true>> {
+export async function verifyGroupSignatures(group: readonly DomainEvent[], keysOf: KeysOf, verify: VerifySignature, cosigners: readonly string[] = [], rule: KeyRule = 'current', defer?: DeferSignature): Promise<Result<true>> {
   for (const e of group) {
-    const msg = signedMessage(contentHashOf(e));
+    const msg = defer ? undefined : signedMessage(contentHashOf(e));
+    const verified = (publicKey: string, s: string) => (defer ? (defer(publicKey, e, s), true) : verify(publicKey, msg!, s));
     const sig = e.sig;
     if (!sig) return fail('unsigned', 'sync.errors.unsigned', { field: 'sig' });
     if (sig.by !== e.actorId) return fail('bad-signature', 'sync.errors.signature', { field: 'sig.by' });
     const key = keyFor(keysOf(e.actorId), sig.key, rule);
     if (!key) return fail('bad-key', 'sync.errors.signatureKey', { field: 'sig.key' });
-    if (!(await verify(key.publicKey, msg, sig.sig))) return fail('bad-signature', 'sync.errors.signature', { field: 'sig' });
+    if (!(await verified(key.publicKey, sig.sig))) return fail('bad-signature', 'sync.errors.signature', { field: 'sig' });
     const cosigs = e.cosigs ?? [];
     if (cosigs.length !== cosigners.length) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
     for (const who of cosigners) {
       const c = cosigs.find((x) => x.by === who);
       const ck = c ? keyFor(keysOf(who), c.key, rule) : undefined;
-      if (!c || !ck || !(await verify(ck.publicKey, msg, c.sig))) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
+      if (!c || !ck || !(await verified(ck.publicKey, c.sig))) return fail('cosign-missing', 'sync.errors.countersignature', { field: 'cosigs' });
     }
   }
   return ok(true);

@@ -140,11 +140,15 @@ export class TestDevice {
     return prepareEvents(drafts, { cmdId: newId(), command, actorId, deviceId: this.id, at: new Date(Date.now() + this.skewMs).toISOString() });
   }
 
-  /** Places events (signed or not) on this device's chain as the next ones, without folding them here. */
-  append(prepared: readonly PreparedEvent[]): DomainEvent[] {
+  /**
+   * Places events (signed or not) on this device's chain as the next ones, without folding them
+   * here unless `fold` (a tampered console that goes on from what it forged).
+   */
+  append(prepared: readonly PreparedEvent[], fold = false): DomainEvent[] {
     const { events, head } = chainEvents(this.head, prepared, new Date(Date.now() + this.skewMs));
     this.head = head;
     this.made.push(...events);
+    if (fold) for (const e of events) this.fold(e);
     return events;
   }
 

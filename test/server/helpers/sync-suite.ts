@@ -1365,6 +1365,37 @@ export function syncSuite(backend: () => Backend): void {
       expect(await projections(backend().db)).toEqual(before);
     });
 
+    it('a forged command in the middle of a push: what builds on it is refused and what does not is kept, as when checked one by one', async () => {
+      const { ids, desk } = await withAuditor();
+      const petugas = ids['petugas']!;
+      const from = desk.made.length;
+      const flip = (sig: string) => `${sig.slice(0, 40)}${sig[40] === '0' ? '1' : '0'}${sig.slice(41)}`;
+      await desk.run(petugas, { type: 'visit.register', input: visitInput() });
+      // A registration whose signature is altered, that the desk goes on from as if it stood.
+      const [e] = await signPrepared(await desk.prepare(petugas, { type: 'visit.register', input: visitInput() }), await signerOf(petugas));
+      const [forged] = desk.append([{ ...e!, sig: { ...e!.sig!, sig: flip(e!.sig!.sig) } }], true);
+      await desk.run(petugas, { type: 'visit.cancel', input: { id: forged!.recordId, reason: 'Tamu batal datang' } });
+      // An event whose payload is changed after signing, then more honest commands.
+      const [altered] = await desk.run(petugas, { type: 'visit.register', input: visitInput() });
+      const kept = await desk.run(petugas, { type: 'visit.register', input: visitInput() });
+      await desk.run(petugas, { type: 'visit.cancel', input: { id: kept[0]!.recordId, reason: 'Jadwal diundur' } });
+      const events = desk.made.slice(from).map((x) => (x.id === altered!.id ? { ...x, payload: { ...x.payload, organisation: 'PT Lain' } } : x));
+      const res = await api.push(desk, events);
+      expect(res.status).toBe(200);
+      expect(verdicts(res)).toEqual([
+        ['accepted', undefined, undefined],
+        ['rejected', 'sync.errors.signature', 'sig'],
+        ['rejected', 'errors.notFound', undefined],
+        ['rejected', 'sync.errors.chain', undefined],
+        ['accepted', undefined, undefined],
+        ['accepted', undefined, undefined],
+      ]);
+      const states = await backend().db.query<{ record_id: string; state: { status: string } }>(`SELECT record_id, state FROM projections WHERE kind = 'visit' AND record_id = ANY($1::text[])`, [
+        [forged!.recordId, altered!.recordId, kept[0]!.recordId],
+      ]);
+      expect(states.map((r) => [r.record_id, r.state.status])).toEqual([[kept[0]!.recordId, 'cancelled']]);
+    });
+
     it('a key retired by a password change signs nothing after it; the new key and the new password work', async () => {
       const { ids, desk } = await withAuditor();
       const petugas = ids['petugas']!;
