@@ -523,7 +523,7 @@ async function main(): Promise<void> {
       const page = await l.page.evaluate((o) => window.benchSigning(o), { n: 2000 });
       await ctx.close();
       ctx = undefined;
-      const trust = await trustBench(env('BENCH_TRUST_EVENTS', 10_002), Math.max(1, env('BENCH_TRUST_ROUNDS', 3)), Math.max(0, env('BENCH_TRUST_WARMUP', 1)), say);
+      const trust = await trustBench(env('BENCH_TRUST_EVENTS', 10_002), Math.max(1, env('BENCH_TRUST_ROUNDS', 3)), (process.env.BENCH_TRUST_WARMUP === '0' ? 0 : env('BENCH_TRUST_WARMUP', 1)), say);
       const p = trust.push;
       const rate = (p.events / p.ms) * 1000;
       const list: Row[] = [

@@ -76,6 +76,13 @@ export class Overlay {
   }
 
   private usersLoaded = false;
+
+  /** Every user's keys, as loaded (`loadUsers`). */
+  userKeys(): Map<string, UserState['keys'] | undefined> {
+    const keys = new Map<string, UserState['keys'] | undefined>();
+    for (const [key, v] of this.states) if (key.startsWith('user:') && v) keys.set(key.slice(5), (v as UserState).keys);
+    return keys;
+  }
   /** Badge → visit id of every visit holding a badge when the push began (an office's pool is small). */
   private badges: Map<string, string> | undefined;
 

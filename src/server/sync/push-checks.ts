@@ -95,6 +95,9 @@ interface Slot {
   pending: Map<number, (reply: CheckReply | undefined) => void>;
 }
 
+/** A turn of the event loop: the workers' answers waiting in their ports are taken in. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The fewest chunks `drain` hands over at once while there is other work to do. */
 const DRAIN_CHUNKS = 4;
 
@@ -278,7 +281,7 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
         await Promise.all(awaited.map((c) => c.answered));
         return;
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   };
   let j = 0;
@@ -313,15 +316,20 @@ export function startPushChecks(events: readonly DomainEvent[], jobs: readonly S
     async drain(take) {
       const taken = new Array<boolean>(chunks.length).fill(false);
       let left = chunks.length;
+      // The answers that came while the caller never gave the event loop a turn (its database
+      // calls resolve as microtasks): taken in all at once, not one per statement written.
+      await nextTurn();
       while (left > 0) {
         const done = chunks.filter((c) => c.done && !taken[c.k]);
-        // Enough to be worth a statement, or nothing else to do meanwhile.
-        if (done.length >= DRAIN_CHUNKS || (done.length > 0 && (done.length === left || tail < 0))) {
+        // Half of what is left (few, large statements: each costs the database a round of its
+        // own), or nothing else to do meanwhile.
+        if (done.length >= Math.max(DRAIN_CHUNKS, Math.ceil(left / 2)) || (done.length > 0 && (done.length === left || tail < 0))) {
           for (const c of done) taken[c.k] = true;
           left -= done.length;
           await take(done.length === 1 ? done[0]!.events : done.flatMap((c) => c.events));
         } else if (!stealFromEnd(-1) && done.length === 0) {
           await Promise.race(chunks.filter((c) => !c.done).map((c) => c.answered));
+          await nextTurn();
         }
       }
     },

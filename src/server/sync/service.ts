@@ -285,17 +285,27 @@ export class SyncService {
   }
 
   private async deviceWhere(where: string, value: string): Promise<AuthedDevice> {
-    const [d] = await this.db.query<{ id: string; user_id: string; name: string; revoked_at: unknown; public_key: string | null }>(
-      `SELECT id, user_id, name, revoked_at, public_key FROM devices WHERE ${where}`,
+    // The device and its user in one statement (every request of a device comes through here).
+    const [d] = await this.db.query<{ id: string; user_id: string; name: string; revoked_at: unknown; public_key: string | null; user: UserState | null }>(
+      `SELECT d.id, d.user_id, d.name, d.revoked_at, d.public_key, p.state AS user
+       FROM devices d LEFT JOIN projections p ON p.kind = 'user' AND p.record_id = d.user_id::text WHERE d.${where}`,
       [value],
     );
     if (!d) throw apiErrors.unauthorized();
     if (d.revoked_at) throw apiErrors.deviceRevoked();
-    const user = await projection<UserState>(this.db, 'user', d.user_id);
+    const user = d.user;
     if (!user?.active) throw apiErrors.userInactive();
-    await this.db.query(`UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`, [d.id]);
+    // "Last seen" to the minute: written at most once a minute per device by this instance.
+    const now = this.now();
+    if ((this.seenAt.get(d.id) ?? -Infinity) <= now - 60_000) {
+      this.seenAt.set(d.id, now);
+      await this.db.query(`UPDATE devices SET last_seen_at = now() WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`, [d.id]);
+    }
     return { id: d.id, name: d.name, userId: d.user_id, roles: user.roles, publicKey: d.public_key };
   }
+
+  /** When this instance last wrote each device's "last seen" (ms). */
+  private readonly seenAt = new Map<string, number>();
 
   /**
    * A token is valid only with its device: a push must be signed by the device's registered key
@@ -341,10 +351,20 @@ export class SyncService {
    * the one its signer may use is not taken (which key may sign is decided under the lock).
    */
   private async startChecks(events: readonly DomainEvent[]): Promise<PushChecks> {
-    const rows = await this.db.query<{ record_id: string; keys: UserState['keys'] | null }>(`SELECT record_id, state->'keys' AS keys FROM projections WHERE kind = 'user'`);
-    const keys = new Map(rows.map((r) => [r.record_id, r.keys ?? undefined]));
-    return startPushChecks(events, signatureJobs(events, (id) => keys.get(id)));
+    let keys = this.userKeys;
+    if (!keys) {
+      const rows = await this.db.query<{ record_id: string; keys: UserState['keys'] | null }>(`SELECT record_id, state->'keys' AS keys FROM projections WHERE kind = 'user'`);
+      keys = new Map(rows.map((r) => [r.record_id, r.keys ?? undefined]));
+    }
+    const known = keys;
+    return startPushChecks(events, signatureJobs(events, (id) => known.get(id)));
   }
+
+  /**
+   * Every user's keys as the last push read them under the lock: what the next push's checks
+   * start with (a key changed since only means that check is made again, on the spot).
+   */
+  private userKeys?: Map<string, UserState['keys'] | undefined>;
 
   /**
    * The events in one transaction, up to the first gap; a unique-constraint race is retried.
@@ -387,18 +407,23 @@ export class SyncService {
     const out: Outcome[] = [];
     if (events.length === 0) return out;
     const deviceId = events[0]!.deviceId;
-    // What is stored already (a retried push), in one query.
-    const stored = await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))`, [
-      events.map((e) => e.id),
-      deviceId,
-      events.map((e) => e.deviceSeq),
-    ]);
     const [head] = await tx.query<{ last_seq: string | number; last_hash: string }>(`SELECT last_seq, last_hash FROM device_heads WHERE device_id = $1`, [deviceId]);
     let lastSeq = Number(head?.last_seq ?? 0);
     let lastHash = head?.last_hash ?? '';
+    // What is stored already (a retried push), in one query. The device's stored events are
+    // all at or below its head: a push wholly beyond it can only meet other events' ids.
+    const beyondHead = events.every((e) => e.deviceSeq > lastSeq);
+    const stored = beyondHead
+      ? await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::uuid[])`, [events.map((e) => e.id)])
+      : await tx.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))`, [
+          events.map((e) => e.id),
+          deviceId,
+          events.map((e) => e.deviceSeq),
+        ]);
     // The state every command of the push addresses or changes, loaded once.
     const overlay = new Overlay(tx);
     await overlay.loadUsers();
+    this.userKeys = overlay.userKeys();
     const records: { kind: RecordKind; id: string }[] = [{ kind: 'org', id: ORG_ID }];
     // Each command parsed once: for the records it addresses here, for its replay below.
     const parsedCommands = new Map<DomainEvent, Result<ParsedCommand>>();
